@@ -1,0 +1,88 @@
+# diplo: PGXS build.  See README.md for the two commands that matter:
+#   make demo   build, install, analyse the sample corpus in a throwaway cluster
+#   make test   every test: C unit tests, pg_regress, pgTAP
+
+PG_CONFIG ?= pg_config
+PYTHON ?= python3
+HUNSPELL_DIC ?= /usr/share/hunspell/fr.dic
+DIPLO_VERSION = 0.1
+
+MODULE_big = diplo
+CORE_SRCS = $(sort $(wildcard ext/core/*.c))
+PG_SRCS = $(sort $(wildcard ext/pg/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+# The control file and versioned scripts live in control/.  The install
+# script of a version is its hand-written schema followed by the built-in
+# dictionary, generated from data/ and Debian's iso-codes and hunspell-fr.
+MODULEDIR = extension
+DATA = control/diplo.control
+DATA_built = build/diplo--$(DIPLO_VERSION).sql
+EXTRA_CLEAN = build ext/core/*.gc* test/unit/unit-tests results regression.diffs regression.out
+
+REGRESS = setup text entities stances dictionary badinput
+REGRESS_OPTS = --load-extension=diplo --encoding=UTF8
+
+UTF8PROC_CFLAGS := $(shell pkg-config --cflags libutf8proc)
+UTF8PROC_LIBS := $(shell pkg-config --libs libutf8proc)
+PG_CPPFLAGS = -Iext/core -Ibuild $(UTF8PROC_CFLAGS)
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+SHLIB_LINK = $(UTF8PROC_LIBS) -lstemmer
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+CORE_HEADERS = $(wildcard ext/core/*.h)
+$(OBJS): $(CORE_HEADERS) $(wildcard ext/pg/*.h)
+
+# The common-word lexicon, generated from hunspell-fr at build time.
+build/gen_common: ext/tools/gen_common.c
+	@mkdir -p build
+	$(CC) -O2 -Wall -Wextra -Werror $< $(UTF8PROC_CFLAGS) -lstemmer $(UTF8PROC_LIBS) -o $@
+
+build/common_words.h: build/gen_common $(HUNSPELL_DIC)
+	./build/gen_common $(HUNSPELL_DIC) > $@.tmp && mv $@.tmp $@
+
+ext/core/dp_dict.o: build/common_words.h
+
+build/dict.sql: scripts/gen_dict.py $(wildcard data/dict/*.tsv)
+	@mkdir -p build
+	$(PYTHON) scripts/gen_dict.py --dict data/dict --hunspell $(HUNSPELL_DIC) > $@.tmp && mv $@.tmp $@
+
+build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv)
+	@mkdir -p build
+	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon > $@.tmp && mv $@.tmp $@
+
+build/diplo--$(DIPLO_VERSION).sql: control/diplo--$(DIPLO_VERSION).sql build/dict.sql build/lexicon.sql
+	@mkdir -p build
+	cat $^ > $@
+
+# C unit tests of the core, under AddressSanitizer and UBSan.
+UNIT_SRCS = $(CORE_SRCS) $(sort $(wildcard test/unit/*.c))
+test/unit/unit-tests: $(UNIT_SRCS) $(CORE_HEADERS) test/unit/unit.h build/common_words.h
+	$(CC) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -Wall -Wextra -Werror \
+		-Iext/core -Ibuild -Itest/unit $(UTF8PROC_CFLAGS) $(UNIT_SRCS) $(UTF8PROC_LIBS) -lstemmer -o $@
+
+unit: test/unit/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 ./test/unit/unit-tests
+
+deps:
+	bash scripts/setup.sh
+
+# The README's two commands.
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+eval:
+	bash scripts/eval.sh
+
+bench:
+	bash bench/bench.sh
+
+format:
+	clang-format -i ext/core/*.[ch] ext/pg/*.[ch] test/unit/*.[ch]
+
+.PHONY: unit deps demo test eval bench format

@@ -1,0 +1,89 @@
+/*
+ * dp_core.h
+ *	  Memory and error hooks shared by the language core.
+ *
+ * The core (everything under ext/core) includes no PostgreSQL header: it is
+ * unit-tested, fuzzed and benchmarked on its own.  Its owner supplies the
+ * allocator and the error exit; inside the server these are palloc in a
+ * chosen memory context and ereport(ERROR), in the tests malloc and abort.
+ */
+#ifndef DP_CORE_H
+#define DP_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest single allocation the core asks for (PostgreSQL's MaxAllocSize). */
+#define DP_MAX_ALLOC ((size_t) 0x3fffffff)
+
+typedef enum DpErr
+{
+	DP_ERR_TOO_BIG = 1,			/* a size limit was exceeded */
+	DP_ERR_BAD_UTF8,			/* invalid UTF-8 byte sequence */
+	DP_ERR_BAD_DATA,			/* a dictionary row cannot be used */
+	DP_ERR_INTERNAL
+} DpErr;
+
+typedef struct DpMem
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void	   *(*realloc) (void *ctx, void *ptr, size_t size);
+	void		(*free) (void *ctx, void *ptr);
+	/* must not return */
+	void		(*fail) (void *ctx, DpErr code, const char *msg);
+	/* called in long loops; may not return (query cancel) */
+	void		(*interrupt) (void *ctx);
+	void	   *ctx;
+} DpMem;
+
+extern void *dp_alloc(DpMem *m, size_t size);
+extern void *dp_alloc0(DpMem *m, size_t size);
+extern void *dp_realloc(DpMem *m, void *ptr, size_t size);
+extern void dp_free(DpMem *m, void *ptr);
+extern char *dp_strndup(DpMem *m, const char *s, size_t n);
+extern void dp_fail(DpMem *m, DpErr code, const char *msg) __attribute__((noreturn));
+extern size_t dp_mul_size(DpMem *m, size_t a, size_t b);
+
+static inline void
+dp_interrupt(DpMem *m)
+{
+	if (m->interrupt)
+		m->interrupt(m->ctx);
+}
+
+/* A growable byte buffer. */
+typedef struct DpBuf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+} DpBuf;
+
+extern void dp_buf_reserve(DpMem *m, DpBuf *b, size_t extra);
+extern void dp_buf_append(DpMem *m, DpBuf *b, const char *s, size_t n);
+
+static inline void
+dp_buf_putc(DpMem *m, DpBuf *b, char c)
+{
+	if (b->len + 1 >= b->cap)
+		dp_buf_reserve(m, b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+/* 64-bit FNV-1a, used by every hash table of the core. */
+static inline uint64_t
+dp_hash_bytes(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t	h = 1469598103934665603ULL ^ seed;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+#endif

@@ -1,0 +1,849 @@
+/*
+ * dp_dict.c
+ *	  The compiled dictionary: a phrase trie over folded words, another over
+ *	  Snowball stems, the per-word memo cache and the common-word lexicon.
+ *
+ * A phrase (alias, role title, cue, topic term) is cut into pieces by the
+ * same tokenizer as documents, hyphenated compounds split into their parts,
+ * so "Maison-Blanche" in a text and the alias "Maison Blanche" meet on the
+ * same keys.  Trie edges live in one open-addressing hash table keyed by
+ * (parent node, key).
+ */
+#include "dp_dict.h"
+#include "dp_text.h"
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+#include <string.h>
+
+#include "common_words.h"
+
+const char *const dp_kind_names[DP_KIND__COUNT] = {"PER", "GPE", "ORG", "LOC", "EVENT"};
+const char *const dp_pos_names[DP_POS__COUNT] = {"verb", "noun", "adj", "adv", "expr"};
+const char *const dp_frame_names[DP_FR__COUNT] = {
+	"accept", "reject", "support", "oppose", "demand", "propose", "praise", "thank",
+	"accuse", "condemn", "threaten", "distrust", "welcome", "hope", "criticize",
+	"evaluate", "commit", "seek"
+};
+const char *const dp_target_mode_names[DP_TM__COUNT] = {"object", "subject", "entity", "both"};
+const char *const dp_role_names[DP_ROLE__COUNT] = {
+	"head", "minister", "envoy", "spokesperson", "official", "military", "other"
+};
+const char *const dp_mod_names[DP_MOD__COUNT] = {
+	"negation", "hedge", "intensifier", "contrast", "reporting", "pronoun",
+	"collective", "leader", "demonstrative"
+};
+const char *const dp_hint_names[3] = {"first", "surname", "place"};
+
+/*
+ * Closed-class words a stem phrase may skip in the text between its own
+ * words ("retrait de ses troupes" matches "retrait des troupes").
+ */
+static const char *const function_words[] = {
+	"le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "a", "au", "aux",
+	"en", "ses", "son", "sa", "leur", "leurs", "ce", "cet", "cette", "ces", "se",
+	"s'", "et", "sur", "pour", "par", "avec", "dans", "tout", "toute", "tous",
+	"toutes", "sa", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "qu'", "que",
+	NULL
+};
+
+int
+dp_name_index(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int
+dp_kind_from_name(const char *s)
+{
+	return dp_name_index(dp_kind_names, DP_KIND__COUNT, s);
+}
+
+/* ---------------------------------------------------------------- trie */
+
+typedef struct DpNode
+{
+	uint32_t	parent;
+	uint16_t	keylen;
+	uint16_t	nvals;
+	uint16_t	vcap;
+	const char *key;
+	DpVal	   *vals;
+} DpNode;
+
+struct DpTrie
+{
+	DpMem	   *m;
+	DpNode	   *nodes;
+	uint32_t	nnodes;
+	uint32_t	cap;
+	uint32_t   *slots;			/* node ids; 0 = empty (root is never a child) */
+	uint32_t	nslots;			/* power of two */
+};
+
+static uint64_t
+edge_hash(uint32_t parent, const char *key, size_t keylen)
+{
+	return dp_hash_bytes(key, keylen, (uint64_t) parent * 0x9E3779B97F4A7C15ULL);
+}
+
+static DpTrie *
+trie_create(DpMem *m)
+{
+	DpTrie	   *t = dp_alloc0(m, sizeof(DpTrie));
+
+	t->m = m;
+	t->cap = 256;
+	t->nodes = dp_alloc0(m, t->cap * sizeof(DpNode));
+	t->nnodes = 1;				/* root */
+	t->nslots = 512;
+	t->slots = dp_alloc0(m, t->nslots * sizeof(uint32_t));
+	return t;
+}
+
+static void
+trie_grow_slots(DpTrie *t)
+{
+	uint32_t	n = t->nslots * 2;
+	uint32_t   *s = dp_alloc0(t->m, dp_mul_size(t->m, n, sizeof(uint32_t)));
+
+	for (uint32_t id = 1; id < t->nnodes; id++)
+	{
+		DpNode	   *nd = &t->nodes[id];
+		uint64_t	h = edge_hash(nd->parent, nd->key, nd->keylen);
+		uint32_t	i = (uint32_t) h & (n - 1);
+
+		while (s[i])
+			i = (i + 1) & (n - 1);
+		s[i] = id;
+	}
+	dp_free(t->m, t->slots);
+	t->slots = s;
+	t->nslots = n;
+}
+
+uint32_t
+dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen)
+{
+	uint32_t	i = (uint32_t) edge_hash(node, key, keylen) & (t->nslots - 1);
+
+	for (;;)
+	{
+		uint32_t	id = t->slots[i];
+		const DpNode *nd;
+
+		if (id == 0)
+			return 0;
+		nd = &t->nodes[id];
+		if (nd->parent == node && nd->keylen == keylen && memcmp(nd->key, key, keylen) == 0)
+			return id;
+		i = (i + 1) & (t->nslots - 1);
+	}
+}
+
+static uint32_t
+trie_add_child(DpTrie *t, uint32_t node, const char *key, size_t keylen)
+{
+	uint32_t	id = dp_trie_child(t, node, key, keylen);
+	uint32_t	i;
+
+	if (id)
+		return id;
+	if (keylen > 0xFFFF)
+		dp_fail(t->m, DP_ERR_BAD_DATA, "dictionary word too long");
+	if (t->nnodes == t->cap)
+	{
+		t->nodes = dp_realloc(t->m, t->nodes, dp_mul_size(t->m, t->cap * 2, sizeof(DpNode)));
+		memset(t->nodes + t->cap, 0, t->cap * sizeof(DpNode));
+		t->cap *= 2;
+	}
+	id = t->nnodes++;
+	t->nodes[id].parent = node;
+	t->nodes[id].key = dp_strndup(t->m, key, keylen);
+	t->nodes[id].keylen = (uint16_t) keylen;
+	if ((uint64_t) t->nnodes * 2 > t->nslots)
+		trie_grow_slots(t);
+	else
+	{
+		i = (uint32_t) edge_hash(node, key, keylen) & (t->nslots - 1);
+		while (t->slots[i])
+			i = (i + 1) & (t->nslots - 1);
+		t->slots[i] = id;
+	}
+	return id;
+}
+
+static void
+trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
+{
+	DpNode	   *nd = &t->nodes[node];
+
+	/* the same value twice (duplicate rows after folding) is kept once */
+	for (int i = 0; i < nd->nvals; i++)
+		if (nd->vals[i].type == v->type && nd->vals[i].id == v->id &&
+			nd->vals[i].sub == v->sub && nd->vals[i].capmask == v->capmask)
+			return;
+	if (nd->nvals == 0xFFFF)
+		return;
+	if (nd->nvals == nd->vcap)
+	{
+		uint16_t	c = nd->vcap ? (nd->vcap > 0x7FFF ? 0xFFFF : nd->vcap * 2) : 1;
+
+		nd->vals = dp_realloc(t->m, nd->vals, c * sizeof(DpVal));
+		nd->vcap = c;
+	}
+	nd->vals[nd->nvals++] = *v;
+}
+
+const DpVal *
+dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
+{
+	*nvals = t->nodes[node].nvals;
+	return t->nodes[node].vals;
+}
+
+/* ---------------------------------------------------------- stemming */
+
+struct DpStemmer
+{
+	struct sb_stemmer *sb;
+};
+
+/* ------------------------------------------------------- word cache */
+
+#define DP_CACHE_MAX_SLOTS 65536
+
+typedef struct DpWordEntry
+{
+	char		raw[DP_WORD_MAX + 1];
+	uint8_t		rawlen;
+	bool		used;
+	DpWord		w;
+} DpWordEntry;
+
+typedef struct DpWordCache
+{
+	DpWordEntry *slots;
+	uint32_t	nslots;
+	uint32_t	nused;
+} DpWordCache;
+
+static bool
+in_words(const char *const *list, const char *s, size_t n)
+{
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+static int
+bsearch_str(const char *const *arr, size_t n, const char *s, size_t len)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		int			c = strncmp(arr[mid], s, len);
+
+		if (c == 0 && arr[mid][len] != '\0')
+			c = 1;
+		if (c == 0)
+			return (int) mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+bool
+dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen)
+{
+	(void) d;
+	if (keylen == 0)
+		return false;
+	return bsearch_str(dp_common_lemmas, dp_common_lemmas_N, key, keylen) >= 0 ||
+		(stemlen > 2 && bsearch_str(dp_common_stems, dp_common_stems_N, stem, stemlen) >= 0);
+}
+
+/*
+ * Compute the facts of a word.  Only a bounded prefix counts: longer words
+ * never match a dictionary entry, and a 10 MB "word" costs no more than a
+ * short one.
+ */
+static void
+word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
+{
+	char		lower[4 * DP_WORD_MAX + 8];
+	size_t		ll = 0;
+	size_t		take = n;
+	DpBuf		tmp = {0};
+	bool		ascii = true;
+	const sb_symbol *st = NULL;
+
+	memset(w, 0, sizeof(*w));
+	if (take > 2 * DP_WORD_MAX)
+	{
+		take = 2 * DP_WORD_MAX;
+		while (take > 0 && ((unsigned char) s[take] & 0xC0) == 0x80)
+			take--;
+	}
+	for (size_t i = 0; i < take; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			ascii = false;
+	if (ascii)
+	{
+		for (size_t i = 0; i < take; i++)
+			lower[ll++] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+		w->keylen = (uint8_t) (ll > DP_WORD_MAX ? DP_WORD_MAX : ll);
+		memcpy(w->key, lower, w->keylen);
+	}
+	else
+	{
+		size_t		i = 0;
+
+		/* lower case with accents kept (for the stemmer) */
+		while (i < take && ll < sizeof(lower) - 4)
+		{
+			int32_t		cp;
+			int			l = dp_utf8_decode((const unsigned char *) s + i, take - i, &cp);
+
+			if (l < 0)
+			{
+				i++;
+				continue;
+			}
+			i += l;
+			cp = dp_char_fold_punct(cp);
+			if (cp < 0)
+				continue;
+			if (cp == 0x2010 || cp == 0x2011)
+				cp = '-';
+			cp = utf8proc_tolower(cp);
+			ll += dp_utf8_encode(cp, lower + ll);
+		}
+		dp_fold_key(d->mem, lower, ll, &tmp);
+		w->keylen = (uint8_t) (tmp.len > DP_WORD_MAX ? DP_WORD_MAX : tmp.len);
+		if (tmp.data)
+			memcpy(w->key, tmp.data, w->keylen);
+		dp_free(d->mem, tmp.data);
+		memset(&tmp, 0, sizeof(tmp));
+	}
+	w->function = in_words(function_words, w->key, w->keylen);
+	/* stem the accented lower-case form, then fold the stem */
+	if (ll > 0 && ll <= DP_WORD_MAX && n <= 2 * DP_WORD_MAX)
+		st = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) lower, (int) ll);
+	if (st)
+	{
+		dp_fold_key(d->mem, (const char *) st, (size_t) sb_stemmer_length(d->stemmer->sb), &tmp);
+		w->stemlen = (uint8_t) (tmp.len > DP_WORD_MAX ? DP_WORD_MAX : tmp.len);
+		if (tmp.data)
+			memcpy(w->stem, tmp.data, w->stemlen);
+		dp_free(d->mem, tmp.data);
+	}
+	else
+	{
+		w->stemlen = w->keylen;
+		memcpy(w->stem, w->key, w->keylen);
+	}
+	w->common = (n <= 2 * DP_WORD_MAX) &&
+		dp_common_word(d, w->key, w->keylen, w->stem, w->stemlen);
+}
+
+static void
+cache_grow(DpDict *d)
+{
+	DpWordCache *c = d->cache;
+	uint32_t	n = c->nslots * 2;
+	DpWordEntry *slots = dp_alloc0(d->mem, dp_mul_size(d->mem, n, sizeof(DpWordEntry)));
+
+	for (uint32_t i = 0; i < c->nslots; i++)
+	{
+		DpWordEntry *e = &c->slots[i];
+		uint32_t	j;
+
+		if (!e->used)
+			continue;
+		j = (uint32_t) dp_hash_bytes(e->raw, e->rawlen, 0) & (n - 1);
+		while (slots[j].used)
+			j = (j + 1) & (n - 1);
+		slots[j] = *e;
+	}
+	dp_free(d->mem, c->slots);
+	c->slots = slots;
+	c->nslots = n;
+}
+
+void
+dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out)
+{
+	DpWordCache *c = d->cache;
+	uint32_t	i;
+
+	if (n > DP_WORD_MAX)
+	{
+		word_compute(d, s, n, out);
+		return;
+	}
+	i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
+	while (c->slots[i].used)
+	{
+		if (c->slots[i].rawlen == n && memcmp(c->slots[i].raw, s, n) == 0)
+		{
+			*out = c->slots[i].w;
+			return;
+		}
+		i = (i + 1) & (c->nslots - 1);
+	}
+	word_compute(d, s, n, out);
+	if ((c->nused + 1) * 2 > c->nslots)
+	{
+		if (c->nslots >= DP_CACHE_MAX_SLOTS)
+			return;				/* full: compute every time */
+		cache_grow(d);
+		i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
+		while (c->slots[i].used)
+			i = (i + 1) & (c->nslots - 1);
+	}
+	memcpy(c->slots[i].raw, s, n);
+	c->slots[i].rawlen = (uint8_t) n;
+	c->slots[i].used = true;
+	c->slots[i].w = *out;
+	c->nused++;
+}
+
+/* ------------------------------------------------ name -> index map */
+
+typedef struct DpStrMap
+{
+	const char **keys;
+	int32_t    *vals;
+	uint32_t	nslots;
+	uint32_t	n;
+} DpStrMap;
+
+static int
+strmap_get(const DpStrMap *m, const char *key)
+{
+	uint32_t	i;
+
+	if (m->nslots == 0)
+		return -1;
+	i = (uint32_t) dp_hash_bytes(key, strlen(key), 7) & (m->nslots - 1);
+	while (m->keys[i])
+	{
+		if (strcmp(m->keys[i], key) == 0)
+			return m->vals[i];
+		i = (i + 1) & (m->nslots - 1);
+	}
+	return -1;
+}
+
+static void strmap_put(DpMem *mem, DpStrMap *m, const char *key, int32_t val);
+
+static void
+strmap_grow(DpMem *mem, DpStrMap *m)
+{
+	DpStrMap	n = {0};
+
+	n.nslots = m->nslots ? m->nslots * 2 : 256;
+	n.keys = dp_alloc0(mem, dp_mul_size(mem, n.nslots, sizeof(char *)));
+	n.vals = dp_alloc0(mem, dp_mul_size(mem, n.nslots, sizeof(int32_t)));
+	for (uint32_t i = 0; i < m->nslots; i++)
+		if (m->keys[i])
+			strmap_put(mem, &n, m->keys[i], m->vals[i]);
+	dp_free(mem, m->keys);
+	dp_free(mem, m->vals);
+	*m = n;
+}
+
+/* Insert key (kept by reference) unless present. */
+static void
+strmap_put(DpMem *mem, DpStrMap *m, const char *key, int32_t val)
+{
+	uint32_t	i;
+
+	if ((m->n + 1) * 2 > m->nslots)
+		strmap_grow(mem, m);
+	i = (uint32_t) dp_hash_bytes(key, strlen(key), 7) & (m->nslots - 1);
+	while (m->keys[i])
+	{
+		if (strcmp(m->keys[i], key) == 0)
+			return;
+		i = (i + 1) & (m->nslots - 1);
+	}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+}
+
+/* ------------------------------------------------------- dictionary */
+
+DpDict *
+dp_dict_create(DpMem *m)
+{
+	DpDict	   *d = dp_alloc0(m, sizeof(DpDict));
+
+	d->mem = m;
+	d->words = trie_create(m);
+	d->stems = trie_create(m);
+	d->stemmer = dp_alloc0(m, sizeof(DpStemmer));
+	d->stemmer->sb = sb_stemmer_new("french", "UTF_8");
+	if (d->stemmer->sb == NULL)
+		dp_fail(m, DP_ERR_INTERNAL, "cannot create the French Snowball stemmer");
+	d->entity_names = dp_alloc0(m, sizeof(DpStrMap));
+	d->country_codes = dp_alloc0(m, sizeof(DpStrMap));
+	d->cache = dp_alloc0(m, sizeof(DpWordCache));
+	d->cache->nslots = 8192;
+	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry));
+	return d;
+}
+
+void
+dp_dict_destroy(DpDict *d)
+{
+	if (d && d->stemmer && d->stemmer->sb)
+	{
+		sb_stemmer_delete(d->stemmer->sb);
+		d->stemmer->sb = NULL;
+	}
+}
+
+#define GROW(d, arr, n, cap) \
+	do { \
+		if ((n) == (cap)) \
+		{ \
+			(cap) = (cap) ? (cap) * 2 : 64; \
+			(arr) = dp_realloc((d)->mem, (arr), dp_mul_size((d)->mem, (cap), sizeof(*(arr)))); \
+		} \
+	} while (0)
+
+int
+dp_dict_find_country(const DpDict *d, const char *code)
+{
+	return strmap_get(d->country_codes, code);
+}
+
+int
+dp_dict_add_country(DpDict *d, const char *code, const char *name)
+{
+	DpCountry  *c;
+
+	if (strlen(code) != 3)
+		dp_fail(d->mem, DP_ERR_BAD_DATA, "country code must have three letters");
+	if (dp_dict_find_country(d, code) >= 0)
+		return dp_dict_find_country(d, code);
+	GROW(d, d->countries, d->ncountries, d->cap_countries);
+	c = &d->countries[d->ncountries];
+	memcpy(c->code, code, 4);
+	c->name = dp_strndup(d->mem, name, strlen(name));
+	c->entity = -1;
+	strmap_put(d->mem, d->country_codes, c->code, (int32_t) d->ncountries);
+	return (int) d->ncountries++;
+}
+
+int
+dp_dict_find_entity(const DpDict *d, const char *name)
+{
+	return strmap_get(d->entity_names, name);
+}
+
+int
+dp_dict_add_entity(DpDict *d, const char *name, int kind, const char *actor,
+				   const char *title, float prior)
+{
+	DpEntity   *e;
+
+	if (kind < 0 || kind >= DP_KIND__COUNT)
+		dp_fail(d->mem, DP_ERR_BAD_DATA, "invalid entity kind");
+	GROW(d, d->entities, d->nentities, d->cap_entities);
+	if (dp_dict_find_entity(d, name) >= 0)
+		return dp_dict_find_entity(d, name);
+	e = &d->entities[d->nentities];
+	e->name = dp_strndup(d->mem, name, strlen(name));
+	e->title = title ? dp_strndup(d->mem, title, strlen(title)) : NULL;
+	e->kind = (uint8_t) kind;
+	e->prior = prior;
+	e->naliases = 0;
+	e->actor = (int16_t) (actor ? dp_dict_find_country(d, actor) : -1);
+	strmap_put(d->mem, d->entity_names, e->name, (int32_t) d->nentities);
+	return (int) d->nentities++;
+}
+
+typedef struct PhrasePiece
+{
+	const char *s;
+	size_t		n;
+	bool		cap;
+} PhrasePiece;
+
+/*
+ * Cut a phrase into pieces as documents are cut: tokens, hyphenated
+ * compounds split into their parts.  Returns the number of pieces (at most
+ * max); pieces point into the phrase.
+ */
+static int
+phrase_pieces(const char *s, size_t n, PhrasePiece *out, int max)
+{
+	DpLexer		lx;
+	DpToken		t;
+	int			k = 0;
+
+	dp_lexer_init(&lx, s, n);
+	while (dp_lexer_next(&lx, &t))
+	{
+		const char *p = s + t.off;
+		size_t		len = t.len;
+
+		if ((t.flags & DP_TF_HYPHEN) && t.cls == DP_TOK_WORD)
+		{
+			size_t		a = 0;
+
+			for (size_t i = 0; i <= len; i++)
+			{
+				bool		hy = false;
+				size_t		hl = 0;
+
+				if (i < len && p[i] == '-')
+				{
+					hy = true;
+					hl = 1;
+				}
+				else if (i + 2 < len && (unsigned char) p[i] == 0xE2 && (unsigned char) p[i + 1] == 0x80 &&
+						 ((unsigned char) p[i + 2] == 0x90 || (unsigned char) p[i + 2] == 0x91))
+				{
+					hy = true;
+					hl = 3;
+				}
+				if (hy || i == len)
+				{
+					if (i > a && k < max)
+					{
+						out[k].s = p + a;
+						out[k].n = i - a;
+						out[k].cap = (t.flags & DP_TF_CAP) && a == 0;
+						if (a > 0)
+						{
+							int32_t		cp;
+
+							out[k].cap = dp_utf8_decode((const unsigned char *) p + a, len - a, &cp) > 0 &&
+								dp_char_class(cp) == DP_C_UPPER;
+						}
+						k++;
+					}
+					a = i + hl;
+					i += hl ? hl - 1 : 0;
+				}
+			}
+		}
+		else if (k < max)
+		{
+			out[k].s = p;
+			out[k].n = len;
+			out[k].cap = (t.flags & DP_TF_CAP) != 0;
+			k++;
+		}
+		if (k >= max)
+			break;
+	}
+	return k;
+}
+
+#define DP_PHRASE_MAX 24
+
+/* Insert a phrase into the folded-word trie with a value. */
+static void
+add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
+{
+	PhrasePiece pc[DP_PHRASE_MAX];
+	int			k = phrase_pieces(phrase, strlen(phrase), pc, DP_PHRASE_MAX);
+	uint32_t	node = 0;
+
+	if (k == 0)
+		return;					/* punctuation only: nothing can match */
+	v.capmask = 0;
+	for (int i = 0; i < k; i++)
+	{
+		DpWord		w;
+
+		dp_dict_word(d, pc[i].s, pc[i].n, &w);
+		node = trie_add_child(d->words, node, w.key, w.keylen);
+		if (use_case && pc[i].cap && i < 32)
+			v.capmask |= 1u << i;
+	}
+	v.npieces = (uint16_t) k;
+	trie_add_value(d->words, node, &v);
+}
+
+/*
+ * Insert a phrase into the stem trie.  A leading reflexive pronoun is
+ * dropped (s'opposer matches "se sont opposés"); after the first piece,
+ * function words are dropped, since the matcher skips them in the text.
+ * "*" is a gap edge.
+ */
+static void
+add_stem_phrase(DpDict *d, const char *phrase, DpVal v)
+{
+	PhrasePiece pc[DP_PHRASE_MAX];
+	int			k = phrase_pieces(phrase, strlen(phrase), pc, DP_PHRASE_MAX);
+	uint32_t	node = 0;
+	int			used = 0;
+
+	for (int i = 0; i < k; i++)
+	{
+		DpWord		w;
+
+		dp_dict_word(d, pc[i].s, pc[i].n, &w);
+		if (used == 0 && k > 1 && (strcmp(w.key, "se") == 0 || strcmp(w.key, "s'") == 0))
+			continue;
+		if (used > 0 && w.function)
+			continue;
+		if (pc[i].n == 1 && pc[i].s[0] == '*')
+		{
+			if (used == 0)
+				continue;
+			node = trie_add_child(d->stems, node, "*", 1);
+			continue;
+		}
+		node = trie_add_child(d->stems, node, w.stem, w.stemlen);
+		used++;
+	}
+	if (used == 0)
+		return;
+	v.npieces = (uint16_t) used;
+	trie_add_value(d->stems, node, &v);
+}
+
+void
+dp_dict_add_alias(DpDict *d, const char *alias, int entity)
+{
+	DpVal		v = {0};
+
+	if (entity < 0 || (uint32_t) entity >= d->nentities)
+		dp_fail(d->mem, DP_ERR_BAD_DATA, "alias of an unknown entity");
+	v.type = DP_V_ALIAS;
+	v.id = (uint32_t) entity;
+	add_word_phrase(d, alias, v, true);
+	d->entities[entity].naliases++;
+}
+
+void
+dp_dict_add_demonym(DpDict *d, const char *form, const char *actor)
+{
+	DpVal		v = {0};
+	int			c = dp_dict_find_country(d, actor);
+
+	if (c < 0)
+		return;
+	v.type = DP_V_DEMONYM;
+	v.id = (uint32_t) c;
+	add_word_phrase(d, form, v, false);
+}
+
+void
+dp_dict_add_role(DpDict *d, const char *title, int role_class)
+{
+	DpVal		v = {0};
+
+	v.type = DP_V_ROLE;
+	v.sub = (uint8_t) role_class;
+	add_word_phrase(d, title, v, false);
+}
+
+void
+dp_dict_add_name_head(DpDict *d, const char *word, int kind)
+{
+	DpVal		v = {0};
+
+	v.type = DP_V_HEAD;
+	v.sub = (uint8_t) kind;
+	add_word_phrase(d, word, v, false);
+}
+
+void
+dp_dict_add_particle(DpDict *d, const char *word)
+{
+	DpVal		v = {0};
+
+	v.type = DP_V_PARTICLE;
+	add_word_phrase(d, word, v, false);
+}
+
+void
+dp_dict_add_name_hint(DpDict *d, const char *word, int hint)
+{
+	DpVal		v = {0};
+
+	v.type = DP_V_HINT;
+	v.sub = (uint8_t) hint;
+	add_word_phrase(d, word, v, false);
+}
+
+int
+dp_dict_add_topic(DpDict *d, const char *topic)
+{
+	for (uint32_t i = 0; i < d->ntopics; i++)
+		if (strcmp(d->topics[i], topic) == 0)
+			return (int) i;
+	GROW(d, d->topics, d->ntopics, d->cap_topics);
+	d->topics[d->ntopics] = dp_strndup(d->mem, topic, strlen(topic));
+	return (int) d->ntopics++;
+}
+
+void
+dp_dict_add_topic_term(DpDict *d, const char *term, int topic, int polarity)
+{
+	DpVal		v = {0};
+
+	v.type = DP_V_TERM;
+	v.id = (uint32_t) topic;
+	v.sub = (uint8_t) (polarity + 1);
+	add_stem_phrase(d, term, v);
+}
+
+void
+dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity, float weight,
+				int frame, int target_mode)
+{
+	DpVal		v = {0};
+	DpCue	   *c;
+
+	GROW(d, d->cues, d->ncues, d->cap_cues);
+	c = &d->cues[d->ncues];
+	c->lemma = dp_strndup(d->mem, lemma, strlen(lemma));
+	c->pos = (uint8_t) pos;
+	c->polarity = (int8_t) polarity;
+	c->weight = weight;
+	c->frame = (uint8_t) frame;
+	c->target_mode = (uint8_t) target_mode;
+	v.type = DP_V_CUE;
+	v.id = d->ncues++;
+	add_stem_phrase(d, lemma, v);
+}
+
+void
+dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor)
+{
+	DpVal		v = {0};
+
+	v.type = DP_V_MODIFIER;
+	v.sub = (uint8_t) type;
+	v.f = factor;
+	add_stem_phrase(d, word, v);
+}
+
+void
+dp_dict_finish(DpDict *d)
+{
+	/* the canonical GPE entity of each state: the entity named like it */
+	for (uint32_t i = 0; i < d->ncountries; i++)
+		d->countries[i].entity = dp_dict_find_entity(d, d->countries[i].name);
+	d->finished = true;
+}

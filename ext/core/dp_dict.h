@@ -1,0 +1,198 @@
+/*
+ * dp_dict.h
+ *	  The compiled dictionary: entities, aliases and the word lists of the
+ *	  tagger and the stance grammar, matched through one phrase trie.
+ *
+ * Rows arrive one by one (from SQL tables in the server, from literals in
+ * the unit tests); dp_dict_finish() freezes them.  A finished dictionary is
+ * read-only, so one statement can keep using it while a newer one is built.
+ * Everything lives in the DpMem given to dp_dict_create: the owner frees it
+ * all at once.
+ */
+#ifndef DP_DICT_H
+#define DP_DICT_H
+
+#include "dp_core.h"
+#include "dp_token.h"
+
+typedef enum DpKind
+{
+	DP_KIND_PER = 0,
+	DP_KIND_GPE,
+	DP_KIND_ORG,
+	DP_KIND_LOC,
+	DP_KIND_EVENT,
+	DP_KIND__COUNT
+} DpKind;
+
+extern const char *const dp_kind_names[DP_KIND__COUNT];
+extern int	dp_kind_from_name(const char *s);
+
+/* What a trie node can mean. */
+typedef enum DpValType
+{
+	DP_V_ALIAS = 0,				/* id = entity */
+	DP_V_DEMONYM,				/* id = actor index */
+	DP_V_ROLE,					/* sub = role class */
+	DP_V_HEAD,					/* sub = DpKind */
+	DP_V_PARTICLE,
+	DP_V_HINT,					/* sub = hint */
+	DP_V_MODIFIER,				/* sub = modifier type, f = factor */
+	DP_V_CUE,					/* id = cue index (stem trie) */
+	DP_V_TERM,					/* id = topic, sub = polarity + 1 (stem trie) */
+	DP_V__COUNT
+} DpValType;
+
+typedef enum DpHint
+{
+	DP_HINT_FIRST = 0, DP_HINT_SURNAME, DP_HINT_PLACE
+} DpHint;
+
+typedef enum DpRoleClass
+{
+	DP_ROLE_HEAD = 0, DP_ROLE_MINISTER, DP_ROLE_ENVOY, DP_ROLE_SPOKESPERSON,
+	DP_ROLE_OFFICIAL, DP_ROLE_MILITARY, DP_ROLE_OTHER, DP_ROLE__COUNT
+} DpRoleClass;
+
+typedef enum DpModType
+{
+	DP_MOD_NEGATION = 0, DP_MOD_HEDGE, DP_MOD_INTENSIFIER, DP_MOD_CONTRAST,
+	DP_MOD_REPORTING, DP_MOD_PRONOUN, DP_MOD_COLLECTIVE, DP_MOD_LEADER,
+	DP_MOD_DEMONSTRATIVE, DP_MOD__COUNT
+} DpModType;
+
+typedef struct DpVal
+{
+	uint8_t		type;			/* DpValType */
+	uint8_t		sub;
+	uint16_t	npieces;		/* pieces in the phrase */
+	uint32_t	id;
+	uint32_t	capmask;		/* bit i: piece i must be capitalised */
+	float		f;
+} DpVal;
+
+typedef struct DpEntity
+{
+	const char *name;
+	const char *title;			/* usual role title, may be NULL */
+	float		prior;
+	uint8_t		kind;
+	int16_t		actor;			/* index into countries, -1 for none */
+	uint32_t	naliases;
+} DpEntity;
+
+typedef struct DpCountry
+{
+	char		code[4];
+	const char *name;			/* usual French short name */
+	int32_t		entity;			/* canonical GPE entity, -1 if none */
+} DpCountry;
+
+typedef struct DpCue
+{
+	const char *lemma;
+	uint8_t		pos;			/* DpPos */
+	uint8_t		frame;			/* DpFrame */
+	uint8_t		target_mode;	/* DpTargetMode */
+	int8_t		polarity;
+	float		weight;
+} DpCue;
+
+typedef enum DpPos
+{
+	DP_POS_VERB = 0, DP_POS_NOUN, DP_POS_ADJ, DP_POS_ADV, DP_POS_EXPR, DP_POS__COUNT
+} DpPos;
+
+typedef enum DpFrame
+{
+	DP_FR_ACCEPT = 0, DP_FR_REJECT, DP_FR_SUPPORT, DP_FR_OPPOSE, DP_FR_DEMAND,
+	DP_FR_PROPOSE, DP_FR_PRAISE, DP_FR_THANK, DP_FR_ACCUSE, DP_FR_CONDEMN,
+	DP_FR_THREATEN, DP_FR_DISTRUST, DP_FR_WELCOME, DP_FR_HOPE, DP_FR_CRITICIZE,
+	DP_FR_EVALUATE, DP_FR_COMMIT, DP_FR_SEEK, DP_FR__COUNT
+} DpFrame;
+
+typedef enum DpTargetMode
+{
+	DP_TM_OBJECT = 0, DP_TM_SUBJECT, DP_TM_ENTITY, DP_TM_BOTH, DP_TM__COUNT
+} DpTargetMode;
+
+extern const char *const dp_pos_names[DP_POS__COUNT];
+extern const char *const dp_frame_names[DP_FR__COUNT];
+extern const char *const dp_target_mode_names[DP_TM__COUNT];
+extern const char *const dp_role_names[DP_ROLE__COUNT];
+extern const char *const dp_mod_names[DP_MOD__COUNT];
+extern const char *const dp_hint_names[3];
+extern int	dp_name_index(const char *const *names, int n, const char *s);
+
+typedef struct DpTrie DpTrie;
+typedef struct DpStemmer DpStemmer;
+
+#define DP_WORD_MAX 47
+
+/* Word-level facts, memoised per distinct token text; copied by value. */
+typedef struct DpWord
+{
+	char		key[DP_WORD_MAX + 1];	/* folded: lower case, no accents */
+	char		stem[DP_WORD_MAX + 1];	/* folded Snowball stem */
+	uint8_t		keylen;
+	uint8_t		stemlen;
+	bool		common;			/* a common French word (hunspell-fr) */
+	bool		function;		/* a function word skipped by stem phrases */
+} DpWord;
+
+typedef struct DpDict
+{
+	DpMem	   *mem;
+	DpEntity   *entities;
+	uint32_t	nentities;
+	uint32_t	cap_entities;
+	DpCountry  *countries;
+	uint32_t	ncountries;
+	uint32_t	cap_countries;
+	DpCue	   *cues;
+	uint32_t	ncues;
+	uint32_t	cap_cues;
+	const char **topics;
+	uint32_t	ntopics;
+	uint32_t	cap_topics;
+	DpTrie	   *words;			/* folded keys: aliases, roles, lists */
+	DpTrie	   *stems;			/* stems: cues and topic terms */
+	DpStemmer  *stemmer;
+	struct DpWordCache *cache;
+	struct DpStrMap *entity_names;
+	struct DpStrMap *country_codes;
+	bool		finished;
+	size_t		bytes;			/* rough size, for diplo.dictionary_info() */
+} DpDict;
+
+extern DpDict *dp_dict_create(DpMem *m);
+extern void dp_dict_destroy(DpDict *d);	/* frees what is not in DpMem */
+extern int	dp_dict_add_country(DpDict *d, const char *code, const char *name);
+extern int	dp_dict_add_entity(DpDict *d, const char *name, int kind, const char *actor,
+							   const char *title, float prior);
+extern int	dp_dict_find_entity(const DpDict *d, const char *name);
+extern int	dp_dict_find_country(const DpDict *d, const char *code);
+extern void dp_dict_add_alias(DpDict *d, const char *alias, int entity);
+extern void dp_dict_add_demonym(DpDict *d, const char *form, const char *actor);
+extern void dp_dict_add_role(DpDict *d, const char *title, int role_class);
+extern void dp_dict_add_name_head(DpDict *d, const char *word, int kind);
+extern void dp_dict_add_particle(DpDict *d, const char *word);
+extern void dp_dict_add_name_hint(DpDict *d, const char *word, int hint);
+extern int	dp_dict_add_topic(DpDict *d, const char *topic);
+extern void dp_dict_add_topic_term(DpDict *d, const char *term, int topic, int polarity);
+extern void dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity, float weight,
+							int frame, int target_mode);
+extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor);
+extern void dp_dict_finish(DpDict *d);
+
+/* Facts about one word (token text), memoised. */
+extern void dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out);
+
+/* A trie walk: child of node for key, or 0 (node 0 is the root). */
+extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen);
+extern const DpVal *dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals);
+
+/* Is this lower-case word a common French word (lemma or stem)? */
+extern bool dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen);
+
+#endif

@@ -1,0 +1,711 @@
+/*
+ * dp_entity.c
+ *	  Entity tagging.
+ *
+ * Per sentence, left to right: the longest dictionary alias wins; where
+ * none starts, a run of capitalised words that are not common French words
+ * (or are known first names, surnames or place names) is an unknown name,
+ * its kind given by a head word (Conférence, Banque), a role title before
+ * it (le négociateur ukrainien X), a first name, or its shape.  A role
+ * title or a demonym before the name gives its actor.  After the last
+ * sentence, short forms are linked to the full names they end
+ * (Witkoff -> Steve Witkoff), wherever the full name stands.
+ *
+ * An alias shared by several entities goes, in order, to the entity already
+ * mentioned most often earlier in the document, to one of the kind the
+ * context calls for (a title or M./Mme before it: PER; à, en, vers, dans
+ * before it: GPE or LOC), to the higher prior, then to the alphabetically
+ * first canonical name.  Table order never decides.
+ */
+#include "dp_entity.h"
+#include "dp_text.h"
+
+#include <string.h>
+
+const char *const dp_method_names[DP_M__COUNT] = {
+	"dictionary", "title", "name", "acronym", "linked"
+};
+
+#define MAX_ALIAS_PIECES 24
+#define MAX_NAME_PIECES 6
+#define TITLE_WINDOW 6
+
+static bool
+is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
+{
+	if (s[i] == '-')
+	{
+		*hl = 1;
+		return true;
+	}
+	if (i + 2 < n && (unsigned char) s[i] == 0xE2 && (unsigned char) s[i + 1] == 0x80 &&
+		((unsigned char) s[i + 2] == 0x90 || (unsigned char) s[i + 2] == 0x91))
+	{
+		*hl = 3;
+		return true;
+	}
+	return false;
+}
+
+static void
+push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *t,
+		   uint32_t ti, size_t off, size_t len, bool initial)
+{
+	DpPiece    *p;
+	int32_t		cp = 0;
+
+	if (out->n == out->cap)
+	{
+		out->cap = out->cap ? out->cap * 2 : 128;
+		out->p = dp_realloc(m, out->p, dp_mul_size(m, out->cap, sizeof(DpPiece)));
+	}
+	p = &out->p[out->n++];
+	p->off = (uint32_t) off;
+	p->len = (uint32_t) len;
+	p->coff = t->coff + (uint32_t) dp_utf8_count(text + t->off, off - t->off);
+	p->clen = (off == t->off && len == t->len) ? t->clen : (uint32_t) dp_utf8_count(text + off, len);
+	p->tok = ti;
+	p->tflags = t->flags;
+	p->cls = (uint8_t) t->cls;
+	dp_utf8_decode((const unsigned char *) text + off, len, &cp);
+	p->cap = dp_char_class(cp) == DP_C_UPPER;
+	p->initial = initial;
+	p->wordlike = t->cls == DP_TOK_WORD || t->cls == DP_TOK_ACRONYM || t->cls == DP_TOK_ELISION ||
+		t->cls == DP_TOK_CLITIC || t->cls == DP_TOK_ABBREV || t->cls == DP_TOK_INITIALS;
+	dp_dict_word(d, text + off, len, &p->w);
+}
+
+void
+dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out)
+{
+	bool		initial = true;
+
+	out->n = 0;
+	for (uint32_t ti = 0; ti < s->ntok; ti++)
+	{
+		const DpToken *t = &s->tok[ti];
+		const char *tx = text + t->off;
+
+		if (t->flags & DP_TF_BULLET)
+			initial = true;
+		if (t->cls == DP_TOK_WORD && (t->flags & DP_TF_HYPHEN))
+		{
+			size_t		a = 0;
+			bool		first = true;
+
+			for (size_t i = 0; i <= t->len; i++)
+			{
+				size_t		hl = 0;
+
+				if (i == t->len || is_hyphen_at(tx, t->len, i, &hl))
+				{
+					if (i > a)
+					{
+						push_piece(d, m, text, out, t, ti, t->off + a, i - a, first && initial);
+						first = false;
+					}
+					a = i + hl;
+					if (hl > 1)
+						i += hl - 1;
+				}
+			}
+		}
+		else
+			push_piece(d, m, text, out, t, ti, t->off, t->len, initial);
+
+		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
+			initial = true;
+		else if (t->cls == DP_TOK_PUNCT && (tx[0] == ':' || (t->flags & DP_TF_BULLET)))
+			initial = true;
+		else if (t->cls == DP_TOK_PUNCT && t->len == 3 && memcmp(tx, "\xE2\x80\x94", 3) == 0)
+			initial = true;
+		else if (t->cls != DP_TOK_ELISION)
+			initial = false;
+	}
+}
+
+typedef struct Tagger
+{
+	DpDict	   *d;
+	DpMem	   *m;
+	const char *text;
+	DpPieces	pc;
+	DpMentions *out;
+	uint16_t   *seen;			/* per entity: earlier mentions in the doc */
+	uint32_t	sentence;
+	size_t		sent_first;		/* first mention of the current sentence */
+	bool		shouting;		/* an all-capitals sentence */
+} Tagger;
+
+/* Does the word of piece p carry a value of this type (single word)? */
+static const DpVal *
+word_val(const Tagger *tg, const DpPiece *p, DpValType type)
+{
+	uint32_t	node = dp_trie_child(tg->d->words, 0, p->w.key, p->w.keylen);
+	uint32_t	nv;
+	const DpVal *v;
+
+	if (!node)
+		return NULL;
+	v = dp_trie_values(tg->d->words, node, &nv);
+	for (uint32_t i = 0; i < nv; i++)
+		if (v[i].type == type)
+			return &v[i];
+	return NULL;
+}
+
+static bool
+matchable(const DpPiece *p)
+{
+	return p->wordlike || p->cls == DP_TOK_NUMBER || p->cls == DP_TOK_ORDINAL;
+}
+
+static bool
+key_is(const DpPiece *p, const char *k)
+{
+	return strlen(k) == p->w.keylen && memcmp(p->w.key, k, p->w.keylen) == 0;
+}
+
+/* Length in pieces of the longest phrase of this type starting at i. */
+static size_t
+phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
+{
+	uint32_t	node = 0;
+	size_t		best = 0;
+
+	for (size_t j = i; j < tg->pc.n && j - i < MAX_ALIAS_PIECES; j++)
+	{
+		const DpPiece *p = &tg->pc.p[j];
+		uint32_t	nv;
+		const DpVal *v;
+
+		if (!matchable(p))
+			break;
+		node = dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
+		if (!node)
+			break;
+		v = dp_trie_values(tg->d->words, node, &nv);
+		for (uint32_t k = 0; k < nv; k++)
+			if (v[k].type == type)
+			{
+				best = j - i + 1;
+				if (found)
+					*found = &v[k];
+				break;
+			}
+	}
+	return best;
+}
+
+/* Is there a role title (or M., Mme) ending right before piece i, allowing a demonym and "de X" in between? */
+static bool
+title_before(const Tagger *tg, size_t i, int16_t *actor)
+{
+	size_t		lo = i > TITLE_WINDOW ? i - TITLE_WINDOW : 0;
+
+	for (size_t k = i; k-- > lo;)
+	{
+		const DpPiece *p = &tg->pc.p[k];
+		size_t		len;
+
+		if (p->cls == DP_TOK_PUNCT && p->len == 1 && tg->text[p->off] != ',')
+			return false;
+		if (p->cls == DP_TOK_ABBREV && k == i - 1 &&
+			(key_is(p, "m.") || key_is(p, "mme") || key_is(p, "mme.") || key_is(p, "dr") ||
+			 key_is(p, "dr.") || key_is(p, "mm.") || key_is(p, "pr")))
+			return true;
+		len = phrase_at(tg, k, DP_V_ROLE, NULL);
+		if (len > 0 && k + len <= i)
+		{
+			/* a demonym right after the title gives the actor */
+			for (size_t j = k + len; j < i; j++)
+			{
+				const DpVal *dv = word_val(tg, &tg->pc.p[j], DP_V_DEMONYM);
+
+				if (dv && *actor < 0)
+					*actor = (int16_t) dv->id;
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The actor of an unknown name from the words before it: a demonym (le
+ * criminel russe X) or an entity after de/du (l'envoyé de Poutine, X).
+ */
+static int16_t
+actor_before(const Tagger *tg, size_t i)
+{
+	size_t		lo = i > 8 ? i - 8 : 0;
+
+	for (size_t k = i; k-- > lo;)
+	{
+		const DpPiece *p = &tg->pc.p[k];
+		const DpVal *dv;
+
+		if (p->cls == DP_TOK_PUNCT && p->len == 1 && tg->text[p->off] != ',')
+			break;
+		if ((dv = word_val(tg, p, DP_V_DEMONYM)) != NULL)
+			return (int16_t) dv->id;
+		/* an entity mention of this sentence covering k, after de/du/d' */
+		for (size_t mi = tg->sent_first; mi < tg->out->n; mi++)
+		{
+			const DpMention *mm = &tg->out->m[mi];
+
+			if (k >= mm->piece && k < mm->piece + mm->npieces && mm->piece > 0 && mm->actor >= 0)
+			{
+				const DpPiece *b = &tg->pc.p[mm->piece - 1];
+
+				if (key_is(b, "de") || key_is(b, "du") || key_is(b, "d'"))
+					return mm->actor;
+				return -1;
+			}
+		}
+	}
+	return -1;
+}
+
+static void
+emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind,
+	 int16_t actor, int method, float conf)
+{
+	DpMentions *o = tg->out;
+	DpMention  *mm;
+	const DpPiece *a = &tg->pc.p[i];
+	const DpPiece *z = &tg->pc.p[i + np - 1];
+
+	if (o->n == o->cap)
+	{
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->m = dp_realloc(tg->m, o->m, dp_mul_size(tg->m, o->cap, sizeof(DpMention)));
+	}
+	mm = &o->m[o->n++];
+	mm->off = a->off;
+	mm->len = z->off + z->len - a->off;
+	mm->coff = a->coff;
+	mm->clen = z->coff + z->clen - a->coff;
+	mm->sentence = tg->sentence;
+	mm->piece = (uint32_t) i;
+	mm->npieces = (uint32_t) np;
+	mm->entity = entity;
+	mm->name = name;
+	mm->kind = (uint8_t) kind;
+	mm->actor = actor;
+	mm->method = (uint8_t) method;
+	mm->confidence = conf;
+	memcpy(mm->lastkey, z->w.key, z->w.keylen + 1);
+	if (entity >= 0 && tg->seen[entity] < 0xFFFF)
+		tg->seen[entity]++;
+}
+
+/* Choose among entities sharing an alias; see the file header. */
+static int32_t
+resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbits)
+{
+	int32_t		best = -1;
+	double		best_score = -1;
+	bool		want_per = false;
+	bool		want_place = false;
+
+	if (i > 0)
+	{
+		const DpPiece *b = &tg->pc.p[i - 1];
+		int16_t		dummy = -1;
+
+		want_per = title_before(tg, i, &dummy);
+		want_place = key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") ||
+			key_is(b, "dans") || key_is(b, "depuis");
+	}
+	for (uint32_t k = 0; k < nv; k++)
+	{
+		const DpEntity *e;
+		double		score;
+
+		if (v[k].type != DP_V_ALIAS || (v[k].capmask & ~capbits) != 0)
+			continue;
+		e = &tg->d->entities[v[k].id];
+		score = tg->seen[v[k].id] * 10000.0;
+		if ((want_per && e->kind == DP_KIND_PER) ||
+			(want_place && (e->kind == DP_KIND_GPE || e->kind == DP_KIND_LOC)))
+			score += 5000.0;
+		score += e->prior;
+		if (best < 0 || score > best_score ||
+			(score == best_score && strcmp(e->name, tg->d->entities[best].name) < 0))
+		{
+			best = (int32_t) v[k].id;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Longest dictionary alias at piece i: returns its length, sets *entity. */
+static size_t
+dict_match(const Tagger *tg, size_t i, int32_t *entity)
+{
+	uint32_t	node = 0;
+	uint32_t	capbits = 0;
+	size_t		best = 0;
+
+	for (size_t j = i; j < tg->pc.n && j - i < MAX_ALIAS_PIECES; j++)
+	{
+		const DpPiece *p = &tg->pc.p[j];
+		uint32_t	nv;
+		const DpVal *v;
+		int32_t		e;
+
+		if (!matchable(p))
+			break;
+		node = dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
+		if (!node)
+			break;
+		if (p->cap && j - i < 32)
+			capbits |= 1u << (j - i);
+		v = dp_trie_values(tg->d->words, node, &nv);
+		if (nv == 0)
+			continue;
+		e = resolve(tg, i, v, nv, capbits);
+		if (e >= 0)
+		{
+			best = j - i + 1;
+			*entity = e;
+		}
+	}
+	/* a capitalised common word opening a sentence is not a one-word name
+	 * unless it is a known name or was named before ("Union", "Alliance") */
+	if (best == 1)
+	{
+		const DpPiece *p = &tg->pc.p[i];
+
+		if (p->initial && p->w.common && !word_val(tg, p, DP_V_HINT) && tg->seen[*entity] == 0)
+			return 0;
+	}
+	return best;
+}
+
+/* Can piece p stand in an unknown name? */
+static bool
+namelike(const Tagger *tg, const DpPiece *p, bool first)
+{
+	if (!p->cap || !(p->cls == DP_TOK_WORD || p->cls == DP_TOK_ACRONYM))
+		return false;
+	if (word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE))
+		return false;
+	if (!p->w.common || word_val(tg, p, DP_V_HINT))
+		return true;
+	/* a capitalised common word continues a name inside a sentence
+	 * (Truth Social), never starts one */
+	return !first && !p->initial;
+}
+
+static char *
+surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
+{
+	DpBuf		b = {0};
+	char	   *r;
+
+	dp_normalize(tg->m, tg->text + a->off, z->off + z->len - a->off, &b);
+	/* collapse runs of white space */
+	{
+		size_t		o = 0;
+
+		for (size_t i = 0; i < b.len; i++)
+		{
+			char		c = b.data[i];
+
+			if (c == '\n' || c == '\r' || c == '\t')
+				c = ' ';
+			if (c == ' ' && (o == 0 || b.data[o - 1] == ' '))
+				continue;
+			b.data[o++] = c;
+		}
+		while (o > 0 && b.data[o - 1] == ' ')
+			o--;
+		b.data[o] = '\0';
+	}
+	r = b.data;
+	return r;
+}
+
+/* An unknown name starting at piece i: returns its length in pieces. */
+static size_t
+unknown_name(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpVal *head = NULL;
+	size_t		j;
+	size_t		np;
+	int			kind;
+	int			method = DP_M_NAME;
+	int16_t		actor = -1;
+	float		conf;
+	int32_t		dummy;
+
+	if (tg->shouting || !p->cap)
+		return 0;
+	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL)
+		;
+	else if (!namelike(tg, p, true))
+		return 0;
+	j = i + 1;
+	while (j < tg->pc.n && j - i < MAX_NAME_PIECES)
+	{
+		const DpPiece *q = &tg->pc.p[j];
+
+		if (namelike(tg, q, false) && (head || dict_match(tg, j, &dummy) == 0))
+		{
+			j++;
+			continue;
+		}
+		/* a particle between two name words: von der Leyen, ben Salmane */
+		if (!q->cap && word_val(tg, q, DP_V_PARTICLE))
+		{
+			size_t		k = j + 1;
+
+			while (k < tg->pc.n && k - j < 2 && !tg->pc.p[k].cap && word_val(tg, &tg->pc.p[k], DP_V_PARTICLE))
+				k++;
+			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false))
+			{
+				j = k;
+				continue;
+			}
+		}
+		break;
+	}
+	np = j - i;
+	if (head && np == 1)
+		return 0;				/* "Banque" alone */
+
+	if (head)
+	{
+		kind = head->sub;
+		conf = 0.6f;
+	}
+	else if (title_before(tg, i, &actor))
+	{
+		kind = DP_KIND_PER;
+		method = DP_M_TITLE;
+		conf = 0.8f;
+	}
+	else
+	{
+		const DpVal *h = word_val(tg, p, DP_V_HINT);
+		const DpVal *hl = word_val(tg, &tg->pc.p[j - 1], DP_V_HINT);
+
+		if (np >= 2 && h && h->sub == DP_HINT_FIRST)
+		{
+			kind = DP_KIND_PER;
+			conf = 0.75f;
+		}
+		else if (hl && hl->sub == DP_HINT_SURNAME)
+		{
+			kind = DP_KIND_PER;
+			conf = 0.6f;
+		}
+		else if (np == 1 && p->cls == DP_TOK_ACRONYM)
+		{
+			kind = DP_KIND_ORG;
+			method = DP_M_ACRONYM;
+			conf = 0.5f;
+		}
+		else if (np == 1 && h && h->sub == DP_HINT_PLACE)
+		{
+			kind = DP_KIND_GPE;
+			conf = 0.5f;
+		}
+		else if (np >= 2)
+		{
+			kind = DP_KIND_PER;
+			conf = 0.55f;
+		}
+		else
+		{
+			const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
+
+			if (b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers")))
+				kind = DP_KIND_GPE;
+			else
+				kind = DP_KIND_ORG;
+			conf = p->initial ? 0.3f : 0.4f;
+		}
+	}
+	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && actor < 0)
+		actor = actor_before(tg, i);
+	emit(tg, i, np, -1, surface_name(tg, p, &tg->pc.p[j - 1]), kind, actor, method, conf);
+	return np;
+}
+
+static void
+tag_sentence(Tagger *tg)
+{
+	size_t		words = 0,
+				caps = 0;
+
+	for (size_t i = 0; i < tg->pc.n; i++)
+		if (tg->pc.p[i].cls == DP_TOK_WORD || tg->pc.p[i].cls == DP_TOK_ACRONYM)
+		{
+			words++;
+			if (tg->pc.p[i].tflags & DP_TF_ALLCAP)
+				caps++;
+		}
+	tg->shouting = words >= 3 && caps * 10 >= words * 6;
+	tg->sent_first = tg->out->n;
+
+	for (size_t i = 0; i < tg->pc.n;)
+	{
+		int32_t		e = -1;
+		size_t		np = matchable(&tg->pc.p[i]) ? dict_match(tg, i, &e) : 0;
+
+		if (np > 0)
+		{
+			const DpEntity *ent = &tg->d->entities[e];
+
+			emit(tg, i, np, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY,
+				 np > 1 ? 0.95f : 0.9f);
+			i += np;
+			continue;
+		}
+		np = unknown_name(tg, i);
+		i += np ? np : 1;
+	}
+}
+
+/* A small string -> mention index map, sized for the mentions of a document. */
+typedef struct LinkMap
+{
+	const char **keys;
+	size_t	   *vals;
+	size_t		nslots;
+} LinkMap;
+
+static void
+linkmap_init(DpMem *m, LinkMap *lm, size_t n)
+{
+	lm->nslots = 16;
+	while (lm->nslots < n * 2 + 1)
+		lm->nslots *= 2;
+	lm->keys = dp_alloc0(m, dp_mul_size(m, lm->nslots, sizeof(char *)));
+	lm->vals = dp_alloc0(m, dp_mul_size(m, lm->nslots, sizeof(size_t)));
+}
+
+/* Slot of key: either holding it or empty. */
+static size_t
+linkmap_slot(const LinkMap *lm, const char *key)
+{
+	size_t		i = (size_t) dp_hash_bytes(key, strlen(key), 3) & (lm->nslots - 1);
+
+	while (lm->keys[i] && strcmp(lm->keys[i], key) != 0)
+		i = (i + 1) & (lm->nslots - 1);
+	return i;
+}
+
+/*
+ * Link short forms to full names anywhere in the document: a one-word
+ * mention that is not a dictionary entity, equal to the last word of a
+ * person's longer name, becomes that person (a dictionary person is
+ * preferred to an unknown one).  Then unknown names seen several times
+ * share the actor one of them got.  Linear in the number of mentions.
+ */
+static void
+link_document(Tagger *tg)
+{
+	DpMentions *o = tg->out;
+	LinkMap		full,
+				named;
+
+	if (o->n == 0)
+		return;
+	linkmap_init(tg->m, &full, o->n);
+	linkmap_init(tg->m, &named, o->n);
+	for (size_t k = 0; k < o->n; k++)
+	{
+		const DpMention *f = &o->m[k];
+		size_t		i;
+
+		if (f->npieces >= 2 && f->kind == DP_KIND_PER)
+		{
+			i = linkmap_slot(&full, f->lastkey);
+			if (!full.keys[i] || (o->m[full.vals[i]].entity < 0 && f->entity >= 0))
+			{
+				full.keys[i] = f->lastkey;
+				full.vals[i] = k;
+			}
+		}
+	}
+	for (size_t k = 0; k < o->n; k++)
+	{
+		DpMention  *s = &o->m[k];
+		size_t		i;
+		const DpMention *best;
+
+		if (s->npieces != 1 || s->entity >= 0)
+			continue;
+		i = linkmap_slot(&full, s->lastkey);
+		if (!full.keys[i])
+			continue;
+		best = &o->m[full.vals[i]];
+		s->name = best->name;
+		s->entity = best->entity;
+		s->kind = best->kind;
+		s->actor = best->actor;
+		s->method = DP_M_LINKED;
+		s->confidence = 0.85f;
+	}
+	for (size_t k = 0; k < o->n; k++)
+	{
+		const DpMention *f = &o->m[k];
+		size_t		i;
+
+		if (f->entity >= 0 || f->actor < 0)
+			continue;
+		i = linkmap_slot(&named, f->name);
+		if (!named.keys[i])
+		{
+			named.keys[i] = f->name;
+			named.vals[i] = k;
+		}
+	}
+	for (size_t k = 0; k < o->n; k++)
+	{
+		DpMention  *s = &o->m[k];
+		size_t		i;
+
+		if (s->entity >= 0 || s->actor >= 0)
+			continue;
+		i = linkmap_slot(&named, s->name);
+		if (named.keys[i] && o->m[named.vals[i]].kind == s->kind)
+			s->actor = o->m[named.vals[i]].actor;
+	}
+	dp_free(tg->m, full.keys);
+	dp_free(tg->m, full.vals);
+	dp_free(tg->m, named.keys);
+	dp_free(tg->m, named.vals);
+}
+
+void
+dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out)
+{
+	Tagger		tg = {0};
+	DpSplitter	sp;
+	DpSentence	sent = {0};
+
+	tg.d = d;
+	tg.m = m;
+	tg.text = text;
+	tg.out = out;
+	tg.seen = dp_alloc0(m, dp_mul_size(m, d->nentities + 1, sizeof(uint16_t)));
+	out->n = 0;
+	dp_splitter_init(&sp, m, text, n);
+	while (dp_splitter_next(&sp, &sent))
+	{
+		tg.sentence = sent.number;
+		dp_pieces_build(d, m, text, &sent, &tg.pc);
+		tag_sentence(&tg);
+	}
+	link_document(&tg);
+	dp_free(m, sent.tok);
+	dp_free(m, tg.pc.p);
+	dp_free(m, tg.seen);
+}

@@ -1,0 +1,1072 @@
+/*
+ * dp_stance.c
+ *	  Stance scoring.
+ *
+ * A second pass over the sentences of a tagged document.  In each sentence
+ * the stem trie finds cue words (diplo.cue), topic terms (diplo.topic_term)
+ * and modifiers (diplo.modifier); each cue then gets
+ *   - a holder: a passive agent (jugé inacceptable par Kiev), a holder of a
+ *     noun cue (les revendications russes, les aspirations de Kiev), the
+ *     quote's speaker for first-person or subject-less quoted cues, the
+ *     subject found leftwards (skipping complements after prepositions,
+ *     going through a relative "qui" to its antecedent), a framing "Pour X,"
+ *     or "Selon X,"; pronouns resolve to the last subject, nominal mentions
+ *     (le président russe, la diplomatie américaine, les Ukrainiens) to the
+ *     most mentioned person or the state of that actor;
+ *   - targets: topic terms and, for entity-directed frames, entity mentions
+ *     in the cue's scope (rightwards to the clause end, or leftwards for
+ *     evaluative adjectives and passives); a demonstrative or a bare
+ *     evaluative cue falls back to the topic last named;
+ *   - a score: polarity x term polarity x weight, flipped by negation (a
+ *     negated rejection is weak support), scaled by hedges, intensifiers and
+ *     contrast, clamped to [-1, 1].
+ * Quoted cues whose speaker is only known later (« ... », a dit X; a bullet
+ * "• X" after the quote) wait for it and are dropped if none comes.
+ */
+#include "dp_stance.h"
+#include "dp_text.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_SCOPE 14			/* pieces a target may be after its cue */
+#define MAX_LEFT 30				/* pieces a subject may be before its cue */
+#define MAX_QUOTES_OPEN 64
+
+typedef struct Ref
+{
+	const char *name;
+	int32_t		entity;
+	int16_t		actor;
+	int8_t		kind;
+	bool		valid;
+} Ref;
+
+typedef struct QuoteInfo
+{
+	Ref			before;			/* X a déclaré : « */
+	Ref			after;			/* », a dit X  /  • X */
+	uint32_t	close_sentence;
+	bool		closed;
+} QuoteInfo;
+
+typedef struct Anno
+{
+	int32_t		ment;			/* mention covering the piece, -1 */
+	int16_t		cue;			/* cue id starting here, -1 */
+	uint8_t		cue_len;
+	int16_t		topic;			/* topic term starting here, -1 */
+	int8_t		topic_pol;
+	uint8_t		topic_len;
+	uint16_t	mods;			/* bit per DpModType */
+	uint8_t		mod_len;
+	float		mod_factor[DP_MOD__COUNT];
+	int16_t		demonym;		/* actor, -1 */
+	int32_t		quote;			/* quote id the piece is in, -1 */
+	bool		consumed;		/* cue governed by an earlier cue */
+} Anno;
+
+typedef struct St
+{
+	DpDict	   *d;
+	DpMem	   *m;
+	const char *text;
+	DpMentions	ms;
+	size_t		mfirst;			/* first mention of this sentence */
+	size_t		mend;
+	DpPieces	pc;
+	Anno	   *an;
+	size_t		an_cap;
+	uint32_t	sentence;
+	DpStances  *out;
+	/* document state */
+	Ref			last_subject;
+	Ref			frame;			/* Pour X, / Selon X, of this sentence */
+	int16_t		last_topic;
+	int8_t		last_topic_pol;
+	uint32_t	last_topic_sentence;
+	QuoteInfo  *quotes;
+	size_t		nquotes;
+	size_t		cap_quotes;
+	int32_t		open_quote;		/* current outermost open quote, -1 */
+	int			depth;
+	int32_t	   *leader_of;		/* per actor: most mentioned person */
+	int32_t		last_closed_quote;
+	bool		contrast_seen;
+} St;
+
+static bool
+key_is(const DpPiece *p, const char *k)
+{
+	return strlen(k) == p->w.keylen && memcmp(p->w.key, k, p->w.keylen) == 0;
+}
+
+static bool
+key_in(const DpPiece *p, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (key_is(p, list[i]))
+			return true;
+	return false;
+}
+
+static const char *const prepositions[] = {
+	"de", "du", "des", "d'", "a", "au", "aux", "avec", "contre", "par", "pour", "sur",
+	"envers", "entre", "vers", "face", "chez", "dans", "en", "sans", "apres", "avant",
+	"selon", "malgre", "aupres", "concernant", "quant", NULL
+};
+static const char *const first_person[] = {"je", "j'", "nous", "moi", NULL};
+static const char *const pronouns3[] = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", NULL};
+static const char *const negators[] = {"pas", "plus", "jamais", "guere", "nullement", "aucun", "aucune", "point", "rien", NULL};
+
+static bool
+is_punct(const St *st, const DpPiece *p, const char *chars)
+{
+	return (p->cls == DP_TOK_PUNCT || p->cls == DP_TOK_QUOTE) && p->len >= 1 &&
+		strchr(chars, st->text[p->off]) != NULL;
+}
+
+static bool
+is_clause_end(const St *st, const DpPiece *p)
+{
+	return is_punct(st, p, ";.!?") || (p->cls == DP_TOK_PUNCT && p->len == 3 &&
+									   memcmp(st->text + p->off, "\xE2\x80\xA6", 3) == 0);
+}
+
+static Ref
+ref_mention(const St *st, const DpMention *mm)
+{
+	Ref			r = {0};
+
+	(void) st;
+	r.name = mm->name;
+	r.entity = mm->entity;
+	r.actor = mm->actor;
+	r.kind = (int8_t) mm->kind;
+	r.valid = true;
+	return r;
+}
+
+/* The state of an actor as a holder (its canonical GPE entity). */
+static Ref
+ref_state(const St *st, int16_t actor)
+{
+	Ref			r = {0};
+	const DpCountry *c;
+
+	if (actor < 0)
+		return r;
+	c = &st->d->countries[actor];
+	if (c->entity < 0)
+		return r;
+	r.name = st->d->entities[c->entity].name;
+	r.entity = c->entity;
+	r.actor = actor;
+	r.kind = DP_KIND_GPE;
+	r.valid = true;
+	return r;
+}
+
+/* The leader of an actor: its most mentioned person, else the state. */
+static Ref
+ref_leader(const St *st, int16_t actor)
+{
+	if (actor >= 0 && st->leader_of[actor] >= 0)
+		return ref_mention(st, &st->ms.m[st->leader_of[actor]]);
+	return ref_state(st, actor);
+}
+
+/* ------------------------------------------------------------ matching */
+
+/*
+ * Longest stem phrase of the stem trie starting at piece i, skipping
+ * function words after the first word and following "*" gaps.
+ */
+static void
+stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
+		  size_t *best_end, const DpVal **best_vals, uint32_t *best_n)
+{
+	const DpTrie *t = st->d->stems;
+
+	if (depth > 12 || j >= st->pc.n)
+		return;
+	for (int skip = 0; skip < 4 && j < st->pc.n; skip++, j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		uint32_t	child;
+
+		if (!p->wordlike && p->cls != DP_TOK_NUMBER)
+			return;
+		child = dp_trie_child(t, node, p->w.stem, p->w.stemlen);
+		if (!child && p->w.stemlen != p->w.keylen)
+			child = dp_trie_child(t, node, p->w.key, p->w.keylen);
+		if (child)
+		{
+			uint32_t	nv;
+			const DpVal *v = dp_trie_values(t, child, &nv);
+
+			if (nv > 0 && j + 1 > *best_end)
+			{
+				*best_end = j + 1;
+				*best_vals = v;
+				*best_n = nv;
+			}
+			stem_walk(st, child, j + 1, start, depth + 1, best_end, best_vals, best_n);
+		}
+		if (node != 0)
+		{
+			uint32_t	gap = dp_trie_child(t, node, "*", 1);
+
+			if (gap)
+				for (size_t g = j; g < j + 5 && g < st->pc.n; g++)
+					stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
+		}
+		if (node == 0 || !p->w.function)
+			return;
+	}
+}
+
+static void
+annotate(St *st)
+{
+	size_t		n = st->pc.n;
+
+	if (n > st->an_cap)
+	{
+		st->an_cap = n + 64;
+		st->an = dp_realloc(st->m, st->an, dp_mul_size(st->m, st->an_cap, sizeof(Anno)));
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		Anno	   *a = &st->an[i];
+
+		memset(a, 0, sizeof(*a));
+		a->ment = -1;
+		a->cue = -1;
+		a->topic = -1;
+		a->demonym = -1;
+		a->quote = -1;
+	}
+	for (size_t k = st->mfirst; k < st->mend; k++)
+	{
+		const DpMention *mm = &st->ms.m[k];
+
+		for (uint32_t j = mm->piece; j < mm->piece + mm->npieces && j < n; j++)
+			st->an[j].ment = (int32_t) k;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+		Anno	   *a = &st->an[i];
+		size_t		end = 0;
+		const DpVal *v = NULL;
+		uint32_t	nv = 0;
+
+		/* quotes: the outermost open quote */
+		if (p->cls == DP_TOK_QUOTE)
+		{
+			bool		dq = st->text[p->off] == '"';
+			bool		opens = (p->tflags & DP_TF_OPEN) && !(dq && st->depth > 0);
+			bool		closes = (p->tflags & DP_TF_CLOSE) && !(dq && st->depth == 0);
+
+			if (opens)
+			{
+				if (st->depth == 0)
+				{
+					if (st->nquotes == st->cap_quotes)
+					{
+						st->cap_quotes = st->cap_quotes ? st->cap_quotes * 2 : 16;
+						st->quotes = dp_realloc(st->m, st->quotes,
+												dp_mul_size(st->m, st->cap_quotes, sizeof(QuoteInfo)));
+					}
+					memset(&st->quotes[st->nquotes], 0, sizeof(QuoteInfo));
+					st->open_quote = (int32_t) st->nquotes++;
+				}
+				if (st->depth < MAX_QUOTES_OPEN)
+					st->depth++;
+			}
+			else if (closes && st->depth > 0)
+			{
+				a->quote = st->open_quote;
+				if (--st->depth == 0)
+				{
+					st->quotes[st->open_quote].closed = true;
+					st->quotes[st->open_quote].close_sentence = st->sentence;
+					st->last_closed_quote = st->open_quote;
+					st->open_quote = -1;
+				}
+				continue;
+			}
+		}
+		if (st->depth > 0)
+			a->quote = st->open_quote;
+		if (!p->wordlike)
+			continue;
+		{
+			const DpVal *dv = NULL;
+			uint32_t	node = dp_trie_child(st->d->words, 0, p->w.key, p->w.keylen);
+
+			if (node)
+			{
+				uint32_t	k;
+
+				dv = dp_trie_values(st->d->words, node, &k);
+				for (uint32_t q = 0; q < k; q++)
+					if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 1)
+						a->demonym = (int16_t) dv[q].id;
+			}
+		}
+		stem_walk(st, 0, i, i, 0, &end, &v, &nv);
+		if (end > i)
+		{
+			for (uint32_t k = 0; k < nv; k++)
+			{
+				if (v[k].type == DP_V_CUE && a->cue < 0)
+				{
+					a->cue = (int16_t) v[k].id;
+					a->cue_len = (uint8_t) (end - i);
+				}
+				else if (v[k].type == DP_V_TERM && a->topic < 0)
+				{
+					a->topic = (int16_t) v[k].id;
+					a->topic_pol = (int8_t) (v[k].sub - 1);
+					a->topic_len = (uint8_t) (end - i);
+				}
+				else if (v[k].type == DP_V_MODIFIER)
+				{
+					a->mods |= 1u << v[k].sub;
+					a->mod_factor[v[k].sub] = v[k].f;
+					a->mod_len = (uint8_t) (end - i);
+				}
+			}
+		}
+	}
+	/* a paragraph break ends a quote that never closed */
+	if (st->pc.n > 0 && (st->pc.p[n - 1].tflags & DP_TF_PARA))
+		st->depth = 0;
+	/* terms win over cue words inside them (cessation des hostilités) */
+	for (size_t i = 0; i < n; i++)
+		if (st->an[i].topic >= 0)
+			for (size_t j = i; j < i + st->an[i].topic_len && j < n; j++)
+				if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].topic_len &&
+					(j > i || st->an[j].cue_len < st->an[i].topic_len))
+					st->an[j].cue = -1;
+	/* words inside a multi-word cue are not modifiers (pas question) */
+	for (size_t i = 0; i < n; i++)
+		if (st->an[i].cue >= 0)
+			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
+				if (st->an[j].mod_len <= st->an[i].cue_len && (j > i || st->an[i].cue_len > 1))
+					st->an[j].mods &= ~((1u << DP_MOD_NEGATION) | (1u << DP_MOD_REPORTING));
+}
+
+/* ------------------------------------------------------------- holders */
+
+static bool
+has_mod(const St *st, size_t i, DpModType t)
+{
+	return i < st->pc.n && (st->an[i].mods & (1u << t)) != 0;
+}
+
+/* A nominal mention ending at piece k (a demonym): le président russe. */
+static bool
+nominal_at(const St *st, size_t k, Ref *out, size_t *start)
+{
+	int16_t		actor = st->an[k].demonym;
+	const DpPiece *p = &st->pc.p[k];
+
+	if (actor < 0)
+		return false;
+	/* les Ukrainiens, les Russes: the people for the state */
+	if (p->cap && k > 0 && (key_is(&st->pc.p[k - 1], "les") || key_is(&st->pc.p[k - 1], "des")))
+	{
+		*out = ref_state(st, actor);
+		*start = k - 1;
+		return out->valid;
+	}
+	for (size_t b = k; b-- > 0 && b + 4 > k;)
+	{
+		if (has_mod(st, b, DP_MOD_LEADER))
+		{
+			*out = ref_leader(st, actor);
+			*start = b;
+			return out->valid;
+		}
+		if (has_mod(st, b, DP_MOD_COLLECTIVE))
+		{
+			*out = ref_state(st, actor);
+			*start = b;
+			return out->valid;
+		}
+		if (!st->pc.p[b].wordlike)
+			break;
+	}
+	return false;
+}
+
+static bool
+preceded_by_preposition(const St *st, size_t start)
+{
+	if (start == 0)
+		return false;
+	return key_in(&st->pc.p[start - 1], prepositions);
+}
+
+/* The last subject named before this sentence, for il/elle. */
+static Ref
+resolve_pronoun(const St *st)
+{
+	return st->last_subject;
+}
+
+/*
+ * A holder candidate ending at piece k (scanning leftwards).  Sets *start to
+ * its first piece.  Complements (after a preposition) are not candidates,
+ * except the genitive of a collective noun (les dirigeants du G7).
+ */
+static bool
+candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+{
+	const Anno *a = &st->an[k];
+	const DpPiece *p = &st->pc.p[k];
+
+	if (a->ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[a->ment];
+
+		*start = mm->piece;
+		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC)
+			return false;
+		if (!allow_prep && preceded_by_preposition(st, mm->piece))
+		{
+			size_t		b = mm->piece - 1;
+
+			if (!(b > 0 && (key_is(&st->pc.p[b], "de") || key_is(&st->pc.p[b], "du") ||
+							key_is(&st->pc.p[b], "d'") || key_is(&st->pc.p[b], "des")) &&
+				  (has_mod(st, b - 1, DP_MOD_COLLECTIVE) || has_mod(st, b - 1, DP_MOD_LEADER) ||
+				   (b >= 2 && (has_mod(st, b - 2, DP_MOD_COLLECTIVE) || has_mod(st, b - 2, DP_MOD_LEADER))))))
+				return false;
+		}
+		*out = ref_mention(st, mm);
+		return true;
+	}
+	if (nominal_at(st, k, out, start))
+		return allow_prep || !preceded_by_preposition(st, *start);
+	if (key_in(p, pronouns3) && !preceded_by_preposition(st, k))
+	{
+		*start = k;
+		*out = resolve_pronoun(st);
+		return out->valid;
+	}
+	return false;
+}
+
+/*
+ * The subject of the cue at piece c: scan leftwards within the sentence (or
+ * the quote the cue is in).  A relative "qui" resolves to its antecedent.
+ */
+static bool
+subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
+{
+	size_t		lo = c > MAX_LEFT ? c - MAX_LEFT : 0;
+	int32_t		q = st->an[c].quote;
+
+	*first_person_seen = false;
+	for (size_t k = c; k-- > lo;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		size_t		start;
+
+		if (st->an[k].quote != q)
+			break;				/* do not leave or enter a quote */
+		if (is_clause_end(st, p))
+			break;
+		if (key_in(p, first_person))
+		{
+			*first_person_seen = true;
+			return false;
+		}
+		if (key_is(p, "qui") || key_is(p, "lequel") || key_is(p, "laquelle"))
+		{
+			/* the antecedent: the candidate right before "qui" (after a comma) */
+			size_t		b = k;
+
+			while (b > 0 && is_punct(st, &st->pc.p[b - 1], ","))
+				b--;
+			if (b > 0 && candidate_at(st, b - 1, out, &start, true))
+				return true;
+			continue;
+		}
+		if (candidate_at(st, k, out, &start, false))
+			return true;
+		if (st->an[k].ment >= 0)
+			k = st->ms.m[st->an[k].ment].piece;
+	}
+	return false;
+}
+
+/* Passive agent after the cue: "jugée inacceptable par l'Ukraine". */
+static bool
+agent_after(const St *st, size_t c_end, Ref *out)
+{
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 3; k++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		size_t		start;
+
+		if (key_is(p, "par"))
+		{
+			for (size_t j = k + 1; j < st->pc.n && j < k + 6; j++)
+			{
+				if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+					break;
+				if (candidate_at(st, j, out, &start, true))
+				{
+					/* take the whole nominal or mention ending furthest right */
+					size_t		e = j;
+					Ref			r2;
+					size_t		s2;
+
+					while (e + 1 < st->pc.n && e < j + 4 && candidate_at(st, e + 1, &r2, &s2, true) && s2 <= j)
+					{
+						*out = r2;
+						e++;
+					}
+					return true;
+				}
+			}
+			return false;
+		}
+		if (!st->pc.p[k].wordlike)
+			return false;
+	}
+	return false;
+}
+
+/* Holder of a noun cue after it: les revendications russes, l'appel de X. */
+static bool
+noun_holder(const St *st, size_t c, size_t c_end, Ref *out)
+{
+	size_t		start;
+
+	if (c_end < st->pc.n && st->an[c_end].demonym >= 0)
+	{
+		*out = ref_state(st, st->an[c_end].demonym);
+		return out->valid;
+	}
+	if (c_end + 1 < st->pc.n &&
+		(key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "du") ||
+		 key_is(&st->pc.p[c_end], "d'") || key_is(&st->pc.p[c_end], "des")))
+	{
+		size_t		k = c_end + 1;
+
+		if (k < st->pc.n && (key_is(&st->pc.p[k], "la") || key_is(&st->pc.p[k], "l'")))
+			k++;
+		if (k < st->pc.n && st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+			if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
+			{
+				*out = ref_mention(st, mm);
+				return true;
+			}
+		}
+		(void) start;
+	}
+	(void) c;
+	return false;
+}
+
+/* ------------------------------------------------------------- output */
+
+static void
+push(St *st, const Ref *holder, int32_t quote, const char *target, int16_t tactor, bool topic,
+	 float score, size_t c, size_t c_end, size_t lo, size_t hi, bool neg, bool hedged, bool reported)
+{
+	DpStances  *o = st->out;
+	DpStance   *s;
+	const DpPiece *a,
+			   *z,
+			   *ca,
+			   *cz;
+
+	if (!isfinite(score) || score == 0.0f)
+		return;
+	if (holder && holder->valid && !topic && strcmp(holder->name, target) == 0)
+		return;
+	if (score > 1.0f)
+		score = 1.0f;
+	if (score < -1.0f)
+		score = -1.0f;
+	if (o->n == o->cap)
+	{
+		o->cap = o->cap ? o->cap * 2 : 32;
+		o->s = dp_realloc(st->m, o->s, dp_mul_size(st->m, o->cap, sizeof(DpStance)));
+	}
+	s = &o->s[o->n++];
+	memset(s, 0, sizeof(*s));
+	s->holder = holder && holder->valid ? holder->name : NULL;
+	s->holder_actor = holder && holder->valid ? holder->actor : -1;
+	s->quote = s->holder ? -1 : quote;
+	s->target = target;
+	s->target_actor = tactor;
+	s->target_topic = topic;
+	s->score = score;
+	s->negated = neg;
+	s->hedged = hedged;
+	s->reported = reported;
+	s->sentence = st->sentence;
+	ca = &st->pc.p[c];
+	cz = &st->pc.p[c_end - 1];
+	s->cue_off = ca->off;
+	s->cue_len = cz->off + cz->len - ca->off;
+	a = &st->pc.p[lo];
+	z = &st->pc.p[hi];
+	s->off = a->off;
+	s->len = z->off + z->len - a->off;
+	s->coff = a->coff;
+	s->clen = z->coff + z->clen - a->coff;
+}
+
+/* Frames whose object may be a person or a state. */
+static bool
+entity_frame(int frame)
+{
+	switch (frame)
+	{
+		case DP_FR_SUPPORT:
+		case DP_FR_OPPOSE:
+		case DP_FR_PRAISE:
+		case DP_FR_THANK:
+		case DP_FR_ACCUSE:
+		case DP_FR_CONDEMN:
+		case DP_FR_THREATEN:
+		case DP_FR_DISTRUST:
+		case DP_FR_WELCOME:
+		case DP_FR_CRITICIZE:
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Score one cue at piece c. */
+static void
+score_cue(St *st, size_t c)
+{
+	const Anno *ca = &st->an[c];
+	const DpCue *cue = &st->d->cues[ca->cue];
+	size_t		c_end = c + ca->cue_len;
+	size_t		n = st->pc.n;
+	Ref			holder = {0};
+	bool		first_person = false;
+	bool		passive = false;
+	bool		reported = ca->quote >= 0;
+	int32_t		quote = ca->quote;
+	float		w = cue->weight;
+	bool		neg = false,
+				hedged = false;
+	float		pol = cue->polarity;
+	size_t		lo = c,
+				hi = c_end - 1;
+	size_t		scope_end;
+	int			found = 0;
+
+	/* holder */
+	if (agent_after(st, c_end, &holder))
+		passive = true;
+	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c, c_end, &holder))
+		;
+	else if (subject_left(st, c, &holder, &first_person))
+		;
+	else if (quote >= 0)
+		holder.valid = false;	/* the quote's speaker, filled in later */
+	else if (st->frame.valid)
+	{
+		holder = st->frame;
+		reported = true;
+	}
+	else
+		return;
+	if (quote >= 0 && holder.valid && !first_person)
+		reported = true;
+	if (quote < 0 && !holder.valid)
+		return;
+
+	/* modifiers around the cue */
+	for (size_t k = (c > 4 ? c - 4 : 0); k < c_end + 3 && k < n; k++)
+	{
+		const Anno *a = &st->an[k];
+
+		if (k >= c && k < c_end)
+			continue;
+		if (k < c && is_clause_end(st, &st->pc.p[k]))
+		{
+			neg = hedged = false;
+			w = cue->weight;
+			continue;
+		}
+		if ((a->mods & (1u << DP_MOD_NEGATION)) && !key_is(&st->pc.p[k], "ne") &&
+			!key_is(&st->pc.p[k], "n'"))
+		{
+			/* pas/plus/jamais with ne/n' before the cue, or sans before it */
+			bool		ne = key_is(&st->pc.p[k], "sans") && k < c;
+
+			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
+				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
+					ne = true;
+			if (key_in(&st->pc.p[k], negators) || key_is(&st->pc.p[k], "sans"))
+			{
+				if (ne && (k < c || k <= c_end + 1))
+					neg = true;
+			}
+			else if (k < c)
+				neg = true;
+		}
+		if ((a->mods & (1u << DP_MOD_HEDGE)) && k < c_end)
+		{
+			hedged = true;
+			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : 0.6f;
+		}
+		if (a->mods & (1u << DP_MOD_INTENSIFIER))
+			w *= a->mod_factor[DP_MOD_INTENSIFIER] > 0 ? a->mod_factor[DP_MOD_INTENSIFIER] : 1.3f;
+	}
+	if (neg)
+	{
+		/* a negated rejection is weak support; a negated support opposes */
+		if (pol < 0)
+			w *= 0.35f;
+		else
+			w *= 0.8f;
+		pol = -pol;
+	}
+	if (st->contrast_seen)
+		w *= 1.3f;
+
+	/* targets: leftwards for evaluative cues and passives, else rightwards */
+	scope_end = c_end;
+	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
+		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
+		scope_end++;
+	if (cue->target_mode == DP_TM_SUBJECT || passive)
+	{
+		for (size_t k = c; k-- > 0 && k + MAX_LEFT > c;)
+		{
+			if (is_clause_end(st, &st->pc.p[k]))
+				break;
+			if (st->an[k].topic >= 0)
+			{
+				push(st, &holder, quote, st->d->topics[st->an[k].topic], -1, true,
+					 pol * st->an[k].topic_pol * w, c, c_end, k, hi, neg, hedged, reported);
+				found++;
+				break;
+			}
+		}
+		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 &&
+			st->sentence <= st->last_topic_sentence + 1)
+		{
+			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+				 pol * st->last_topic_pol * w * 0.8f, c, c_end, lo, hi, neg, hedged, reported);
+			found++;
+		}
+		if (found || cue->target_mode == DP_TM_SUBJECT)
+			return;
+	}
+	{
+		bool		want_entity = entity_frame(cue->frame) || cue->target_mode == DP_TM_ENTITY ||
+			cue->target_mode == DP_TM_BOTH;
+		bool		topic_done = false,
+					entity_done = false;
+
+		for (size_t k = c_end; k < scope_end; k++)
+		{
+			const Anno *a = &st->an[k];
+
+			if (a->cue >= 0 && k > c_end + 1 && !topic_done && !entity_done &&
+				st->d->cues[a->cue].pos == DP_POS_VERB && a->topic < 0)
+				break;			/* the next verb cue takes over */
+			if (a->cue >= 0)
+				st->an[k].consumed = true;
+			if (!topic_done && a->topic >= 0 && cue->frame != DP_FR_ACCUSE)
+			{
+				float		tp = a->topic_pol;
+
+				/* threatening with sanctions is being for them */
+				float		s = (cue->frame == DP_FR_THREATEN) ? tp * w : pol * tp * w;
+
+				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
+					 lo, k + a->topic_len - 1, neg, hedged, reported);
+				topic_done = true;
+				found++;
+			}
+			if (!entity_done && want_entity && a->ment >= 0)
+			{
+				const DpMention *mm = &st->ms.m[a->ment];
+
+				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
+				{
+					push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end,
+						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+				k = mm->piece + mm->npieces - 1;
+			}
+			if (topic_done && (entity_done || !want_entity))
+				break;
+		}
+		/* "d'accord avec cela": agreeing with the last stance */
+		if (!found && cue->target_mode != DP_TM_ENTITY && st->out->n > 0 && c_end < n &&
+			scope_end > c_end)
+		{
+			for (size_t k = c_end; k < scope_end && k < c_end + 3; k++)
+				if (key_is(&st->pc.p[k], "cela") || key_is(&st->pc.p[k], "ca") ||
+					key_is(&st->pc.p[k], "ceci"))
+				{
+					const DpStance *last = &st->out->s[st->out->n - 1];
+
+					if (last->sentence + 1 >= st->sentence && last->target_topic)
+						push(st, &holder, quote, last->target, -1, true,
+							 pol * (last->score > 0 ? 1 : -1) * w, c, c_end, lo, k, neg, hedged, reported);
+					break;
+				}
+		}
+	}
+}
+
+/* Pour X, / Selon X, / D'après X, at the start of the sentence. */
+static void
+find_frame(St *st)
+{
+	st->frame.valid = false;
+	for (size_t i = 0; i + 2 < st->pc.n && i < 4; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+
+		if (key_is(p, "pour") || key_is(p, "selon") || (key_is(p, "d'") && key_is(&st->pc.p[i + 1], "apres")))
+		{
+			size_t		k = i + 1 + (key_is(p, "d'") ? 1 : 0);
+			Ref			r;
+			size_t		start;
+
+			for (size_t j = k; j < st->pc.n && j < k + 5; j++)
+			{
+				if (is_punct(st, &st->pc.p[j], ","))
+					break;
+				if (candidate_at(st, j, &r, &start, true) ||
+					(key_is(&st->pc.p[j], "lui") && (r = resolve_pronoun(st)).valid) ||
+					(key_is(&st->pc.p[j], "elle") && (r = resolve_pronoun(st)).valid))
+				{
+					st->frame = r;
+					return;
+				}
+			}
+		}
+	}
+}
+
+/* Quote speakers: before the quote (X a déclaré : «), after it (», a dit X). */
+static void
+find_speakers(St *st)
+{
+	size_t		n = st->pc.n;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+		bool		first_person;
+
+		if (p->cls != DP_TOK_QUOTE)
+			continue;
+		if ((p->tflags & DP_TF_OPEN) && i + 1 < n && st->an[i + 1].quote >= 0 && i > 0)
+		{
+			QuoteInfo  *q = &st->quotes[st->an[i + 1].quote];
+			Ref			r;
+
+			if (!q->before.valid && subject_left(st, i, &r, &first_person))
+				q->before = r;
+			if (!q->before.valid && st->frame.valid)
+				q->before = st->frame;
+		}
+		if ((p->tflags & DP_TF_CLOSE) && st->an[i].quote >= 0)
+		{
+			QuoteInfo  *q = &st->quotes[st->an[i].quote];
+			bool		reporting = false;
+
+			for (size_t j = i + 1; j < n && j < i + 8; j++)
+			{
+				const DpPiece *pj = &st->pc.p[j];
+				Ref			r;
+				size_t		start;
+
+				if (is_clause_end(st, pj) || pj->cls == DP_TOK_QUOTE)
+					break;
+				if (has_mod(st, j, DP_MOD_REPORTING))
+					reporting = true;
+				if (pj->cls == DP_TOK_CLITIC && reporting)
+				{
+					q->after = resolve_pronoun(st);
+					break;
+				}
+				if (reporting && candidate_at(st, j, &r, &start, true))
+				{
+					q->after = r;
+					break;
+				}
+			}
+		}
+	}
+	/* a bullet line naming the speaker right after a quote: « ... » • X */
+	if (n > 0 && (st->pc.p[0].tflags & DP_TF_BULLET) && st->last_closed_quote >= 0)
+	{
+		QuoteInfo  *q = &st->quotes[st->last_closed_quote];
+
+		if (q->closed && !q->after.valid && q->close_sentence + 2 >= st->sentence && n <= 6)
+			for (size_t i = 0; i < n; i++)
+				if (st->an[i].ment >= 0 && st->ms.m[st->an[i].ment].kind == DP_KIND_PER)
+				{
+					q->after = ref_mention(st, &st->ms.m[st->an[i].ment]);
+					break;
+				}
+	}
+}
+
+/* Remember this sentence's subject for pronouns, and its last topic. */
+static void
+update_state(St *st)
+{
+	bool		fp;
+
+	for (size_t i = 0; i < st->pc.n; i++)
+	{
+		Ref			r;
+		size_t		start;
+
+		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], pronouns3))
+			continue;
+		if (candidate_at(st, i, &r, &start, false) && (r.kind == DP_KIND_PER || r.kind == DP_KIND_GPE ||
+														r.kind == DP_KIND_ORG))
+		{
+			st->last_subject = r;
+			break;
+		}
+		if (st->an[i].ment >= 0)
+			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
+	}
+	for (size_t i = 0; i < st->pc.n; i++)
+		if (st->an[i].topic >= 0)
+		{
+			st->last_topic = st->an[i].topic;
+			st->last_topic_pol = st->an[i].topic_pol;
+			st->last_topic_sentence = st->sentence;
+		}
+	(void) fp;
+}
+
+static void
+stance_sentence(St *st)
+{
+	annotate(st);
+	find_frame(st);
+	find_speakers(st);
+	st->contrast_seen = false;
+	for (size_t i = 0; i < st->pc.n; i++)
+	{
+		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
+			st->contrast_seen = true;
+		if (st->an[i].cue >= 0 && !st->an[i].consumed)
+			score_cue(st, i);
+	}
+	update_state(st);
+}
+
+/* Per actor, the person mentioned most often: "le président russe". */
+static void
+count_leaders(St *st)
+{
+	uint32_t	nc = st->d->ncountries;
+	uint32_t   *best_count = dp_alloc0(st->m, dp_mul_size(st->m, nc + 1, sizeof(uint32_t)));
+
+	st->leader_of = dp_alloc(st->m, dp_mul_size(st->m, nc + 1, sizeof(int32_t)));
+	for (uint32_t i = 0; i <= nc; i++)
+		st->leader_of[i] = -1;
+	for (size_t i = 0; i < st->ms.n; i++)
+	{
+		const DpMention *mm = &st->ms.m[i];
+		uint32_t	count = 0;
+
+		if (mm->kind != DP_KIND_PER || mm->actor < 0)
+			continue;
+		/* count mentions of this name (documents are short; bounded below) */
+		for (size_t k = i; k < st->ms.n && k < i + 2000; k++)
+			if (st->ms.m[k].name == mm->name || strcmp(st->ms.m[k].name, mm->name) == 0)
+				count++;
+		if (count > best_count[mm->actor])
+		{
+			best_count[mm->actor] = count;
+			st->leader_of[mm->actor] = (int32_t) i;
+		}
+	}
+	dp_free(st->m, best_count);
+}
+
+void
+dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out)
+{
+	St			st = {0};
+	DpSplitter	sp;
+	DpSentence	sent = {0};
+	size_t		mi = 0;
+	size_t		w = 0;
+
+	st.d = d;
+	st.m = m;
+	st.text = text;
+	st.out = out;
+	st.open_quote = -1;
+	st.last_topic = -1;
+	st.last_closed_quote = -1;
+	out->n = 0;
+	dp_tag_document(d, m, text, n, &st.ms);
+	count_leaders(&st);
+	dp_splitter_init(&sp, m, text, n);
+	while (dp_splitter_next(&sp, &sent))
+	{
+		st.sentence = sent.number;
+		while (mi < st.ms.n && st.ms.m[mi].sentence < sent.number)
+			mi++;
+		st.mfirst = mi;
+		st.mend = mi;
+		while (st.mend < st.ms.n && st.ms.m[st.mend].sentence == sent.number)
+			st.mend++;
+		dp_pieces_build(d, m, text, &sent, &st.pc);
+		stance_sentence(&st);
+	}
+	/* give quoted stances their speaker, drop those that have none */
+	for (size_t i = 0; i < out->n; i++)
+	{
+		DpStance   *s = &out->s[i];
+
+		if (!s->holder && s->quote >= 0 && (size_t) s->quote < st.nquotes)
+		{
+			const QuoteInfo *q = &st.quotes[s->quote];
+			const Ref  *r = q->after.valid ? &q->after : (q->before.valid ? &q->before : NULL);
+
+			if (r && !(!s->target_topic && strcmp(r->name, s->target) == 0))
+			{
+				s->holder = r->name;
+				s->holder_actor = r->actor;
+				s->reported = true;
+			}
+		}
+		if (s->holder)
+			out->s[w++] = *s;
+	}
+	out->n = w;
+	dp_free(m, sent.tok);
+	dp_free(m, st.pc.p);
+	dp_free(m, st.an);
+	dp_free(m, st.quotes);
+	dp_free(m, st.leader_of);
+}

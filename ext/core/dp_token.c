@@ -1,0 +1,931 @@
+/*
+ * dp_token.c
+ *	  French tokenizer and sentence splitter.
+ *
+ * French rules handled here: elisions are split off (l', jusqu'), hyphenated
+ * compounds stay whole (cessez-le-feu, États-Unis) except an inverted
+ * subject (a-t-il, dit-elle); numbers keep space or NBSP thousands
+ * separators and decimal commas; ordinals (1er, XXIe), abbreviations and
+ * initials (M., J.D.) keep their dot; URLs, e-mail addresses, @handles and
+ * #hashtags stay whole.  Zero-width characters and soft hyphens inside a
+ * word belong to the word, so a name split by one still matches.
+ */
+#include "dp_token.h"
+#include "dp_text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+const char *const dp_tok_class_names[DP_TOK__COUNT] = {
+	"word", "elision", "clitic", "acronym", "abbreviation", "initials",
+	"number", "ordinal", "percent", "punct", "quote", "url", "email",
+	"handle", "hashtag", "symbol"
+};
+
+/* Elided forms split before the apostrophe (lower case, ASCII). */
+static const char *const elisions[] = {
+	"l", "d", "qu", "n", "j", "s", "c", "m", "t",
+	"jusqu", "lorsqu", "puisqu", "presqu", "quoiqu", "quelqu", NULL
+};
+
+/* Abbreviations that keep their dot (as written, case-sensitive). */
+static const char *const abbrevs[] = {
+	"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Drs", "Pr", "Me", "Mgr",
+	"St", "Ste", "etc", "cf", "av", "apr", "env", "vol", "éd", "art", "gén",
+	"Gén", "col", "Col", "cdt", "lt", "sgt", "vs", "Jr", "Sr", "Cie", "Inc",
+	"Ltd", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "chap",
+	"fig", "ex", "hab", "No", "n°", "Lt", "Cdt", "Sgt", "Adm", "Gal", NULL
+};
+
+/* Pronouns that form an inverted subject after a hyphen. */
+static const char *const clitics[] = {
+	"il", "elle", "ils", "elles", "on", "je", "tu", "ce", NULL
+};
+
+static bool
+in_list(const char *const *list, const char *s, size_t n, bool fold_ascii)
+{
+	for (int i = 0; list[i]; i++)
+	{
+		size_t		l = strlen(list[i]);
+
+		if (l != n)
+			continue;
+		if (fold_ascii)
+		{
+			size_t		j;
+
+			for (j = 0; j < n; j++)
+			{
+				char		c = s[j];
+
+				if (c >= 'A' && c <= 'Z')
+					c += 'a' - 'A';
+				if (c != list[i][j])
+					break;
+			}
+			if (j == n)
+				return true;
+		}
+		else if (memcmp(list[i], s, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Peek the code point at byte offset p; returns its length or 0 at the end. */
+static inline int
+peek(const DpLexer *lx, size_t p, int32_t *cp, DpChar *cls)
+{
+	int			l;
+
+	if (p >= lx->n)
+	{
+		*cp = -1;
+		*cls = DP_C_OTHER;
+		return 0;
+	}
+	if ((unsigned char) lx->s[p] < 0x80)
+	{
+		*cp = (unsigned char) lx->s[p];
+		*cls = dp_char_class(*cp);
+		return 1;
+	}
+	l = dp_utf8_decode((const unsigned char *) lx->s + p, lx->n - p, cp);
+	if (l < 0)
+	{
+		/* caller validated; treat a stray byte as a symbol of length 1 */
+		*cp = 0xFFFD;
+		*cls = DP_C_OTHER;
+		return 1;
+	}
+	*cls = dp_char_class(*cp);
+	return l;
+}
+
+static inline bool
+is_letter(DpChar c)
+{
+	return c == DP_C_UPPER || c == DP_C_LOWER;
+}
+
+static inline bool
+is_wordish(DpChar c)
+{
+	return c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_MARK || c == DP_C_DIGIT;
+}
+
+/* Space-like separators allowed inside a number: space, NBSP, NNBSP, thin. */
+static inline bool
+is_num_space(int32_t cp)
+{
+	return cp == ' ' || cp == 0x00A0 || cp == 0x202F || cp == 0x2009;
+}
+
+void
+dp_lexer_init(DpLexer *lx, const char *s, size_t n)
+{
+	lx->s = s;
+	lx->n = n;
+	lx->pos = 0;
+	lx->cpos = 0;
+	lx->at_start = true;
+}
+
+/* Count code points in [a, b). */
+static inline uint32_t
+cp_count(const DpLexer *lx, size_t a, size_t b)
+{
+	return (uint32_t) dp_utf8_count(lx->s + a, b - a);
+}
+
+/* Skip ASCII letters/digits/._%+- and report where an e-mail would end. */
+static size_t
+scan_email(const DpLexer *lx, size_t p)
+{
+	size_t		i = p;
+	size_t		at;
+	bool		dot = false;
+
+	while (i < lx->n && ((lx->s[i] >= 'a' && lx->s[i] <= 'z') ||
+						 (lx->s[i] >= 'A' && lx->s[i] <= 'Z') ||
+						 (lx->s[i] >= '0' && lx->s[i] <= '9') ||
+						 lx->s[i] == '.' || lx->s[i] == '_' || lx->s[i] == '%' ||
+						 lx->s[i] == '+' || lx->s[i] == '-'))
+		i++;
+	if (i == p || i >= lx->n || lx->s[i] != '@')
+		return 0;
+	at = ++i;
+	while (i < lx->n && ((lx->s[i] >= 'a' && lx->s[i] <= 'z') ||
+						 (lx->s[i] >= 'A' && lx->s[i] <= 'Z') ||
+						 (lx->s[i] >= '0' && lx->s[i] <= '9') ||
+						 lx->s[i] == '.' || lx->s[i] == '-'))
+	{
+		if (lx->s[i] == '.' && i > at)
+			dot = true;
+		i++;
+	}
+	while (i > at && (lx->s[i - 1] == '.' || lx->s[i - 1] == '-'))
+		i--;
+	if (!dot || i <= at)
+		return 0;
+	/* the last dot must be inside the domain */
+	return i;
+}
+
+static bool
+starts_with_ci(const DpLexer *lx, size_t p, const char *prefix)
+{
+	size_t		l = strlen(prefix);
+
+	if (lx->n - p < l)
+		return false;
+	for (size_t i = 0; i < l; i++)
+	{
+		char		c = lx->s[p + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c != prefix[i])
+			return false;
+	}
+	return true;
+}
+
+static size_t
+scan_url(const DpLexer *lx, size_t p)
+{
+	size_t		i = p;
+
+	while (i < lx->n)
+	{
+		int32_t		cp;
+		DpChar		c;
+		int			l = peek(lx, i, &cp, &c);
+
+		if (c == DP_C_SPACE || c == DP_C_NEWLINE || c == DP_C_CONTROL ||
+			c == DP_C_IGNORE || cp == '"' || cp == '<' || cp == '>' ||
+			cp == 0x00AB || cp == 0x00BB || cp == 0x201C || cp == 0x201D)
+			break;
+		i += l;
+	}
+	/* trailing punctuation belongs to the sentence, not the URL */
+	while (i > p && strchr(".,;:!?)]'", lx->s[i - 1]) != NULL)
+		i--;
+	return i;
+}
+
+/* Scan an ASCII-ish identifier after @ or #; letters, digits, '_'. */
+static size_t
+scan_tag(const DpLexer *lx, size_t p)
+{
+	size_t		i = p;
+
+	while (i < lx->n)
+	{
+		int32_t		cp;
+		DpChar		c;
+		int			l = peek(lx, i, &cp, &c);
+
+		if (!(is_wordish(c) || cp == '_'))
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Length of an ordinal suffix at p (er, re, e, ème, nd, ...), 0 if none. */
+static size_t
+ordinal_suffix(const DpLexer *lx, size_t p)
+{
+	static const char *const suf[] = {
+		"ères", "ème", "èmes", "eme", "emes", "ers", "res", "nde", "ndes",
+		"er", "re", "nd", "es", "e", "ᵉ", "ᵉʳ", NULL
+	};
+	size_t		best = 0;
+
+	for (int i = 0; suf[i]; i++)
+	{
+		size_t		l = strlen(suf[i]);
+
+		if (lx->n - p >= l && memcmp(lx->s + p, suf[i], l) == 0 && l > best)
+		{
+			int32_t		cp;
+			DpChar		c;
+
+			peek(lx, p + l, &cp, &c);
+			if (!is_wordish(c))
+				best = l;
+		}
+	}
+	return best;
+}
+
+/* Scan a number starting at p; sets *cls to NUMBER, ORDINAL or PERCENT. */
+static size_t
+scan_number(const DpLexer *lx, size_t p, uint16_t *cls)
+{
+	size_t		i = p;
+	size_t		group;
+	bool		decimal = false;
+	bool		grouped_ok = true;
+	size_t		suf;
+
+	while (i < lx->n && lx->s[i] >= '0' && lx->s[i] <= '9')
+		i++;
+	group = i - p;
+	if (group > 3)
+		grouped_ok = false;
+	for (;;)
+	{
+		int32_t		cp;
+		DpChar		c;
+		int			l = peek(lx, i, &cp, &c);
+
+		if (l == 0)
+			break;
+		if ((cp == ',' || cp == '.') && !decimal && i + 1 < lx->n &&
+			lx->s[i + 1] >= '0' && lx->s[i + 1] <= '9')
+		{
+			/* 3,5 or 1.000 */
+			i++;
+			while (i < lx->n && lx->s[i] >= '0' && lx->s[i] <= '9')
+				i++;
+			decimal = (cp == ',');
+			grouped_ok = false;
+			continue;
+		}
+		if (is_num_space(cp) && grouped_ok)
+		{
+			size_t		j = i + l;
+			size_t		k = j;
+
+			while (k < lx->n && k - j < 4 && lx->s[k] >= '0' && lx->s[k] <= '9')
+				k++;
+			if (k - j == 3)
+			{
+				int32_t		cp2;
+				DpChar		c2;
+
+				peek(lx, k, &cp2, &c2);
+				if (c2 != DP_C_DIGIT)
+				{
+					i = k;
+					continue;
+				}
+			}
+		}
+		break;
+	}
+	*cls = DP_TOK_NUMBER;
+	suf = ordinal_suffix(lx, i);
+	if (suf > 0 && !decimal)
+	{
+		*cls = DP_TOK_ORDINAL;
+		return i + suf;
+	}
+	if (i < lx->n && lx->s[i] == '%')
+	{
+		*cls = DP_TOK_PERCENT;
+		return i + 1;
+	}
+	{
+		int32_t		cp;
+		DpChar		c;
+		int			l = peek(lx, i, &cp, &c);
+
+		if (l && is_num_space(cp) && i + l < lx->n && lx->s[i + l] == '%')
+		{
+			*cls = DP_TOK_PERCENT;
+			return i + l + 1;
+		}
+	}
+	return i;
+}
+
+/*
+ * Scan one hyphen-free word segment from p: letters, marks, digits, and
+ * zero-width characters that sit between letters.  Sets *nocase if a letter
+ * is lower case and *up if one is upper case.
+ */
+static size_t
+scan_segment(const DpLexer *lx, size_t p, int *nlower, int *nupper, bool *ignored)
+{
+	size_t		i = p;
+
+	for (;;)
+	{
+		int32_t		cp;
+		DpChar		c;
+		int			l = peek(lx, i, &cp, &c);
+
+		if (l == 0)
+			break;
+		if (c == DP_C_LOWER)
+			(*nlower)++;
+		else if (c == DP_C_UPPER)
+			(*nupper)++;
+		else if (c == DP_C_IGNORE)
+		{
+			int32_t		cp2;
+			DpChar		c2;
+
+			if (i == p || !peek(lx, i + l, &cp2, &c2) || !is_wordish(c2))
+				break;
+			*ignored = true;
+		}
+		else if (c != DP_C_MARK && c != DP_C_DIGIT)
+			break;
+		i += l;
+	}
+	return i;
+}
+
+/* Is the text at p an apostrophe followed by a letter? Returns its length. */
+static int
+apos_then_letter(const DpLexer *lx, size_t p)
+{
+	int32_t		cp;
+	DpChar		c;
+	int			l = peek(lx, p, &cp, &c);
+
+	if (l == 0 || c != DP_C_APOS)
+		return 0;
+	{
+		int32_t		cp2;
+		DpChar		c2;
+
+		if (!peek(lx, p + l, &cp2, &c2) || !is_letter(c2))
+			return 0;
+	}
+	return l;
+}
+
+/* Hyphen followed by a letter or digit? Returns its length. */
+static int
+hyphen_then_word(const DpLexer *lx, size_t p)
+{
+	int32_t		cp;
+	DpChar		c;
+	int			l = peek(lx, p, &cp, &c);
+
+	if (l == 0 || c != DP_C_HYPHEN)
+		return 0;
+	{
+		int32_t		cp2;
+		DpChar		c2;
+
+		if (!peek(lx, p + l, &cp2, &c2) || !(is_letter(c2) || c2 == DP_C_DIGIT))
+			return 0;
+	}
+	return l;
+}
+
+/* Abbreviation, initials: word at [p, e) followed by a dot. */
+static size_t
+scan_dotted(const DpLexer *lx, size_t p, size_t e, uint16_t *cls)
+{
+	size_t		i;
+
+	if (e >= lx->n || lx->s[e] != '.')
+		return 0;
+	if (in_list(abbrevs, lx->s + p, e - p, false))
+	{
+		*cls = DP_TOK_ABBREV;
+		return e + 1;
+	}
+	/* initials: X. or X.Y. */
+	if (e - p == 1 && lx->s[p] >= 'A' && lx->s[p] <= 'Z')
+	{
+		i = e + 1;
+		while (i + 1 < lx->n && lx->s[i] >= 'A' && lx->s[i] <= 'Z' && lx->s[i + 1] == '.')
+			i += 2;
+		*cls = DP_TOK_INITIALS;
+		return i;
+	}
+	return 0;
+}
+
+/*
+ * Scan a word from p.  Handles elision, compounds with an inverted-subject
+ * clitic (the clitic is left for the next call), abbreviations, acronyms.
+ */
+static size_t
+scan_word(DpLexer *lx, size_t p, DpToken *t)
+{
+	size_t		seg_start[64];
+	size_t		seg_end[64];
+	int			nseg = 0;
+	size_t		i = p;
+	int			nlower = 0;
+	int			nupper = 0;
+	bool		ignored = false;
+	size_t		e;
+	int			al;
+	uint16_t	dcls;
+
+	for (;;)
+	{
+		size_t		s0 = i;
+		int			hl;
+
+		i = scan_segment(lx, i, &nlower, &nupper, &ignored);
+		/* elision: only for the first segment */
+		if (nseg == 0 && (al = apos_then_letter(lx, i)) > 0)
+		{
+			if (in_list(elisions, lx->s + s0, i - s0, true))
+			{
+				t->cls = DP_TOK_ELISION;
+				return i + al;
+			}
+			/* aujourd'hui, O'Brien: keep the apostrophe inside */
+			i = scan_segment(lx, i + al, &nlower, &nupper, &ignored);
+		}
+		if (nseg < 64)
+		{
+			seg_start[nseg] = s0;
+			seg_end[nseg] = i;
+		}
+		nseg++;
+		hl = hyphen_then_word(lx, i);
+		if (hl == 0)
+			break;
+		i += hl;
+	}
+	e = i;
+	if (ignored)
+		t->flags |= DP_TF_IGNORED;
+	/* inverted subject: a-t-il, dit-elle; the clitic becomes its own token */
+	if (nseg >= 2 && nseg <= 64 &&
+		in_list(clitics, lx->s + seg_start[nseg - 1], e - seg_start[nseg - 1], false))
+	{
+		int			cut = nseg - 1;
+
+		if (nseg >= 3 && seg_end[nseg - 2] - seg_start[nseg - 2] == 1 &&
+			lx->s[seg_start[nseg - 2]] == 't')
+			cut = nseg - 2;
+		e = seg_end[cut - 1];
+	}
+	else if (nseg == 1)
+	{
+		/* abbreviation or initials with their dot */
+		i = scan_dotted(lx, p, e, &dcls);
+		if (i > 0)
+		{
+			t->cls = dcls;
+			return i;
+		}
+		if (in_list(abbrevs, lx->s + p, e - p, false) && nlower + nupper > 1)
+		{
+			t->cls = DP_TOK_ABBREV;
+			return e;
+		}
+	}
+	if (nseg > 1 && e > seg_end[0])
+		t->flags |= DP_TF_HYPHEN;
+	else
+		t->flags &= ~DP_TF_HYPHEN;
+	t->cls = DP_TOK_WORD;
+	{
+		/* letter counts on the final span */
+		int			lo = 0,
+					up = 0;
+		size_t		j = p;
+
+		while (j < e)
+		{
+			int32_t		cp;
+			DpChar		c;
+			int			l = peek(lx, j, &cp, &c);
+
+			if (c == DP_C_LOWER)
+				lo++;
+			else if (c == DP_C_UPPER)
+				up++;
+			else if (c == DP_C_DIGIT)
+				t->flags |= DP_TF_DIGIT;
+			j += l;
+		}
+		if (up >= 2 && lo == 0)
+		{
+			t->flags |= DP_TF_ALLCAP;
+			t->cls = DP_TOK_ACRONYM;
+		}
+		else if (up == 1 && lo == 0 && (t->flags & DP_TF_DIGIT))
+			t->cls = DP_TOK_ACRONYM;	/* G7, G20 */
+	}
+	return e;
+}
+
+/* Roman-numeral ordinal at p (XXIe, IVe, Ier)? Returns its end or 0. */
+static size_t
+scan_roman_ordinal(const DpLexer *lx, size_t p)
+{
+	size_t		r = p;
+	size_t		suf;
+
+	while (r < lx->n && lx->s[r] != '\0' && strchr("IVXLC", lx->s[r]) != NULL)
+		r++;
+	if (r == p)
+		return 0;
+	suf = ordinal_suffix(lx, r);
+	if (suf == 0)
+		return 0;
+	/* a single letter only for I, V, X with e/er/ème: "Les", "Ces" are words */
+	if (r - p == 1)
+	{
+		if (strchr("IVX", lx->s[p]) == NULL)
+			return 0;
+		if (!(suf == 1 || (suf == 2 && lx->s[r] == 'e' && lx->s[r + 1] == 'r') ||
+			  (suf == 4 && memcmp(lx->s + r, "ème", 4) == 0)))
+			return 0;
+	}
+	return r + suf;
+}
+
+/* Opening and closing quotes and brackets. */
+static uint16_t
+punct_flags(int32_t cp)
+{
+	switch (cp)
+	{
+		case 0x00AB:			/* « */
+		case 0x201C:			/* “ */
+		case 0x201E:			/* „ */
+		case 0x2039:			/* ‹ */
+		case '(':
+		case '[':
+			return DP_TF_OPEN;
+		case 0x00BB:			/* » */
+		case 0x201D:			/* ” */
+		case 0x203A:			/* › */
+		case ')':
+		case ']':
+			return DP_TF_CLOSE;
+		case '.':
+		case '!':
+		case '?':
+		case 0x2026:			/* … */
+			return DP_TF_TERM;
+		default:
+			return 0;
+	}
+}
+
+static bool
+is_quote(int32_t cp)
+{
+	return cp == 0x00AB || cp == 0x00BB || cp == 0x201C || cp == 0x201D ||
+		cp == 0x201E || cp == 0x2039 || cp == 0x203A || cp == '"';
+}
+
+static bool
+is_bullet(int32_t cp)
+{
+	return cp == 0x2022 || cp == 0x2013 || cp == 0x2014 || cp == '-' || cp == '*' ||
+		cp == 0x00B7 || cp == 0x25AA || cp == 0x25BA || cp == 0x25CF || cp == 0x2023;
+}
+
+/* The clitic left by scan_word: "-il", "-t-elle".  Returns its end or 0. */
+static size_t
+scan_clitic(const DpLexer *lx, size_t p)
+{
+	int			hl = hyphen_then_word(lx, p);
+	int			lo = 0,
+				up = 0;
+	bool		ign = false;
+	size_t		s0,
+				e;
+
+	if (hl == 0)
+		return 0;
+	s0 = p + hl;
+	e = scan_segment(lx, s0, &lo, &up, &ign);
+	if (e - s0 == 1 && lx->s[s0] == 't' && (hl = hyphen_then_word(lx, e)) > 0)
+	{
+		s0 = e + hl;
+		e = scan_segment(lx, s0, &lo, &up, &ign);
+	}
+	if (!in_list(clitics, lx->s + s0, e - s0, false) || hyphen_then_word(lx, e))
+		return 0;
+	return e;
+}
+
+bool
+dp_lexer_next(DpLexer *lx, DpToken *t)
+{
+	size_t		p = lx->pos;
+	uint16_t	pre = 0;
+	int			newlines = 0;
+	int32_t		cp;
+	DpChar		c;
+	int			l;
+	size_t		e;
+
+	/* skip white space, controls and stray zero-width characters */
+	for (;;)
+	{
+		l = peek(lx, p, &cp, &c);
+		if (l == 0)
+		{
+			lx->cpos += cp_count(lx, lx->pos, p);
+			lx->pos = p;
+			return false;
+		}
+		if (c == DP_C_NEWLINE)
+		{
+			/* \r\n counts once */
+			if (!(cp == '\n' && p > 0 && lx->s[p - 1] == '\r'))
+				newlines++;
+		}
+		else if (c != DP_C_SPACE && c != DP_C_CONTROL && c != DP_C_IGNORE)
+			break;
+		pre |= DP_TF_SPACE;
+		p += l;
+	}
+	if (newlines >= 1)
+		pre |= DP_TF_NL;
+	if (newlines >= 2)
+		pre |= DP_TF_PARA;
+	lx->cpos += cp_count(lx, lx->pos, p);
+
+	memset(t, 0, sizeof(*t));
+	t->flags = pre;
+	t->off = (uint32_t) p;
+	t->coff = (uint32_t) lx->cpos;
+
+	if ((c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_DIGIT) &&
+		(starts_with_ci(lx, p, "http://") || starts_with_ci(lx, p, "https://") ||
+		 starts_with_ci(lx, p, "www.")))
+	{
+		e = scan_url(lx, p);
+		t->cls = DP_TOK_URL;
+	}
+	else if ((c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_DIGIT) &&
+			 (e = scan_email(lx, p)) > 0)
+		t->cls = DP_TOK_EMAIL;
+	else if (c == DP_C_DIGIT)
+	{
+		e = scan_number(lx, p, &t->cls);
+		t->flags |= DP_TF_DIGIT;
+		/* 24h, 2CV, 10h30: digits glued to letters form one word */
+		if (t->cls == DP_TOK_NUMBER)
+		{
+			int32_t		cp2;
+			DpChar		c2;
+
+			peek(lx, e, &cp2, &c2);
+			if (is_letter(c2))
+			{
+				int			lo = 0,
+							up = 0;
+				bool		ign = false;
+
+				e = scan_segment(lx, p, &lo, &up, &ign);
+				t->cls = DP_TOK_WORD;
+			}
+		}
+	}
+	else if (c == DP_C_UPPER || c == DP_C_LOWER)
+	{
+		/* Roman ordinals: XXIe, IIIe */
+		if ((e = scan_roman_ordinal(lx, p)) > 0)
+			t->cls = DP_TOK_ORDINAL;
+		else
+			e = scan_word(lx, p, t);
+		if (c == DP_C_UPPER)
+			t->flags |= DP_TF_CAP;
+		else
+			t->flags |= DP_TF_LOWER;
+	}
+	else if ((cp == '@' || cp == '#') && p + 1 < lx->n)
+	{
+		int32_t		cp2;
+		DpChar		c2;
+
+		peek(lx, p + 1, &cp2, &c2);
+		if (is_wordish(c2) || cp2 == '_')
+		{
+			e = scan_tag(lx, p + 1);
+			t->cls = (cp == '@') ? DP_TOK_HANDLE : DP_TOK_HASHTAG;
+		}
+		else
+		{
+			e = p + 1;
+			t->cls = DP_TOK_PUNCT;
+		}
+	}
+	else if (c == DP_C_HYPHEN && !(pre & (DP_TF_SPACE | DP_TF_NL)) && !lx->at_start &&
+			 (e = scan_clitic(lx, p)) > 0)
+		t->cls = DP_TOK_CLITIC;
+	else if (cp == '.' || cp == 0x2026)
+	{
+		e = p + l;
+		if (cp == '.')
+			while (e < lx->n && lx->s[e] == '.')
+				e++;
+		t->cls = DP_TOK_PUNCT;
+		t->flags |= DP_TF_TERM;
+	}
+	else if (c == DP_C_PUNCT || c == DP_C_HYPHEN || c == DP_C_DASH || c == DP_C_APOS)
+	{
+		e = p + l;
+		t->cls = is_quote(cp) ? DP_TOK_QUOTE : DP_TOK_PUNCT;
+		t->flags |= punct_flags(cp);
+		if (cp == '"')
+			t->flags |= DP_TF_OPEN | DP_TF_CLOSE;
+		if (is_bullet(cp) && ((pre & DP_TF_NL) || lx->at_start))
+			t->flags |= DP_TF_BULLET;
+	}
+	else
+	{
+		/* symbols, emoji, stray marks: one grapheme cluster */
+		utf8proc_int32_t state = 0;
+		int32_t		prev = cp;
+
+		e = p + l;
+		for (;;)
+		{
+			int32_t		cp2;
+			DpChar		c2;
+			int			l2 = peek(lx, e, &cp2, &c2);
+
+			if (l2 == 0 || utf8proc_grapheme_break_stateful(prev, cp2, &state))
+				break;
+			prev = cp2;
+			e += l2;
+		}
+		t->cls = DP_TOK_SYMBOL;
+		if (is_bullet(cp) && ((pre & DP_TF_NL) || lx->at_start))
+			t->flags |= DP_TF_BULLET;
+	}
+
+	t->len = (uint32_t) (e - p);
+	t->clen = cp_count(lx, p, e);
+	for (size_t i = p; i < e; i++)
+		if ((unsigned char) lx->s[i] >= 0x80)
+		{
+			t->flags |= DP_TF_NONASCII;
+			break;
+		}
+	lx->pos = e;
+	lx->cpos += t->clen;
+	lx->at_start = false;
+	return true;
+}
+
+void
+dp_splitter_init(DpSplitter *sp, DpMem *m, const char *s, size_t n)
+{
+	dp_lexer_init(&sp->lx, s, n);
+	sp->mem = m;
+	sp->have_ahead = false;
+	sp->number = 0;
+}
+
+static bool
+split_take(DpSplitter *sp, DpToken *t)
+{
+	if (sp->have_ahead)
+	{
+		*t = sp->ahead;
+		sp->have_ahead = false;
+		return true;
+	}
+	return dp_lexer_next(&sp->lx, t);
+}
+
+/* Does this token open a new sentence after a sentence-final mark? */
+static bool
+starts_sentence(const DpToken *t)
+{
+	return (t->flags & (DP_TF_CAP | DP_TF_DIGIT | DP_TF_OPEN | DP_TF_BULLET)) ||
+		t->cls == DP_TOK_INITIALS || t->cls == DP_TOK_ABBREV ||
+		(t->cls == DP_TOK_PUNCT && !(t->flags & (DP_TF_TERM | DP_TF_CLOSE)) &&
+		 (t->flags & DP_TF_NL));
+}
+
+static bool
+is_etc(const DpSplitter *sp, const DpToken *t)
+{
+	return t->cls == DP_TOK_ABBREV && t->len == 4 && memcmp(sp->lx.s + t->off, "etc.", 4) == 0;
+}
+
+bool
+dp_splitter_next(DpSplitter *sp, DpSentence *sent)
+{
+	DpToken		t;
+	bool		pending = false;
+
+	sent->ntok = 0;
+	while (split_take(sp, &t))
+	{
+		if (sent->ntok > 0)
+		{
+			const DpToken *prev = &sent->tok[sent->ntok - 1];
+			bool		brk = false;
+
+			if (t.flags & (DP_TF_PARA | DP_TF_BULLET))
+				brk = true;
+			else if (t.flags & DP_TF_NL)
+			{
+				/* a wrapped line goes on; a headline or paragraph ends */
+				brk = !(t.flags & DP_TF_LOWER) ||
+					(prev->flags & DP_TF_TERM);
+				if (prev->cls == DP_TOK_PUNCT && sp->lx.s[prev->off] == ',')
+					brk = false;
+			}
+			else if (pending)
+			{
+				if (t.flags & DP_TF_CLOSE)
+					brk = false;
+				else
+				{
+					brk = starts_sentence(&t);
+					pending = false;
+				}
+			}
+			if (brk)
+			{
+				sp->ahead = t;
+				sp->have_ahead = true;
+				break;
+			}
+		}
+		if (sent->ntok == sent->cap)
+		{
+			size_t		cap = sent->cap ? sent->cap * 2 : 64;
+
+			sent->tok = dp_realloc(sp->mem, sent->tok, dp_mul_size(sp->mem, cap, sizeof(DpToken)));
+			sent->cap = cap;
+		}
+		if (sent->ntok == 0)
+			sp->number++;
+		t.sentence = sp->number;
+		sent->tok[sent->ntok++] = t;
+		if ((t.flags & DP_TF_TERM) || is_etc(sp, &t))
+			pending = true;
+		if (sent->ntok >= DP_MAX_SENTENCE_TOKENS)
+			break;
+	}
+	sent->number = sp->number;
+	dp_interrupt(sp->mem);
+	return sent->ntok > 0;
+}
+
+void
+dp_count(DpMem *m, const char *s, size_t n, size_t *ntokens, size_t *nsentences)
+{
+	DpSplitter	sp;
+	DpSentence	sent = {0};
+
+	*ntokens = 0;
+	*nsentences = 0;
+	dp_splitter_init(&sp, m, s, n);
+	while (dp_splitter_next(&sp, &sent))
+	{
+		*ntokens += sent.ntok;
+		(*nsentences)++;
+	}
+	dp_free(m, sent.tok);
+}

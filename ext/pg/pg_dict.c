@@ -1,0 +1,352 @@
+/*
+ * pg_dict.c
+ *	  Loading, caching and invalidating the compiled dictionary.
+ *
+ * Cache invariant: a backend holds at most one "current" compiled
+ * dictionary, built from the dictionary tables as a snapshot saw them.  A
+ * statement trigger on every dictionary table sends a relcache invalidation
+ * for its table; PostgreSQL delivers it to every backend when the change
+ * commits, and to this backend at the end of the changing statement and
+ * again if it rolls back.  The callback only marks the cache stale; the next
+ * statement rebuilds it.  A statement pins the dictionary it started with
+ * (every call site of the statement shares the pin), so one statement never
+ * mixes two versions; an unpinned stale dictionary is freed.  A rebuild
+ * happens in a fresh memory context that replaces the old one only once it
+ * is complete: an error or a cancel during a rebuild leaves the old
+ * dictionary in place (still stale, so the next call tries again).
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+
+#include "pg_diplo.h"
+#include "pg_dict.h"
+
+PG_FUNCTION_INFO_V1(diplo_dictionary_changed);
+PG_FUNCTION_INFO_V1(diplo_dictionary_info);
+
+static const char *const dict_tables[] = {
+	"country", "entity", "alias", "demonym", "role", "name_head", "particle",
+	"name_hint", "topic", "topic_term", "cue", "modifier"
+};
+#define N_DICT_TABLES lengthof(dict_tables)
+
+static PgDict *current = NULL;
+static bool current_valid = false;
+static Oid	table_oids[N_DICT_TABLES];
+
+/* The statement that pinned `pinned` last. */
+static PgDict *pinned = NULL;
+static TimestampTz pinned_stmt = 0;
+static LocalTransactionId pinned_lxid = InvalidLocalTransactionId;
+
+static void
+dict_inval_callback(Datum arg, Oid relid)
+{
+	if (current == NULL || !current_valid)
+		return;
+	if (!OidIsValid(relid))
+	{
+		current_valid = false;
+		return;
+	}
+	for (int i = 0; i < (int) N_DICT_TABLES; i++)
+		if (table_oids[i] == relid)
+		{
+			current_valid = false;
+			return;
+		}
+}
+
+void
+pgdp_dict_init(void)
+{
+	CacheRegisterRelcacheCallback(dict_inval_callback, (Datum) 0);
+}
+
+static void
+pgdict_free(PgDict *pd)
+{
+	if (pd == pinned)
+		pinned = NULL;
+	MemoryContextDelete(pd->cxt);
+}
+
+/* Memory context reset callback: the dictionary's stemmer is malloc'd. */
+static void
+dict_cxt_reset(void *arg)
+{
+	dp_dict_destroy((DpDict *) arg);
+}
+
+static char *
+spi_str(HeapTuple tup, TupleDesc desc, int col)
+{
+	return SPI_getvalue(tup, desc, col);
+}
+
+static void
+spi_query(const char *sql)
+{
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "diplo: dictionary query failed: %s", sql);
+}
+
+/* Read every dictionary table into a new compiled dictionary. */
+static PgDict *
+dict_load(void)
+{
+	MemoryContext cxt;
+	MemoryContext old;
+	PgDict	   *pd;
+	DpDict	   *d;
+	Oid			nsp;
+	uint64		i;
+
+	nsp = get_namespace_oid("diplo", false);
+	for (int k = 0; k < (int) N_DICT_TABLES; k++)
+		table_oids[k] = get_relname_relid(dict_tables[k], nsp);
+
+	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
+	PG_TRY();
+	{
+		MemoryContextCallback *cb;
+
+		old = MemoryContextSwitchTo(cxt);
+		pd = palloc0(sizeof(PgDict));
+		pd->cxt = cxt;
+		pgdp_mem_init(&pd->mem, cxt);
+		pd->mem.interrupt = NULL;	/* never longjmp out of a half-updated cache */
+		MemoryContextSwitchTo(old);
+
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "diplo: SPI_connect failed");
+
+		old = MemoryContextSwitchTo(cxt);
+		d = dp_dict_create(&pd->mem);
+		pd->dict = d;
+		cb = palloc0(sizeof(MemoryContextCallback));
+		cb->func = dict_cxt_reset;
+		cb->arg = d;
+		MemoryContextRegisterResetCallback(cxt, cb);
+		MemoryContextSwitchTo(old);
+
+		spi_query("SELECT code, name FROM diplo.country ORDER BY code");
+		for (i = 0; i < SPI_processed; i++)
+			dp_dict_add_country(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+								spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
+
+		spi_query("SELECT name, kind::text, actor, title, prior FROM diplo.entity ORDER BY name");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			char	   *prior = spi_str(t, td, 5);
+			int			e;
+
+			e = dp_dict_add_entity(d, spi_str(t, td, 1), dp_kind_from_name(spi_str(t, td, 2)),
+								   spi_str(t, td, 3), spi_str(t, td, 4),
+								   prior ? strtof(prior, NULL) : 1.0f);
+			/* the canonical name is an alias too */
+			dp_dict_add_alias(d, spi_str(t, td, 1), e);
+		}
+		/* a state's usual name names its canonical entity */
+		spi_query("SELECT c.name, c.code FROM diplo.country c "
+				  "WHERE NOT EXISTS (SELECT 1 FROM diplo.entity e WHERE e.name = c.name)");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			int			e = dp_dict_add_entity(d, spi_str(t, td, 1), DP_KIND_GPE, spi_str(t, td, 2), NULL, 1.0f);
+
+			dp_dict_add_alias(d, spi_str(t, td, 1), e);
+		}
+
+		spi_query("SELECT alias, entity FROM diplo.alias");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			int			e = dp_dict_find_entity(d, spi_str(t, td, 2));
+
+			if (e >= 0)
+				dp_dict_add_alias(d, spi_str(t, td, 1), e);
+			if ((i & 1023) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+
+		spi_query("SELECT form, actor FROM diplo.demonym");
+		for (i = 0; i < SPI_processed; i++)
+			dp_dict_add_demonym(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+								spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
+
+		spi_query("SELECT title, class FROM diplo.role");
+		for (i = 0; i < SPI_processed; i++)
+			dp_dict_add_role(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+							 dp_name_index(dp_role_names, DP_ROLE__COUNT,
+										   spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
+
+		spi_query("SELECT word, kind::text FROM diplo.name_head");
+		for (i = 0; i < SPI_processed; i++)
+			dp_dict_add_name_head(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+								  dp_kind_from_name(spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
+
+		spi_query("SELECT word FROM diplo.particle");
+		for (i = 0; i < SPI_processed; i++)
+			dp_dict_add_particle(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+
+		spi_query("SELECT word, hint FROM diplo.name_hint");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			dp_dict_add_name_hint(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+								  dp_name_index(dp_hint_names, 3,
+												spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
+			if ((i & 1023) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+
+		spi_query("SELECT topic FROM diplo.topic ORDER BY topic");
+		for (i = 0; i < SPI_processed; i++)
+			dp_dict_add_topic(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+
+		spi_query("SELECT term, topic, polarity FROM diplo.topic_term");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+
+			dp_dict_add_topic_term(d, spi_str(t, td, 1), dp_dict_add_topic(d, spi_str(t, td, 2)),
+								   atoi(spi_str(t, td, 3)));
+		}
+
+		spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM diplo.cue");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+
+			dp_dict_add_cue(d, spi_str(t, td, 1),
+							dp_name_index(dp_pos_names, DP_POS__COUNT, spi_str(t, td, 2)),
+							atoi(spi_str(t, td, 3)), strtof(spi_str(t, td, 4), NULL),
+							dp_name_index(dp_frame_names, DP_FR__COUNT, spi_str(t, td, 5)),
+							dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(t, td, 6)));
+		}
+
+		spi_query("SELECT word, type, factor FROM diplo.modifier");
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+
+			dp_dict_add_modifier(d, spi_str(t, td, 1),
+								 dp_name_index(dp_mod_names, DP_MOD__COUNT, spi_str(t, td, 2)),
+								 strtof(spi_str(t, td, 3), NULL));
+		}
+		dp_dict_finish(d);
+		SPI_finish();
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	return pd;
+}
+
+/* Release a statement's pin; free the dictionary if it is stale and unpinned. */
+static void
+unpin(void *arg)
+{
+	PgDict	   *pd = (PgDict *) arg;
+
+	pd->refcount--;
+	if (pd->refcount == 0 && pd != current)
+		pgdict_free(pd);
+}
+
+DpDict *
+pgdp_dict_get(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *fl = fcinfo->flinfo;
+	PgDict	   *pd;
+	MemoryContextCallback *cb;
+	TimestampTz stmt = GetCurrentStatementStartTimestamp();
+
+	if (fl->fn_extra)
+		return ((PgDict *) fl->fn_extra)->dict;
+
+	if (pinned && pinned_stmt == stmt && pinned_lxid == MyProc->lxid)
+		pd = pinned;
+	else
+	{
+		if (current == NULL || !current_valid)
+		{
+			PgDict	   *fresh = dict_load();
+
+			if (current && current->refcount == 0)
+				pgdict_free(current);
+			current = fresh;
+			current_valid = true;
+		}
+		pd = current;
+		pinned = pd;
+		pinned_stmt = stmt;
+		pinned_lxid = MyProc->lxid;
+	}
+	pd->refcount++;
+	cb = MemoryContextAlloc(fl->fn_mcxt, sizeof(MemoryContextCallback));
+	cb->func = unpin;
+	cb->arg = pd;
+	MemoryContextRegisterResetCallback(fl->fn_mcxt, cb);
+	fl->fn_extra = pd;
+	return pd->dict;
+}
+
+/* Statement trigger on the dictionary tables. */
+Datum
+diplo_dictionary_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("diplo.dictionary_changed() must be called as a trigger")));
+	CacheInvalidateRelcache(td->tg_relation);
+	return PointerGetDatum(NULL);
+}
+
+/* Sizes of the compiled dictionary this statement sees. */
+Datum
+diplo_dictionary_info(PG_FUNCTION_ARGS)
+{
+	DpDict	   *d = pgdp_dict_get(fcinfo);
+	PgDict	   *pd = (PgDict *) fcinfo->flinfo->fn_extra;
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {0};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	values[0] = Int64GetDatum(d->nentities);
+	values[1] = Int64GetDatum(d->ncountries);
+	values[2] = Int64GetDatum(d->ncues);
+	values[3] = Int64GetDatum(d->ntopics);
+	values[4] = Int64GetDatum((int64) MemoryContextMemAllocated(pd->cxt, true));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}

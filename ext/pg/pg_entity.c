@@ -1,0 +1,129 @@
+/*
+ * pg_entity.c
+ *	  SQL functions of the entity tagger: entities() and entity_ids().
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "pg_diplo.h"
+#include "pg_dict.h"
+#include "dp_entity.h"
+
+PG_FUNCTION_INFO_V1(diplo_entities);
+PG_FUNCTION_INFO_V1(diplo_entity_ids);
+
+/* Value of the diplo.entity_kind enum label, looked up once per call site. */
+static Datum
+kind_datum(FunctionCallInfo fcinfo, Oid enumtype, int kind)
+{
+	return DirectFunctionCall2(enum_in, CStringGetDatum(dp_kind_names[kind]),
+							   ObjectIdGetDatum(enumtype));
+}
+
+static Datum
+actor_datum(const DpDict *d, int16 actor, bool *isnull)
+{
+	if (actor < 0)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	*isnull = false;
+	return CStringGetTextDatum(d->countries[actor].code);
+}
+
+/* Every named entity mention of a document. */
+Datum
+diplo_entities(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	DpDict	   *d = pgdp_dict_get(fcinfo);
+	PgDoc		doc;
+	DpMem		mem;
+	DpMentions	ms = {0};
+	MemoryContext work;
+	MemoryContext old;
+	Oid			enumtype;
+	Datum		kinds[DP_KIND__COUNT];
+
+	InitMaterializedSRF(fcinfo, 0);
+	enumtype = TupleDescAttr(rsinfo->setDesc, 2)->atttypid;
+	for (int k = 0; k < DP_KIND__COUNT; k++)
+		kinds[k] = kind_datum(fcinfo, enumtype, k);
+
+	work = AllocSetContextCreate(CurrentMemoryContext, "diplo entities", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
+	pgdp_mem_init(&mem, work);
+	dp_tag_document(d, &mem, doc.utf8, doc.len, &ms);
+	for (size_t i = 0; i < ms.n; i++)
+	{
+		const DpMention *m = &ms.m[i];
+		Datum		values[9];
+		bool		nulls[9] = {0};
+
+		values[0] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + m->off, m->len));
+		values[1] = PointerGetDatum(pgdp_text_from_utf8(m->name, strlen(m->name)));
+		values[2] = kinds[m->kind];
+		values[3] = actor_datum(d, m->actor, &nulls[3]);
+		values[4] = Int32GetDatum(pgdp_start(&doc, m->off, m->coff));
+		values[5] = Int32GetDatum(doc.byte_offsets ? m->len : m->clen);
+		values[6] = Int32GetDatum(m->sentence);
+		values[7] = CStringGetTextDatum(dp_method_names[m->method]);
+		values[8] = Float4GetDatum(m->confidence);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/*
+ * Sorted distinct canonical names of the scored kinds mentioned in a
+ * document, for a GIN expression index.
+ */
+Datum
+diplo_entity_ids(PG_FUNCTION_ARGS)
+{
+	DpDict	   *d = pgdp_dict_get(fcinfo);
+	PgDoc		doc;
+	DpMem		mem;
+	DpMentions	ms = {0};
+	const char **names;
+	Datum	   *elems;
+	size_t		n = 0;
+	ArrayType  *result;
+
+	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
+	pgdp_mem_init(&mem, CurrentMemoryContext);
+	dp_tag_document(d, &mem, doc.utf8, doc.len, &ms);
+	names = palloc(sizeof(char *) * (ms.n + 1));
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.m[i].kind == DP_KIND_PER || ms.m[i].kind == DP_KIND_GPE || ms.m[i].kind == DP_KIND_ORG)
+			names[n++] = ms.m[i].name;
+	qsort(names, n, sizeof(char *), cmp_cstr);
+	elems = palloc(sizeof(Datum) * (n + 1));
+	{
+		size_t		k = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
+				elems[k++] = PointerGetDatum(pgdp_text_from_utf8(names[i], strlen(names[i])));
+		n = k;
+	}
+	result = construct_array(elems, (int) n, TEXTOID, -1, false, TYPALIGN_INT);
+	PG_RETURN_ARRAYTYPE_P(result);
+}

@@ -1,0 +1,428 @@
+#!/usr/bin/env python3
+"""Validate diplo's built-in lexicon and turn it into SQL INSERT statements.
+
+The lexicon lives in four UTF-8 TSV files (header line first, `#` comment
+lines and blank lines allowed, an empty field meaning NULL):
+
+    topics.tsv       topic  label  description
+    topic_terms.tsv  term   topic  polarity
+    cues.tsv         lemma  pos    polarity  weight  frame  target_mode
+    modifiers.tsv    word   type   factor
+
+Usage:
+    python3 scripts/gen_lexicon.py --dir data/lexicon > build/lexicon.sql
+    python3 scripts/gen_lexicon.py --dir data/lexicon --check   # validate only
+
+The SQL is written to stdout, tables in dependency order (topics before the
+terms that reference them). Every error found is reported on stderr with its
+file and line, and the script exits with status 1 without printing any SQL.
+Standard library only.
+"""
+
+import argparse
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter, namedtuple
+from decimal import Decimal, InvalidOperation
+
+MAX_ROWS_PER_INSERT = 500
+MAX_FACTOR = Decimal(4)         # the CHECK on diplo.modifier.factor
+
+POS = ("verb", "noun", "adj", "adv", "expr")
+FRAMES = ("accept", "reject", "support", "oppose", "demand", "propose",
+          "praise", "thank", "accuse", "condemn", "threaten", "distrust",
+          "welcome", "hope", "criticize", "evaluate", "commit", "seek")
+TARGET_MODES = ("object", "subject", "entity", "both")
+MODIFIER_TYPES = ("negation", "hedge", "intensifier", "contrast", "reporting",
+                  "pronoun", "collective", "leader", "demonstrative")
+POLARITIES = ("1", "-1")
+
+# The topics scored by shared/ANNOTATION.md; the built-in lexicon defines
+# exactly these, so a misspelt key is caught here rather than at scoring time.
+BUILTIN_TOPICS = ("cessez-le-feu", "paix", "negociations", "sanctions",
+                  "adhesion-otan", "concessions-territoriales",
+                  "aide-militaire", "echange-prisonniers")
+
+TOPIC_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Row = namedtuple("Row", "lineno fields")
+
+
+class Lexicon:
+    """Collects the rows of every file and the errors found in them."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.errors = []
+        self.warnings = []
+
+    def error(self, filename, lineno, message):
+        where = filename if lineno is None else "%s:%d" % (filename, lineno)
+        self.errors.append("%s: %s" % (where, message))
+
+    def warn(self, filename, lineno, message):
+        self.warnings.append("%s:%d: warning: %s" % (filename, lineno, message))
+
+    def read(self, filename, header):
+        """Return the data rows of one TSV file, checking its shape."""
+        path = os.path.join(self.directory, filename)
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                text = handle.read()
+        except FileNotFoundError:
+            self.error(filename, None, "file not found in %s" % self.directory)
+            return []
+        except UnicodeDecodeError as exc:
+            self.error(filename, None, "not valid UTF-8 (%s)" % exc)
+            return []
+
+        if text.startswith("\ufeff"):
+            self.error(filename, 1, "remove the byte order mark")
+            text = text[1:]
+
+        rows = []
+        seen_header = False
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            line = line.rstrip("\r")
+            if not seen_header:
+                if line != "\t".join(header):
+                    self.error(filename, lineno,
+                               "expected header %r, found %r"
+                               % ("\t".join(header), line))
+                    return []
+                seen_header = True
+                continue
+            if line.strip() == "" or line.startswith("#"):
+                continue
+            if unicodedata.normalize("NFC", line) != line:
+                self.error(filename, lineno,
+                           "text is not in Unicode NFC form; re-save it "
+                           "with composed accents")
+                continue
+            fields = line.split("\t")
+            if len(fields) != len(header):
+                self.error(filename, lineno,
+                           "expected %d tab-separated fields (%s), found %d"
+                           % (len(header), ", ".join(header), len(fields)))
+                continue
+            bad = [h for h, f in zip(header, fields) if f != f.strip()]
+            if bad:
+                self.error(filename, lineno,
+                           "leading or trailing spaces in %s" % ", ".join(bad))
+                continue
+            rows.append(Row(lineno, fields))
+        if not seen_header:
+            self.error(filename, None, "file is empty; it needs a header line")
+        return rows
+
+    # Field checks: each returns the parsed value or None after an error.
+
+    def required(self, filename, row, name, value):
+        if value == "":
+            self.error(filename, row.lineno, "%s must not be empty" % name)
+            return None
+        return value
+
+    def choice(self, filename, row, name, value, allowed):
+        if value not in allowed:
+            self.error(filename, row.lineno,
+                       "%s %r is not one of: %s"
+                       % (name, value, ", ".join(allowed)))
+            return None
+        return value
+
+    def number(self, filename, row, name, value):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            self.error(filename, row.lineno,
+                       "%s %r is not a number" % (name, value))
+            return None
+        if not number.is_finite():
+            self.error(filename, row.lineno,
+                       "%s %r is not a finite number" % (name, value))
+            return None
+        return number
+
+    def pattern(self, filename, row, name, value):
+        """Check a lexical pattern: words separated by spaces, `*` gaps."""
+        if value != value.lower():
+            self.error(filename, row.lineno,
+                       "%s %r must be lowercase" % (name, value))
+            return None
+        if "  " in value:
+            self.error(filename, row.lineno,
+                       "%s %r has repeated spaces" % (name, value))
+            return None
+        words = value.split(" ")
+        if "*" in words:
+            if words[0] == "*" or words[-1] == "*":
+                self.error(filename, row.lineno,
+                           "%s %r may not start or end with a `*` gap"
+                           % (name, value))
+                return None
+            for left, right in zip(words, words[1:]):
+                if left == "*" and right == "*":
+                    self.error(filename, row.lineno,
+                               "%s %r has two `*` gaps in a row"
+                               % (name, value))
+                    return None
+        if any("*" in w and w != "*" for w in words):
+            self.error(filename, row.lineno,
+                       "%s %r: `*` must stand alone between spaces"
+                       % (name, value))
+            return None
+        return value
+
+
+def load_topics(lex):
+    filename = "topics.tsv"
+    topics = []
+    keys = {}
+    for row in lex.read(filename, ("topic", "label", "description")):
+        key, label, description = row.fields
+        if lex.required(filename, row, "topic", key) is None:
+            continue
+        if not TOPIC_KEY_RE.match(key):
+            lex.error(filename, row.lineno,
+                      "topic key %r must be lowercase ASCII words joined "
+                      "by hyphens" % key)
+            continue
+        if key in keys:
+            lex.error(filename, row.lineno,
+                      "duplicate topic %r (first on line %d)"
+                      % (key, keys[key]))
+            continue
+        if lex.required(filename, row, "label", label) is None:
+            continue
+        keys[key] = row.lineno
+        topics.append((key, label, description or None))
+    if keys or not lex.errors:
+        missing = [t for t in BUILTIN_TOPICS if t not in keys]
+        extra = [t for t in keys if t not in BUILTIN_TOPICS]
+        if missing:
+            lex.error(filename, None,
+                      "missing built-in topic(s): %s" % ", ".join(missing))
+        if extra:
+            lex.error(filename, None,
+                      "unknown topic(s) %s; the built-in topics are: %s"
+                      % (", ".join(extra), ", ".join(BUILTIN_TOPICS)))
+    return topics
+
+
+def load_topic_terms(lex, topic_keys):
+    filename = "topic_terms.tsv"
+    terms = []
+    seen = {}
+    topics_of = {}
+    for row in lex.read(filename, ("term", "topic", "polarity")):
+        term, topic, polarity = row.fields
+        if lex.required(filename, row, "term", term) is None:
+            continue
+        if lex.pattern(filename, row, "term", term) is None:
+            continue
+        if topic not in topic_keys:
+            lex.error(filename, row.lineno,
+                      "topic %r is not defined in topics.tsv" % topic)
+            continue
+        if lex.choice(filename, row, "polarity", polarity, POLARITIES) is None:
+            continue
+        key = (term, topic)
+        if key in seen:
+            lex.error(filename, row.lineno,
+                      "duplicate term %r for topic %r (first on line %d)"
+                      % (term, topic, seen[key]))
+            continue
+        seen[key] = row.lineno
+        if term in topics_of:
+            lex.warn(filename, row.lineno,
+                     "term %r also triggers topic %r"
+                     % (term, topics_of[term]))
+        topics_of.setdefault(term, topic)
+        terms.append((term, topic, int(polarity)))
+    return terms
+
+
+def load_cues(lex):
+    filename = "cues.tsv"
+    cues = []
+    seen = {}
+    for row in lex.read(filename, ("lemma", "pos", "polarity", "weight",
+                                   "frame", "target_mode")):
+        lemma, pos, polarity, weight, frame, target_mode = row.fields
+        if lex.required(filename, row, "lemma", lemma) is None:
+            continue
+        if lex.pattern(filename, row, "lemma", lemma) is None:
+            continue
+        ok = all(v is not None for v in (
+            lex.choice(filename, row, "pos", pos, POS),
+            lex.choice(filename, row, "polarity", polarity, POLARITIES),
+            lex.choice(filename, row, "frame", frame, FRAMES),
+            lex.choice(filename, row, "target_mode", target_mode,
+                       TARGET_MODES)))
+        number = lex.number(filename, row, "weight", weight)
+        if not ok or number is None:
+            continue
+        if not Decimal(0) < number <= Decimal(1):
+            lex.error(filename, row.lineno,
+                      "weight %s must be in (0, 1]" % weight)
+            continue
+        key = (lemma, pos)
+        if key in seen:
+            lex.error(filename, row.lineno,
+                      "duplicate cue (%s, %s) (first on line %d)"
+                      % (lemma, pos, seen[key]))
+            continue
+        seen[key] = row.lineno
+        cues.append((lemma, pos, int(polarity), number, frame, target_mode))
+    return cues
+
+
+def load_modifiers(lex):
+    filename = "modifiers.tsv"
+    modifiers = []
+    seen = {}
+    for row in lex.read(filename, ("word", "type", "factor")):
+        word, kind, factor = row.fields
+        if lex.required(filename, row, "word", word) is None:
+            continue
+        if lex.pattern(filename, row, "word", word) is None:
+            continue
+        if lex.choice(filename, row, "type", kind, MODIFIER_TYPES) is None:
+            continue
+        number = lex.number(filename, row, "factor", factor)
+        if number is None:
+            continue
+        if not Decimal(0) < number <= MAX_FACTOR:
+            lex.error(filename, row.lineno,
+                      "factor %s must be in (0, %s]" % (factor, MAX_FACTOR))
+            continue
+        # A hedge that strengthens or an intensifier that weakens is a typo.
+        if kind == "hedge" and not number < 1:
+            lex.error(filename, row.lineno,
+                      "hedge factor %s must be below 1" % factor)
+            continue
+        if kind == "intensifier" and not number > 1:
+            lex.error(filename, row.lineno,
+                      "intensifier factor %s must be above 1" % factor)
+            continue
+        key = (word, kind)
+        if key in seen:
+            lex.error(filename, row.lineno,
+                      "duplicate modifier (%s, %s) (first on line %d)"
+                      % (word, kind, seen[key]))
+            continue
+        seen[key] = row.lineno
+        modifiers.append((word, kind, number))
+    return modifiers
+
+
+def sql_literal(value):
+    """Quote one value as a standard SQL literal."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def write_inserts(out, table, columns, rows):
+    """Write multi-row INSERTs of at most MAX_ROWS_PER_INSERT rows."""
+    for start in range(0, len(rows), MAX_ROWS_PER_INSERT):
+        chunk = rows[start:start + MAX_ROWS_PER_INSERT]
+        out.write("INSERT INTO %s (%s) VALUES\n" % (table, ", ".join(columns)))
+        lines = ["  (" + ", ".join(sql_literal(v) for v in row) + ")"
+                 for row in chunk]
+        out.write(",\n".join(lines))
+        out.write(";\n\n")
+
+
+def print_stats(topics, terms, cues, modifiers, out):
+    out.write("topics: %d\n" % len(topics))
+    out.write("topic_terms: %d\n" % len(terms))
+    for topic, count in sorted(Counter(t[1] for t in terms).items()):
+        out.write("  %-28s %d\n" % (topic, count))
+    out.write("cues: %d\n" % len(cues))
+    for name, index in (("pos", 1), ("frame", 4), ("target_mode", 5)):
+        out.write("  by %s:\n" % name)
+        for value, count in sorted(Counter(c[index] for c in cues).items()):
+            out.write("    %-12s %d\n" % (value, count))
+    out.write("  by polarity: +1 %d, -1 %d\n"
+              % (sum(c[2] == 1 for c in cues), sum(c[2] == -1 for c in cues)))
+    out.write("modifiers: %d\n" % len(modifiers))
+    for kind, count in sorted(Counter(m[1] for m in modifiers).items()):
+        out.write("  %-14s %d\n" % (kind, count))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Validate the diplo lexicon TSV files and print SQL "
+                    "INSERT statements for them on stdout.")
+    parser.add_argument("--dir", default="data/lexicon",
+                        help="directory holding the TSV files "
+                             "(default: %(default)s)")
+    parser.add_argument("--schema", default="diplo",
+                        help="schema of the lexicon tables "
+                             "(default: %(default)s)")
+    parser.add_argument("--check", action="store_true",
+                        help="validate only; print no SQL")
+    parser.add_argument("--stats", action="store_true",
+                        help="print counts per file, pos, frame and type "
+                             "on stderr")
+    args = parser.parse_args(argv)
+
+    if not os.path.isdir(args.dir):
+        sys.stderr.write("gen_lexicon: %s is not a directory\n" % args.dir)
+        return 2
+    if not re.match(r"^[a-z_][a-z0-9_]*$", args.schema):
+        sys.stderr.write("gen_lexicon: schema %r is not a plain lowercase "
+                         "SQL identifier\n" % args.schema)
+        return 2
+
+    lex = Lexicon(args.dir)
+    topics = load_topics(lex)
+    terms = load_topic_terms(lex, {t[0] for t in topics})
+    cues = load_cues(lex)
+    modifiers = load_modifiers(lex)
+
+    for warning in lex.warnings:
+        sys.stderr.write(warning + "\n")
+    if lex.errors:
+        for error in lex.errors:
+            sys.stderr.write(error + "\n")
+        sys.stderr.write("gen_lexicon: %d error(s) in %s; no SQL written\n"
+                         % (len(lex.errors), args.dir))
+        return 1
+
+    if args.stats:
+        print_stats(topics, terms, cues, modifiers, sys.stderr)
+    if args.check:
+        return 0
+
+    schema = args.schema
+    out = sys.stdout
+    out.write("-- Built-in lexicon of diplo, generated by scripts/gen_lexicon.py"
+              " from %s.\n-- Do not edit by hand: edit the TSV files and "
+              "regenerate.\n\n" % os.path.basename(os.path.normpath(args.dir)))
+    write_inserts(out, schema + ".topic",
+                  ("topic", "label", "description", "builtin"),
+                  [t + (True,) for t in topics])
+    write_inserts(out, schema + ".topic_term",
+                  ("term", "topic", "polarity", "builtin"),
+                  [t + (True,) for t in terms])
+    write_inserts(out, schema + ".cue",
+                  ("lemma", "pos", "polarity", "weight", "frame",
+                   "target_mode", "builtin"),
+                  [c + (True,) for c in cues])
+    write_inserts(out, schema + ".modifier",
+                  ("word", "type", "factor", "builtin"),
+                  [m + (True,) for m in modifiers])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

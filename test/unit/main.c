@@ -1,0 +1,16 @@
+/*
+ * main.c
+ *	  Runs every unit test group and prints a TAP plan and summary.
+ */
+#include "unit.h"
+
+extern void test_text(void);
+
+int
+main(void)
+{
+	test_text();
+	printf("1..%d\n", unit_run);
+	printf("%d passed, %d failed\n", unit_run - unit_failed, unit_failed);
+	return unit_failed ? 1 : 0;
+}
