@@ -545,7 +545,7 @@ dp_dict_add_country(DpDict *d, const char *code, const char *name)
 	memcpy(c->code, code, 4);
 	c->name = dp_strndup(d->mem, name, strlen(name));
 	c->entity = -1;
-	strmap_put(d->mem, d->country_codes, c->code, (int32_t) d->ncountries);
+	strmap_put(d->mem, d->country_codes, dp_strndup(d->mem, code, 3), (int32_t) d->ncountries);
 	return (int) d->ncountries++;
 }
 
