@@ -206,6 +206,25 @@ END
 $$;
 
 ------------------------------------------------------------------------
+-- Privileges: everyone may read the dictionary and call the analysis
+-- functions; only the owner and members of diplo_admin may change the
+-- dictionary.  diplo_admin is a cluster-wide role: it outlives the extension.
+------------------------------------------------------------------------
+
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'diplo_admin') THEN
+    CREATE ROLE diplo_admin NOLOGIN;
+  END IF;
+END
+$$;
+
+GRANT USAGE ON SCHEMA diplo TO PUBLIC;
+GRANT SELECT ON ALL TABLES IN SCHEMA diplo TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA diplo TO diplo_admin;
+REVOKE ALL ON FUNCTION diplo.dictionary_changed() FROM PUBLIC;
+
+------------------------------------------------------------------------
 -- Text layer
 ------------------------------------------------------------------------
 

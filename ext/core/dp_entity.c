@@ -445,7 +445,7 @@ unknown_name(Tagger *tg, size_t i)
 
 	if (tg->shouting || !p->cap)
 		return 0;
-	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL)
+	if (p->cls == DP_TOK_WORD && !p->initial && (head = word_val(tg, p, DP_V_HEAD)) != NULL)
 		;
 	else if (!namelike(tg, p, true))
 		return 0;
@@ -454,7 +454,9 @@ unknown_name(Tagger *tg, size_t i)
 	{
 		const DpPiece *q = &tg->pc.p[j];
 
-		if (namelike(tg, q, false) && (head || dict_match(tg, j, &dummy) == 0))
+		if (namelike(tg, q, false) && (dict_match(tg, j, &dummy) == 0 ||
+									   (head && (tg->d->entities[dummy].kind == DP_KIND_GPE ||
+												 tg->d->entities[dummy].kind == DP_KIND_LOC))))
 		{
 			j++;
 			continue;
@@ -466,7 +468,8 @@ unknown_name(Tagger *tg, size_t i)
 
 			while (k < tg->pc.n && k - j < 2 && !tg->pc.p[k].cap && word_val(tg, &tg->pc.p[k], DP_V_PARTICLE))
 				k++;
-			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false))
+			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) &&
+				(head || dict_match(tg, k, &dummy) == 0))
 			{
 				j = k;
 				continue;
@@ -528,7 +531,9 @@ unknown_name(Tagger *tg, size_t i)
 				kind = DP_KIND_GPE;
 			else
 				kind = DP_KIND_ORG;
-			conf = p->initial ? 0.3f : 0.4f;
+			/* a lone unknown word opening a sentence is kept only if it
+			 * turns out to be the short form of a full name */
+			conf = p->initial ? 0.0f : 0.4f;
 		}
 	}
 	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && actor < 0)

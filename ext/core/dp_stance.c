@@ -27,6 +27,7 @@
 #include "dp_text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define MAX_SCOPE 14			/* pieces a target may be after its cue */
@@ -93,6 +94,8 @@ typedef struct St
 	int32_t	   *leader_of;		/* per actor: most mentioned person */
 	int32_t		last_closed_quote;
 	bool		contrast_seen;
+	size_t		hpos;			/* first piece of the holder just found */
+	size_t		hend;			/* its last piece */
 } St;
 
 static bool
@@ -493,11 +496,19 @@ subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
 			while (b > 0 && is_punct(st, &st->pc.p[b - 1], ","))
 				b--;
 			if (b > 0 && candidate_at(st, b - 1, out, &start, true))
+			{
+				((St *) st)->hpos = start;
+				((St *) st)->hend = b - 1;
 				return true;
+			}
 			continue;
 		}
 		if (candidate_at(st, k, out, &start, false))
+		{
+			((St *) st)->hpos = start;
+			((St *) st)->hend = k;
 			return true;
+		}
 		if (st->an[k].ment >= 0)
 			k = st->ms.m[st->an[k].ment].piece;
 	}
@@ -531,6 +542,8 @@ agent_after(const St *st, size_t c_end, Ref *out)
 						*out = r2;
 						e++;
 					}
+					((St *) st)->hpos = start < j ? start : j;
+					((St *) st)->hend = e;
 					return true;
 				}
 			}
@@ -551,6 +564,7 @@ noun_holder(const St *st, size_t c, size_t c_end, Ref *out)
 	if (c_end < st->pc.n && st->an[c_end].demonym >= 0)
 	{
 		*out = ref_state(st, st->an[c_end].demonym);
+		((St *) st)->hpos = ((St *) st)->hend = c_end;
 		return out->valid;
 	}
 	if (c_end + 1 < st->pc.n &&
@@ -568,6 +582,8 @@ noun_holder(const St *st, size_t c, size_t c_end, Ref *out)
 			if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
 			{
 				*out = ref_mention(st, mm);
+				((St *) st)->hpos = mm->piece;
+				((St *) st)->hend = mm->piece + mm->npieces - 1;
 				return true;
 			}
 		}
@@ -620,6 +636,10 @@ push(St *st, const Ref *holder, int32_t quote, const char *target, int16_t tacto
 	cz = &st->pc.p[c_end - 1];
 	s->cue_off = ca->off;
 	s->cue_len = cz->off + cz->len - ca->off;
+	if (hi < c_end - 1)
+		hi = c_end - 1;
+	if (st->hpos != SIZE_MAX && st->hend < st->pc.n && st->hend > hi)
+		hi = st->hend;
 	a = &st->pc.p[lo];
 	z = &st->pc.p[hi];
 	s->off = a->off;
@@ -673,6 +693,7 @@ score_cue(St *st, size_t c)
 	int			found = 0;
 
 	/* holder */
+	st->hpos = SIZE_MAX;
 	if (agent_after(st, c_end, &holder))
 		passive = true;
 	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c, c_end, &holder))
@@ -692,6 +713,13 @@ score_cue(St *st, size_t c)
 		reported = true;
 	if (quote < 0 && !holder.valid)
 		return;
+	if (st->hpos != SIZE_MAX)
+	{
+		if (st->hpos < lo)
+			lo = st->hpos;
+		if (st->hend > hi && st->hend < n)
+			hi = st->hend;
+	}
 
 	/* modifiers around the cue */
 	for (size_t k = (c > 4 ? c - 4 : 0); k < c_end + 3 && k < n; k++)
