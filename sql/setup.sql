@@ -10,7 +10,7 @@ SELECT classid::regclass AS catalog, count(*) AS objects
  WHERE refclassid = 'pg_extension'::regclass
    AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplo')
    AND deptype = 'e'
- GROUP BY 1 ORDER BY 1::text;
+ GROUP BY classid ORDER BY classid::regclass::text COLLATE "C";
 
 -- types
 SELECT t.typname, t.typtype
@@ -18,7 +18,7 @@ SELECT t.typname, t.typtype
  WHERE t.typnamespace = 'diplo'::regnamespace
    AND t.typname NOT LIKE '\_%'
    AND t.typrelid NOT IN (SELECT oid FROM pg_class WHERE relkind = 'r')
- ORDER BY 1;
+ ORDER BY t.typname COLLATE "C";
 
 -- the labels of the kind enum, in order
 SELECT enumsortorder, enumlabel
@@ -28,13 +28,13 @@ SELECT enumsortorder, enumlabel
 SELECT c.relname
   FROM pg_class c
  WHERE c.relnamespace = 'diplo'::regnamespace AND c.relkind = 'r'
- ORDER BY 1;
+ ORDER BY c.relname COLLATE "C";
 
 -- functions and the aggregate
 SELECT p.oid::regprocedure AS function, p.prokind
   FROM pg_proc p
  WHERE p.pronamespace = 'diplo'::regnamespace
- ORDER BY p.oid::regprocedure::text;
+ ORDER BY p.oid::regprocedure::text COLLATE "C";
 
 -- the compiled dictionary is loaded and is the size of the tables
 SELECT entities > 1000 AS many_entities,
@@ -50,9 +50,10 @@ SELECT i.entities = (SELECT count(*) FROM diplo.entity) AS entities_match,
   FROM diplo.dictionary_info() AS i;
 
 -- the eight topics of the annotation guide
-SELECT topic FROM diplo.topic ORDER BY topic;
+SELECT topic FROM diplo.topic ORDER BY topic COLLATE "C";
 
 -- a fresh install holds built-in rows only, and some in every table
+SELECT * FROM (
 SELECT 'country' AS tbl, count(*) > 0 AS has_rows, bool_and(builtin) AS all_builtin FROM diplo.country
 UNION ALL SELECT 'entity', count(*) > 0, bool_and(builtin) FROM diplo.entity
 UNION ALL SELECT 'alias', count(*) > 0, bool_and(builtin) FROM diplo.alias
@@ -65,15 +66,15 @@ UNION ALL SELECT 'topic', count(*) > 0, bool_and(builtin) FROM diplo.topic
 UNION ALL SELECT 'topic_term', count(*) > 0, bool_and(builtin) FROM diplo.topic_term
 UNION ALL SELECT 'cue', count(*) > 0, bool_and(builtin) FROM diplo.cue
 UNION ALL SELECT 'modifier', count(*) > 0, bool_and(builtin) FROM diplo.modifier
-ORDER BY 1;
+) AS per_table ORDER BY tbl COLLATE "C";
 
 -- a few rows the annotation guide relies on
 SELECT name, kind, actor, builtin FROM diplo.entity
  WHERE name IN ('Vladimir Poutine', 'Donald Trump', 'Kremlin', 'Maison Blanche', 'OTAN', 'Moscou', 'Kiev', 'Ukraine')
- ORDER BY name;
+ ORDER BY name COLLATE "C";
 SELECT alias, entity, builtin FROM diplo.alias
  WHERE alias IN ('Poutine', 'Maison-Blanche', 'Kyiv')
- ORDER BY alias, entity;
+ ORDER BY alias COLLATE "C", entity COLLATE "C";
 SELECT code, name, builtin FROM diplo.country WHERE code IN ('FRA', 'RUS', 'UKR', 'USA') ORDER BY code;
 
 -- pg_dump keeps the user rows only
@@ -82,10 +83,10 @@ SELECT c.relname, x.cond
        unnest(e.extconfig, e.extcondition) AS x(cfg, cond)
   JOIN pg_class c ON c.oid = x.cfg
  WHERE e.extname = 'diplo'
- ORDER BY 1;
+ ORDER BY c.relname COLLATE "C";
 
 -- the cache-invalidation trigger is on every dictionary table
 SELECT c.relname, t.tgname, t.tgfoid::regproc AS function
   FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
  WHERE c.relnamespace = 'diplo'::regnamespace AND NOT t.tgisinternal
- ORDER BY 1, 2;
+ ORDER BY c.relname COLLATE "C", t.tgname COLLATE "C";

@@ -406,12 +406,19 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 	return false;
 }
 
+static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", NULL};
+
+/* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
 preceded_by_preposition(const St *st, size_t start)
 {
-	if (start == 0)
+	size_t		b = start;
+
+	if (b > 0 && key_in(&st->pc.p[b - 1], determiners) && !key_is(&st->pc.p[b - 1], "des"))
+		b--;
+	if (b == 0)
 		return false;
-	return key_in(&st->pc.p[start - 1], prepositions);
+	return key_in(&st->pc.p[b - 1], prepositions);
 }
 
 /* The last subject named before this sentence, for il/elle. */
@@ -463,54 +470,107 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	return false;
 }
 
+/* Does piece k open a subordinate clause ("que", "qu'"), for subject search? */
+static bool
+is_complementizer(const St *st, size_t k)
+{
+	const DpPiece *p = &st->pc.p[k];
+
+	if (!(key_is(p, "que") || key_is(p, "qu'")))
+		return false;
+	/* "ce que", "plus que", "ne ... que" are not clause openers */
+	if (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "plus") ||
+				  key_is(&st->pc.p[k - 1], "moins") || key_is(&st->pc.p[k - 1], "autre")))
+		return false;
+	return true;
+}
+
 /*
- * The subject of the cue at piece c: scan leftwards within the sentence (or
- * the quote the cue is in).  A relative "qui" resolves to its antecedent.
+ * The subject of the cue at piece c.  Scan leftwards to the start of the
+ * clause (sentence start, ; : a complementizer "que", the edge of a quote);
+ * a relative "qui" met on the way resolves to its antecedent.  Then the
+ * first candidate of the clause that is not a complement is the subject: in
+ * French the subject leads its clause, objects follow the verb.  A clause
+ * with no candidate after "que" takes the main clause's subject
+ * ("X a déclaré que ... était irréaliste").
  */
 static bool
 subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
 {
 	size_t		lo = c > MAX_LEFT ? c - MAX_LEFT : 0;
 	int32_t		q = st->an[c].quote;
+	size_t		end = c;
 
 	*first_person_seen = false;
-	for (size_t k = c; k-- > lo;)
+	while (end > lo)
 	{
-		const DpPiece *p = &st->pc.p[k];
-		size_t		start;
+		size_t		k = end;
+		size_t		start_clause = lo;
+		bool		by_que = false;
 
-		if (st->an[k].quote != q)
-			break;				/* do not leave or enter a quote */
-		if (is_clause_end(st, p))
-			break;
-		if (key_in(p, first_person))
+		/* find the clause start, handling "qui" and first person on the way */
+		while (k-- > lo)
 		{
-			*first_person_seen = true;
-			return false;
-		}
-		if (key_is(p, "qui") || key_is(p, "lequel") || key_is(p, "laquelle"))
-		{
-			/* the antecedent: the candidate right before "qui" (after a comma) */
-			size_t		b = k;
+			const DpPiece *p = &st->pc.p[k];
+			size_t		start;
 
-			while (b > 0 && is_punct(st, &st->pc.p[b - 1], ","))
-				b--;
-			if (b > 0 && candidate_at(st, b - 1, out, &start, true))
+			if (st->an[k].quote != q || is_clause_end(st, p) || is_punct(st, p, ":"))
 			{
+				start_clause = k + 1;
+				break;
+			}
+			if (key_in(p, first_person) && end == c)
+			{
+				*first_person_seen = true;
+				return false;
+			}
+			if (key_is(p, "qui") || key_is(p, "lequel") || key_is(p, "laquelle"))
+			{
+				size_t		b = k;
+
+				while (b > 0 && is_punct(st, &st->pc.p[b - 1], ","))
+					b--;
+				if (b > 0 && candidate_at(st, b - 1, out, &start, true))
+				{
+					((St *) st)->hpos = start;
+					((St *) st)->hend = b - 1;
+					return true;
+				}
+			}
+			if (is_complementizer(st, k))
+			{
+				start_clause = k + 1;
+				by_que = true;
+				break;
+			}
+		}
+		/* the first candidate of the clause that is not a complement */
+		for (size_t j = start_clause; j < end; j++)
+		{
+			size_t		start;
+
+			if (candidate_at(st, j, out, &start, false) && start >= start_clause)
+			{
+				/* take the whole phrase ending furthest right from its start */
+				size_t		e = j;
+				Ref			r2;
+				size_t		s2;
+
+				while (e + 1 < end && candidate_at(st, e + 1, &r2, &s2, false) && s2 == start)
+				{
+					*out = r2;
+					e++;
+				}
 				((St *) st)->hpos = start;
-				((St *) st)->hend = b - 1;
+				((St *) st)->hend = e;
 				return true;
 			}
-			continue;
+			if (st->an[j].ment >= 0)
+				j = st->ms.m[st->an[j].ment].piece + st->ms.m[st->an[j].ment].npieces - 1;
 		}
-		if (candidate_at(st, k, out, &start, false))
-		{
-			((St *) st)->hpos = start;
-			((St *) st)->hend = k;
-			return true;
-		}
-		if (st->an[k].ment >= 0)
-			k = st->ms.m[st->an[k].ment].piece;
+		if (!by_que || start_clause == 0)
+			break;
+		end = start_clause - 1;	/* the main clause, before "que" */
 	}
 	return false;
 }
@@ -552,6 +612,34 @@ agent_after(const St *st, size_t c_end, Ref *out)
 		if (!st->pc.p[k].wordlike)
 			return false;
 	}
+	return false;
+}
+
+/*
+ * The subject after a cue that follows a closing quote:
+ * « ... », s'est félicitée Kaja Kallas.
+ */
+static bool
+inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
+{
+	bool		after_quote = false;
+	size_t		start;
+
+	for (size_t k = c; k-- > 0 && k + 4 > c;)
+		if (st->pc.p[k].cls == DP_TOK_QUOTE && (st->pc.p[k].tflags & DP_TF_CLOSE))
+		{
+			after_quote = true;
+			break;
+		}
+	if (!after_quote)
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 3; k++)
+		if (candidate_at(st, k, out, &start, true))
+		{
+			((St *) st)->hpos = start;
+			((St *) st)->hend = k;
+			return true;
+		}
 	return false;
 }
 
@@ -692,14 +780,16 @@ score_cue(St *st, size_t c)
 	size_t		scope_end;
 	int			found = 0;
 
-	/* holder */
+	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
-	if (agent_after(st, c_end, &holder))
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, &holder))
 		passive = true;
 	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c, c_end, &holder))
 		;
 	else if (subject_left(st, c, &holder, &first_person))
 		;
+	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
+		reported = true;
 	else if (quote >= 0)
 		holder.valid = false;	/* the quote's speaker, filled in later */
 	else if (st->frame.valid)
@@ -806,6 +896,7 @@ score_cue(St *st, size_t c)
 			cue->target_mode == DP_TM_BOTH;
 		bool		topic_done = false,
 					entity_done = false;
+		bool		anaphoric = false;
 
 		for (size_t k = c_end; k < scope_end; k++)
 		{
@@ -843,6 +934,20 @@ score_cue(St *st, size_t c)
 			}
 			if (topic_done && (entity_done || !want_entity))
 				break;
+		}
+		/*
+		 * An object naming neither a topic nor an entity (ces mesures, le
+		 * texte, une décision) stands for the topic last named, nearby.
+		 */
+		for (size_t k = c_end; k < scope_end && k < c_end + 3; k++)
+			if (has_mod(st, k, DP_MOD_DEMONSTRATIVE))
+				anaphoric = true;
+		if (!found && anaphoric && cue->frame != DP_FR_ACCUSE && st->last_topic >= 0 &&
+			st->sentence <= st->last_topic_sentence + 1 && cue->target_mode != DP_TM_ENTITY)
+		{
+			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+				 pol * st->last_topic_pol * w * 0.6f, c, c_end, lo, hi, neg, hedged, reported);
+			found++;
 		}
 		/* "d'accord avec cela": agreeing with the last stance */
 		if (!found && cue->target_mode != DP_TM_ENTITY && st->out->n > 0 && c_end < n &&
@@ -992,6 +1097,42 @@ update_state(St *st)
 	(void) fp;
 }
 
+/*
+ * A topic word right after its subject is the subject acting for it:
+ * "Washington sanctionne Rosneft", "Kiev négocie".  Weak support.
+ */
+static void
+topic_actions(St *st)
+{
+	for (size_t i = 1; i < st->pc.n; i++)
+	{
+		const Anno *a = &st->an[i];
+		Ref			r;
+		size_t		start;
+
+		if (a->topic < 0 || a->cue >= 0 || st->an[i].ment >= 0 || st->pc.p[i].cap)
+			continue;
+		for (size_t k = i; k-- > 0 && k + 3 > i;)
+		{
+			if (st->an[k].quote != a->quote || !st->pc.p[k].wordlike)
+				break;
+			if (key_is(&st->pc.p[k], "les") || key_is(&st->pc.p[k], "la") || key_is(&st->pc.p[k], "le") ||
+				key_is(&st->pc.p[k], "l'") || key_is(&st->pc.p[k], "des") || key_is(&st->pc.p[k], "de") ||
+				key_is(&st->pc.p[k], "d'") || key_is(&st->pc.p[k], "du") || key_is(&st->pc.p[k], "un") ||
+				key_is(&st->pc.p[k], "une") || key_is(&st->pc.p[k], "aux") || key_is(&st->pc.p[k], "au"))
+				break;			/* a noun, not a verb */
+			if (candidate_at(st, k, &r, &start, false))
+			{
+				st->hpos = start;
+				st->hend = k;
+				push(st, &r, -1, st->d->topics[a->topic], -1, true, 0.5f * a->topic_pol,
+					 i, i + a->topic_len, start, i + a->topic_len - 1, false, false, a->quote >= 0);
+				break;
+			}
+		}
+	}
+}
+
 static void
 stance_sentence(St *st)
 {
@@ -1005,7 +1146,14 @@ stance_sentence(St *st)
 			st->contrast_seen = true;
 		if (st->an[i].cue >= 0 && !st->an[i].consumed)
 			score_cue(st, i);
+		if (st->an[i].topic >= 0)
+		{
+			st->last_topic = st->an[i].topic;
+			st->last_topic_pol = st->an[i].topic_pol;
+			st->last_topic_sentence = st->sentence;
+		}
 	}
+	topic_actions(st);
 	update_state(st);
 }
 
