@@ -82,6 +82,7 @@ typedef struct St
 	DpStances  *out;
 	/* document state */
 	Ref			last_subject;
+	Ref			last_person;	/* the last person subject */
 	Ref			frame;			/* Pour X, / Selon X, of this sentence */
 	int16_t		last_topic;
 	int8_t		last_topic_pol;
@@ -461,6 +462,18 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	}
 	if (nominal_at(st, k, out, start))
 		return allow_prep || !preceded_by_preposition(st, *start);
+	/* "le chef de l'État", "le chancelier": the person last named */
+	if (has_mod(st, k, DP_MOD_LEADER) && k > 0 && key_in(&st->pc.p[k - 1], determiners) &&
+		st->last_person.valid)
+	{
+		size_t		e = k + (a->mod_len ? a->mod_len : 1);
+
+		if (e < st->pc.n && st->an[e].demonym >= 0)
+			return false;		/* le président russe: handled at the demonym */
+		*start = k - 1;
+		*out = st->last_person;
+		return !preceded_by_preposition(st, k - 1) || allow_prep;
+	}
 	if (key_in(p, pronouns3) && !preceded_by_preposition(st, k))
 	{
 		*start = k;
@@ -495,10 +508,9 @@ is_complementizer(const St *st, size_t k)
  * ("X a déclaré que ... était irréaliste").
  */
 static bool
-subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
+subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_seen)
 {
 	size_t		lo = c > MAX_LEFT ? c - MAX_LEFT : 0;
-	int32_t		q = st->an[c].quote;
 	size_t		end = c;
 
 	*first_person_seen = false;
@@ -573,6 +585,12 @@ subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
 		end = start_clause - 1;	/* the main clause, before "que" */
 	}
 	return false;
+}
+
+static bool
+subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
+{
+	return subject_left_q(st, c, st->an[c].quote, out, first_person_seen);
 }
 
 /* Passive agent after the cue: "jugée inacceptable par l'Ukraine". */
@@ -904,7 +922,21 @@ score_cue(St *st, size_t c)
 
 			if (a->cue >= 0 && k > c_end + 1 && !topic_done && !entity_done &&
 				st->d->cues[a->cue].pos == DP_POS_VERB && a->topic < 0)
+			{
+				/*
+				 * A demand or wish governs the verb it introduces: "exige
+				 * que Kiev renonce à l'OTAN" is against membership.
+				 */
+				if (cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE || cue->frame == DP_FR_SEEK ||
+					cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
+				{
+					pol *= st->d->cues[a->cue].polarity;
+					st->an[k].consumed = true;
+					k += st->an[k].cue_len - 1;
+					continue;
+				}
 				break;			/* the next verb cue takes over */
+			}
 			if (a->cue >= 0)
 				st->an[k].consumed = true;
 			if (!topic_done && a->topic >= 0 && cue->frame != DP_FR_ACCUSE)
@@ -1017,7 +1049,12 @@ find_speakers(St *st)
 			QuoteInfo  *q = &st->quotes[st->an[i + 1].quote];
 			Ref			r;
 
-			if (!q->before.valid && subject_left(st, i, &r, &first_person))
+			size_t		b = i;
+
+			while (b > 0 && is_punct(st, &st->pc.p[b - 1], ":,"))
+				b--;
+			if (!q->before.valid && b > 0 &&
+				subject_left_q(st, b, st->an[b - 1].quote, &r, &first_person))
 				q->before = r;
 			if (!q->before.valid && st->frame.valid)
 				q->before = st->frame;
@@ -1035,7 +1072,10 @@ find_speakers(St *st)
 
 				if (is_clause_end(st, pj) || pj->cls == DP_TOK_QUOTE)
 					break;
-				if (has_mod(st, j, DP_MOD_REPORTING))
+				if (has_mod(st, j, DP_MOD_REPORTING) ||
+					(pj->cls == DP_TOK_PUNCT && pj->len == 3 && (unsigned char) st->text[pj->off] == 0xE2 &&
+					 (unsigned char) st->text[pj->off + 1] == 0x80 &&
+					 ((unsigned char) st->text[pj->off + 2] == 0x94 || (unsigned char) st->text[pj->off + 2] == 0x93)))
 					reporting = true;
 				if (pj->cls == DP_TOK_CLITIC && reporting)
 				{
@@ -1082,6 +1122,8 @@ update_state(St *st)
 														r.kind == DP_KIND_ORG))
 		{
 			st->last_subject = r;
+			if (r.kind == DP_KIND_PER)
+				st->last_person = r;
 			break;
 		}
 		if (st->an[i].ment >= 0)
@@ -1136,12 +1178,18 @@ topic_actions(St *st)
 static void
 stance_sentence(St *st)
 {
+	bool		question;
+
 	annotate(st);
 	find_frame(st);
 	find_speakers(st);
 	st->contrast_seen = false;
+	/* a question states no stance (outside quotes) */
+	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?");
 	for (size_t i = 0; i < st->pc.n; i++)
 	{
+		if (question && st->an[i].quote < 0)
+			continue;
 		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
 			st->contrast_seen = true;
 		if (st->an[i].cue >= 0 && !st->an[i].consumed)

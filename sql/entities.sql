@@ -1,0 +1,130 @@
+-- entities: named persons, places and organisations, their canonical
+-- entity, kind and actor, with substr() offsets; entity_ids() and a GIN
+-- expression index on it.
+
+CREATE TABLE ent_docs (id int PRIMARY KEY, topic text NOT NULL, doc text NOT NULL);
+INSERT INTO ent_docs VALUES
+-- full names and surnames
+(1, 'full names', 'Emmanuel Macron a reçu Volodymyr Zelensky à Paris.'),
+(2, 'surnames', 'Macron et Zelensky ont ensuite appelé Trump.'),
+(3, 'spellings', 'Kyiv et Kiev, Maison-Blanche et Maison Blanche, Putin et Poutine.'),
+-- a title gives kind and actor of a name in no entity row
+(4, 'title, in dictionary', 'Le négociateur ukrainien Andriy Hnatov est arrivé à Genève.'),
+(5, 'title, unknown name', 'Le négociateur ukrainien Mykola Hrytsenko est arrivé à Genève.'),
+(6, 'title of Poutine', 'L''envoyé de Poutine, Anatoli Sviridenko, a rencontré Steve Witkoff.'),
+(7, 'title, in dictionary', 'L''envoyé de Poutine, Kirill Dmitriev, a rencontré Steve Witkoff.'),
+(8, 'title, unknown name', 'Le vice-ministre russe Ivan Zolotarev a parlé.'),
+(9, 'title, feminine', 'La porte-parole ukrainienne Oksana Vereshchuk a démenti.'),
+-- a short form linked to a full name given before or after
+(10, 'linked after', 'Le conseiller américain Bradley Hoskins a parlé. Hoskins a ensuite quitté Riyad.'),
+(11, 'linked before', 'Hoskins a parlé. Le conseiller américain Bradley Hoskins a ensuite quitté Riyad.'),
+(12, 'dictionary short form', 'Witkoff a quitté Moscou. Steve Witkoff reviendra.'),
+-- metonymy
+(13, 'metonymy', 'Moscou a rejeté la proposition. Le Kremlin a confirmé.'),
+(14, 'metonymy', 'Kiev répond à Washington, Pékin se tait.'),
+-- common words and boilerplate at the start of a sentence are not names
+(15, 'sentence-initial words', 'Selon Kiev, les frappes continuent. Cependant, Washington temporise.'),
+(16, 'sentence-initial words', 'Lundi, le Kremlin a répondu. Pourtant, rien ne bouge. Ensuite, Washington a réagi. Mardi matin, Kiev a frappé.'),
+(17, 'boilerplate', 'Partager cet article. Lire aussi. Le Monde a publié une enquête.'),
+(18, 'boilerplate', 'Partager cet article'),
+(19, 'boilerplate', 'Lire aussi | Moscou et Kiev échangent des prisonniers'),
+(20, 'boilerplate', 'Abonnez-vous. Publicité. Newsletter. Vidéo. Le Monde avec AFP.'),
+-- all-caps headlines
+(21, 'all caps', 'LA RUSSIE ET L''UKRAINE SIGNENT À ISTANBUL'),
+(22, 'all caps', 'ZELENSKY ET TRUMP SE RETROUVENT À LA MAISON BLANCHE'),
+-- a name split by a zero-width space or a soft hyphen
+(23, 'invisible characters', E'Zelen\u200Bsky a parlé avec Pou\u00ADtine.'),
+-- span rule: the title is not part of the mention, nor is an elided article
+(24, 'span', 'Le président Donald Trump a appelé l’Ukraine depuis l''aéroport d’Istanbul.'),
+(25, 'span', 'Le président de la République Emmanuel Macron et le président américain, Donald Trump.'),
+(26, 'span', 'M. Witkoff et Mme Kallas ont discuté avec MM. Rubio et Lavrov.'),
+-- only the longest name counts
+(27, 'longest name', 'La Conférence de Munich sur la sécurité s''ouvre vendredi.'),
+(28, 'longest name', 'L''Union européenne et les Nations unies, l''ONU et l''OTAN se réunissent à Bruxelles.'),
+(29, 'longest name', 'Donald Trump Jr. et Melania Trump sont arrivés.'),
+-- kinds and actors of state bodies and international bodies
+(30, 'actors', 'Le porte-parole du Kremlin, Dmitri Peskov, a répondu au secrétaire général de l''OTAN, Mark Rutte.');
+
+-- every mention, with its offsets
+SELECT d.id, m.surface, m.entity, m.kind, m.actor, m.start, m.len, m.sentence, m.method
+  FROM ent_docs d, diplo.entities(d.doc) m
+ ORDER BY d.id, m.start, m.len;
+
+-- offsets: substr(doc, start, len) = surface for every mention; confidence in [0,1]
+SELECT count(*) > 60 AS many_mentions,
+       count(*) FILTER (WHERE substr(d.doc, m.start, m.len) IS DISTINCT FROM m.surface) AS offset_violations,
+       count(*) FILTER (WHERE NOT (m.confidence BETWEEN 0 AND 1)) AS confidence_out_of_range,
+       count(*) FILTER (WHERE m.method NOT IN ('dictionary', 'title', 'name', 'linked', 'acronym')) AS unknown_methods
+  FROM ent_docs d, diplo.entities(d.doc) m;
+
+-- mentions of a document do not overlap and their sentence numbers exist
+SELECT count(*) AS overlapping
+  FROM ent_docs d, diplo.entities(d.doc) a, diplo.entities(d.doc) b
+ WHERE a.start < b.start AND a.start + a.len > b.start;
+SELECT count(*) AS mention_outside_its_sentence
+  FROM ent_docs d
+  CROSS JOIN LATERAL diplo.entities(d.doc) m
+  LEFT JOIN LATERAL diplo.sentences(d.doc) s
+         ON s.number = m.sentence AND m.start >= s.start AND m.start + m.len <= s.start + s.len
+ WHERE s.number IS NULL;
+
+-- the same text in NFD gives the same mentions, with substr() offsets into the NFD text
+SELECT d.id,
+       ARRAY(SELECT ROW(m.entity, m.kind, m.actor)::text FROM diplo.entities(d.doc) m ORDER BY m.start)
+     = ARRAY(SELECT ROW(m.entity, m.kind, m.actor)::text FROM diplo.entities(normalize(d.doc, NFD)) m ORDER BY m.start)
+       AS same_entities,
+       (SELECT count(*) FROM diplo.entities(normalize(d.doc, NFD)) m
+         WHERE substr(normalize(d.doc, NFD), m.start, m.len) IS DISTINCT FROM m.surface) AS nfd_offset_violations
+  FROM ent_docs d WHERE d.id IN (1, 4, 9, 21, 24, 28)
+ ORDER BY d.id;
+
+------------------------------------------------------------------------
+-- entity_ids: sorted distinct canonical names of PER, GPE and ORG
+------------------------------------------------------------------------
+
+SELECT diplo.entity_ids('Poutine a parlé à Trump. Vladimir Poutine, la Russie, Moscou et Trump, puis le Kremlin, les États-Unis et la Conférence de Munich sur la sécurité.') AS ids;
+SELECT diplo.entity_ids('Rien à signaler.') AS no_ids,
+       diplo.entity_ids('') AS empty_doc;
+
+-- equal to the distinct PER/GPE/ORG entities sorted bytewise, for every document
+SELECT d.id
+  FROM ent_docs d
+ WHERE diplo.entity_ids(d.doc) IS DISTINCT FROM
+       ARRAY(SELECT DISTINCT m.entity COLLATE "C" FROM diplo.entities(d.doc) m
+              WHERE m.kind IN ('PER', 'GPE', 'ORG') ORDER BY 1)::text[]
+ ORDER BY d.id;
+
+------------------------------------------------------------------------
+-- a GIN expression index on entity_ids
+------------------------------------------------------------------------
+
+CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL);
+INSERT INTO articles
+SELECT id, doc FROM ent_docs;
+INSERT INTO articles
+SELECT 100 + g, 'Le Kremlin et la Maison-Blanche ont échangé des messages. Article ' || g || '.'
+  FROM generate_series(1, 200) g;
+INSERT INTO articles VALUES
+(400, 'Vladimir Poutine a reçu Xi Jinping à Moscou.'),
+(401, 'Le président russe Vladimir Poutine a rejeté la trêve.');
+CREATE INDEX articles_entities ON articles USING gin (diplo.entity_ids(body));
+ANALYZE articles;
+
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT id FROM articles WHERE diplo.entity_ids(body) @> ARRAY['Vladimir Poutine'];
+SELECT id FROM articles WHERE diplo.entity_ids(body) @> ARRAY['Vladimir Poutine'] ORDER BY id;
+SELECT id FROM articles WHERE diplo.entity_ids(body) @> ARRAY['Vladimir Poutine', 'Steve Witkoff'] ORDER BY id;
+SELECT count(*) FROM articles WHERE diplo.entity_ids(body) && ARRAY['Maison Blanche', 'Donald Trump'];
+RESET enable_seqscan;
+
+-- the index answers like a sequential scan
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT id FROM articles WHERE diplo.entity_ids(body) @> ARRAY['Vladimir Poutine'] ORDER BY id;
+SELECT count(*) FROM articles WHERE diplo.entity_ids(body) && ARRAY['Maison Blanche', 'Donald Trump'];
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+
+DROP TABLE articles;
+DROP TABLE ent_docs;
