@@ -83,6 +83,7 @@ typedef struct St
 	/* document state */
 	Ref			last_subject;
 	Ref			last_person;	/* the last person subject */
+	Ref			last_per_mention;	/* the last person named */
 	Ref			frame;			/* Pour X, / Selon X, of this sentence */
 	int16_t		last_topic;
 	int8_t		last_topic_pol;
@@ -462,6 +463,15 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	}
 	if (nominal_at(st, k, out, start))
 		return allow_prep || !preceded_by_preposition(st, *start);
+	/* "ce dernier", "cette dernière", "celui-ci": the person last named */
+	if ((key_is(p, "dernier") || key_is(p, "derniere") || key_is(p, "celui-ci") || key_is(p, "celle-ci")) &&
+		st->last_per_mention.valid &&
+		(p->w.key[0] == 'c' || (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "cette")))))
+	{
+		*start = p->w.key[0] == 'c' ? k : k - 1;
+		*out = st->last_per_mention;
+		return true;
+	}
 	/* "le chef de l'État", "le chancelier": the person last named */
 	if (has_mod(st, k, DP_MOD_LEADER) && k > 0 && key_in(&st->pc.p[k - 1], determiners) &&
 		st->last_person.valid)
@@ -846,7 +856,9 @@ score_cue(St *st, size_t c)
 			!key_is(&st->pc.p[k], "n'"))
 		{
 			/* pas/plus/jamais with ne/n' before the cue, or sans before it */
-			bool		ne = key_is(&st->pc.p[k], "sans") && k < c;
+			/* aucun, aucune, sans before the cue negate on their own */
+			bool		ne = (key_is(&st->pc.p[k], "sans") || key_is(&st->pc.p[k], "aucun") ||
+							  key_is(&st->pc.p[k], "aucune")) && k < c;
 
 			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
 				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
@@ -975,7 +987,7 @@ score_cue(St *st, size_t c)
 			if (has_mod(st, k, DP_MOD_DEMONSTRATIVE))
 				anaphoric = true;
 		if (!found && anaphoric && cue->frame != DP_FR_ACCUSE && st->last_topic >= 0 &&
-			st->sentence <= st->last_topic_sentence + 1 && cue->target_mode != DP_TM_ENTITY)
+			st->sentence <= st->last_topic_sentence + 1)
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
 				 pol * st->last_topic_pol * w * 0.6f, c, c_end, lo, hi, neg, hedged, reported);
@@ -1064,7 +1076,7 @@ find_speakers(St *st)
 			QuoteInfo  *q = &st->quotes[st->an[i].quote];
 			bool		reporting = false;
 
-			for (size_t j = i + 1; j < n && j < i + 8; j++)
+			for (size_t j = i + 1; j < n && j < i + 16; j++)
 			{
 				const DpPiece *pj = &st->pc.p[j];
 				Ref			r;
@@ -1082,7 +1094,7 @@ find_speakers(St *st)
 					q->after = resolve_pronoun(st);
 					break;
 				}
-				if (reporting && candidate_at(st, j, &r, &start, true))
+				if (reporting && candidate_at(st, j, &r, &start, false))
 				{
 					q->after = r;
 					break;
@@ -1129,6 +1141,9 @@ update_state(St *st)
 		if (st->an[i].ment >= 0)
 			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
 	}
+	for (size_t k = st->mfirst; k < st->mend; k++)
+		if (st->ms.m[k].kind == DP_KIND_PER)
+			st->last_per_mention = ref_mention(st, &st->ms.m[k]);
 	for (size_t i = 0; i < st->pc.n; i++)
 		if (st->an[i].topic >= 0)
 		{
