@@ -524,6 +524,28 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 	size_t		end = c;
 
 	*first_person_seen = false;
+	/* a subject right before its verb ("le président Zelensky veut") wins */
+	for (size_t k = c; k-- > lo && k + 4 > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		size_t		start;
+
+		if (st->an[k].quote != q)
+			break;
+		if (candidate_at(st, k, out, &start, false))
+		{
+			if (key_in(&st->pc.p[k], pronouns3) || st->an[k].ment >= 0 || st->an[k].demonym >= 0)
+			{
+				((St *) st)->hpos = start;
+				((St *) st)->hend = k;
+				return true;
+			}
+			break;
+		}
+		if (!p->wordlike || p->cap || key_in(p, prepositions) || key_in(p, first_person) ||
+			key_is(p, "qui") || key_is(p, "que") || key_is(p, "qu'"))
+			break;
+	}
 	while (end > lo)
 	{
 		size_t		k = end;
@@ -582,6 +604,15 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				{
 					*out = r2;
 					e++;
+				}
+				/* a title before a name: le négociateur ukrainien Andriy Hnatov */
+				if (st->an[j].ment < 0 && e + 1 < end && st->an[e + 1].ment >= 0 &&
+					st->ms.m[st->an[e + 1].ment].kind == DP_KIND_PER)
+				{
+					const DpMention *mm = &st->ms.m[st->an[e + 1].ment];
+
+					*out = ref_mention(st, mm);
+					e = mm->piece + mm->npieces - 1;
 				}
 				((St *) st)->hpos = start;
 				((St *) st)->hend = e;
