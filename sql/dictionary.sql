@@ -1,0 +1,226 @@
+-- dictionary: rows users add to the dictionary tables are seen by the very
+-- next statement, rolled-back rows are not, constraints reject bad rows, and
+-- an alias shared by two entities is resolved by the documented rule.
+\set VERBOSITY terse
+
+CREATE TEMP TABLE baseline AS SELECT * FROM diplo.dictionary_info();
+
+-- the mentions the dictionary gives (the name guesser's are left out)
+CREATE FUNCTION pg_temp.dict(doc text)
+RETURNS TABLE (surface text, entity text, kind diplo.entity_kind, actor text)
+LANGUAGE sql AS $$
+  SELECT m.surface, m.entity, m.kind, m.actor
+    FROM diplo.entities(doc) m
+   WHERE m.method = 'dictionary'
+   ORDER BY m.start, m.len
+$$;
+
+------------------------------------------------------------------------
+-- INSERT, UPDATE and DELETE are seen by the next statement
+------------------------------------------------------------------------
+
+SELECT * FROM pg_temp.dict('Le sénateur Quentin Varlamoff a rencontré Emmanuel Macron. Varlamoff est reparti.');
+
+INSERT INTO diplo.entity (name, kind, actor, title) VALUES ('Quentin Varlamoff', 'PER', 'FRA', 'sénateur');
+INSERT INTO diplo.alias (alias, entity) VALUES ('Varlamoff', 'Quentin Varlamoff');
+SELECT * FROM pg_temp.dict('Le sénateur Quentin Varlamoff a rencontré Emmanuel Macron. Varlamoff est reparti.');
+SELECT entities - (SELECT entities FROM baseline) AS added_entities FROM diplo.dictionary_info();
+
+-- user rows are not built-in
+SELECT name, builtin FROM diplo.entity WHERE name = 'Quentin Varlamoff';
+SELECT alias, entity, builtin FROM diplo.alias WHERE entity = 'Quentin Varlamoff';
+
+-- UPDATE of an entity, of its name (cascading to its aliases) and of an alias
+UPDATE diplo.entity SET actor = 'BEL' WHERE name = 'Quentin Varlamoff';
+SELECT * FROM pg_temp.dict('Quentin Varlamoff est arrivé.');
+UPDATE diplo.entity SET name = 'Quentin Varlamov' WHERE name = 'Quentin Varlamoff';
+SELECT alias, entity FROM diplo.alias WHERE entity LIKE 'Quentin Varlamo%';
+SELECT * FROM pg_temp.dict('Quentin Varlamov est arrivé. Varlamoff est reparti.');
+UPDATE diplo.alias SET alias = 'Varlamov' WHERE entity = 'Quentin Varlamov';
+SELECT * FROM pg_temp.dict('Varlamov est arrivé. Varlamoff est reparti.');
+
+-- DELETE of the alias, then of the entity
+DELETE FROM diplo.alias WHERE entity = 'Quentin Varlamov';
+SELECT * FROM pg_temp.dict('Quentin Varlamov est arrivé. Varlamov est reparti.');
+DELETE FROM diplo.entity WHERE name = 'Quentin Varlamov';
+SELECT * FROM pg_temp.dict('Quentin Varlamov est arrivé. Varlamov est reparti.');
+SELECT entities = (SELECT entities FROM baseline) AS back_to_baseline FROM diplo.dictionary_info();
+
+------------------------------------------------------------------------
+-- rolled-back rows are not seen; a rolled-back savepoint is not either
+------------------------------------------------------------------------
+
+BEGIN;
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Fondation Ormelune', 'ORG', 'FRA');
+SELECT * FROM pg_temp.dict('La Fondation Ormelune soutient Paris.');
+ROLLBACK;
+SELECT * FROM pg_temp.dict('La Fondation Ormelune soutient Paris.');
+
+BEGIN;
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Fondation Ormelune', 'ORG', 'FRA');
+SAVEPOINT before_alias;
+INSERT INTO diplo.alias (alias, entity) VALUES ('Ormelune', 'Fondation Ormelune');
+SELECT * FROM pg_temp.dict('La Fondation Ormelune et Ormelune.');
+ROLLBACK TO SAVEPOINT before_alias;
+SELECT * FROM pg_temp.dict('La Fondation Ormelune et Ormelune.');
+-- an error inside the transaction does not leave a stale dictionary either
+SAVEPOINT before_error;
+INSERT INTO diplo.alias (alias, entity) VALUES ('Ormelune', 'Fondation Ormelune'), ('', 'Fondation Ormelune');
+ROLLBACK TO SAVEPOINT before_error;
+SELECT * FROM pg_temp.dict('La Fondation Ormelune et Ormelune.');
+COMMIT;
+SELECT * FROM pg_temp.dict('La Fondation Ormelune et Ormelune.');
+DELETE FROM diplo.entity WHERE name = 'Fondation Ormelune';
+SELECT * FROM pg_temp.dict('La Fondation Ormelune et Ormelune.');
+
+------------------------------------------------------------------------
+-- the other dictionary tables are seen as well
+------------------------------------------------------------------------
+
+BEGIN;
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le grand chambellan zorbécien Kazimir Wolanczyk a parlé.') ORDER BY start;
+INSERT INTO diplo.role (title, class) VALUES ('grand chambellan', 'official');
+INSERT INTO diplo.demonym (form, actor) VALUES ('zorbécien', 'FRA');
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le grand chambellan zorbécien Kazimir Wolanczyk a parlé.') ORDER BY start;
+ROLLBACK;
+
+BEGIN;
+SELECT holder, target, score FROM diplo.stances('Emmanuel Macron adoube le cessez-le-feu.') ORDER BY start;
+INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES ('adouber', 'verb', 1, 0.8, 'support');
+SELECT holder, target, score, cue FROM diplo.stances('Emmanuel Macron adoube le cessez-le-feu.') ORDER BY start;
+SELECT holder, target, score, cue FROM diplo.stances('Emmanuel Macron a adoubé le moratoire.') ORDER BY start;
+INSERT INTO diplo.topic_term (term, topic) VALUES ('moratoire', 'cessez-le-feu');
+SELECT holder, target, score, cue FROM diplo.stances('Emmanuel Macron a adoubé le moratoire.') ORDER BY start;
+INSERT INTO diplo.modifier (word, type, factor) VALUES ('mollement', 'hedge', 0.5);
+SELECT holder, target, score, hedged FROM diplo.stances('Emmanuel Macron a mollement adoubé le moratoire.') ORDER BY start;
+SELECT lemma, builtin FROM diplo.cue WHERE lemma = 'adouber';
+ROLLBACK;
+SELECT holder, target, score FROM diplo.stances('Emmanuel Macron a adoubé le cessez-le-feu.') ORDER BY start;
+
+------------------------------------------------------------------------
+-- constraints
+------------------------------------------------------------------------
+
+-- kind must be one of the enum
+INSERT INTO diplo.entity (name, kind) VALUES ('Entité Test', 'PERSON');
+-- actor must be an ISO alpha-3 code of diplo.country
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Entité Test', 'PER', 'XX');
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Entité Test', 'PER', 'xxx');
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Entité Test', 'PER', 'ZZZ');
+INSERT INTO diplo.country (code, name) VALUES ('FR', 'France bis');
+-- names and aliases must hold a letter or digit, and at most 200 characters
+INSERT INTO diplo.entity (name, kind) VALUES ('', 'PER');
+INSERT INTO diplo.entity (name, kind) VALUES (repeat('N', 201), 'PER');
+INSERT INTO diplo.alias (alias, entity) VALUES ('', 'Donald Trump');
+INSERT INTO diplo.alias (alias, entity) VALUES ('   ', 'Donald Trump');
+INSERT INTO diplo.alias (alias, entity) VALUES (E' \t\n ', 'Donald Trump');
+INSERT INTO diplo.alias (alias, entity) VALUES (' - . ', 'Donald Trump');
+INSERT INTO diplo.alias (alias, entity) VALUES (repeat('a', 10000), 'Donald Trump');
+-- an alias of an entity that does not exist
+INSERT INTO diplo.alias (alias, entity) VALUES ('Trumpo', 'Entité Inconnue');
+-- cue weight in (0, 1], polarity -1 or 1
+INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES ('bénir', 'verb', 1, 0, 'support');
+INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES ('bénir', 'verb', 1, 1.5, 'support');
+INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES ('bénir', 'verb', 0, 0.5, 'support');
+INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES ('bénir', 'verbe', 1, 0.5, 'support');
+-- modifier factor in (0, 4]
+INSERT INTO diplo.modifier (word, type, factor) VALUES ('bof', 'hedge', -1);
+INSERT INTO diplo.modifier (word, type, factor) VALUES ('bof', 'hedge', 0);
+-- topic_term polarity -1 or 1, topic must exist
+INSERT INTO diplo.topic_term (term, topic, polarity) VALUES ('armistice', 'cessez-le-feu', 2);
+INSERT INTO diplo.topic_term (term, topic, polarity) VALUES ('armistice', 'guerre', 1);
+-- demonyms and roles are lower case
+INSERT INTO diplo.demonym (form, actor) VALUES ('Zorbécien', 'FRA');
+INSERT INTO diplo.role (title, class) VALUES ('Chambellan', 'official');
+INSERT INTO diplo.role (title, class) VALUES ('chambellan', 'courtisan');
+-- none of the rejected rows is there
+SELECT (SELECT count(*) FROM diplo.entity WHERE NOT builtin) AS user_entities,
+       (SELECT count(*) FROM diplo.alias WHERE NOT builtin) AS user_aliases,
+       (SELECT count(*) FROM diplo.cue WHERE NOT builtin) AS user_cues,
+       (SELECT count(*) FROM diplo.modifier WHERE NOT builtin) AS user_modifiers,
+       (SELECT count(*) FROM diplo.topic_term WHERE NOT builtin) AS user_topic_terms;
+
+------------------------------------------------------------------------
+-- an alias written in NFD matches NFC text (and the other way round)
+------------------------------------------------------------------------
+
+INSERT INTO diplo.entity (name, kind, actor) VALUES (normalize('Hélène Quérard', NFD), 'PER', 'FRA');
+INSERT INTO diplo.alias (alias, entity) VALUES (normalize('Quérard', NFD), normalize('Hélène Quérard', NFD));
+SELECT length(name) AS nfd_length FROM diplo.entity WHERE NOT builtin;
+SELECT surface, normalize(entity, NFC) AS entity, kind, actor
+  FROM pg_temp.dict('Hélène Quérard a parlé. Quérard est repartie.');
+SELECT normalize(surface, NFC) AS surface, normalize(entity, NFC) AS entity, kind, actor
+  FROM pg_temp.dict(normalize('Hélène Quérard a parlé. Quérard est repartie.', NFD));
+DELETE FROM diplo.entity WHERE NOT builtin;
+
+------------------------------------------------------------------------
+-- an alias shared by two entities: the entity mentioned most often before,
+-- then the kind the context calls for (a title or M./Mme: PER; à, en,
+-- vers, dans: GPE or LOC), then the higher prior, then the alphabetically
+-- first canonical name.  Table order never decides.
+------------------------------------------------------------------------
+
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Jean Zorbec', 'PER', 'FRA'), ('Zorbec-les-Bains', 'GPE', 'FRA');
+INSERT INTO diplo.alias (alias, entity) VALUES ('Zorbec', 'Zorbec-les-Bains'), ('Zorbec', 'Jean Zorbec');
+SELECT * FROM pg_temp.dict('Zorbec a parlé hier.');
+SELECT * FROM pg_temp.dict('M. Zorbec a parlé hier.');
+SELECT * FROM pg_temp.dict('Le ministre Zorbec a parlé hier.');
+SELECT * FROM pg_temp.dict('Il est allé à Zorbec hier.');
+SELECT * FROM pg_temp.dict('Zorbec-les-Bains est calme. Zorbec a parlé hier.');
+SELECT * FROM pg_temp.dict('Jean Zorbec est arrivé. Il est allé à Zorbec hier.');
+-- the higher prior wins when nothing else decides
+UPDATE diplo.entity SET prior = 5 WHERE name = 'Zorbec-les-Bains';
+SELECT * FROM pg_temp.dict('Zorbec a parlé hier.');
+SELECT * FROM pg_temp.dict('M. Zorbec a parlé hier.');
+DELETE FROM diplo.entity WHERE name IN ('Jean Zorbec', 'Zorbec-les-Bains');
+
+-- same kind, same prior: the alphabetically first name, whatever the insert order
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Bruno Brévannec', 'PER', 'FRA');
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Anne Brévannec', 'PER', 'BEL');
+INSERT INTO diplo.alias (alias, entity) VALUES ('Brévannec', 'Bruno Brévannec');
+INSERT INTO diplo.alias (alias, entity) VALUES ('Brévannec', 'Anne Brévannec');
+SELECT * FROM pg_temp.dict('Brévannec a parlé hier.');
+DELETE FROM diplo.entity WHERE name IN ('Anne Brévannec', 'Bruno Brévannec');
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Anne Brévannec', 'PER', 'BEL');
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Bruno Brévannec', 'PER', 'FRA');
+INSERT INTO diplo.alias (alias, entity) VALUES ('Brévannec', 'Anne Brévannec');
+INSERT INTO diplo.alias (alias, entity) VALUES ('Brévannec', 'Bruno Brévannec');
+SELECT * FROM pg_temp.dict('Brévannec a parlé hier.');
+-- the entity mentioned before wins over the alphabetical order
+SELECT * FROM pg_temp.dict('Bruno Brévannec est arrivé. Brévannec a parlé hier.');
+DELETE FROM diplo.entity WHERE name IN ('Anne Brévannec', 'Bruno Brévannec');
+
+------------------------------------------------------------------------
+-- 100 000 aliases sharing a prefix, inserted in one statement
+------------------------------------------------------------------------
+
+CREATE TEMP TABLE timing (step text, seconds float8);
+INSERT INTO diplo.entity (name, kind) VALUES ('Fondation Quartz', 'ORG');
+DO $$
+DECLARE t0 timestamptz := clock_timestamp();
+BEGIN
+  INSERT INTO diplo.alias (alias, entity)
+  SELECT 'Fondation Quartz ' || g, 'Fondation Quartz' FROM generate_series(1, 100000) g;
+  INSERT INTO timing VALUES ('insert', extract(epoch FROM clock_timestamp() - t0));
+  t0 := clock_timestamp();
+  PERFORM * FROM diplo.entities('Rebuild.');
+  INSERT INTO timing VALUES ('first query', extract(epoch FROM clock_timestamp() - t0));
+END
+$$;
+SELECT count(*) AS prefixed_aliases FROM diplo.alias WHERE entity = 'Fondation Quartz';
+SELECT * FROM pg_temp.dict('La Fondation Quartz 77777 a écrit à Vladimir Poutine ; la Fondation Quartz 100000 aussi, puis la Fondation Quartz 100001 et la Fondation Quartz.');
+SELECT * FROM pg_temp.dict('Emmanuel Macron a reçu Volodymyr Zelensky à Paris.');
+SELECT entities - (SELECT entities FROM baseline) AS added_entities FROM diplo.dictionary_info();
+-- reasonable time: seconds, not minutes
+SELECT step, seconds < 30 AS reasonable FROM timing ORDER BY step;
+DELETE FROM diplo.alias WHERE entity = 'Fondation Quartz';
+DELETE FROM diplo.entity WHERE name = 'Fondation Quartz';
+SELECT * FROM pg_temp.dict('La Fondation Quartz 77777 a écrit à Vladimir Poutine.');
+
+-- the dictionary is back to the built-in one
+SELECT i.entities = b.entities AS entities, i.countries = b.countries AS countries,
+       i.cues = b.cues AS cues, i.topics = b.topics AS topics
+  FROM diplo.dictionary_info() i, baseline b;
+SELECT (SELECT count(*) FROM diplo.entity WHERE NOT builtin) + (SELECT count(*) FROM diplo.alias WHERE NOT builtin) AS user_rows_left;
