@@ -26,6 +26,7 @@ static FzArena dict_arena = {.name = "dictionary"};
 static FzArena doc_arena = {.name = "document"};
 static DpMem dict_mem;
 static DpDict *dict;
+static bool dump;				/* FUZZ_DUMP set: print what an input produces */
 
 /* ------------------------------------------------------ dictionary */
 
@@ -269,6 +270,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void) argc;
 	(void) argv;
+	dump = getenv("FUZZ_DUMP") != NULL;
 	build_dictionary();
 	atexit(destroy_dictionary);
 	return 0;
@@ -454,6 +456,41 @@ check_stances(const char *text, size_t n, const DpStances *st)
 	}
 }
 
+
+static void
+dump_mentions(const char *text, const DpMentions *ms)
+{
+	for (size_t i = 0; i < ms->n; i++)
+	{
+		const DpMention *mm = &ms->m[i];
+
+		fprintf(stderr, "mention %zu: s%u off=%u len=%u coff=%u clen=%u pieces=%u+%u entity=%d kind=%u actor=%d method=%u conf=%g name=",
+				i, mm->sentence, mm->off, mm->len, mm->coff, mm->clen, mm->piece, mm->npieces, mm->entity,
+				mm->kind, mm->actor, mm->method, (double) mm->confidence);
+		fz_print_literal(stderr, mm->name ? mm->name : "(null)", mm->name ? strlen(mm->name) : 6, 80);
+		fprintf(stderr, " text=");
+		fz_print_literal(stderr, text + mm->off, mm->len, 80);
+		fprintf(stderr, "\n");
+	}
+}
+
+static void
+dump_stances(const char *text, const DpStances *st)
+{
+	for (size_t i = 0; i < st->n; i++)
+	{
+		const DpStance *s = &st->s[i];
+
+		fprintf(stderr, "stance %zu: s%u holder=%s target=%s%s score=%g neg=%d hedged=%d reported=%d cue=",
+				i, s->sentence, s->holder ? s->holder : "(null)", s->target ? s->target : "(null)",
+				s->target_topic ? " (topic)" : "", (double) s->score, s->negated, s->hedged, s->reported);
+		fz_print_literal(stderr, text + s->cue_off, s->cue_len, 60);
+		fprintf(stderr, " evidence=");
+		fz_print_literal(stderr, text + s->off, s->len, 120);
+		fprintf(stderr, "\n");
+	}
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -469,12 +506,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FZ_CHECK(dp_utf8_validate(text, n) == -1, "repaired text is not valid UTF-8");
 
 	dp_tag_document(dict, &m, text, n, &ms1);
+	if (dump)
+		dump_mentions(text, &ms1);
 	check_mentions(text, n, &ms1);
 	dp_tag_document(dict, &m, text, n, &ms2);
 	compare_mentions(text, n, &ms1, &ms2);
 	fz_reset(&doc_arena);
 
 	dp_stance_document(dict, &m, text, n, &st);
+	if (dump)
+		dump_stances(text, &st);
 	check_stances(text, n, &st);
 	fz_reset(&doc_arena);
 

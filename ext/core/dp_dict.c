@@ -353,6 +353,42 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 		w->stemlen = w->keylen;
 		memcpy(w->stem, w->key, w->keylen);
 	}
+	/*
+	 * Snowball leaves some verb endings on (rejetons, refusent): stem the
+	 * infinitive too, so "rejeter" matches them.
+	 */
+	w->stem2len = 0;
+	if (ll > 4 && ll + 2 <= DP_WORD_MAX && n <= 2 * DP_WORD_MAX)
+	{
+		size_t		cut = 0;
+
+		if (memcmp(lower + ll - 3, "ons", 3) == 0 || memcmp(lower + ll - 3, "ent", 3) == 0)
+			cut = 3;
+		else if (memcmp(lower + ll - 2, "ez", 2) == 0)
+			cut = 2;
+		if (cut)
+		{
+			char		inf[DP_WORD_MAX + 3];
+			const sb_symbol *st2;
+
+			memcpy(inf, lower, ll - cut);
+			memcpy(inf + ll - cut, "er", 2);
+			st2 = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) inf, (int) (ll - cut + 2));
+			if (st2)
+			{
+				DpBuf		t2 = {0};
+
+				dp_fold_key(d->mem, (const char *) st2, (size_t) sb_stemmer_length(d->stemmer->sb), &t2);
+				if (t2.len <= DP_WORD_MAX && t2.data &&
+					!(t2.len == w->stemlen && memcmp(t2.data, w->stem, t2.len) == 0))
+				{
+					memcpy(w->stem2, t2.data, t2.len);
+					w->stem2len = (uint8_t) t2.len;
+				}
+				dp_free(d->mem, t2.data);
+			}
+		}
+	}
 	w->common = (n <= 2 * DP_WORD_MAX) &&
 		dp_common_word(d, w->key, w->keylen, w->stem, w->stemlen);
 }

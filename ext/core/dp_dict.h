@@ -134,8 +134,10 @@ typedef struct DpWord
 {
 	char		key[DP_WORD_MAX + 1];	/* folded: lower case, no accents */
 	char		stem[DP_WORD_MAX + 1];	/* folded Snowball stem */
+	char		stem2[DP_WORD_MAX + 1];	/* verb forms Snowball misses: -ons, -ez, -ent as -er */
 	uint8_t		keylen;
 	uint8_t		stemlen;
+	uint8_t		stem2len;
 	bool		common;			/* a common French word (hunspell-fr) */
 	bool		function;		/* a function word skipped by stem phrases */
 } DpWord;

@@ -205,6 +205,8 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 		child = dp_trie_child(t, node, p->w.stem, p->w.stemlen);
 		if (!child && p->w.stemlen != p->w.keylen)
 			child = dp_trie_child(t, node, p->w.key, p->w.keylen);
+		if (!child && p->w.stem2len > 0)
+			child = dp_trie_child(t, node, p->w.stem2, p->w.stem2len);
 		if (child)
 		{
 			uint32_t	nv;
@@ -702,6 +704,41 @@ inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
 	return false;
 }
 
+/*
+ * An attribution after the clause, without quotes: "..., a déclaré Moscou."
+ * A comma, then within a few words a reporting verb, then the speaker.
+ */
+static bool
+post_attribution(const St *st, size_t c_end, Ref *out)
+{
+	for (size_t k = c_end; k < st->pc.n && k < c_end + MAX_SCOPE; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return false;
+		if (!is_punct(st, &st->pc.p[k], ","))
+			continue;
+		for (size_t j = k + 1; j < st->pc.n && j < k + 4; j++)
+			if (has_mod(st, j, DP_MOD_REPORTING))
+			{
+				for (size_t h = j + 1; h < st->pc.n && h < j + 4; h++)
+				{
+					size_t		start;
+
+					if (is_clause_end(st, &st->pc.p[h]))
+						return false;
+					if (candidate_at(st, h, out, &start, false))
+					{
+						((St *) st)->hpos = start;
+						((St *) st)->hend = h;
+						return true;
+					}
+				}
+				return false;
+			}
+	}
+	return false;
+}
+
 /* Holder of a noun cue after it: les revendications russes, l'appel de X. */
 static bool
 noun_holder(const St *st, size_t c, size_t c_end, Ref *out)
@@ -848,6 +885,8 @@ score_cue(St *st, size_t c)
 	else if (subject_left(st, c, &holder, &first_person))
 		;
 	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
+		reported = true;
+	else if (quote < 0 && post_attribution(st, c_end, &holder))
 		reported = true;
 	else if (quote >= 0)
 		holder.valid = false;	/* the quote's speaker, filled in later */

@@ -549,7 +549,9 @@ scan_word(DpLexer *lx, size_t p, DpToken *t)
 		if (up >= 2 && lo == 0)
 		{
 			t->flags |= DP_TF_ALLCAP;
-			t->cls = DP_TOK_ACRONYM;
+			/* ETATS-UNIS is an all-capitals compound, not an acronym */
+			if (!(t->flags & DP_TF_HYPHEN))
+				t->cls = DP_TOK_ACRONYM;
 		}
 		else if (up == 1 && lo == 0 && (t->flags & DP_TF_DIGIT))
 			t->cls = DP_TOK_ACRONYM;	/* G7, G20 */

@@ -101,7 +101,19 @@ q() {
 qs() {
 	local db=$1
 	shift
-	printf '%s\n\\echo __STATE :SQLSTATE\n' "$*" | psql -X -A -t -q -v ON_ERROR_STOP=0 -d "$db" 2>&1
+	printf '%s\n\\echo __STATE :SQLSTATE\n' "$(terminate_sql "$*")" | psql -X -A -t -q -v ON_ERROR_STOP=0 -d "$db" 2>&1
+}
+
+# terminate_sql SQL : SQL with a final semicolon (psql would otherwise keep
+# the statement in its buffer and run the next meta-command first).
+terminate_sql() {
+	local s=$1
+	local t=${s%"${s##*[![:space:]]}"}
+	case "${t##*$'\n'}" in
+	*\;) printf '%s' "$s" ;;
+	*\\[a-zA-Z]*) printf '%s' "$s" ;;  # ends with a meta-command (\gset, \g)
+	*) printf '%s;' "$s" ;;
+	esac
 }
 
 # state DB SQL : the SQLSTATE of the last statement of SQL (00000 = success).
@@ -173,7 +185,7 @@ sess_start() {
 sess_send() {
 	local name=$1 sql=$2
 	SESS_SEQ[$name]=$((SESS_SEQ[$name] + 1))
-	printf '%s\n\\echo __END_%s :SQLSTATE\n' "$sql" "${SESS_SEQ[$name]}" >&"${SESS_FD[$name]}"
+	printf '%s\n\\echo __END_%s :SQLSTATE\n' "$(terminate_sql "$sql")" "${SESS_SEQ[$name]}" >&"${SESS_FD[$name]}"
 }
 
 # sess_wait NAME [TIMEOUT_S] : returns 1 on timeout.
@@ -237,4 +249,31 @@ hard_preflight() {
 		bail "extension diplo is installed"
 	[ "$(psql -X -A -t -q -d postgres -c "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")" = t ] ||
 		bail "connected as a superuser"
+}
+
+# qsql DB SQL... : the arguments, one after the other, as a psql script
+# (statements sent one by one, as an interactive session would).
+qsql() {
+	local db=$1
+	shift
+	printf '%s\n' "$@" | q "$db" -f -
+}
+
+# load_articles DB : table public.articles (id, name, body) with the sample
+# corpus of the repository and a few paragraphs written for these tests.
+load_articles() {
+	local db=$1 f i=0
+	{
+		echo "CREATE TABLE public.articles (id integer PRIMARY KEY, name text NOT NULL, body text NOT NULL);"
+		for f in "$REPO_DIR"/data/corpus/*.txt; do
+			i=$((i + 1))
+			printf '\\set body `cat %q`\n' "$f"
+			printf "INSERT INTO public.articles VALUES (%d, '%s', :'body');\n" "$i" "$(basename "$f" .txt)"
+		done
+		i=$((i + 1))
+		printf "INSERT INTO public.articles VALUES (%d, 'paragraph', \$d\$%s\$d\$);\n" "$i" "$FR_PARAGRAPH"
+		i=$((i + 1))
+		printf "INSERT INTO public.articles VALUES (%d, 'zorglub', \$d\$%s\$d\$);\n" "$i" \
+			"Zorglub a rencontré Emmanuel Macron à Paris. Zorglub condamne les sanctions et soutient le cessez-le-feu. $FR_PARAGRAPH"
+	} | q "$db" -f -
 }

@@ -28,7 +28,7 @@ render(const char *s)
 		}
 		first = false;
 	}
-	free(sent.tok);
+	dp_free(&unit_mem, sent.tok);
 	if (!out.data)
 		dp_buf_append(&unit_mem, &out, "", 0);
 	return out.data;
@@ -75,10 +75,10 @@ key(const char *s)
 	return out.data;
 }
 
-#define TOK(in, want) do { char *g = render(in); IS_STR(g, want, "tokens: %s", in); free(g); } while (0)
-#define CLS(in, want) do { char *g = classes(in); IS_STR(g, want, "classes: %s", in); free(g); } while (0)
-#define NORM(in, want) do { char *g = norm(in); IS_STR(g, want, "normalize: %s", in); free(g); } while (0)
-#define KEY(in, want) do { char *g = key(in); IS_STR(g, want, "key: %s", in); free(g); } while (0)
+#define TOK(in, want) do { char *g = render(in); IS_STR(g, want, "tokens: %s", in); dp_free(&unit_mem, g); } while (0)
+#define CLS(in, want) do { char *g = classes(in); IS_STR(g, want, "classes: %s", in); dp_free(&unit_mem, g); } while (0)
+#define NORM(in, want) do { char *g = norm(in); IS_STR(g, want, "normalize: %s", in); dp_free(&unit_mem, g); } while (0)
+#define KEY(in, want) do { char *g = key(in); IS_STR(g, want, "key: %s", in); dp_free(&unit_mem, g); } while (0)
 
 static void
 huge_alloc(void *arg)
@@ -147,10 +147,10 @@ test_text(void)
 		char	   *nb = norm(b);
 
 		IS_STR(nb, na, "NFD and NFC give the same normalised tokens");
-		free(a);
-		free(b);
-		free(na);
-		free(nb);
+		dp_free(&unit_mem, a);
+		dp_free(&unit_mem, b);
+		dp_free(&unit_mem, na);
+		dp_free(&unit_mem, nb);
 	}
 	/* zero-width space inside a name stays inside the token */
 	TOK("Pou\xE2\x80\x8Btine parle", "Pou\xE2\x80\x8Btine|parle");

@@ -27,6 +27,9 @@ extern void unit_ok(int cond, const char *file, int line, const char *fmt, ...);
 extern void unit_is_str(const char *got, const char *want, const char *file, int line, const char *fmt, ...);
 extern void unit_is_int(long got, long want, const char *file, int line, const char *fmt, ...);
 
+/* Free every block allocated through unit_mem. */
+extern void unit_reset(void);
+
 /* Run fn; returns the DpErr it failed with, or 0. */
 extern DpErr unit_catch(void (*fn) (void *), void *arg);
 
