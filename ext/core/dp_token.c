@@ -45,29 +45,24 @@ static const char *const clitics[] = {
 static bool
 in_list(const char *const *list, const char *s, size_t n, bool fold_ascii)
 {
+	/* every list here holds words of at most 6 bytes */
+	if (n == 0 || n > 6)
+		return false;
 	for (int i = 0; list[i]; i++)
 	{
-		size_t		l = strlen(list[i]);
+		const char *w = list[i];
+		size_t		j;
 
-		if (l != n)
-			continue;
-		if (fold_ascii)
+		for (j = 0; j < n && w[j]; j++)
 		{
-			size_t		j;
+			char		c = s[j];
 
-			for (j = 0; j < n; j++)
-			{
-				char		c = s[j];
-
-				if (c >= 'A' && c <= 'Z')
-					c += 'a' - 'A';
-				if (c != list[i][j])
-					break;
-			}
-			if (j == n)
-				return true;
+			if (fold_ascii && c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != w[j])
+				break;
 		}
-		else if (memcmp(list[i], s, n) == 0)
+		if (j == n && w[j] == '\0')
 			return true;
 	}
 	return false;
@@ -355,6 +350,19 @@ scan_segment(const DpLexer *lx, size_t p, int *nlower, int *nupper, bool *ignore
 
 	for (;;)
 	{
+		/* fast path: ASCII letters and digits */
+		while (i < lx->n)
+		{
+			unsigned char b = (unsigned char) lx->s[i];
+
+			if (b >= 'a' && b <= 'z')
+				(*nlower)++;
+			else if (b >= 'A' && b <= 'Z')
+				(*nupper)++;
+			else if (!(b >= '0' && b <= '9'))
+				break;
+			i++;
+		}
 		int32_t		cp;
 		DpChar		c;
 		int			l = peek(lx, i, &cp, &c);
@@ -515,7 +523,8 @@ scan_word(DpLexer *lx, size_t p, DpToken *t)
 			t->cls = dcls;
 			return i;
 		}
-		if (in_list(abbrevs, lx->s + p, e - p, false) && nlower + nupper > 1)
+		if (nupper > 0 && lx->s[p] >= 'A' && lx->s[p] <= 'Z' && nlower + nupper > 1 &&
+			in_list(abbrevs, lx->s + p, e - p, false))
 		{
 			t->cls = DP_TOK_ABBREV;
 			return e;
@@ -527,25 +536,33 @@ scan_word(DpLexer *lx, size_t p, DpToken *t)
 		t->flags &= ~DP_TF_HYPHEN;
 	t->cls = DP_TOK_WORD;
 	{
-		/* letter counts on the final span */
-		int			lo = 0,
-					up = 0;
+		/* letter counts on the final span (recounted if a clitic was cut) */
+		int			lo = nlower,
+					up = nupper;
 		size_t		j = p;
 
-		while (j < e)
+		if (e != i)
 		{
-			int32_t		cp;
-			DpChar		c;
-			int			l = peek(lx, j, &cp, &c);
+			lo = up = 0;
+			while (j < e)
+			{
+				int32_t		cp;
+				DpChar		c;
+				int			l = peek(lx, j, &cp, &c);
 
-			if (c == DP_C_LOWER)
-				lo++;
-			else if (c == DP_C_UPPER)
-				up++;
-			else if (c == DP_C_DIGIT)
-				t->flags |= DP_TF_DIGIT;
-			j += l;
+				if (c == DP_C_LOWER)
+					lo++;
+				else if (c == DP_C_UPPER)
+					up++;
+				j += l;
+			}
 		}
+		for (j = p; j < e; j++)
+			if (lx->s[j] >= '0' && lx->s[j] <= '9')
+			{
+				t->flags |= DP_TF_DIGIT;
+				break;
+			}
 		if (up >= 2 && lo == 0)
 		{
 			t->flags |= DP_TF_ALLCAP;
@@ -566,7 +583,8 @@ scan_roman_ordinal(const DpLexer *lx, size_t p)
 	size_t		r = p;
 	size_t		suf;
 
-	while (r < lx->n && lx->s[r] != '\0' && strchr("IVXLC", lx->s[r]) != NULL)
+	while (r < lx->n && (lx->s[r] == 'I' || lx->s[r] == 'V' || lx->s[r] == 'X' ||
+						 lx->s[r] == 'L' || lx->s[r] == 'C'))
 		r++;
 	if (r == p)
 		return 0;
@@ -665,6 +683,11 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 	size_t		e;
 
 	/* skip white space, controls and stray zero-width characters */
+	while (p < lx->n && lx->s[p] == ' ')
+	{
+		pre |= DP_TF_SPACE;
+		p++;
+	}
 	for (;;)
 	{
 		l = peek(lx, p, &cp, &c);
@@ -696,14 +719,15 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 	t->off = (uint32_t) p;
 	t->coff = (uint32_t) lx->cpos;
 
-	if ((c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_DIGIT) &&
+	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
 		(starts_with_ci(lx, p, "http://") || starts_with_ci(lx, p, "https://") ||
 		 starts_with_ci(lx, p, "www.")))
 	{
 		e = scan_url(lx, p);
 		t->cls = DP_TOK_URL;
 	}
-	else if ((c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_DIGIT) &&
+	else if ((c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_DIGIT) && cp < 0x80 &&
+			 memchr(lx->s + p, '@', (lx->n - p) < 64 ? (lx->n - p) : 64) != NULL &&
 			 (e = scan_email(lx, p)) > 0)
 		t->cls = DP_TOK_EMAIL;
 	else if (c == DP_C_DIGIT)
@@ -803,13 +827,21 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 	}
 
 	t->len = (uint32_t) (e - p);
-	t->clen = cp_count(lx, p, e);
-	for (size_t i = p; i < e; i++)
-		if ((unsigned char) lx->s[i] >= 0x80)
+	{
+		uint32_t	cont = 0;
+		bool		high = false;
+
+		for (size_t i = p; i < e; i++)
 		{
-			t->flags |= DP_TF_NONASCII;
-			break;
+			unsigned char b = (unsigned char) lx->s[i];
+
+			high |= b >= 0x80;
+			cont += (b & 0xC0) == 0x80;
 		}
+		t->clen = t->len - cont;
+		if (high)
+			t->flags |= DP_TF_NONASCII;
+	}
 	lx->pos = e;
 	lx->cpos += t->clen;
 	lx->at_start = false;
