@@ -60,7 +60,7 @@ build/diplo--$(DIPLO_VERSION).sql: control/diplo--$(DIPLO_VERSION).sql build/dic
 # C unit tests of the core, under AddressSanitizer and UBSan.
 UNIT_SRCS = $(CORE_SRCS) $(sort $(wildcard test/unit/*.c))
 test/unit/unit-tests: $(UNIT_SRCS) $(CORE_HEADERS) test/unit/unit.h build/common_words.h
-	$(CC) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -Wall -Wextra -Werror \
+	$(CC) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -Wall -Wextra -Werror -Wdeclaration-after-statement \
 		-Iext/core -Ibuild -Itest/unit $(UTF8PROC_CFLAGS) $(UNIT_SRCS) $(UTF8PROC_LIBS) -lstemmer -o $@
 
 unit: test/unit/unit-tests

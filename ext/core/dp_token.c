@@ -350,6 +350,10 @@ scan_segment(const DpLexer *lx, size_t p, int *nlower, int *nupper, bool *ignore
 
 	for (;;)
 	{
+		int32_t		cp;
+		DpChar		c;
+		int			l;
+
 		/* fast path: ASCII letters and digits */
 		while (i < lx->n)
 		{
@@ -363,10 +367,7 @@ scan_segment(const DpLexer *lx, size_t p, int *nlower, int *nupper, bool *ignore
 				break;
 			i++;
 		}
-		int32_t		cp;
-		DpChar		c;
-		int			l = peek(lx, i, &cp, &c);
-
+		l = peek(lx, i, &cp, &c);
 		if (l == 0)
 			break;
 		if (c == DP_C_LOWER)

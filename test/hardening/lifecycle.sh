@@ -94,7 +94,9 @@ lines AS (
   SELECT 'index ' || pg_get_indexdef(i.indexrelid)
     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid, ext WHERE c.relnamespace = ext.extnamespace
   UNION ALL
-  SELECT 'trigger ' || pg_get_triggerdef(tg.oid) || ' enabled=' || tg.tgenabled::text
+  SELECT 'trigger ' || CASE WHEN tg.tgisinternal
+           THEN 'internal on ' || tg.tgrelid::regclass || ' from ' || tg.tgconstrrelid::regclass || ' ' || tg.tgfoid::regproc || ' type=' || tg.tgtype
+           ELSE pg_get_triggerdef(tg.oid) END || ' enabled=' || tg.tgenabled::text
     FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid, ext WHERE c.relnamespace = ext.extnamespace
   UNION ALL
   SELECT 'initpriv ' || pg_describe_object(ip.classoid, ip.objoid, ip.objsubid) || ' ' || ip.privtype::text || ' ' || ip.initprivs::text
