@@ -417,6 +417,21 @@ cache_grow(DpDict *d)
 	c->nslots = n;
 }
 
+/* The root-level trie nodes of a word, once the dictionary is finished. */
+static void
+word_nodes(DpDict *d, DpWord *w)
+{
+	if (!d->finished || w->nodes_done)
+		return;
+	w->wnode = dp_trie_child(d->words, 0, w->key, w->keylen);
+	w->snode = dp_trie_child(d->stems, 0, w->stem, w->stemlen);
+	if (!w->snode && w->stemlen != w->keylen)
+		w->snode = dp_trie_child(d->stems, 0, w->key, w->keylen);
+	if (!w->snode && w->stem2len > 0)
+		w->snode = dp_trie_child(d->stems, 0, w->stem2, w->stem2len);
+	w->nodes_done = true;
+}
+
 void
 dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out)
 {
@@ -426,6 +441,7 @@ dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out)
 	if (n > DP_WORD_MAX)
 	{
 		word_compute(d, s, n, out);
+		word_nodes(d, out);
 		return;
 	}
 	i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
@@ -433,12 +449,15 @@ dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out)
 	{
 		if (c->slots[i].rawlen == n && memcmp(c->slots[i].raw, s, n) == 0)
 		{
+			if (!c->slots[i].w.nodes_done)
+				word_nodes(d, &c->slots[i].w);
 			*out = c->slots[i].w;
 			return;
 		}
 		i = (i + 1) & (c->nslots - 1);
 	}
 	word_compute(d, s, n, out);
+	word_nodes(d, out);
 	if ((c->nused + 1) * 2 > c->nslots)
 	{
 		if (c->nslots >= DP_CACHE_MAX_SLOTS)
@@ -882,4 +901,7 @@ dp_dict_finish(DpDict *d)
 	for (uint32_t i = 0; i < d->ncountries; i++)
 		d->countries[i].entity = dp_dict_find_entity(d, d->countries[i].name);
 	d->finished = true;
+	/* words cached while building have no trie nodes yet */
+	for (uint32_t i = 0; i < d->cache->nslots; i++)
+		d->cache->slots[i].w.nodes_done = false;
 }

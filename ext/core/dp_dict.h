@@ -140,6 +140,9 @@ typedef struct DpWord
 	uint8_t		stem2len;
 	bool		common;			/* a common French word (hunspell-fr) */
 	bool		function;		/* a function word skipped by stem phrases */
+	bool		nodes_done;		/* wnode and snode are set */
+	uint32_t	wnode;			/* word-trie node of this word from the root, 0 if none */
+	uint32_t	snode;			/* stem-trie node from the root (stem, key or stem2), 0 */
 } DpWord;
 
 typedef struct DpDict

@@ -141,7 +141,7 @@ typedef struct Tagger
 static const DpVal *
 word_val(const Tagger *tg, const DpPiece *p, DpValType type)
 {
-	uint32_t	node = dp_trie_child(tg->d->words, 0, p->w.key, p->w.keylen);
+	uint32_t	node = p->w.wnode;
 	uint32_t	nv;
 	const DpVal *v;
 
@@ -181,7 +181,7 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 
 		if (!matchable(p))
 			break;
-		node = dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
+		node = (j == i) ? p->w.wnode : dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
 		if (!node)
 			break;
 		v = dp_trie_values(tg->d->words, node, &nv);
@@ -358,7 +358,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 
 		if (!matchable(p))
 			break;
-		node = dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
+		node = (j == i) ? p->w.wnode : dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
 		if (!node)
 			break;
 		if (p->cap && j - i < 32)

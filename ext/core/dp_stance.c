@@ -202,11 +202,16 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 
 		if (!p->wordlike && p->cls != DP_TOK_NUMBER)
 			return;
-		child = dp_trie_child(t, node, p->w.stem, p->w.stemlen);
-		if (!child && p->w.stemlen != p->w.keylen)
-			child = dp_trie_child(t, node, p->w.key, p->w.keylen);
-		if (!child && p->w.stem2len > 0)
-			child = dp_trie_child(t, node, p->w.stem2, p->w.stem2len);
+		if (node == 0)
+			child = p->w.snode;
+		else
+		{
+			child = dp_trie_child(t, node, p->w.stem, p->w.stemlen);
+			if (!child && p->w.stemlen != p->w.keylen)
+				child = dp_trie_child(t, node, p->w.key, p->w.keylen);
+			if (!child && p->w.stem2len > 0)
+				child = dp_trie_child(t, node, p->w.stem2, p->w.stem2len);
+		}
 		if (child)
 		{
 			uint32_t	nv;
@@ -311,7 +316,7 @@ annotate(St *st)
 			continue;
 		{
 			const DpVal *dv = NULL;
-			uint32_t	node = dp_trie_child(st->d->words, 0, p->w.key, p->w.keylen);
+			uint32_t	node = p->w.wnode;
 
 			if (node)
 			{
