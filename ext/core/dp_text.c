@@ -129,7 +129,7 @@ dp_utf8_count(const char *s, size_t n)
 	return c;
 }
 
-static const DpChar ascii_class[128] = {
+const DpChar dp_ascii_class[128] = {
 	[0 ... 8] = DP_C_CONTROL,
 	['\t'] = DP_C_SPACE,
 	['\n'] = DP_C_NEWLINE,
@@ -156,7 +156,7 @@ DpChar
 dp_char_class(int32_t cp)
 {
 	if (cp >= 0 && cp < 128)
-		return ascii_class[cp];
+		return dp_ascii_class[cp];
 	switch (cp)
 	{
 		case 0x2019:			/* ’ */

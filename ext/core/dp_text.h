@@ -39,6 +39,9 @@ extern long dp_utf8_validate(const char *s, size_t n);
 
 extern DpChar dp_char_class(int32_t cp);
 
+/* The classes of ASCII code points (for inlined fast paths). */
+extern const DpChar dp_ascii_class[128];
+
 /* Apostrophe variants, white space and zero-width characters folded. */
 extern int32_t dp_char_fold_punct(int32_t cp);
 

@@ -83,7 +83,7 @@ peek(const DpLexer *lx, size_t p, int32_t *cp, DpChar *cls)
 	if ((unsigned char) lx->s[p] < 0x80)
 	{
 		*cp = (unsigned char) lx->s[p];
-		*cls = dp_char_class(*cp);
+		*cls = dp_ascii_class[*cp];
 		return 1;
 	}
 	l = dp_utf8_decode((const unsigned char *) lx->s + p, lx->n - p, cp);
