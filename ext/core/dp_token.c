@@ -731,7 +731,7 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 			 memchr(lx->s + p, '@', (lx->n - p) < 64 ? (lx->n - p) : 64) != NULL &&
 			 (e = scan_email(lx, p)) > 0)
 		t->cls = DP_TOK_EMAIL;
-	else if (c == DP_C_DIGIT)
+	else if (c == DP_C_DIGIT && cp < 0x80)
 	{
 		e = scan_number(lx, p, &t->cls);
 		t->flags |= DP_TF_DIGIT;
@@ -753,7 +753,7 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 			}
 		}
 	}
-	else if (c == DP_C_UPPER || c == DP_C_LOWER)
+	else if (c == DP_C_UPPER || c == DP_C_LOWER || c == DP_C_DIGIT)
 	{
 		/* Roman ordinals: XXIe, IIIe */
 		if ((e = scan_roman_ordinal(lx, p)) > 0)
@@ -827,6 +827,12 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 			t->flags |= DP_TF_BULLET;
 	}
 
+	/* every token advances: a scanner that matched nothing takes one code point */
+	if (e <= p)
+	{
+		e = p + (l > 0 ? l : 1);
+		t->cls = DP_TOK_SYMBOL;
+	}
 	t->len = (uint32_t) (e - p);
 	{
 		uint32_t	cont = 0;

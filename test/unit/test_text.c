@@ -156,6 +156,8 @@ test_text(void)
 	TOK("Pou\xE2\x80\x8Btine parle", "Pou\xE2\x80\x8Btine|parle");
 	/* emoji with ZWJ is one symbol */
 	CLS("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 ok", "symbol word");
+	/* non-ASCII digits (found by the fuzzer: used to hang) */
+	TOK("Vote : \xD9\xA1\xD9\xA2 voix.", "Vote|:|\xD9\xA1\xD9\xA2|voix|.");
 	/* a combining mark alone */
 	CLS("\xCC\x81", "symbol");
 
