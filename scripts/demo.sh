@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGV=$(bash scripts/build.sh)
-pg_virtualenv -v "$PGV" -- bash scripts/demo-run.sh
+pg_virtualenv -t -v "$PGV" -- bash scripts/demo-run.sh

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PGV=$(bash scripts/build.sh)
 SHARED=${SHARED:-../shared}
 [ -f "$SHARED/eval/score.py" ] || { echo "eval: $SHARED/eval/score.py not found"; exit 1; }
-pg_virtualenv -v "$PGV" -- bash -c "
+pg_virtualenv -t -v "$PGV" -- bash -c "
   psql -X -q -c 'CREATE EXTENSION diplo'
   echo '== development seeds'
   python3 '$SHARED/eval/score.py' --docs '$SHARED/seeds' --gold '$SHARED/gold' --psql psql \${VERBOSE:+-v}

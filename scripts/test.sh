@@ -20,7 +20,7 @@ fz_pass=0; fz_fail=0
 if [ ! -f scripts/fuzz.sh ]; then echo "no fuzz harness yet"; elif bash scripts/fuzz.sh 10 >/tmp/diplo-fuzz.log 2>&1; then fz_pass=1; else fz_fail=1; fail=1; tail -n 30 /tmp/diplo-fuzz.log; fi
 
 echo "== pg_regress and pgTAP in a throwaway cluster (PostgreSQL $PGV)"
-cluster_out=$(pg_virtualenv -v "$PGV" -- bash scripts/cluster-tests.sh "$PGV" 2>&1)
+cluster_out=$(pg_virtualenv -t -v "$PGV" -- bash scripts/cluster-tests.sh "$PGV" 2>&1)
 cluster_rc=$?
 echo "$cluster_out"
 r_pass=$(echo "$cluster_out" | sed -n 's/^suite-summary: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)

@@ -74,6 +74,46 @@ DELETE FROM diplo.entity WHERE name = 'Fondation Ormelune';
 SELECT * FROM pg_temp.dict('La Fondation Ormelune et Ormelune.');
 
 ------------------------------------------------------------------------
+-- other sessions: a committed change reaches every backend's compiled
+-- dictionary; an uncommitted or rolled-back one reaches none
+------------------------------------------------------------------------
+
+CREATE EXTENSION IF NOT EXISTS dblink;
+SELECT dblink_connect('other', format('dbname=%s host=%s port=%s', current_database(),
+                                      split_part(current_setting('unix_socket_directories'), ',', 1),
+                                      current_setting('port')));
+CREATE FUNCTION pg_temp.other_dict(doc text) RETURNS SETOF text
+LANGUAGE sql AS $$
+  SELECT x FROM dblink('other', format($q$SELECT string_agg(entity, ', ' ORDER BY start)
+                                           FROM diplo.entities(%L) WHERE method = 'dictionary'$q$, doc)) AS t(x text)
+$$;
+-- the other session compiles its dictionary
+SELECT pg_temp.other_dict('Quentin Varlamoff a rencontré Emmanuel Macron.') AS other_before;
+-- this session commits an entity: the other sees it at its next statement
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Quentin Varlamoff', 'PER', 'FRA');
+SELECT pg_temp.other_dict('Quentin Varlamoff a rencontré Emmanuel Macron.') AS other_after_commit;
+-- the other session commits a deletion: this one sees it
+SELECT dblink_exec('other', $$DELETE FROM diplo.entity WHERE name = 'Quentin Varlamoff'$$);
+SELECT * FROM pg_temp.dict('Quentin Varlamoff a rencontré Emmanuel Macron.');
+-- an open transaction of this session is not seen by the other, its commit is
+BEGIN;
+INSERT INTO diplo.entity (name, kind, actor) VALUES ('Quentin Varlamoff', 'PER', 'FRA');
+SELECT pg_temp.other_dict('Quentin Varlamoff a rencontré Emmanuel Macron.') AS other_during_transaction;
+COMMIT;
+SELECT pg_temp.other_dict('Quentin Varlamoff a rencontré Emmanuel Macron.') AS other_after_commit;
+-- a change the other session rolls back is never seen here
+SELECT dblink_exec('other', 'BEGIN');
+SELECT dblink_exec('other', $$DELETE FROM diplo.entity WHERE name = 'Quentin Varlamoff'$$);
+SELECT * FROM pg_temp.dict('Quentin Varlamoff a rencontré Emmanuel Macron.');
+SELECT dblink_exec('other', 'ROLLBACK');
+SELECT * FROM pg_temp.dict('Quentin Varlamoff a rencontré Emmanuel Macron.');
+SELECT pg_temp.other_dict('Quentin Varlamoff a rencontré Emmanuel Macron.') AS other_after_rollback;
+DELETE FROM diplo.entity WHERE name = 'Quentin Varlamoff';
+SELECT pg_temp.other_dict('Quentin Varlamoff a rencontré Emmanuel Macron.') AS other_after_delete;
+SELECT dblink_disconnect('other');
+DROP EXTENSION dblink;
+
+------------------------------------------------------------------------
 -- the other dictionary tables are seen as well
 ------------------------------------------------------------------------
 

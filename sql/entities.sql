@@ -32,6 +32,7 @@ INSERT INTO ent_docs VALUES
 -- all-caps headlines
 (21, 'all caps', 'LA RUSSIE ET L''UKRAINE SIGNENT À ISTANBUL'),
 (22, 'all caps', 'ZELENSKY ET TRUMP SE RETROUVENT À LA MAISON BLANCHE'),
+(31, 'all caps, hyphenated name', 'ZELENSKY ET TRUMP SE RETROUVENT À LA MAISON-BLANCHE'),
 -- a name split by a zero-width space or a soft hyphen
 (23, 'invisible characters', E'Zelen\u200Bsky a parlé avec Pou\u00ADtine.'),
 -- span rule: the title is not part of the mention, nor is an elided article

@@ -20,6 +20,7 @@ INSERT INTO st_docs VALUES
 (14, 'demand', 'Moscou exige le retrait des troupes ukrainiennes du Donbass.'),
 (15, 'demand', 'Friedrich Merz réclame davantage d''aide militaire pour Kiev.'),
 (16, 'quote, speaker after', '« Je remercie Donald Trump », a déclaré Volodymyr Zelensky.'),
+(35, 'quote, speaker before', 'Dmitri Peskov a déclaré : « Nous rejetons cette trêve. »'),
 (17, 'entity target, no actor holder', 'Kaja Kallas a condamné la Russie.'),
 (18, 'evaluative adjective', 'Pete Hegseth a jugé l''adhésion de l''Ukraine à l''OTAN irréaliste.'),
 (19, 'framing Selon', 'Selon Moscou, les sanctions sont illégales.'),

@@ -162,13 +162,14 @@ FR_PARAGRAPH="Le président Emmanuel Macron a reçu mardi à l'Élysée son homo
 # and SESS_STATE (SQLSTATE of its last statement).  sess_send NAME SQL sends
 # without waiting; sess_wait NAME [timeout] waits for what was sent.
 
-declare -A SESS_FD SESS_PID SESS_SEQ SESS_LINES
+declare -A SESS_FD SESS_PID SESS_SEQ SESS_LINES SESS_MARK
 SESS_OUT=
 SESS_STATE=
 
 sess_start() {
 	local name=$1 db=$2
 	shift 2
+	rm -f "$HARD_TMP/$name.in"
 	mkfifo "$HARD_TMP/$name.in"
 	: >"$HARD_TMP/$name.out"
 	psql -X -A -t -q -v ON_ERROR_STOP=0 -d "$db" "$@" <"$HARD_TMP/$name.in" >"$HARD_TMP/$name.out" 2>&1 &
@@ -185,31 +186,32 @@ sess_start() {
 sess_send() {
 	local name=$1 sql=$2
 	SESS_SEQ[$name]=$((SESS_SEQ[$name] + 1))
-	printf '%s\n\\echo __END_%s :SQLSTATE\n' "$(terminate_sql "$sql")" "${SESS_SEQ[$name]}" >&"${SESS_FD[$name]}"
+	SESS_MARK[$name]="__END_${SESS_SEQ[$name]}_${RANDOM}${RANDOM}"
+	printf '%s\n\\echo %s :SQLSTATE\n' "$(terminate_sql "$sql")" "${SESS_MARK[$name]}" >&"${SESS_FD[$name]}"
 }
 
 # sess_wait NAME [TIMEOUT_S] : returns 1 on timeout.
 sess_wait() {
 	local name=$1 timeout=${2:-120}
-	local k=${SESS_SEQ[$name]} out="$HARD_TMP/$name.out"
-	local deadline
+	local mark=${SESS_MARK[$name]} out="$HARD_TMP/$name.out" from=$((SESS_LINES[$name] + 1))
+	local deadline endline
 	deadline=$(awk -v t="$(now_s)" -v d="$timeout" 'BEGIN { printf "%.3f", t + d }')
-	while ! grep -q "^__END_${k} " "$out"; do
+	while :; do
+		endline=$(awk -v f="$from" -v m="$mark" 'NR >= f && $1 == m { print NR; exit }' "$out")
+		[ -z "$endline" ] || break
 		if ! kill -0 "${SESS_PID[$name]}" 2>/dev/null; then
-			SESS_OUT=$(tail -n +$((SESS_LINES[$name] + 1)) "$out")
+			SESS_OUT=$(tail -n +"$from" "$out")
 			SESS_STATE=DEAD
 			return 1
 		fi
 		if awk -v t="$(now_s)" -v d="$deadline" 'BEGIN { exit !(t > d) }'; then
-			SESS_OUT=$(tail -n +$((SESS_LINES[$name] + 1)) "$out")
+			SESS_OUT=$(tail -n +"$from" "$out")
 			SESS_STATE=TIMEOUT
 			return 1
 		fi
-		sleep 0.02
+		sleep 0.01
 	done
-	local endline
-	endline=$(grep -n "^__END_${k} " "$out" | head -n 1 | cut -d: -f1)
-	SESS_OUT=$(sed -n "$((SESS_LINES[$name] + 1)),$((endline - 1))p" "$out")
+	SESS_OUT=$(sed -n "${from},$((endline - 1))p" "$out")
 	SESS_STATE=$(sed -n "${endline}p" "$out" | awk '{print $2}')
 	SESS_LINES[$name]=$endline
 	return 0
@@ -220,10 +222,11 @@ sess_run() {
 	sess_wait "$1" "${3:-120}"
 }
 
-# sess_pid NAME : the backend pid of a session
+# sess_backend_pid NAME : sets SESS_PID_OF (never call sess_* in $(...):
+# the session's counters would be updated in a subshell only)
 sess_backend_pid() {
 	sess_run "$1" "SELECT pg_backend_pid()"
-	echo "$SESS_OUT"
+	SESS_PID_OF=$SESS_OUT
 }
 
 sess_stop() {
