@@ -318,7 +318,8 @@ CREATE FUNCTION diplo.stance_balance_step(state real[], score real) RETURNS real
   SET search_path = pg_catalog, pg_temp
   AS $$
     SELECT CASE WHEN score IS NULL OR score = 'NaN'::real THEN state
-                ELSE ARRAY[state[1] + score, state[2] + abs(score)] END
+                ELSE ARRAY[state[1] + greatest(-1, least(1, score)),
+                           state[2] + abs(greatest(-1, least(1, score)))] END
   $$;
 COMMENT ON FUNCTION diplo.stance_balance_step(real[], real) IS 'state transition of diplo.stance_balance';
 

@@ -308,8 +308,13 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 	else
 	{
 		size_t		i = 0;
+		DpBuf		nfc = {0};
 
-		/* lower case with accents kept (for the stemmer) */
+		/* NFC first (NFD text stems like NFC text), then lower case with
+		 * accents kept, for the stemmer */
+		dp_normalize(d->mem, s, take, &nfc);
+		s = nfc.data ? nfc.data : "";
+		take = nfc.len;
 		while (i < take && ll < sizeof(lower) - 4)
 		{
 			int32_t		cp;
@@ -334,6 +339,7 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 		if (tmp.data)
 			memcpy(w->key, tmp.data, w->keylen);
 		dp_free(d->mem, tmp.data);
+		dp_free(d->mem, nfc.data);
 		memset(&tmp, 0, sizeof(tmp));
 	}
 	w->function = in_words(function_words, w->key, w->keylen);
@@ -366,6 +372,13 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 			cut = 3;
 		else if (memcmp(lower + ll - 2, "ez", 2) == 0)
 			cut = 2;
+		/* past participles: plébiscité(e)(s) */
+		else if (memcmp(lower + ll - 2, "\xC3\xA9", 2) == 0)
+			cut = 2;
+		else if (memcmp(lower + ll - 3, "\xC3\xA9" "e", 3) == 0 || memcmp(lower + ll - 3, "\xC3\xA9" "s", 3) == 0)
+			cut = 3;
+		else if (ll > 5 && memcmp(lower + ll - 4, "\xC3\xA9" "es", 4) == 0)
+			cut = 4;
 		if (cut)
 		{
 			char		inf[DP_WORD_MAX + 3];

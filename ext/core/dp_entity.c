@@ -49,7 +49,7 @@ is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
 
 static void
 push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *t,
-		   uint32_t ti, size_t off, size_t len, bool initial)
+		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial)
 {
 	DpPiece    *p;
 	int32_t		cp = 0;
@@ -62,7 +62,7 @@ push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *
 	p = &out->p[out->n++];
 	p->off = (uint32_t) off;
 	p->len = (uint32_t) len;
-	p->coff = t->coff + (uint32_t) dp_utf8_count(text + t->off, off - t->off);
+	p->coff = coff;
 	p->clen = (off == t->off && len == t->len) ? t->clen : (uint32_t) dp_utf8_count(text + off, len);
 	p->tok = ti;
 	p->tflags = t->flags;
@@ -92,6 +92,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 		{
 			size_t		a = 0;
 			bool		first = true;
+			uint32_t	coff = t->coff;	/* code point offset of byte a */
 
 			for (size_t i = 0; i <= t->len; i++)
 			{
@@ -99,19 +100,24 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 
 				if (i == t->len || is_hyphen_at(tx, t->len, i, &hl))
 				{
+					uint32_t	seg = (uint32_t) dp_utf8_count(tx + a, i - a);
+
 					if (i > a)
 					{
-						push_piece(d, m, text, out, t, ti, t->off + a, i - a, first && initial);
+						push_piece(d, m, text, out, t, ti, t->off + a, i - a, coff, first && initial);
 						first = false;
 					}
+					coff += seg + (hl ? 1 : 0);
 					a = i + hl;
 					if (hl > 1)
 						i += hl - 1;
 				}
+				if ((i & 0xFFFF) == 0xFFFF)
+					dp_interrupt(m);
 			}
 		}
 		else
-			push_piece(d, m, text, out, t, ti, t->off, t->len, initial);
+			push_piece(d, m, text, out, t, ti, t->off, t->len, t->coff, initial);
 
 		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
 			initial = true;
@@ -445,10 +451,21 @@ unknown_name(Tagger *tg, size_t i)
 
 	if (tg->shouting || !p->cap)
 		return 0;
+	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
+	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
+		return 0;
 	if (p->cls == DP_TOK_WORD && !p->initial && (head = word_val(tg, p, DP_V_HEAD)) != NULL)
 		;
 	else if (!namelike(tg, p, true))
-		return 0;
+	{
+		int16_t		a = -1;
+
+		/* after a role title a capitalised common word may be a first
+		 * name: le négociateur ukrainien Taras Melnychenko */
+		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
+			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a)))
+			return 0;
+	}
 	j = i + 1;
 	while (j < tg->pc.n && j - i < MAX_NAME_PIECES)
 	{
@@ -477,6 +494,9 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		break;
 	}
+	/* nor does it end inside one */
+	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
+		j++;
 	np = j - i;
 	if (head && np == 1)
 		return 0;				/* "Banque" alone */

@@ -96,6 +96,7 @@ typedef struct St
 	int32_t	   *leader_of;		/* per actor: most mentioned person */
 	int32_t		last_closed_quote;
 	bool		contrast_seen;
+	bool		relative;		/* the cue is in a relative clause (qui ...) */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
 } St;
@@ -585,6 +586,7 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				{
 					((St *) st)->hpos = start;
 					((St *) st)->hend = b - 1;
+					((St *) st)->relative = true;
 					return true;
 				}
 			}
@@ -883,6 +885,7 @@ score_cue(St *st, size_t c)
 
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
+	st->relative = false;
 	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, &holder))
 		passive = true;
 	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c, c_end, &holder))
@@ -946,7 +949,7 @@ score_cue(St *st, size_t c)
 			else if (k < c)
 				neg = true;
 		}
-		if ((a->mods & (1u << DP_MOD_HEDGE)) && k < c_end)
+		if ((a->mods & (1u << DP_MOD_HEDGE)) && k <= c_end)
 		{
 			hedged = true;
 			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : 0.6f;
@@ -969,6 +972,7 @@ score_cue(St *st, size_t c)
 	/* targets: leftwards for evaluative cues and passives, else rightwards */
 	scope_end = c_end;
 	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
+		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
 		scope_end++;
@@ -986,6 +990,16 @@ score_cue(St *st, size_t c)
 				break;
 			}
 		}
+		if (!found && cue->target_mode == DP_TM_SUBJECT)
+			for (size_t k = c_end; k < scope_end && k < c_end + 6; k++)
+				if (st->an[k].topic >= 0)
+				{
+					push(st, &holder, quote, st->d->topics[st->an[k].topic], -1, true,
+						 pol * st->an[k].topic_pol * w, c, c_end, lo, k + st->an[k].topic_len - 1,
+						 neg, hedged, reported);
+					found++;
+					break;
+				}
 		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 1)
 		{

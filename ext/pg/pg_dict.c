@@ -22,6 +22,7 @@
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "mb/pg_wchar.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -93,10 +94,15 @@ dict_cxt_reset(void *arg)
 	dp_dict_destroy((DpDict *) arg);
 }
 
+/* A column as UTF-8 (the core's encoding), whatever the server encoding. */
 static char *
 spi_str(HeapTuple tup, TupleDesc desc, int col)
 {
-	return SPI_getvalue(tup, desc, col);
+	char	   *v = SPI_getvalue(tup, desc, col);
+
+	if (v == NULL || GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
+		return v;
+	return pg_server_to_any(v, (int) strlen(v), PG_UTF8);
 }
 
 static void
