@@ -53,9 +53,11 @@ build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv)
 	@mkdir -p build
 	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon > $@.tmp && mv $@.tmp $@
 
-build/diplo--$(DIPLO_VERSION).sql: control/diplo--$(DIPLO_VERSION).sql build/dict.sql build/lexicon.sql
+build/diplo--$(DIPLO_VERSION).sql: control/diplo--$(DIPLO_VERSION).sql build/dict.sql build/lexicon.sql scripts/encoding_guard.py
 	@mkdir -p build
-	cat $^ > $@
+	cat control/diplo--$(DIPLO_VERSION).sql > $@.tmp
+	$(PYTHON) scripts/encoding_guard.py build/dict.sql build/lexicon.sql >> $@.tmp
+	mv $@.tmp $@
 
 # C unit tests of the core, under AddressSanitizer and UBSan.
 UNIT_SRCS = $(CORE_SRCS) $(sort $(wildcard test/unit/*.c))

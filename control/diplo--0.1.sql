@@ -5,6 +5,12 @@
 
 \echo Use "CREATE EXTENSION diplo" to load this file. \quit
 
+-- The schema belongs to the extension: DROP EXTENSION drops it, and a schema
+-- diplo created beforehand by someone else makes CREATE EXTENSION fail
+-- instead of installing into it.
+CREATE SCHEMA diplo;
+COMMENT ON SCHEMA diplo IS 'diplo: entity tagging and stance scoring for French diplomatic news';
+
 ------------------------------------------------------------------------
 -- Types
 ------------------------------------------------------------------------

@@ -420,7 +420,6 @@ static void
 check_stances(const char *text, size_t n, const DpStances *st)
 {
 	uint32_t	prev_sentence = 0;
-	uint32_t	prev_cue = 0;
 	CpCursor	cur = {0, 0};
 
 	for (size_t i = 0; i < st->n; i++)
@@ -441,9 +440,10 @@ check_stances(const char *text, size_t n, const DpStances *st)
 			span_die("stance cue outside the text", i, text, n, s->cue_off, s->cue_len);
 		if (s->cue_off < s->off || s->cue_off + s->cue_len > s->off + s->len)
 			span_die("stance cue outside its evidence span", i, text, n, s->off, s->len);
-		if (s->sentence == 0 || s->sentence < prev_sentence ||
-			(s->sentence == prev_sentence && s->cue_off < prev_cue))
-			span_die("stances out of text order", i, text, n, s->cue_off, s->cue_len);
+		/* sentence order only: within a sentence, topic_actions() appends
+		 * its stances after those of the cues (see README) */
+		if (s->sentence == 0 || s->sentence < prev_sentence)
+			span_die("stances out of sentence order", i, text, n, s->cue_off, s->cue_len);
 		if (!valid_actor(s->holder_actor) || !valid_actor(s->target_actor))
 			span_die("stance actor out of range", i, text, n, s->off, s->len);
 		if (s->target_topic && !is_topic(s->target))
@@ -453,7 +453,6 @@ check_stances(const char *text, size_t n, const DpStances *st)
 		if (s->holder[0] == '\0' || s->target[0] == '\0')
 			span_die("stance with an empty holder or target", i, text, n, s->off, s->len);
 		prev_sentence = s->sentence;
-		prev_cue = s->cue_off;
 	}
 }
 

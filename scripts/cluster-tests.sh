@@ -34,5 +34,22 @@ if grep -q '^Result: PASS' /tmp/diplo-tap.out; then
 else
   pass=$((pass + t_tests - t_bad)); failed=$((failed + (t_bad > 0 ? t_bad : 1)))
 fi
+# TAP scripts: encodings (LATIN1, SQL_ASCII) and hardening (security,
+# lifecycle, concurrency, cancel).  Count their ok / not ok lines.
+run_tap() {
+  local name=$1; shift
+  echo "-- $name"
+  "$@" > "/tmp/diplo-$name.out" 2>&1
+  local rc=$?
+  cat "/tmp/diplo-$name.out"
+  local ok bad
+  ok=$(grep -cE '^ok [0-9]+' "/tmp/diplo-$name.out" || true)
+  bad=$(grep -cE '^not ok [0-9]+' "/tmp/diplo-$name.out" || true)
+  pass=$((pass + ok)); failed=$((failed + bad))
+  if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then failed=$((failed + 1)); fi
+}
+run_tap encodings bash test/encodings.sh
+run_tap hardening bash test/hardening/run.sh
+
 echo "suite-summary: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]

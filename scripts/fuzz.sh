@@ -54,8 +54,13 @@ for src in ext/core/*.c; do
 		*" $base "*) cov="-fsanitize=fuzzer-no-link" ;;
 		*) cov="-fsanitize-coverage=inline-8bit-counters,pc-table" ;;
 	esac
+	# dp_dict.c includes build/common_words.h: 120,000 string literals that
+	# AddressSanitizer would each give a red zone, taking a minute to build.
+	# Its globals go unchecked; its heap and stack accesses stay checked.
+	extra=""
+	[ "$base" = dp_dict ] && extra="-mllvm -asan-globals=0"
 	# shellcheck disable=SC2086
-	"$CC" $CFLAGS -O2 $SAN $cov $INC -c "$src" -o "$o" 2>"$o.log" || {
+	"$CC" $CFLAGS -O2 $SAN $cov $extra $INC -c "$src" -o "$o" 2>"$o.log" || {
 		cat "$o.log" >&2; echo "fuzz: FAILED: cannot compile $src"; exit 1; }
 done
 for h in $HARNESSES; do
@@ -85,7 +90,7 @@ for h in $HARNESSES; do
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)
-	last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+	last=$(grep -aE '^#[0-9]+' "$log" | tail -n 1)
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
@@ -93,7 +98,7 @@ for h in $HARNESSES; do
 		echo "$h: OK ${runs:-?} runs in ${SECS}s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, peak RSS ${rss:-?} MB"
 	else
 		status=1
-		kind=$(grep -oE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer): [a-zA-Z-]+|runtime error: .*|==FUZZ INVARIANT== .*' "$log" | head -n 1)
+		kind=$(grep -aoE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer): [a-zA-Z-]+|runtime error: .*|==FUZZ INVARIANT== .*' "$log" | head -n 1)
 		crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
 		echo "$h: FAILED (rc $rc) ${kind:-see log} after ${runs:-?} runs; input ${crash:-none}; log $log"
 	fi

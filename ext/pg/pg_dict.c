@@ -28,6 +28,7 @@
 #include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -50,27 +51,39 @@ static PgDict *current = NULL;
 static bool current_valid = false;
 static Oid	table_oids[N_DICT_TABLES];
 
-/* The statement that pinned `pinned` last. */
-static PgDict *pinned = NULL;
-static TimestampTz pinned_stmt = 0;
-static LocalTransactionId pinned_lxid = InvalidLocalTransactionId;
+/*
+ * Bumped by every invalidation of a dictionary table, including one that
+ * arrives while a rebuild runs: a rebuild is valid only if the counter did
+ * not move meanwhile (its snapshot may predate the change).
+ */
+static uint64 inval_gen = 0;
+
+/* A statement's pin: the dictionary and the statement it belongs to. */
+typedef struct DictPin
+{
+	PgDict	   *pd;
+	TimestampTz stmt;
+	LocalTransactionId lxid;
+	CommandId	cid;
+	uint64		gen;
+} DictPin;
+
+/* The last pin taken, shared by every call site of the same statement. */
+static DictPin last_pin;
 
 static void
 dict_inval_callback(Datum arg, Oid relid)
 {
-	if (current == NULL || !current_valid)
-		return;
-	if (!OidIsValid(relid))
-	{
-		current_valid = false;
-		return;
-	}
-	for (int i = 0; i < (int) N_DICT_TABLES; i++)
+	bool		ours = !OidIsValid(relid);
+
+	for (int i = 0; i < (int) N_DICT_TABLES && !ours; i++)
 		if (table_oids[i] == relid)
-		{
-			current_valid = false;
-			return;
-		}
+			ours = true;
+	if (ours)
+	{
+		inval_gen++;
+		current_valid = false;
+	}
 }
 
 void
@@ -82,8 +95,8 @@ pgdp_dict_init(void)
 static void
 pgdict_free(PgDict *pd)
 {
-	if (pd == pinned)
-		pinned = NULL;
+	if (pd == last_pin.pd)
+		last_pin.pd = NULL;
 	MemoryContextDelete(pd->cxt);
 }
 
@@ -105,11 +118,45 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 	return pg_server_to_any(v, (int) strlen(v), PG_UTF8);
 }
 
+/* The quoted name of the extension's schema, for the queries below. */
+static char dict_schema_buf[2 * NAMEDATALEN + 3];
+static const char *dict_schema = dict_schema_buf;
+
+/* Run a dictionary query; "%s" in it stands for the extension's schema. */
 static void
-spi_query(const char *sql)
+spi_query(const char *fmt)
 {
+	char	   *sql = psprintf(fmt, dict_schema, dict_schema);
+
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "diplo: dictionary query failed: %s", sql);
+	pfree(sql);
+}
+
+/*
+ * The schema of the extension's tables, found through the extension's
+ * membership (pg_depend), not by name: a renamed schema and a look-alike
+ * schema named diplo cannot redirect the load.
+ */
+static Oid
+extension_schema(void)
+{
+	bool		isnull;
+	Datum		d;
+
+	if (SPI_execute("SELECT d.objid FROM pg_catalog.pg_depend d "
+					"JOIN pg_catalog.pg_extension x ON x.oid OPERATOR(pg_catalog.=) d.refobjid "
+					"WHERE x.extname OPERATOR(pg_catalog.=) 'diplo' "
+					"AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass "
+					"AND d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass "
+					"AND d.deptype OPERATOR(pg_catalog.=) 'e'", true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("diplo: extension \"diplo\" is not installed in this database"),
+				 errhint("Run CREATE EXTENSION diplo.")));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return DatumGetObjectId(d);
 }
 
 /* Read every dictionary table into a new compiled dictionary. */
@@ -123,14 +170,11 @@ dict_load(void)
 	Oid			nsp;
 	uint64		i;
 
-	nsp = get_namespace_oid("diplo", false);
-	for (int k = 0; k < (int) N_DICT_TABLES; k++)
-		table_oids[k] = get_relname_relid(dict_tables[k], nsp);
-
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
 	PG_TRY();
 	{
 		MemoryContextCallback *cb;
+		int			guc_level;
 
 		old = MemoryContextSwitchTo(cxt);
 		pd = palloc0(sizeof(PgDict));
@@ -142,6 +186,16 @@ dict_load(void)
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "diplo: SPI_connect failed");
 
+		/* no search_path can capture an operator or function of the load */
+		guc_level = NewGUCNestLevel();
+		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		nsp = extension_schema();
+		for (int k = 0; k < (int) N_DICT_TABLES; k++)
+			table_oids[k] = get_relname_relid(dict_tables[k], nsp);
+		strlcpy(dict_schema_buf, quote_identifier(get_namespace_name(nsp)), sizeof(dict_schema_buf));
+		dict_schema = dict_schema_buf;
+
 		old = MemoryContextSwitchTo(cxt);
 		d = dp_dict_create(&pd->mem);
 		pd->dict = d;
@@ -151,12 +205,12 @@ dict_load(void)
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		spi_query("SELECT code, name FROM diplo.country ORDER BY code");
+		spi_query("SELECT code, name FROM %s.country ORDER BY code");
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_country(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
 								spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
 
-		spi_query("SELECT name, kind::text, actor, title, prior FROM diplo.entity ORDER BY name");
+		spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
@@ -171,8 +225,8 @@ dict_load(void)
 			dp_dict_add_alias(d, spi_str(t, td, 1), e);
 		}
 		/* a state's usual name names its canonical entity */
-		spi_query("SELECT c.name, c.code FROM diplo.country c "
-				  "WHERE NOT EXISTS (SELECT 1 FROM diplo.entity e WHERE e.name = c.name)");
+		spi_query("SELECT c.name, c.code FROM %s.country c WHERE NOT EXISTS "
+				  "(SELECT 1 FROM %s.entity e WHERE e.name OPERATOR(pg_catalog.=) c.name)");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
@@ -182,7 +236,7 @@ dict_load(void)
 			dp_dict_add_alias(d, spi_str(t, td, 1), e);
 		}
 
-		spi_query("SELECT alias, entity FROM diplo.alias");
+		spi_query("SELECT alias, entity FROM %s.alias");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
@@ -195,27 +249,27 @@ dict_load(void)
 				CHECK_FOR_INTERRUPTS();
 		}
 
-		spi_query("SELECT form, actor FROM diplo.demonym");
+		spi_query("SELECT form, actor FROM %s.demonym");
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_demonym(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
 								spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
 
-		spi_query("SELECT title, class FROM diplo.role");
+		spi_query("SELECT title, class FROM %s.role");
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_role(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
 							 dp_name_index(dp_role_names, DP_ROLE__COUNT,
 										   spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
 
-		spi_query("SELECT word, kind::text FROM diplo.name_head");
+		spi_query("SELECT word, kind::text FROM %s.name_head");
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_name_head(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
 								  dp_kind_from_name(spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
 
-		spi_query("SELECT word FROM diplo.particle");
+		spi_query("SELECT word FROM %s.particle");
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_particle(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
 
-		spi_query("SELECT word, hint FROM diplo.name_hint");
+		spi_query("SELECT word, hint FROM %s.name_hint");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			dp_dict_add_name_hint(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
@@ -225,11 +279,11 @@ dict_load(void)
 				CHECK_FOR_INTERRUPTS();
 		}
 
-		spi_query("SELECT topic FROM diplo.topic ORDER BY topic");
+		spi_query("SELECT topic FROM %s.topic ORDER BY topic");
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_topic(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
 
-		spi_query("SELECT term, topic, polarity FROM diplo.topic_term");
+		spi_query("SELECT term, topic, polarity FROM %s.topic_term");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
@@ -239,7 +293,7 @@ dict_load(void)
 								   atoi(spi_str(t, td, 3)));
 		}
 
-		spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM diplo.cue");
+		spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM %s.cue");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
@@ -252,7 +306,7 @@ dict_load(void)
 							dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(t, td, 6)));
 		}
 
-		spi_query("SELECT word, type, factor FROM diplo.modifier");
+		spi_query("SELECT word, type, factor FROM %s.modifier");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
@@ -263,6 +317,7 @@ dict_load(void)
 								 strtof(spi_str(t, td, 3), NULL));
 		}
 		dp_dict_finish(d);
+		AtEOXact_GUC(true, guc_level);
 		SPI_finish();
 	}
 	PG_CATCH();
@@ -274,52 +329,92 @@ dict_load(void)
 	return pd;
 }
 
-/* Release a statement's pin; free the dictionary if it is stale and unpinned. */
+/* Release a call site's pin; free the dictionary if it is stale and unpinned. */
 static void
 unpin(void *arg)
 {
-	PgDict	   *pd = (PgDict *) arg;
+	DictPin    *pin = (DictPin *) arg;
+	PgDict	   *pd = pin->pd;
 
+	pin->pd = NULL;
+	if (pd == NULL)
+		return;
 	pd->refcount--;
 	if (pd->refcount == 0 && pd != current)
 		pgdict_free(pd);
 }
 
+static bool
+same_statement(const DictPin *a, const DictPin *b)
+{
+	return a->stmt == b->stmt && a->lxid == b->lxid && a->cid == b->cid && a->gen == b->gen;
+}
+
+/*
+ * The dictionary for this call.  A statement is identified by its start
+ * time, its transaction, its command id and the invalidation count: several
+ * statements of one query string differ by command id or count once one of
+ * them changed the dictionary, and a PL/pgSQL simple expression, which
+ * keeps its call state for the whole transaction, is re-pinned at each new
+ * statement.  Invalidations are accepted only when a statement takes its
+ * first pin, so that one statement never mixes two versions.
+ */
 DpDict *
 pgdp_dict_get(FunctionCallInfo fcinfo)
 {
 	FmgrInfo   *fl = fcinfo->flinfo;
+	DictPin    *pin = (DictPin *) fl->fn_extra;
+	DictPin		now;
 	PgDict	   *pd;
-	MemoryContextCallback *cb;
-	TimestampTz stmt = GetCurrentStatementStartTimestamp();
 
-	if (fl->fn_extra)
-		return ((PgDict *) fl->fn_extra)->dict;
+	now.stmt = GetCurrentStatementStartTimestamp();
+	now.lxid = MyProc->lxid;
+	now.cid = GetCurrentCommandId(false);
+	now.gen = inval_gen;
+	if (pin && pin->pd && same_statement(pin, &now))
+		return pin->pd->dict;
 
-	if (pinned && pinned_stmt == stmt && pinned_lxid == MyProc->lxid)
-		pd = pinned;
+	if (last_pin.pd && same_statement(&last_pin, &now))
+		pd = last_pin.pd;
 	else
 	{
+		AcceptInvalidationMessages();
 		if (current == NULL || !current_valid)
 		{
+			uint64		gen_before = inval_gen;
 			PgDict	   *fresh = dict_load();
 
 			if (current && current->refcount == 0)
 				pgdict_free(current);
 			current = fresh;
-			current_valid = true;
+			current_valid = (inval_gen == gen_before);
 		}
 		pd = current;
-		pinned = pd;
-		pinned_stmt = stmt;
-		pinned_lxid = MyProc->lxid;
+		now.gen = inval_gen;
+		last_pin = now;
+		last_pin.pd = pd;
 	}
-	pd->refcount++;
-	cb = MemoryContextAlloc(fl->fn_mcxt, sizeof(MemoryContextCallback));
-	cb->func = unpin;
-	cb->arg = pd;
-	MemoryContextRegisterResetCallback(fl->fn_mcxt, cb);
-	fl->fn_extra = pd;
+	if (pin == NULL)
+	{
+		MemoryContextCallback *cb;
+
+		pin = MemoryContextAllocZero(fl->fn_mcxt, sizeof(DictPin));
+		cb = MemoryContextAlloc(fl->fn_mcxt, sizeof(MemoryContextCallback));
+		cb->func = unpin;
+		cb->arg = pin;
+		MemoryContextRegisterResetCallback(fl->fn_mcxt, cb);
+		fl->fn_extra = pin;
+	}
+	else if (pin->pd != pd)
+		unpin(pin);
+	if (pin->pd != pd)
+	{
+		pd->refcount++;
+		*pin = last_pin;
+		pin->pd = pd;
+	}
+	else
+		*pin = last_pin;
 	return pd->dict;
 }
 
@@ -342,7 +437,7 @@ Datum
 diplo_dictionary_info(PG_FUNCTION_ARGS)
 {
 	DpDict	   *d = pgdp_dict_get(fcinfo);
-	PgDict	   *pd = (PgDict *) fcinfo->flinfo->fn_extra;
+	PgDict	   *pd = ((DictPin *) fcinfo->flinfo->fn_extra)->pd;
 	TupleDesc	tupdesc;
 	Datum		values[5];
 	bool		nulls[5] = {0};

@@ -277,6 +277,39 @@ expect s1 "$ALIAS_PROBE" 1 "stale rebuild: the statement after one that rebuilt 
 run s2 "$DEL_ALIAS"
 expect s1 "$ALIAS_PROBE" 0 "stale rebuild: (alias removed again)"
 
+# An invalidation that arrives while a rebuild is running (here the rebuild
+# waits for a lock on diplo.modifier, the last table it reads, while another
+# session commits a new alias) must not be lost: the rebuild used a snapshot
+# from before that commit, so the next statement must rebuild again.
+run s2 "INSERT INTO diplo.particle (word) VALUES ('zorgl')"
+run s2 "DELETE FROM diplo.particle WHERE word = 'zorgl'"
+run s2 "BEGIN"
+run s2 "LOCK TABLE diplo.modifier IN ACCESS EXCLUSIVE MODE"
+sess_backend_pid s1
+s1pid=$SESS_PID_OF
+sess_send s1 "$ALIAS_PROBE"
+waiting=0
+for k in $(seq 1 100); do
+	[ "$(q $DB -c "SELECT wait_event_type FROM pg_stat_activity WHERE pid = $s1pid")" = Lock ] && { waiting=1; break; }
+	sleep 0.05
+done
+is "$waiting" 1 "lost invalidation: s1's rebuild waits for the lock on diplo.modifier"
+q $DB -c "$INS_ALIAS" >/dev/null
+run s2 "ROLLBACK"
+sess_wait s1 60
+is "$SESS_STATE|$SESS_OUT" "00000|0" "lost invalidation: the statement whose rebuild started before the commit does not see the alias"
+expect s1 "$ALIAS_PROBE" 1 "lost invalidation: s1's next statement sees the alias committed during its previous rebuild"
+run s2 "$DEL_ALIAS"
+expect s1 "$ALIAS_PROBE" 0 "lost invalidation: (alias removed again)"
+
+# Several statements in one query string (one protocol message: same
+# statement start time and transaction) are still separate statements.
+out=$(q $DB -c "SELECT count(*) FROM diplo.entities('$TXT'); $INS_ALIAS; $ALIAS_PROBE" 2>&1 | tail -n 1)
+is "$out" 1 "multi-statement query string: the statement after an INSERT of an alias sees it"
+out=$(q $DB -c "$ALIAS_PROBE; $DEL_ALIAS; $ALIAS_PROBE" 2>&1 | tr '\n' ' ')
+is "$out" "1 0 " "multi-statement query string: the statement after a DELETE of an alias no longer sees it"
+q $DB -c "$DEL_ALIAS" >/dev/null
+
 # the session's own changes inside one transaction, seen by the next statement
 run s1 "BEGIN"
 expect s1 "$ALIAS_PROBE" 0 "own change: alias absent"
