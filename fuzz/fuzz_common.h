@@ -27,6 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Helpers here are static; not every harness uses all of them. */
+#define FZ_FN static __attribute__((unused))
+
 typedef struct FzArena
 {
 	const char *name;
@@ -44,7 +47,7 @@ typedef struct FzArena
 /* Abort with a message: libFuzzer saves the input as a crash. */
 static void fz_die(const char *fmt,...) __attribute__((noreturn, format(printf, 1, 2)));
 
-static void
+FZ_FN void
 fz_die(const char *fmt,...)
 {
 	va_list		ap;
@@ -59,7 +62,7 @@ fz_die(const char *fmt,...)
 
 #define FZ_CHECK(cond, ...) do { if (!(cond)) fz_die(__VA_ARGS__); } while (0)
 
-static inline size_t
+FZ_FN size_t
 fz_slot(const FzArena *a, const void *p)
 {
 	uint64_t	h = (uint64_t) (uintptr_t) p;
@@ -70,7 +73,7 @@ fz_slot(const FzArena *a, const void *p)
 	return (size_t) h & (a->nslots - 1);
 }
 
-static void
+FZ_FN void
 fz_put(FzArena *a, void *p, size_t size)
 {
 	size_t		i;
@@ -106,7 +109,7 @@ fz_put(FzArena *a, void *p, size_t size)
 }
 
 /* Remove p (backward-shift deletion); aborts if p is not in the arena. */
-static void
+FZ_FN void
 fz_take(FzArena *a, void *p, const char *what)
 {
 	size_t		i,
@@ -145,7 +148,7 @@ fz_take(FzArena *a, void *p, const char *what)
 	}
 }
 
-static void *
+FZ_FN void *
 fz_alloc(void *ctx, size_t size)
 {
 	FzArena    *a = ctx;
@@ -157,7 +160,7 @@ fz_alloc(void *ctx, size_t size)
 	return p;
 }
 
-static void *
+FZ_FN void *
 fz_realloc(void *ctx, void *ptr, size_t size)
 {
 	FzArena    *a = ctx;
@@ -171,7 +174,7 @@ fz_realloc(void *ctx, void *ptr, size_t size)
 	return q;
 }
 
-static void
+FZ_FN void
 fz_free(void *ctx, void *ptr)
 {
 	FzArena    *a = ctx;
@@ -180,7 +183,7 @@ fz_free(void *ctx, void *ptr)
 	free(ptr);
 }
 
-static void
+FZ_FN void
 fz_fail(void *ctx, DpErr code, const char *msg)
 {
 	FzArena    *a = ctx;
@@ -193,7 +196,7 @@ fz_fail(void *ctx, DpErr code, const char *msg)
 }
 
 /* Free everything the arena holds, as a memory context reset would. */
-static void
+FZ_FN void
 fz_reset(FzArena *a)
 {
 	for (size_t k = 0; k < a->nslots; k++)
@@ -210,7 +213,7 @@ fz_reset(FzArena *a)
 }
 
 /* Reset and release the arena's own tables. */
-static void
+FZ_FN void
 fz_destroy(FzArena *a)
 {
 	fz_reset(a);
@@ -221,7 +224,7 @@ fz_destroy(FzArena *a)
 	a->nslots = 0;
 }
 
-static DpMem
+FZ_FN DpMem
 fz_mem(FzArena *a)
 {
 	DpMem		m = {fz_alloc, fz_realloc, fz_free, fz_fail, NULL, a};
@@ -236,7 +239,7 @@ fz_mem(FzArena *a)
  * the core: every invalid byte and NUL becomes U+FFFD.  The copy is exactly
  * n bytes long (not NUL-terminated) so AddressSanitizer sees any over-read.
  */
-static char *
+FZ_FN char *
 fz_repair_utf8(const uint8_t *data, size_t size, size_t *outlen)
 {
 	char	   *out = malloc(size * 3 + 1);
@@ -275,41 +278,8 @@ fz_repair_utf8(const uint8_t *data, size_t size, size_t *outlen)
 	return exact;
 }
 
-/*
- * FUZZ_SKIP_KNOWN=1 skips inputs that would only hit a bug already reported
- * (see fuzz/README.md and fuzz/crashes/), so a long run can look past it.
- * Never set it in CI: the default is to fail on every bug.
- */
-static int	fz_skip_known_flag = -1;
-
-static bool
-fz_skip_known(const char *s, size_t n)
-{
-	if (fz_skip_known_flag < 0)
-		fz_skip_known_flag = getenv("FUZZ_SKIP_KNOWN") != NULL;
-	if (!fz_skip_known_flag)
-		return false;
-	for (size_t i = 0; i < n;)
-	{
-		int32_t		cp;
-		int			l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
-
-		if (l < 0)
-		{
-			i++;
-			continue;
-		}
-		/* crashes/lexer-nonascii-digit-hang: a non-ASCII digit starting a
-		 * token gives an empty NUMBER token and the lexer never advances */
-		if (cp >= 0x80 && dp_char_class(cp) == DP_C_DIGIT)
-			return true;
-		i += (size_t) l;
-	}
-	return false;
-}
-
 /* Print a byte range as a C string literal (for invariant messages). */
-static void
+FZ_FN void
 fz_print_literal(FILE *f, const char *s, size_t n, size_t max)
 {
 	fputc('"', f);

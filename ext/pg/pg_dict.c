@@ -33,6 +33,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 #include "pg_diplo.h"
@@ -49,6 +50,8 @@ static const char *const dict_tables[] = {
 
 static PgDict *current = NULL;
 static bool current_valid = false;
+static LocalTransactionId current_only_lxid = InvalidLocalTransactionId;	/* built under a
+																		 * transaction snapshot */
 static Oid	table_oids[N_DICT_TABLES];
 
 /*
@@ -175,6 +178,7 @@ dict_load(void)
 	{
 		MemoryContextCallback *cb;
 		int			guc_level;
+		bool		pushed = false;
 
 		old = MemoryContextSwitchTo(cxt);
 		pd = palloc0(sizeof(PgDict));
@@ -185,6 +189,20 @@ dict_load(void)
 
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "diplo: SPI_connect failed");
+
+		/*
+		 * Read the latest committed rows, not the statement's snapshot: an
+		 * invalidation already processed may come from a commit newer than
+		 * that snapshot, and its rows must be in this rebuild.  A
+		 * repeatable-read transaction reads its own snapshot (its tables
+		 * and its dictionary agree), and what it builds serves only that
+		 * transaction.  A parallel worker reads the leader's snapshot.
+		 */
+		if (!IsInParallelMode() && !IsolationUsesXactSnapshot())
+		{
+			PushActiveSnapshot(GetLatestSnapshot());
+			pushed = true;
+		}
 
 		/* no search_path can capture an operator or function of the load */
 		guc_level = NewGUCNestLevel();
@@ -318,6 +336,8 @@ dict_load(void)
 		}
 		dp_dict_finish(d);
 		AtEOXact_GUC(true, guc_level);
+		if (pushed)
+			PopActiveSnapshot();
 		SPI_finish();
 	}
 	PG_CATCH();
@@ -347,14 +367,15 @@ unpin(void *arg)
 static bool
 same_statement(const DictPin *a, const DictPin *b)
 {
-	return a->stmt == b->stmt && a->lxid == b->lxid && a->cid == b->cid && a->gen == b->gen;
+	return a->stmt == b->stmt && a->lxid == b->lxid && a->cid == b->cid;
 }
 
 /*
  * The dictionary for this call.  A statement is identified by its start
- * time, its transaction, its command id and the invalidation count: several
- * statements of one query string differ by command id or count once one of
- * them changed the dictionary, and a PL/pgSQL simple expression, which
+ * time, its transaction and its command id: several statements of one query
+ * string differ by command id once one of them changed the dictionary (its
+ * own invalidation is processed at that command boundary), and a PL/pgSQL
+ * simple expression, which
  * keeps its call state for the whole transaction, is re-pinned at each new
  * statement.  Invalidations are accepted only when a statement takes its
  * first pin, so that one statement never mixes two versions.
@@ -379,7 +400,8 @@ pgdp_dict_get(FunctionCallInfo fcinfo)
 	else
 	{
 		AcceptInvalidationMessages();
-		if (current == NULL || !current_valid)
+		if (current == NULL || !current_valid ||
+			(current_only_lxid != InvalidLocalTransactionId && current_only_lxid != MyProc->lxid))
 		{
 			uint64		gen_before = inval_gen;
 			PgDict	   *fresh = dict_load();
@@ -388,6 +410,7 @@ pgdp_dict_get(FunctionCallInfo fcinfo)
 				pgdict_free(current);
 			current = fresh;
 			current_valid = (inval_gen == gen_before);
+			current_only_lxid = IsolationUsesXactSnapshot() ? MyProc->lxid : InvalidLocalTransactionId;
 		}
 		pd = current;
 		now.gen = inval_gen;
