@@ -19,8 +19,11 @@ SELECT has_extension('diplo', 'extension diplo is installed');
 SELECT has_schema('diplo', 'schema diplo exists');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'diplo'), false,
           'diplo is not relocatable (every reference is schema-qualified)');
-SELECT is((SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'diplo'), 'diplo',
-          'diplo lives in schema diplo');
+SELECT is((SELECT count(*)::int FROM pg_depend d JOIN pg_namespace n ON n.oid = d.objid
+             WHERE d.classid = 'pg_namespace'::regclass AND d.refclassid = 'pg_extension'::regclass
+               AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'diplo')
+               AND d.deptype = 'e' AND n.nspname = 'diplo'), 1,
+          'schema diplo belongs to the extension (DROP EXTENSION drops it)');
 
 SELECT tables_are('diplo',
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle', 'name_hint',
