@@ -390,6 +390,46 @@ check_mentions(const char *text, size_t n, const DpMentions *ms)
 	}
 }
 
+/*
+ * Pieces (tokens, compounds cut at their hyphens) must lie inside their
+ * token, in order, with code point offsets that agree with the bytes.
+ */
+static void
+check_pieces(DpMem *m, const char *text, size_t n)
+{
+	DpSplitter	sp;
+	DpSentence	sent = {0};
+	DpPieces	pc = {0};
+	CpCursor	cur = {0, 0};
+
+	dp_splitter_init(&sp, m, text, n);
+	while (dp_splitter_next(&sp, &sent))
+	{
+		size_t		prev_end = 0;
+
+		dp_pieces_build(dict, m, text, &sent, &pc);
+		FZ_CHECK(pc.n >= sent.ntok, "sentence %u: %zu tokens but %zu pieces",
+				 sent.number, sent.ntok, pc.n);
+		for (size_t i = 0; i < pc.n; i++)
+		{
+			const DpPiece *p = &pc.p[i];
+			const DpToken *t;
+
+			if (p->tok >= sent.ntok)
+				span_die("piece of a token outside its sentence", i, text, n, p->off, p->len);
+			t = &sent.tok[p->tok];
+			if (p->off < t->off || (size_t) p->off + p->len > (size_t) t->off + t->len)
+				span_die("piece outside its token", i, text, n, p->off, p->len);
+			if (p->off < prev_end)
+				span_die("pieces out of order or overlapping", i, text, n, p->off, p->len);
+			check_span("piece", i, text, n, &cur, p->off, p->len, p->coff, p->clen);
+			if (p->w.keylen > DP_WORD_MAX || p->w.stemlen > DP_WORD_MAX || p->w.stem2len > DP_WORD_MAX)
+				span_die("piece key or stem too long", i, text, n, p->off, p->len);
+			prev_end = (size_t) p->off + p->len;
+		}
+	}
+}
+
 /* Two taggings of the same text must agree (the second hits a warm cache). */
 static void
 compare_mentions(const char *text, size_t n, const DpMentions *a, const DpMentions *b)
@@ -504,6 +544,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	DpStances	st = {0};
 
 	FZ_CHECK(dp_utf8_validate(text, n) == -1, "repaired text is not valid UTF-8");
+
+	check_pieces(&m, text, n);
+	fz_reset(&doc_arena);
 
 	dp_tag_document(dict, &m, text, n, &ms1);
 	if (dump)

@@ -78,7 +78,7 @@ status=0
 for h in $HARNESSES; do
 	corpus=$OUT/corpus/$h
 	art=$OUT/artifacts/$h
-	log=$OUT/logs/$h.log
+	log=$OUT/logs/$h.$$.log		# renamed to $h.log at the end: runs may overlap
 	[ "${FUZZ_FRESH:-0}" = 1 ] && rm -rf "$corpus"
 	mkdir -p "$corpus" "$art"
 	[ -d "fuzz/seeds/$h" ] && cp -f fuzz/seeds/"$h"/* "$corpus"/ 2>/dev/null
@@ -94,6 +94,8 @@ for h in $HARNESSES; do
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
+	mv -f "$log" "$OUT/logs/$h.log"
+	log=$OUT/logs/$h.log
 	if [ $rc -eq 0 ]; then
 		echo "$h: OK ${runs:-?} runs in ${SECS}s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, peak RSS ${rss:-?} MB"
 	else

@@ -214,21 +214,31 @@ struct DpStemmer
 
 /* ------------------------------------------------------- word cache */
 
-#define DP_CACHE_MAX_SLOTS 65536
+/*
+ * Words are memoised in entries that never move (allocated in chunks), so a
+ * sentence's pieces can point at them.  Past DP_CACHE_MAX entries the whole
+ * cache is flushed, but only between sentences (dp_dict_word_checkpoint),
+ * never while a sentence holds pointers into it.
+ */
+#define DP_CACHE_MAX 100000
+#define DP_CHUNK 1024
 
 typedef struct DpWordEntry
 {
 	char		raw[DP_WORD_MAX + 1];
 	uint8_t		rawlen;
-	bool		used;
 	DpWord		w;
 } DpWordEntry;
 
 typedef struct DpWordCache
 {
-	DpWordEntry *slots;
+	DpWordEntry **slots;		/* open addressing over entries */
 	uint32_t	nslots;
-	uint32_t	nused;
+	uint32_t	nused;			/* entries handed out (cached or not) */
+	DpWordEntry **chunks;
+	uint32_t	nchunks;
+	uint32_t	cap_chunks;
+	uint32_t	chunk_used;		/* entries used in the last chunk */
 } DpWordCache;
 
 static bool
@@ -406,28 +416,68 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 		dp_common_word(d, w->key, w->keylen, w->stem, w->stemlen);
 }
 
+static DpWordEntry *
+cache_new_entry(DpDict *d)
+{
+	DpWordCache *c = d->cache;
+
+	if (c->nchunks == 0 || c->chunk_used == DP_CHUNK)
+	{
+		if (c->nchunks == c->cap_chunks)
+		{
+			c->cap_chunks = c->cap_chunks ? c->cap_chunks * 2 : 16;
+			c->chunks = dp_realloc(d->mem, c->chunks, dp_mul_size(d->mem, c->cap_chunks, sizeof(DpWordEntry *)));
+		}
+		c->chunks[c->nchunks++] = dp_alloc(d->mem, sizeof(DpWordEntry) * DP_CHUNK);
+		c->chunk_used = 0;
+	}
+	c->nused++;
+	return &c->chunks[c->nchunks - 1][c->chunk_used++];
+}
+
 static void
 cache_grow(DpDict *d)
 {
 	DpWordCache *c = d->cache;
 	uint32_t	n = c->nslots * 2;
-	DpWordEntry *slots = dp_alloc0(d->mem, dp_mul_size(d->mem, n, sizeof(DpWordEntry)));
+	DpWordEntry **slots = dp_alloc0(d->mem, dp_mul_size(d->mem, n, sizeof(DpWordEntry *)));
 
 	for (uint32_t i = 0; i < c->nslots; i++)
 	{
-		DpWordEntry *e = &c->slots[i];
+		DpWordEntry *e = c->slots[i];
 		uint32_t	j;
 
-		if (!e->used)
+		if (!e)
 			continue;
 		j = (uint32_t) dp_hash_bytes(e->raw, e->rawlen, 0) & (n - 1);
-		while (slots[j].used)
+		while (slots[j])
 			j = (j + 1) & (n - 1);
-		slots[j] = *e;
+		slots[j] = e;
 	}
 	dp_free(d->mem, c->slots);
 	c->slots = slots;
 	c->nslots = n;
+}
+
+/* Forget every cached word (between sentences only). */
+static void
+cache_flush(DpDict *d)
+{
+	DpWordCache *c = d->cache;
+
+	for (uint32_t i = 0; i < c->nchunks; i++)
+		dp_free(d->mem, c->chunks[i]);
+	c->nchunks = 0;
+	c->chunk_used = 0;
+	c->nused = 0;
+	memset(c->slots, 0, c->nslots * sizeof(DpWordEntry *));
+}
+
+void
+dp_dict_word_checkpoint(DpDict *d)
+{
+	if (d->cache->nused > DP_CACHE_MAX)
+		cache_flush(d);
 }
 
 /* The root-level trie nodes of a word, once the dictionary is finished. */
@@ -445,46 +495,47 @@ word_nodes(DpDict *d, DpWord *w)
 	w->nodes_done = true;
 }
 
-void
-dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out)
+const DpWord *
+dp_dict_word(DpDict *d, const char *s, size_t n)
 {
 	DpWordCache *c = d->cache;
+	DpWordEntry *e;
 	uint32_t	i;
 
 	if (n > DP_WORD_MAX)
 	{
-		word_compute(d, s, n, out);
-		word_nodes(d, out);
-		return;
+		/* long words are not looked up again; they still live until a flush */
+		e = cache_new_entry(d);
+		e->rawlen = 0;
+		word_compute(d, s, n, &e->w);
+		word_nodes(d, &e->w);
+		return &e->w;
 	}
 	i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
-	while (c->slots[i].used)
+	while ((e = c->slots[i]) != NULL)
 	{
-		if (c->slots[i].rawlen == n && memcmp(c->slots[i].raw, s, n) == 0)
+		if (e->rawlen == n && memcmp(e->raw, s, n) == 0)
 		{
-			if (!c->slots[i].w.nodes_done)
-				word_nodes(d, &c->slots[i].w);
-			*out = c->slots[i].w;
-			return;
+			if (!e->w.nodes_done)
+				word_nodes(d, &e->w);
+			return &e->w;
 		}
 		i = (i + 1) & (c->nslots - 1);
 	}
-	word_compute(d, s, n, out);
-	word_nodes(d, out);
+	e = cache_new_entry(d);
+	memcpy(e->raw, s, n);
+	e->rawlen = (uint8_t) n;
+	word_compute(d, s, n, &e->w);
+	word_nodes(d, &e->w);
 	if ((c->nused + 1) * 2 > c->nslots)
 	{
-		if (c->nslots >= DP_CACHE_MAX_SLOTS)
-			return;				/* full: compute every time */
 		cache_grow(d);
 		i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
-		while (c->slots[i].used)
+		while (c->slots[i])
 			i = (i + 1) & (c->nslots - 1);
 	}
-	memcpy(c->slots[i].raw, s, n);
-	c->slots[i].rawlen = (uint8_t) n;
-	c->slots[i].used = true;
-	c->slots[i].w = *out;
-	c->nused++;
+	c->slots[i] = e;
+	return &e->w;
 }
 
 /* ------------------------------------------------ name -> index map */
@@ -570,7 +621,7 @@ dp_dict_create(DpMem *m)
 	d->country_codes = dp_alloc0(m, sizeof(DpStrMap));
 	d->cache = dp_alloc0(m, sizeof(DpWordCache));
 	d->cache->nslots = 8192;
-	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry));
+	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry *));
 	return d;
 }
 
@@ -739,10 +790,9 @@ add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
 	v.capmask = 0;
 	for (int i = 0; i < k; i++)
 	{
-		DpWord		w;
+		const DpWord *w = dp_dict_word(d, pc[i].s, pc[i].n);
 
-		dp_dict_word(d, pc[i].s, pc[i].n, &w);
-		node = trie_add_child(d->words, node, w.key, w.keylen);
+		node = trie_add_child(d->words, node, w->key, w->keylen);
 		if (use_case && pc[i].cap && i < 32)
 			v.capmask |= 1u << i;
 	}
@@ -766,12 +816,11 @@ add_stem_phrase(DpDict *d, const char *phrase, DpVal v)
 
 	for (int i = 0; i < k; i++)
 	{
-		DpWord		w;
+		const DpWord *w = dp_dict_word(d, pc[i].s, pc[i].n);
 
-		dp_dict_word(d, pc[i].s, pc[i].n, &w);
-		if (used == 0 && k > 1 && (strcmp(w.key, "se") == 0 || strcmp(w.key, "s'") == 0))
+		if (used == 0 && k > 1 && (strcmp(w->key, "se") == 0 || strcmp(w->key, "s'") == 0))
 			continue;
-		if (used > 0 && w.function)
+		if (used > 0 && w->function)
 			continue;
 		if (pc[i].n == 1 && pc[i].s[0] == '*')
 		{
@@ -780,7 +829,7 @@ add_stem_phrase(DpDict *d, const char *phrase, DpVal v)
 			node = trie_add_child(d->stems, node, "*", 1);
 			continue;
 		}
-		node = trie_add_child(d->stems, node, w.stem, w.stemlen);
+		node = trie_add_child(d->stems, node, w->stem, w->stemlen);
 		used++;
 	}
 	if (used == 0)
@@ -915,6 +964,5 @@ dp_dict_finish(DpDict *d)
 		d->countries[i].entity = dp_dict_find_entity(d, d->countries[i].name);
 	d->finished = true;
 	/* words cached while building have no trie nodes yet */
-	for (uint32_t i = 0; i < d->cache->nslots; i++)
-		d->cache->slots[i].w.nodes_done = false;
+	cache_flush(d);
 }

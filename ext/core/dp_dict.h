@@ -190,8 +190,13 @@ extern void dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity,
 extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor);
 extern void dp_dict_finish(DpDict *d);
 
-/* Facts about one word (token text), memoised. */
-extern void dp_dict_word(DpDict *d, const char *s, size_t n, DpWord *out);
+/*
+ * Facts about one word (token text), memoised.  The pointer stays valid
+ * until the next dp_dict_word_checkpoint(), which may flush the cache: call
+ * it only between sentences.
+ */
+extern const DpWord *dp_dict_word(DpDict *d, const char *s, size_t n);
+extern void dp_dict_word_checkpoint(DpDict *d);
 
 /* A trie walk: child of node for key, or 0 (node 0 is the root). */
 extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen);

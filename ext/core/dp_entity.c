@@ -72,7 +72,7 @@ push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *
 	p->initial = initial;
 	p->wordlike = t->cls == DP_TOK_WORD || t->cls == DP_TOK_ACRONYM || t->cls == DP_TOK_ELISION ||
 		t->cls == DP_TOK_CLITIC || t->cls == DP_TOK_ABBREV || t->cls == DP_TOK_INITIALS;
-	dp_dict_word(d, text + off, len, &p->w);
+	p->w = dp_dict_word(d, text + off, len);
 }
 
 void
@@ -80,6 +80,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 {
 	bool		initial = true;
 
+	dp_dict_word_checkpoint(d);
 	out->n = 0;
 	for (uint32_t ti = 0; ti < s->ntok; ti++)
 	{
@@ -147,7 +148,7 @@ typedef struct Tagger
 static const DpVal *
 word_val(const Tagger *tg, const DpPiece *p, DpValType type)
 {
-	uint32_t	node = p->w.wnode;
+	uint32_t	node = p->w->wnode;
 	uint32_t	nv;
 	const DpVal *v;
 
@@ -169,7 +170,7 @@ matchable(const DpPiece *p)
 static bool
 key_is(const DpPiece *p, const char *k)
 {
-	return strlen(k) == p->w.keylen && memcmp(p->w.key, k, p->w.keylen) == 0;
+	return strlen(k) == p->w->keylen && memcmp(p->w->key, k, p->w->keylen) == 0;
 }
 
 /* Length in pieces of the longest phrase of this type starting at i. */
@@ -187,7 +188,7 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 
 		if (!matchable(p))
 			break;
-		node = (j == i) ? p->w.wnode : dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
+		node = (j == i) ? p->w->wnode : dp_trie_child(tg->d->words, node, p->w->key, p->w->keylen);
 		if (!node)
 			break;
 		v = dp_trie_values(tg->d->words, node, &nv);
@@ -301,7 +302,7 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 	mm->actor = actor;
 	mm->method = (uint8_t) method;
 	mm->confidence = conf;
-	memcpy(mm->lastkey, z->w.key, z->w.keylen + 1);
+	memcpy(mm->lastkey, z->w->key, z->w->keylen + 1);
 	if (entity >= 0 && tg->seen[entity] < 0xFFFF)
 		tg->seen[entity]++;
 }
@@ -364,7 +365,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 
 		if (!matchable(p))
 			break;
-		node = (j == i) ? p->w.wnode : dp_trie_child(tg->d->words, node, p->w.key, p->w.keylen);
+		node = (j == i) ? p->w->wnode : dp_trie_child(tg->d->words, node, p->w->key, p->w->keylen);
 		if (!node)
 			break;
 		if (p->cap && j - i < 32)
@@ -385,7 +386,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	{
 		const DpPiece *p = &tg->pc.p[i];
 
-		if (p->initial && p->w.common && !word_val(tg, p, DP_V_HINT) && tg->seen[*entity] == 0)
+		if (p->initial && p->w->common && !word_val(tg, p, DP_V_HINT) && tg->seen[*entity] == 0)
 			return 0;
 	}
 	return best;
@@ -399,7 +400,7 @@ namelike(const Tagger *tg, const DpPiece *p, bool first)
 		return false;
 	if (word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE))
 		return false;
-	if (!p->w.common || word_val(tg, p, DP_V_HINT))
+	if (!p->w->common || word_val(tg, p, DP_V_HINT))
 		return true;
 	/* a capitalised common word continues a name inside a sentence
 	 * (Truth Social), never starts one */

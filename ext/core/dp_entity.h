@@ -35,7 +35,7 @@ typedef struct DpPiece
 	bool		cap;			/* starts with a capital */
 	bool		initial;		/* first word of a sentence, quote or bullet */
 	bool		wordlike;		/* word, acronym, elision, clitic, abbreviation */
-	DpWord		w;
+	const DpWord *w;			/* memoised word facts (valid for the sentence) */
 } DpPiece;
 
 typedef struct DpPieces

@@ -104,7 +104,7 @@ typedef struct St
 static bool
 key_is(const DpPiece *p, const char *k)
 {
-	return strlen(k) == p->w.keylen && memcmp(p->w.key, k, p->w.keylen) == 0;
+	return strlen(k) == p->w->keylen && memcmp(p->w->key, k, p->w->keylen) == 0;
 }
 
 static bool
@@ -204,14 +204,14 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 		if (!p->wordlike && p->cls != DP_TOK_NUMBER)
 			return;
 		if (node == 0)
-			child = p->w.snode;
+			child = p->w->snode;
 		else
 		{
-			child = dp_trie_child(t, node, p->w.stem, p->w.stemlen);
-			if (!child && p->w.stemlen != p->w.keylen)
-				child = dp_trie_child(t, node, p->w.key, p->w.keylen);
-			if (!child && p->w.stem2len > 0)
-				child = dp_trie_child(t, node, p->w.stem2, p->w.stem2len);
+			child = dp_trie_child(t, node, p->w->stem, p->w->stemlen);
+			if (!child && p->w->stemlen != p->w->keylen)
+				child = dp_trie_child(t, node, p->w->key, p->w->keylen);
+			if (!child && p->w->stem2len > 0)
+				child = dp_trie_child(t, node, p->w->stem2, p->w->stem2len);
 		}
 		if (child)
 		{
@@ -234,7 +234,7 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 				for (size_t g = j; g < j + 5 && g < st->pc.n; g++)
 					stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
 		}
-		if (node == 0 || !p->w.function)
+		if (node == 0 || !p->w->function)
 			return;
 	}
 }
@@ -317,7 +317,7 @@ annotate(St *st)
 			continue;
 		{
 			const DpVal *dv = NULL;
-			uint32_t	node = p->w.wnode;
+			uint32_t	node = p->w->wnode;
 
 			if (node)
 			{
@@ -474,9 +474,9 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	/* "ce dernier", "cette dernière", "celui-ci": the person last named */
 	if ((key_is(p, "dernier") || key_is(p, "derniere") || key_is(p, "celui-ci") || key_is(p, "celle-ci")) &&
 		st->last_per_mention.valid &&
-		(p->w.key[0] == 'c' || (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "cette")))))
+		(p->w->key[0] == 'c' || (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "cette")))))
 	{
-		*start = p->w.key[0] == 'c' ? k : k - 1;
+		*start = p->w->key[0] == 'c' ? k : k - 1;
 		*out = st->last_per_mention;
 		return true;
 	}
