@@ -170,7 +170,8 @@ matchable(const DpPiece *p)
 static bool
 key_is(const DpPiece *p, const char *k)
 {
-	return strlen(k) == p->w->keylen && memcmp(p->w->key, k, p->w->keylen) == 0;
+	/* keys are NUL-terminated; the first byte rejects almost every word */
+	return p->w->key[0] == k[0] && strcmp(p->w->key, k) == 0;
 }
 
 /* Length in pieces of the longest phrase of this type starting at i. */
@@ -713,9 +714,45 @@ link_document(Tagger *tg)
 void
 dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out)
 {
+	dp_tag_document_keep(d, m, text, n, out, NULL);
+}
+
+/* Append a sentence's tokens to keep. */
+static void
+keep_sentence(DpMem *m, DpDocTokens *keep, const DpSentence *sent)
+{
+	if (keep->ntok + sent->ntok > keep->cap)
+	{
+		size_t		cap = keep->cap ? keep->cap : 1024;
+
+		while (cap < keep->ntok + sent->ntok)
+			cap *= 2;
+		keep->tok = dp_realloc(m, keep->tok, dp_mul_size(m, cap, sizeof(DpToken)));
+		keep->cap = cap;
+	}
+	if (keep->nsent == keep->cap_sent)
+	{
+		keep->cap_sent = keep->cap_sent ? keep->cap_sent * 2 : 64;
+		keep->first = dp_realloc(m, keep->first, dp_mul_size(m, keep->cap_sent, sizeof(uint32_t)));
+	}
+	keep->first[keep->nsent++] = (uint32_t) keep->ntok;
+	memcpy(keep->tok + keep->ntok, sent->tok, sent->ntok * sizeof(DpToken));
+	keep->ntok += sent->ntok;
+}
+
+void
+dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
+					 DpDocTokens *keep)
+{
 	Tagger		tg = {0};
 	DpSplitter	sp;
 	DpSentence	sent = {0};
+
+	if (keep)
+	{
+		memset(keep, 0, sizeof(*keep));
+		keep->kept = n <= DP_KEEP_TOKENS_MAX;
+	}
 
 	tg.d = d;
 	tg.m = m;
@@ -727,6 +764,8 @@ dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out
 	while (dp_splitter_next(&sp, &sent))
 	{
 		tg.sentence = sent.number;
+		if (keep && keep->kept)
+			keep_sentence(m, keep, &sent);
 		dp_pieces_build(d, m, text, &sent, &tg.pc);
 		tag_sentence(&tg);
 	}

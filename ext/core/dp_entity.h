@@ -74,9 +74,31 @@ typedef struct DpMentions
 } DpMentions;
 
 /*
+ * The tokens of every sentence of a document, kept by the tagging pass so
+ * that the stance pass need not tokenize again (documents up to
+ * DP_KEEP_TOKENS_MAX bytes; longer ones are tokenized twice, in bounded
+ * memory).
+ */
+#define DP_KEEP_TOKENS_MAX (8 * 1024 * 1024)
+
+typedef struct DpDocTokens
+{
+	DpToken    *tok;			/* all tokens, sentence after sentence */
+	size_t		ntok;
+	size_t		cap;
+	uint32_t   *first;			/* per sentence: index of its first token */
+	size_t		nsent;
+	size_t		cap_sent;
+	bool		kept;			/* false: the document was too long */
+} DpDocTokens;
+
+/*
  * Tag a whole document.  Mentions come out in text order; names point into
- * the dictionary or into memory from m.
+ * the dictionary or into memory from m.  If keep is not NULL, the tokens of
+ * each sentence are kept there.
  */
 extern void dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out);
+extern void dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
+								 DpDocTokens *keep);
 
 #endif

@@ -104,7 +104,8 @@ typedef struct St
 static bool
 key_is(const DpPiece *p, const char *k)
 {
-	return strlen(k) == p->w->keylen && memcmp(p->w->key, k, p->w->keylen) == 0;
+	/* keys are NUL-terminated; the first byte rejects almost every word */
+	return p->w->key[0] == k[0] && strcmp(p->w->key, k) == 0;
 }
 
 static bool
@@ -1345,6 +1346,8 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 	St			st = {0};
 	DpSplitter	sp;
 	DpSentence	sent = {0};
+	DpDocTokens keep;
+	size_t		ks = 0;
 	size_t		mi = 0;
 	size_t		w = 0;
 
@@ -1356,11 +1359,23 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 	st.last_topic = -1;
 	st.last_closed_quote = -1;
 	out->n = 0;
-	dp_tag_document(d, m, text, n, &st.ms);
+	dp_tag_document_keep(d, m, text, n, &st.ms, &keep);
 	count_leaders(&st);
 	dp_splitter_init(&sp, m, text, n);
-	while (dp_splitter_next(&sp, &sent))
+	for (;;)
 	{
+		/* the tagging pass's sentences, or tokenize again for long texts */
+		if (keep.kept)
+		{
+			if (ks == keep.nsent)
+				break;
+			sent.tok = keep.tok + keep.first[ks];
+			sent.ntok = (ks + 1 < keep.nsent ? keep.first[ks + 1] : keep.ntok) - keep.first[ks];
+			sent.number = sent.tok[0].sentence;
+			ks++;
+		}
+		else if (!dp_splitter_next(&sp, &sent))
+			break;
 		st.sentence = sent.number;
 		while (mi < st.ms.n && st.ms.m[mi].sentence < sent.number)
 			mi++;
@@ -1392,7 +1407,13 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 			out->s[w++] = *s;
 	}
 	out->n = w;
-	dp_free(m, sent.tok);
+	if (keep.kept)
+	{
+		dp_free(m, keep.tok);
+		dp_free(m, keep.first);
+	}
+	else
+		dp_free(m, sent.tok);
 	dp_free(m, st.pc.p);
 	dp_free(m, st.an);
 	dp_free(m, st.quotes);
