@@ -777,6 +777,37 @@ phrase_pieces(const char *s, size_t n, PhrasePiece *out, int max)
 
 #define DP_PHRASE_MAX 24
 
+/*
+ * The folded key of a word, as word_compute() makes it, without the stem
+ * and lexicon work the word trie does not need (cheaper dictionary loads).
+ */
+static size_t
+word_key(DpDict *d, const char *s, size_t n, char *key)
+{
+	bool		ascii = n <= 2 * DP_WORD_MAX;
+	size_t		kl;
+
+	for (size_t i = 0; i < n && ascii; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			ascii = false;
+	if (ascii)
+	{
+		kl = n > DP_WORD_MAX ? DP_WORD_MAX : n;
+		for (size_t i = 0; i < kl; i++)
+			key[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+	}
+	else
+	{
+		DpWord		w;
+
+		word_compute(d, s, n, &w);
+		kl = w.keylen;
+		memcpy(key, w.key, kl);
+	}
+	key[kl] = '\0';
+	return kl;
+}
+
 /* Insert a phrase into the folded-word trie with a value. */
 static void
 add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
@@ -790,9 +821,10 @@ add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
 	v.capmask = 0;
 	for (int i = 0; i < k; i++)
 	{
-		const DpWord *w = dp_dict_word(d, pc[i].s, pc[i].n);
+		char		key[DP_WORD_MAX + 1];
+		size_t		kl = word_key(d, pc[i].s, pc[i].n, key);
 
-		node = trie_add_child(d->words, node, w->key, w->keylen);
+		node = trie_add_child(d->words, node, key, kl);
 		if (use_case && pc[i].cap && i < 32)
 			v.capmask |= 1u << i;
 	}
