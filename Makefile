@@ -5,6 +5,7 @@
 PG_CONFIG ?= pg_config
 PYTHON ?= python3
 HUNSPELL_DIC ?= /usr/share/hunspell/fr.dic
+ISO_3166 ?= /usr/share/iso-codes/json/iso_3166-1.json
 DIPLO_VERSION = 0.1
 
 MODULE_big = diplo
@@ -48,7 +49,7 @@ ext/core/dp_dict.o: build/common_words.h
 
 build/dict.sql: scripts/gen_dict.py $(wildcard data/dict/*.tsv)
 	@mkdir -p build
-	$(PYTHON) scripts/gen_dict.py --dict data/dict --hunspell $(HUNSPELL_DIC) > $@.tmp && mv $@.tmp $@
+	$(PYTHON) scripts/gen_dict.py --dict data/dict --hunspell $(HUNSPELL_DIC) --iso-codes $(ISO_3166) > $@.tmp && mv $@.tmp $@
 
 build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv)
 	@mkdir -p build

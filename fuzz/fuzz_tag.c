@@ -423,7 +423,7 @@ check_pieces(DpMem *m, const char *text, size_t n)
 			if (p->off < prev_end)
 				span_die("pieces out of order or overlapping", i, text, n, p->off, p->len);
 			check_span("piece", i, text, n, &cur, p->off, p->len, p->coff, p->clen);
-			if (p->w.keylen > DP_WORD_MAX || p->w.stemlen > DP_WORD_MAX || p->w.stem2len > DP_WORD_MAX)
+			if (p->w->keylen > DP_WORD_MAX || p->w->stemlen > DP_WORD_MAX || p->w->stem2len > DP_WORD_MAX)
 				span_die("piece key or stem too long", i, text, n, p->off, p->len);
 			prev_end = (size_t) p->off + p->len;
 		}
