@@ -302,6 +302,26 @@ annotate(St *st)
 			else if (closes && st->depth > 0)
 			{
 				a->quote = st->open_quote;
+				if (st->depth == 1)
+				{
+					/*
+					 * A quote of a few words inside a sentence (« irréaliste
+					 * », une « manœuvre dilatoire ») quotes words, not
+					 * speech: its words belong to the sentence.
+					 */
+					size_t		b = i;
+					int			words = 0;
+
+					while (b > 0 && st->an[b - 1].quote == st->open_quote)
+					{
+						b--;
+						if (st->pc.p[b].wordlike)
+							words++;
+					}
+					if (b > 0 && words <= 4 && st->pc.p[b].cls == DP_TOK_QUOTE)
+						for (size_t q = b; q <= i; q++)
+							st->an[q].quote = -1;
+				}
 				if (--st->depth == 0)
 				{
 					st->quotes[st->open_quote].closed = true;
@@ -365,6 +385,12 @@ annotate(St *st)
 				if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].topic_len &&
 					(j > i || st->an[j].cue_len < st->an[i].topic_len))
 					st->an[j].cue = -1;
+	/* a term inside a longer cue is part of the cue (non négociable) */
+	for (size_t i = 0; i < n; i++)
+		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
+			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
+				if (st->an[j].topic >= 0 && j + st->an[j].topic_len <= i + st->an[i].cue_len)
+					st->an[j].topic = -1;
 	/* words inside a multi-word cue are not modifiers (pas question) */
 	for (size_t i = 0; i < n; i++)
 		if (st->an[i].cue >= 0)
@@ -883,6 +909,7 @@ score_cue(St *st, size_t c)
 				hi = c_end - 1;
 	size_t		scope_end;
 	int			found = 0;
+	bool		pronominal;
 
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
@@ -977,9 +1004,14 @@ score_cue(St *st, size_t c)
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
 		scope_end++;
-	if (cue->target_mode == DP_TM_SUBJECT || passive)
+	pronominal = cue->pos == DP_POS_VERB && c > 0 &&
+		(key_is(&st->pc.p[c - 1], "se") || key_is(&st->pc.p[c - 1], "s'"));
+	if (cue->target_mode == DP_TM_SUBJECT || passive || pronominal)
 	{
-		for (size_t k = c; k-- > 0 && k + MAX_LEFT > c;)
+		/* a pronominal verb's subject is right before it */
+		size_t		reach = (pronominal && cue->target_mode != DP_TM_SUBJECT && !passive) ? 7 : MAX_LEFT;
+
+		for (size_t k = c; k-- > 0 && k + reach > c;)
 		{
 			if (is_clause_end(st, &st->pc.p[k]))
 				break;
