@@ -888,9 +888,76 @@ entity_frame(int frame)
 	}
 }
 
-/* Score one cue at piece c. */
+/*
+ * A second subject coordinated with the holder just found: "Emmanuel Macron
+ * et Keir Starmer soutiennent ...".
+ */
+static bool
+coordinated_subject(const St *st, Ref *out)
+{
+	size_t		start;
+	size_t		e;
+	Ref			r;
+
+	if (st->hpos == SIZE_MAX)
+		return false;
+	/* X et [holder] */
+	if (st->hpos >= 2 && key_is(&st->pc.p[st->hpos - 1], "et") &&
+		candidate_at(st, st->hpos - 2, &r, &start, false))
+	{
+		*out = r;
+		return true;
+	}
+	/* [holder] et Y */
+	e = st->hend + 1;
+	if (e + 1 < st->pc.n && key_is(&st->pc.p[e], "et"))
+		for (size_t k = e + 1; k < st->pc.n && k < e + 5; k++)
+		{
+			if (!st->pc.p[k].wordlike)
+				break;
+			if (candidate_at(st, k, &r, &start, false) && start == e + 1)
+			{
+				*out = r;
+				return true;
+			}
+		}
+	return false;
+}
+
+static void score_cue_one(St *st, size_t c);
+
+/* Score one cue at piece c, for each coordinated holder. */
 static void
 score_cue(St *st, size_t c)
+{
+	size_t		before = st->out->n;
+	size_t		after;
+	Ref			co;
+
+	score_cue_one(st, c);
+	after = st->out->n;
+	if (after > before && !st->relative && coordinated_subject(st, &co) &&
+		strcmp(co.name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+		for (size_t i = before; i < after; i++)
+		{
+			DpStance	copy = st->out->s[i];
+
+			if (!copy.holder || (!copy.target_topic && strcmp(copy.target, co.name) == 0))
+				continue;
+			copy.holder = co.name;
+			copy.holder_actor = co.actor;
+			if (st->out->n == st->out->cap)
+			{
+				st->out->cap *= 2;
+				st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
+			}
+			st->out->s[st->out->n++] = copy;
+		}
+}
+
+/* Score one cue at piece c for its (first) holder. */
+static void
+score_cue_one(St *st, size_t c)
 {
 	const Anno *ca = &st->an[c];
 	const DpCue *cue = &st->d->cues[ca->cue];
