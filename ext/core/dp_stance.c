@@ -311,14 +311,17 @@ annotate(St *st)
 					 */
 					size_t		b = i;
 					int			words = 0;
+					bool		speech = false;
 
 					while (b > 0 && st->an[b - 1].quote == st->open_quote)
 					{
 						b--;
 						if (st->pc.p[b].wordlike)
 							words++;
+						if ((st->pc.p[b].tflags & DP_TF_TERM) || key_in(&st->pc.p[b], first_person))
+							speech = true;
 					}
-					if (b > 0 && words <= 4 && st->pc.p[b].cls == DP_TOK_QUOTE)
+					if (b > 0 && words <= 3 && !speech && st->pc.p[b].cls == DP_TOK_QUOTE)
 						for (size_t q = b; q <= i; q++)
 							st->an[q].quote = -1;
 				}
