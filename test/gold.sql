@@ -136,9 +136,9 @@ SELECT ok((SELECT count(*) FROM sys_ents) > 150, 'the extension tags entities in
 SELECT ok((SELECT count(*) FROM sys_stances) > 50, 'the extension finds stances in the sample documents');
 
 -- the scores, each threshold a little under the value measured when the
--- suite was written (mention F1 0.997, linking 0.985, actor 1.000, stance
--- F1 0.558, stance actor-level F1 0.605, sentence accuracy 0.847, neutral
--- sentences 0.955): raise them as the extension improves
+-- thresholds were last raised (mention F1 0.997, linking 0.985, actor 1.000,
+-- stance F1 0.583, stance actor-level F1 0.645, sentence accuracy 0.871,
+-- neutral sentences 0.955): raise them as the extension improves
 CREATE FUNCTION pg_temp.at_least(m text, threshold float8) RETURNS text
 LANGUAGE sql AS $$
   SELECT ok(value >= threshold,
@@ -148,9 +148,9 @@ $$;
 SELECT pg_temp.at_least('mention_f1', 0.95);
 SELECT pg_temp.at_least('linking', 0.95);
 SELECT pg_temp.at_least('actor', 0.95);
-SELECT pg_temp.at_least('stance_f1', 0.50);
-SELECT pg_temp.at_least('stance_actor_f1', 0.55);
-SELECT pg_temp.at_least('sentence_accuracy', 0.79);
+SELECT pg_temp.at_least('stance_f1', 0.55);
+SELECT pg_temp.at_least('stance_actor_f1', 0.60);
+SELECT pg_temp.at_least('sentence_accuracy', 0.83);
 SELECT pg_temp.at_least('neutral_accuracy', 0.90);
 
 -- every score is a proportion
