@@ -394,12 +394,17 @@ annotate(St *st)
 			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
 				if (st->an[j].topic >= 0 && j + st->an[j].topic_len <= i + st->an[i].cue_len)
 					st->an[j].topic = -1;
-	/* words inside a multi-word cue are not modifiers (pas question) */
+	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
+	 * question"); a negation in a cue's gap still is */
 	for (size_t i = 0; i < n; i++)
-		if (st->an[i].cue >= 0)
+		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
+		{
+			const char *lemma = st->d->cues[st->an[i].cue].lemma;
+
 			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
-				if (st->an[j].mod_len <= st->an[i].cue_len && (j > i || st->an[i].cue_len > 1))
+				if (strstr(lemma, st->pc.p[j].w->key) != NULL)
 					st->an[j].mods &= ~((1u << DP_MOD_NEGATION) | (1u << DP_MOD_REPORTING));
+		}
 }
 
 /* ------------------------------------------------------------- holders */
@@ -1358,13 +1363,35 @@ topic_actions(St *st)
 		const Anno *a = &st->an[i];
 		Ref			r;
 		size_t		start;
+		bool		neg = false;
+		float		sign;
 
 		if (a->topic < 0 || a->cue >= 0 || st->an[i].ment >= 0 || st->pc.p[i].cap)
 			continue;
-		for (size_t k = i; k-- > 0 && k + 3 > i;)
+
+		/* ne ... pas / jamais around the term */
+		for (size_t k = (i > 3 ? i - 3 : 0); k < i + a->topic_len + 2 && k < st->pc.n; k++)
+			if (key_in(&st->pc.p[k], negators) && k > 0)
+				for (size_t b = (k > 5 ? k - 5 : 0); b < k; b++)
+					if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
+						neg = true;
+		sign = neg ? -0.8f : 1.0f;
+		for (size_t k = i; k-- > 0 && k + 4 > i;)
 		{
 			if (st->an[k].quote != a->quote || !st->pc.p[k].wordlike)
 				break;
+			if (key_is(&st->pc.p[k], "ne") || key_is(&st->pc.p[k], "n'"))
+				continue;
+			if (a->quote >= 0 && key_in(&st->pc.p[k], first_person))
+			{
+				/* "Nous ne reconnaîtrons jamais l'annexion": the speaker */
+				Ref			none = {0};
+
+				st->hpos = SIZE_MAX;
+				push(st, &none, a->quote, st->d->topics[a->topic], -1, true, 0.5f * sign * a->topic_pol,
+					 i, i + a->topic_len, k, i + a->topic_len - 1, neg, false, true);
+				break;
+			}
 			if (key_is(&st->pc.p[k], "les") || key_is(&st->pc.p[k], "la") || key_is(&st->pc.p[k], "le") ||
 				key_is(&st->pc.p[k], "l'") || key_is(&st->pc.p[k], "des") || key_is(&st->pc.p[k], "de") ||
 				key_is(&st->pc.p[k], "d'") || key_is(&st->pc.p[k], "du") || key_is(&st->pc.p[k], "un") ||
@@ -1374,8 +1401,8 @@ topic_actions(St *st)
 			{
 				st->hpos = start;
 				st->hend = k;
-				push(st, &r, -1, st->d->topics[a->topic], -1, true, 0.5f * a->topic_pol,
-					 i, i + a->topic_len, start, i + a->topic_len - 1, false, false, a->quote >= 0);
+				push(st, &r, -1, st->d->topics[a->topic], -1, true, 0.5f * sign * a->topic_pol,
+					 i, i + a->topic_len, start, i + a->topic_len - 1, neg, false, a->quote >= 0);
 				break;
 			}
 		}
