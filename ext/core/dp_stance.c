@@ -1378,8 +1378,11 @@ topic_actions(St *st)
 		sign = neg ? -0.8f : 1.0f;
 		for (size_t k = i; k-- > 0 && k + 4 > i;)
 		{
-			if (st->an[k].quote != a->quote || !st->pc.p[k].wordlike)
-				break;
+			if (st->an[k].quote != a->quote || !st->pc.p[k].wordlike || st->an[k].cue >= 0)
+				break;			/* a cue before the term governs it */
+			if (key_is(&st->pc.p[k], "tout") || key_is(&st->pc.p[k], "toute") ||
+				key_is(&st->pc.p[k], "tous") || key_is(&st->pc.p[k], "toutes"))
+				break;			/* a noun phrase, not a verb */
 			if (key_is(&st->pc.p[k], "ne") || key_is(&st->pc.p[k], "n'"))
 				continue;
 			if (a->quote >= 0 && key_in(&st->pc.p[k], first_person))
