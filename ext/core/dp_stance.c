@@ -783,10 +783,8 @@ post_attribution(const St *st, size_t c_end, Ref *out)
 
 /* Holder of a noun cue after it: les revendications russes, l'appel de X. */
 static bool
-noun_holder(const St *st, size_t c, size_t c_end, Ref *out)
+noun_holder(const St *st, size_t c_end, Ref *out)
 {
-	size_t		start;
-
 	if (c_end < st->pc.n && st->an[c_end].demonym >= 0)
 	{
 		*out = ref_state(st, st->an[c_end].demonym);
@@ -813,9 +811,7 @@ noun_holder(const St *st, size_t c, size_t c_end, Ref *out)
 				return true;
 			}
 		}
-		(void) start;
 	}
-	(void) c;
 	return false;
 }
 
@@ -991,7 +987,7 @@ score_cue_one(St *st, size_t c)
 	st->relative = false;
 	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, &holder))
 		passive = true;
-	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c, c_end, &holder))
+	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c_end, &holder))
 		;
 	else if (subject_left(st, c, &holder, &first_person))
 		;
@@ -1318,8 +1314,6 @@ find_speakers(St *st)
 static void
 update_state(St *st)
 {
-	bool		fp;
-
 	for (size_t i = 0; i < st->pc.n; i++)
 	{
 		Ref			r;
@@ -1348,7 +1342,6 @@ update_state(St *st)
 			st->last_topic_pol = st->an[i].topic_pol;
 			st->last_topic_sentence = st->sentence;
 		}
-	(void) fp;
 }
 
 /*
