@@ -6,12 +6,14 @@
 #
 #   bash scripts/fuzz.sh [SECONDS]          default 60
 #   FUZZ_HARNESSES="fuzz_tag" bash scripts/fuzz.sh 30   only some harnesses
-#   FUZZ_FRESH=1 ...     start from the seeds only (drop the kept corpus)
+#   FUZZ_KEEP_CORPUS=1 ...  go on from the previous run's corpus
 #   FUZZ_CC=clang-14     compiler (needs libFuzzer: libclang-rt-14-dev)
 #
-# The working corpus in fuzz/out/corpus/<harness> is kept between runs (it
-# is git-ignored) and refreshed from fuzz/seeds/<harness> each time.  Crash
-# inputs land in fuzz/out/artifacts/<harness>/, logs in fuzz/out/logs/.
+# Each run fuzzes a fresh copy of fuzz/seeds/<harness> (so a short run
+# always takes the same time) and leaves the grown corpus in
+# fuzz/out/corpus/<harness> (git-ignored); FUZZ_KEEP_CORPUS=1 starts from
+# that corpus plus the seeds instead.  Crash inputs land in
+# fuzz/out/artifacts/<harness>/, logs in fuzz/out/logs/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,22 +71,27 @@ for h in $HARNESSES; do
 		$UTF8PROC_LIBS -lstemmer -lm -o "$OBJ/$h" 2>"$OUT/logs/$h.build.log" || {
 		cat "$OUT/logs/$h.build.log" >&2; echo "$h: FAILED: build error"; exit 1; }
 done
-for h in $HARNESSES; do mv -f "$OBJ/$h" "$OUT/$h"; done
+# publish the binaries (to run reproducers with) but fuzz with our own copy
+for h in $HARNESSES; do cp -f "$OBJ/$h" "$OUT/$h.$$" && mv -f "$OUT/$h.$$" "$OUT/$h"; done
 
 export ASAN_OPTIONS="detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}"
 
 status=0
 for h in $HARNESSES; do
-	corpus=$OUT/corpus/$h
+	# private working names, renamed at the end: runs may overlap
+	corpus=$OUT/corpus/$h.$$
 	art=$OUT/artifacts/$h
-	log=$OUT/logs/$h.$$.log		# renamed to $h.log at the end: runs may overlap
-	[ "${FUZZ_FRESH:-0}" = 1 ] && rm -rf "$corpus"
+	log=$OUT/logs/$h.$$.log
+	rm -rf "$corpus"
 	mkdir -p "$corpus" "$art"
+	if [ "${FUZZ_KEEP_CORPUS:-0}" = 1 ] && [ -d "$OUT/corpus/$h" ]; then
+		cp -f "$OUT/corpus/$h"/* "$corpus"/ 2>/dev/null
+	fi
 	[ -d "fuzz/seeds/$h" ] && cp -f fuzz/seeds/"$h"/* "$corpus"/ 2>/dev/null
 	dict=()
 	[ -f "fuzz/dicts/$h.dict" ] && dict=(-dict="fuzz/dicts/$h.dict")
-	"$OUT/$h" "$corpus" "${dict[@]}" \
+	"$OBJ/$h" "$corpus" "${dict[@]}" \
 		-max_total_time="$SECS" -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$art/" >"$log" 2>&1
 	rc=$?
@@ -96,12 +103,19 @@ for h in $HARNESSES; do
 	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
 	mv -f "$log" "$OUT/logs/$h.log"
 	log=$OUT/logs/$h.log
+	rm -rf "$OUT/corpus/$h"
+	mv "$corpus" "$OUT/corpus/$h"
 	if [ $rc -eq 0 ]; then
 		echo "$h: OK ${runs:-?} runs in ${SECS}s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, peak RSS ${rss:-?} MB"
 	else
 		status=1
 		kind=$(grep -aoE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer): [a-zA-Z-]+|runtime error: .*|==FUZZ INVARIANT== .*' "$log" | head -n 1)
 		crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
+		# a leak reported with an empty input is (usually) one seen at exit,
+		# after the dictionary was destroyed
+		if [ -n "$crash" ] && [ ! -s "$crash" ] && echo "$kind" | grep -q LeakSanitizer; then
+			kind="$kind (at exit or on the empty input)"
+		fi
 		echo "$h: FAILED (rc $rc) ${kind:-see log} after ${runs:-?} runs; input ${crash:-none}; log $log"
 	fi
 done
