@@ -17,6 +17,22 @@
 
 PG_MODULE_MAGIC;
 
+#ifdef DIPLO_ASAN
+/*
+ * Sanitizer builds only (scripts/sanitize.sh).  A backend cannot take
+ * ASAN_OPTIONS from its environment: the runtime reads /proc/self/environ,
+ * which the postmaster overwrites with its process title.  libasan arrives
+ * with diplo.so, after the server started, hence verify_asan_link_order=0.
+ */
+extern const char *__asan_default_options(void);
+const char *
+__asan_default_options(void)
+{
+	return "verify_asan_link_order=0:detect_leaks=0:abort_on_error=0:"
+		"log_path=" DIPLO_ASAN "/asan";
+}
+#endif
+
 
 void		_PG_init(void);
 
