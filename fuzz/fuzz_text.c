@@ -384,6 +384,29 @@ check_norm_invalid(const char *s, size_t n, bool key)
 	fz_reset(&arena);
 }
 
+
+/* The lexer's fast path must give exactly the general scanner's tokens. */
+static void
+check_fast_path(const char *s, size_t n, const TokVec *tv)
+{
+	DpLexer		lx;
+	DpToken		t;
+	size_t		k = 0;
+
+	dp_lexer_fast = false;
+	dp_lexer_init(&lx, s, n);
+	while (dp_lexer_next(&lx, &t))
+	{
+		if (k >= tv->n)
+			tok_die(s, n, &t, "exists only without the lexer's fast path");
+		if (memcmp(&t, &tv->t[k], sizeof(DpToken)) != 0)
+			tok_die(s, n, &tv->t[k], "differs from the general scanner's token (fast path)");
+		k++;
+	}
+	dp_lexer_fast = true;
+	FZ_CHECK(k == tv->n, "the fast path gives %zu tokens, the general scanner %zu", tv->n, k);
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -398,6 +421,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_utf8(s, size, bad);
 
 	check_lexer(s, size, valid, &tv);
+	check_fast_path(s, size, &tv);
 	check_splitter(&m, s, size, &tv);
 	free(tv.t);
 	fz_reset(&arena);

@@ -68,6 +68,58 @@ in_list(const char *const *list, const char *s, size_t n, bool fold_ascii)
 	return false;
 }
 
+/*
+ * Is [s, s+n) one of abbrevs?  The fast path asks for every capitalised
+ * short word and every word before a dot, so the list is looked up in a
+ * small hash set of the words packed into 64-bit integers (all are at most
+ * 6 bytes), built on first use.
+ */
+#define ABBREV_SLOTS 256
+static uint64_t abbrev_set[ABBREV_SLOTS];
+static bool abbrev_set_ready = false;
+
+static inline uint64_t
+pack_word(const char *s, size_t n)
+{
+	uint64_t	x = 0;
+
+	memcpy(&x, s, n);
+	return x;
+}
+
+static inline uint32_t
+pack_slot(uint64_t x)
+{
+	return (uint32_t) ((x * UINT64_C(0x9E3779B97F4A7C15)) >> 56) & (ABBREV_SLOTS - 1);
+}
+
+static bool
+is_abbrev(const char *s, size_t n)
+{
+	uint64_t	x;
+	uint32_t	i;
+
+	if (n == 0 || n > 6)
+		return false;
+	if (!abbrev_set_ready)
+	{
+		for (int k = 0; abbrevs[k]; k++)
+		{
+			uint64_t	a = pack_word(abbrevs[k], strlen(abbrevs[k]));
+
+			for (i = pack_slot(a); abbrev_set[i] != 0 && abbrev_set[i] != a; i = (i + 1) & (ABBREV_SLOTS - 1))
+				;
+			abbrev_set[i] = a;
+		}
+		abbrev_set_ready = true;
+	}
+	x = pack_word(s, n);
+	for (i = pack_slot(x); abbrev_set[i] != 0; i = (i + 1) & (ABBREV_SLOTS - 1))
+		if (abbrev_set[i] == x)
+			return true;
+	return false;
+}
+
 /* Peek the code point at byte offset p; returns its length or 0 at the end. */
 static inline int
 peek(const DpLexer *lx, size_t p, int32_t *cp, DpChar *cls)
@@ -438,7 +490,7 @@ scan_dotted(const DpLexer *lx, size_t p, size_t e, uint16_t *cls)
 
 	if (e >= lx->n || lx->s[e] != '.')
 		return 0;
-	if (in_list(abbrevs, lx->s + p, e - p, false))
+	if (is_abbrev(lx->s + p, e - p))
 	{
 		*cls = DP_TOK_ABBREV;
 		return e + 1;
@@ -525,7 +577,7 @@ scan_word(DpLexer *lx, size_t p, DpToken *t)
 			return i;
 		}
 		if (nupper > 0 && lx->s[p] >= 'A' && lx->s[p] <= 'Z' && nlower + nupper > 1 &&
-			in_list(abbrevs, lx->s + p, e - p, false))
+			is_abbrev(lx->s + p, e - p))
 		{
 			t->cls = DP_TOK_ABBREV;
 			return e;
@@ -672,6 +724,137 @@ scan_clitic(const DpLexer *lx, size_t p)
 	return e;
 }
 
+
+/*
+ * Fast path for the common token: a word of ASCII and Latin-1 letters
+ * (U+00C0..U+00FF) with nothing after it that could extend it or change its
+ * class.  It gives exactly what the general scanner below gives for such a
+ * word (test_text.c and fuzz_text.c compare both on every input); anything
+ * else returns 0 and takes the general path.
+ *
+ * Letters: ASCII, and the two-byte sequences C3 80..C3 BF except x and
+ * division signs.  A word is left to the general path when it might be a
+ * Roman ordinal (starts with I V X L C), a URL (h, w before ':' or '.'), an
+ * e-mail address or an abbreviation or initials (before '.'), or an
+ * abbreviation without its dot (Mme, Dr: capitalised, at most 6 bytes, in
+ * the list).
+ */
+bool		dp_lexer_fast = true;
+
+/* 1: lower, 2: upper (ASCII letters) */
+static const uint8_t ascii_letter[128] = {
+	['a' ... 'z'] = 1,
+	['A' ... 'Z'] = 2,
+};
+
+/* ASCII bytes that end a word without any special reading */
+static const bool ascii_stop[128] = {
+	[' '] = true, [','] = true, [';'] = true, [')'] = true, [']'] = true,
+	['!'] = true, ['?'] = true, ['\n'] = true, ['\r'] = true, ['\t'] = true,
+	['"'] = true, [':'] = true, ['('] = true,
+};
+
+static size_t
+fast_word(const DpLexer *lx, size_t p, DpToken *t)
+{
+	const unsigned char *s = (const unsigned char *) lx->s;
+	size_t		n = lx->n;
+	size_t		i = p;
+	int			lo = 0,
+				up = 0;
+	bool		high = false;
+	unsigned char b0 = s[p];
+
+	if (b0 == 'I' || b0 == 'V' || b0 == 'X' || b0 == 'L' || b0 == 'C')
+		return 0;
+	while (i < n)
+	{
+		unsigned char b = s[i];
+
+		if (b < 0x80)
+		{
+			uint8_t		k = ascii_letter[b];
+
+			if (k == 0)
+				break;
+			lo += k == 1;
+			up += k == 2;
+			i++;
+		}
+		else if (b == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF &&
+				 s[i + 1] != 0x97 && s[i + 1] != 0xB7)
+		{
+			/* U+00C0..U+00DE upper (C3 80..9E), U+00DF..U+00FF lower */
+			if (s[i + 1] <= 0x9E)
+				up++;
+			else
+				lo++;
+			high = true;
+			i += 2;
+		}
+		else
+			break;
+	}
+	if (i == p)
+		return 0;
+	/* what follows must end the word plainly */
+	if (i < n)
+	{
+		unsigned char b = s[i];
+
+		if (b < 0x80)
+		{
+			if (b == '.')
+			{
+				/* initials, abbreviations, addresses: general path */
+				if ((i - p == 1 && b0 >= 'A' && b0 <= 'Z') ||
+					b0 == 'h' || b0 == 'H' || b0 == 'w' || b0 == 'W' ||
+					is_abbrev(lx->s + p, i - p) ||
+					memchr(s + p, '@', (n - p) < 64 ? (n - p) : 64) != NULL)
+					return 0;
+			}
+			else if (!ascii_stop[b])
+				return 0;
+			else if (b == ':' && (b0 == 'h' || b0 == 'H' || b0 == 'w' || b0 == 'W'))
+				return 0;
+		}
+		else if (b == 0xC2 && i + 1 < n)
+		{
+			/* NBSP, guillemets, degree sign */
+			unsigned char c = s[i + 1];
+
+			if (c != 0xA0 && c != 0xAB && c != 0xBB && c != 0xB0)
+				return 0;
+		}
+		else if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x80)
+		{
+			/* NNBSP, thin space, ellipsis, curly double quotes */
+			unsigned char c = s[i + 2];
+
+			if (c != 0xAF && c != 0x89 && c != 0xA6 && c != 0x9C && c != 0x9D)
+				return 0;
+		}
+		else
+			return 0;
+	}
+	/* an abbreviation without its dot: Mme, Dr */
+	if (up > 0 && b0 >= 'A' && b0 <= 'Z' && lo + up > 1 && i - p <= 6 &&
+		is_abbrev(lx->s + p, i - p))
+		return 0;
+	t->cls = DP_TOK_WORD;
+	t->flags |= (up > 0 && (b0 < 0x80 ? b0 <= 'Z' : s[p + 1] <= 0x9E)) ? DP_TF_CAP : DP_TF_LOWER;
+	if (up >= 2 && lo == 0)
+	{
+		t->flags |= DP_TF_ALLCAP;
+		t->cls = DP_TOK_ACRONYM;
+	}
+	if (high)
+		t->flags |= DP_TF_NONASCII;
+	t->len = (uint32_t) (i - p);
+	t->clen = (uint32_t) (lo + up);
+	return i;
+}
+
 bool
 dp_lexer_next(DpLexer *lx, DpToken *t)
 {
@@ -713,12 +896,23 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 		pre |= DP_TF_NL;
 	if (newlines >= 2)
 		pre |= DP_TF_PARA;
-	lx->cpos += cp_count(lx, lx->pos, p);
+	if (p == lx->pos || (p - lx->pos == 1 && (unsigned char) lx->s[lx->pos] < 0x80))
+		lx->cpos += p - lx->pos;
+	else
+		lx->cpos += cp_count(lx, lx->pos, p);
 
 	memset(t, 0, sizeof(*t));
 	t->flags = pre;
 	t->off = (uint32_t) p;
 	t->coff = (uint32_t) lx->cpos;
+
+	if (dp_lexer_fast && (c == DP_C_UPPER || c == DP_C_LOWER) && (e = fast_word(lx, p, t)) > 0)
+	{
+		lx->pos = e;
+		lx->cpos += t->clen;
+		lx->at_start = false;
+		return true;
+	}
 
 	if ((cp == 'h' || cp == 'H' || cp == 'w' || cp == 'W') &&
 		(starts_with_ci(lx, p, "http://") || starts_with_ci(lx, p, "https://") ||
@@ -892,6 +1086,39 @@ is_etc(const DpSplitter *sp, const DpToken *t)
 	return t->cls == DP_TOK_ABBREV && t->len == 4 && memcmp(sp->lx.s + t->off, "etc.", 4) == 0;
 }
 
+/*
+ * Does t open a new sentence, given the previous token of the current one?
+ * *pending says a sentence-final mark was seen and is updated.
+ */
+static inline bool
+split_before(const DpSplitter *sp, const DpToken *prev, const DpToken *t, bool *pending)
+{
+	if (t->flags & (DP_TF_PARA | DP_TF_BULLET))
+		return true;
+	if (t->flags & DP_TF_NL)
+	{
+		/* a wrapped line goes on; a headline or paragraph ends */
+		if (prev->cls == DP_TOK_PUNCT && sp->lx.s[prev->off] == ',')
+			return false;
+		return !(t->flags & DP_TF_LOWER) || (prev->flags & DP_TF_TERM);
+	}
+	if (*pending)
+	{
+		if (t->flags & DP_TF_CLOSE)
+			return false;
+		*pending = false;
+		return starts_sentence(t);
+	}
+	return false;
+}
+
+/* Does t leave a sentence-final mark pending? */
+static inline bool
+ends_sentence(const DpSplitter *sp, const DpToken *t)
+{
+	return (t->flags & DP_TF_TERM) || is_etc(sp, t);
+}
+
 bool
 dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 {
@@ -901,37 +1128,11 @@ dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 	sent->ntok = 0;
 	while (split_take(sp, &t))
 	{
-		if (sent->ntok > 0)
+		if (sent->ntok > 0 && split_before(sp, &sent->tok[sent->ntok - 1], &t, &pending))
 		{
-			const DpToken *prev = &sent->tok[sent->ntok - 1];
-			bool		brk = false;
-
-			if (t.flags & (DP_TF_PARA | DP_TF_BULLET))
-				brk = true;
-			else if (t.flags & DP_TF_NL)
-			{
-				/* a wrapped line goes on; a headline or paragraph ends */
-				brk = !(t.flags & DP_TF_LOWER) ||
-					(prev->flags & DP_TF_TERM);
-				if (prev->cls == DP_TOK_PUNCT && sp->lx.s[prev->off] == ',')
-					brk = false;
-			}
-			else if (pending)
-			{
-				if (t.flags & DP_TF_CLOSE)
-					brk = false;
-				else
-				{
-					brk = starts_sentence(&t);
-					pending = false;
-				}
-			}
-			if (brk)
-			{
-				sp->ahead = t;
-				sp->have_ahead = true;
-				break;
-			}
+			sp->ahead = t;
+			sp->have_ahead = true;
+			break;
 		}
 		if (sent->ntok == sent->cap)
 		{
@@ -944,7 +1145,7 @@ dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 			sp->number++;
 		t.sentence = sp->number;
 		sent->tok[sent->ntok++] = t;
-		if ((t.flags & DP_TF_TERM) || is_etc(sp, &t))
+		if (ends_sentence(sp, &t))
 			pending = true;
 		if (sent->ntok >= DP_MAX_SENTENCE_TOKENS)
 			break;
@@ -957,16 +1158,37 @@ dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 void
 dp_count(DpMem *m, const char *s, size_t n, size_t *ntokens, size_t *nsentences)
 {
+	/* dp_splitter_next's decisions, without keeping the tokens */
 	DpSplitter	sp;
-	DpSentence	sent = {0};
+	DpToken		tok[2];
+	int			cur = 0;
+	size_t		insent = 0;		/* tokens in the current sentence */
+	size_t		ntok = 0,
+				nsent = 0;
+	bool		pending = false;
 
-	*ntokens = 0;
-	*nsentences = 0;
 	dp_splitter_init(&sp, m, s, n);
-	while (dp_splitter_next(&sp, &sent))
+	while (dp_lexer_next(&sp.lx, &tok[cur]))
 	{
-		*ntokens += sent.ntok;
-		(*nsentences)++;
+		const DpToken *t = &tok[cur];
+
+		if (insent > 0 && (insent >= DP_MAX_SENTENCE_TOKENS ||
+						   split_before(&sp, &tok[1 - cur], t, &pending)))
+		{
+			insent = 0;
+			pending = false;
+			if ((nsent & 0x3F) == 0)
+				dp_interrupt(m);
+		}
+		if (insent == 0)
+			nsent++;
+		insent++;
+		ntok++;
+		if (ends_sentence(&sp, t))
+			pending = true;
+		cur = 1 - cur;
 	}
-	dp_free(m, sent.tok);
+	*ntokens = ntok;
+	*nsentences = nsent;
+	dp_interrupt(m);
 }

@@ -79,6 +79,9 @@ extern const char *const dp_tok_class_names[DP_TOK__COUNT];
 extern void dp_lexer_init(DpLexer *lx, const char *s, size_t n);
 extern bool dp_lexer_next(DpLexer *lx, DpToken *t);
 
+/* Use the lexer's fast path for plain words (tests compare both paths). */
+extern bool dp_lexer_fast;
+
 typedef struct DpSentence
 {
 	uint32_t	number;

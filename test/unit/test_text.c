@@ -87,9 +87,111 @@ huge_alloc(void *arg)
 	dp_alloc(&unit_mem, DP_MAX_ALLOC + 1);
 }
 
+
+/* Lex s with and without the fast path; the tokens must be identical. */
+static bool
+fast_path_agrees(const char *s, size_t n, size_t *ntok)
+{
+	DpLexer		a,
+				b;
+	DpToken		ta,
+				tb;
+	bool		ra,
+				rb;
+
+	*ntok = 0;
+	dp_lexer_init(&a, s, n);
+	dp_lexer_init(&b, s, n);
+	for (;;)
+	{
+		dp_lexer_fast = true;
+		ra = dp_lexer_next(&a, &ta);
+		dp_lexer_fast = false;
+		rb = dp_lexer_next(&b, &tb);
+		dp_lexer_fast = true;
+		if (ra != rb)
+			return false;
+		if (!ra)
+			return a.pos == b.pos && a.cpos == b.cpos;
+		if (memcmp(&ta, &tb, sizeof(DpToken)) != 0)
+		{
+			fprintf(stderr, "# fast path differs at byte %u: \"%.*s\" (cls %d/%d flags %x/%x len %u/%u clen %u/%u)\n",
+					tb.off, (int) tb.len, s + tb.off, ta.cls, tb.cls, ta.flags, tb.flags,
+					ta.len, tb.len, ta.clen, tb.clen);
+			return false;
+		}
+		(*ntok)++;
+	}
+}
+
+static void
+test_fast_path(void)
+{
+	static const char *const cases[] = {
+		"Mme Kallas et M. Macron, Dr Who. Mme. etc. janv. Mlles",
+		"www.elysee.fr http://x.fr https: hier, Washington: W. Bush",
+		"jean.dupont@elysee.fr et marie@x.org ; contact: Paul.",
+		"XXIe si\xC3\xA8" "cle, Ier, IVe, Les Ces Vladimir Lavrov Crim\xC3\xA9" "e.",
+		"\xC3\x89TATS-UNIS OTAN G7 A B. \xC3\x80 \xC3\xA0 \xC3\x97 \xC3\xB7 caf\xC3\xA9\xC2\xA0!",
+		"aujourd'hui l'Ukraine l\xE2\x80\x99OTAN a-t-il dit-elle cessez-le-feu",
+		"Pou\xC2\xADtine Pou\xE2\x80\x8Btine E\xCC\x81tats e\xCC\x81t\xC3\xA9 \xC3\xA9t\xC3\xA9\xE2\x80\xA6",
+		"\xC2\xAB Non \xC2\xBB, \xE2\x80\x9COui\xE2\x80\x9D (bien) [note] mot\xE2\x80\xAF: 10\xC2\xB0 mot\xC2\xB0",
+		"mot\rsuite\nfin\tet\vpuis\fx mot_1 mot2 mot+ mot% mot# @handle #tag",
+		"\xC5\x93uvre \xC5\x92uvre na\xC3\xAF" "ve \xC3\x9F \xC3\xBF stra\xC3\x9F" "e",
+		"M", "a", "", " ", "\xC3", "ab\xC3", "ab\xC3\x28", "I", "Z.", "z.",
+	};
+	size_t		ntok;
+	bool		all = true;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (!fast_path_agrees(cases[i], strlen(cases[i]), &ntok))
+		{
+			all = false;
+			fprintf(stderr, "# case %zu: %s\n", i, cases[i]);
+		}
+	OK(all, "fast path: same tokens as the general scanner on tricky cases");
+
+	/* the bundled corpus, when run from the source tree */
+	{
+		FILE	   *f = popen("cat data/corpus/*.txt data/stance_sentences.tsv 2>/dev/null", "r");
+		DpBuf		buf = {0};
+		char		chunk[4096];
+		size_t		r;
+
+		while (f && (r = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			dp_buf_append(&unit_mem, &buf, chunk, r);
+		if (f)
+			pclose(f);
+		OK(buf.len > 10000 && fast_path_agrees(buf.data, buf.len, &ntok) && ntok > 2000,
+		   "fast path: same tokens as the general scanner on the sample corpus (%zu bytes)", buf.len);
+		{
+			DpSplitter	sp;
+			DpSentence	sent = {0};
+			size_t		nt = 0,
+						ns = 0,
+						ct,
+						cs;
+
+			dp_splitter_init(&sp, &unit_mem, buf.data, buf.len);
+			while (dp_splitter_next(&sp, &sent))
+			{
+				nt += sent.ntok;
+				ns++;
+			}
+			dp_free(&unit_mem, sent.tok);
+			dp_count(&unit_mem, buf.data, buf.len, &ct, &cs);
+			OK(ct == nt && cs == ns && ns > 100,
+			   "dp_count agrees with the splitter on the sample corpus (%zu/%zu tokens, %zu/%zu sentences)",
+			   ct, nt, cs, ns);
+		}
+		dp_free(&unit_mem, buf.data);
+	}
+}
+
 void
 test_text(void)
 {
+	test_fast_path();
 	/* normalisation */
 	NORM("l\xE2\x80\x99" "Ukraine", "l'Ukraine");
 	NORM("a\xC2\xA0" "b\xE2\x80\xAF" "c\xE2\x80\x89" "d", "a b c d");
