@@ -93,9 +93,11 @@ dp_hash_bytes(const char *s, size_t n, uint64_t seed)
 	}
 	if (n > 0)
 	{
+		/* byte loads: a variable-size memcpy would be a library call */
 		uint64_t	v = 0;
 
-		__builtin_memcpy(&v, s, n);
+		for (size_t i = 0; i < n; i++)
+			v |= (uint64_t) (unsigned char) s[i] << (8 * i);
 		h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
 	}
 	h ^= h >> 29;

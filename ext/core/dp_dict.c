@@ -70,6 +70,8 @@ typedef struct DpNode
 	uint16_t	keylen;
 	uint16_t	nvals;
 	uint16_t	vcap;
+	uint16_t	here;			/* bit t: a value of type t at this node */
+	uint16_t	below;			/* bit t: a value of type t here or deeper */
 	const char *key;
 	DpVal	   *vals;
 } DpNode;
@@ -84,10 +86,22 @@ struct DpTrie
 	uint32_t	nslots;			/* power of two */
 };
 
-static uint64_t
+/* Hash of the edge (parent, key) from the key's own hash (see DpWord). */
+static inline uint64_t
+edge_hash_h(uint32_t parent, uint64_t keyhash)
+{
+	uint64_t	h = keyhash ^ ((uint64_t) (parent + 1) * 0x9E3779B97F4A7C15ULL);
+
+	h ^= h >> 31;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 29;
+	return h;
+}
+
+static inline uint64_t
 edge_hash(uint32_t parent, const char *key, size_t keylen)
 {
-	return dp_hash_bytes(key, keylen, (uint64_t) parent * 0x9E3779B97F4A7C15ULL);
+	return edge_hash_h(parent, dp_hash_bytes(key, keylen, 0));
 }
 
 static DpTrie *
@@ -128,7 +142,13 @@ trie_grow_slots(DpTrie *t)
 uint32_t
 dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen)
 {
-	uint32_t	i = (uint32_t) edge_hash(node, key, keylen) & (t->nslots - 1);
+	return dp_trie_child_h(t, node, key, keylen, dp_hash_bytes(key, keylen, 0));
+}
+
+uint32_t
+dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen, uint64_t keyhash)
+{
+	uint32_t	i = (uint32_t) edge_hash_h(node, keyhash) & (t->nslots - 1);
 
 	for (;;)
 	{
@@ -196,6 +216,20 @@ trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 		nd->vcap = c;
 	}
 	nd->vals[nd->nvals++] = *v;
+	nd->here |= (uint16_t) (1u << v->type);
+	/* every node on the path learns what lies below it */
+	for (uint32_t id = node;; id = t->nodes[id].parent)
+	{
+		t->nodes[id].below |= (uint16_t) (1u << v->type);
+		if (id == 0)
+			break;
+	}
+}
+
+uint16_t
+dp_trie_below(const DpTrie *t, uint32_t node)
+{
+	return t->nodes[node].below;
 }
 
 const DpVal *
@@ -225,6 +259,7 @@ struct DpStemmer
 
 typedef struct DpWordEntry
 {
+	uint64_t	hash;			/* dp_hash_bytes(raw) */
 	char		raw[DP_WORD_MAX + 1];
 	uint8_t		rawlen;
 	DpWord		w;
@@ -414,6 +449,9 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 	}
 	w->common = (n <= 2 * DP_WORD_MAX) &&
 		dp_common_word(d, w->key, w->keylen, w->stem, w->stemlen);
+	w->khash = dp_hash_bytes(w->key, w->keylen, 0);
+	w->shash = dp_hash_bytes(w->stem, w->stemlen, 0);
+	w->s2hash = dp_hash_bytes(w->stem2, w->stem2len, 0);
 }
 
 static DpWordEntry *
@@ -449,7 +487,7 @@ cache_grow(DpDict *d)
 
 		if (!e)
 			continue;
-		j = (uint32_t) dp_hash_bytes(e->raw, e->rawlen, 0) & (n - 1);
+		j = (uint32_t) e->hash & (n - 1);
 		while (slots[j])
 			j = (j + 1) & (n - 1);
 		slots[j] = e;
@@ -486,12 +524,15 @@ word_nodes(DpDict *d, DpWord *w)
 {
 	if (!d->finished || w->nodes_done)
 		return;
-	w->wnode = dp_trie_child(d->words, 0, w->key, w->keylen);
-	w->snode = dp_trie_child(d->stems, 0, w->stem, w->stemlen);
+	w->wnode = dp_trie_child_h(d->words, 0, w->key, w->keylen, w->khash);
+	w->snode = dp_trie_child_h(d->stems, 0, w->stem, w->stemlen, w->shash);
 	if (!w->snode && w->stemlen != w->keylen)
-		w->snode = dp_trie_child(d->stems, 0, w->key, w->keylen);
+		w->snode = dp_trie_child_h(d->stems, 0, w->key, w->keylen, w->khash);
 	if (!w->snode && w->stem2len > 0)
-		w->snode = dp_trie_child(d->stems, 0, w->stem2, w->stem2len);
+		w->snode = dp_trie_child_h(d->stems, 0, w->stem2, w->stem2len, w->s2hash);
+	w->where = w->wnode ? d->words->nodes[w->wnode].here : 0;
+	w->wbelow = w->wnode ? d->words->nodes[w->wnode].below : 0;
+	w->sbelow = w->snode ? d->stems->nodes[w->snode].below : 0;
 	w->nodes_done = true;
 }
 
@@ -501,6 +542,7 @@ dp_dict_word(DpDict *d, const char *s, size_t n)
 	DpWordCache *c = d->cache;
 	DpWordEntry *e;
 	uint32_t	i;
+	uint64_t	h;
 
 	if (n > DP_WORD_MAX)
 	{
@@ -511,10 +553,11 @@ dp_dict_word(DpDict *d, const char *s, size_t n)
 		word_nodes(d, &e->w);
 		return &e->w;
 	}
-	i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
+	h = dp_hash_bytes(s, n, 0);
+	i = (uint32_t) h & (c->nslots - 1);
 	while ((e = c->slots[i]) != NULL)
 	{
-		if (e->rawlen == n && memcmp(e->raw, s, n) == 0)
+		if (e->hash == h && e->rawlen == n && memcmp(e->raw, s, n) == 0)
 		{
 			if (!e->w.nodes_done)
 				word_nodes(d, &e->w);
@@ -525,12 +568,13 @@ dp_dict_word(DpDict *d, const char *s, size_t n)
 	e = cache_new_entry(d);
 	memcpy(e->raw, s, n);
 	e->rawlen = (uint8_t) n;
+	e->hash = h;
 	word_compute(d, s, n, &e->w);
 	word_nodes(d, &e->w);
 	if ((c->nused + 1) * 2 > c->nslots)
 	{
 		cache_grow(d);
-		i = (uint32_t) dp_hash_bytes(s, n, 0) & (c->nslots - 1);
+		i = (uint32_t) h & (c->nslots - 1);
 		while (c->slots[i])
 			i = (i + 1) & (c->nslots - 1);
 	}

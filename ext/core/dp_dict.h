@@ -143,6 +143,12 @@ typedef struct DpWord
 	bool		nodes_done;		/* wnode and snode are set */
 	uint32_t	wnode;			/* word-trie node of this word from the root, 0 if none */
 	uint32_t	snode;			/* stem-trie node from the root (stem, key or stem2), 0 */
+	uint16_t	where;			/* bit t: a one-word value of type t (DpValType) */
+	uint16_t	wbelow;			/* bit t: a word phrase of type t starts with this word */
+	uint16_t	sbelow;			/* bit t: a stem phrase of type t starts here */
+	uint64_t	khash;			/* dp_hash_bytes of key, stem, stem2: trie edges */
+	uint64_t	shash;
+	uint64_t	s2hash;
 } DpWord;
 
 typedef struct DpDict
@@ -200,6 +206,11 @@ extern void dp_dict_word_checkpoint(DpDict *d);
 
 /* A trie walk: child of node for key, or 0 (node 0 is the root). */
 extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen);
+/* dp_trie_child with the key's dp_hash_bytes(key, keylen, 0) given. */
+extern uint32_t dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen,
+								uint64_t keyhash);
+/* Bit t set: a value of type t at node or deeper. */
+extern uint16_t dp_trie_below(const DpTrie *t, uint32_t node);
 extern const DpVal *dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals);
 
 /* Is this lower-case word a common French word (lemma or stem)? */

@@ -152,7 +152,7 @@ word_val(const Tagger *tg, const DpPiece *p, DpValType type)
 	uint32_t	nv;
 	const DpVal *v;
 
-	if (!node)
+	if (!(p->w->where & (1u << type)))
 		return NULL;
 	v = dp_trie_values(tg->d->words, node, &nv);
 	for (uint32_t i = 0; i < nv; i++)
@@ -189,9 +189,18 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 
 		if (!matchable(p))
 			break;
-		node = (j == i) ? p->w->wnode : dp_trie_child(tg->d->words, node, p->w->key, p->w->keylen);
-		if (!node)
-			break;
+		if (j == i)
+		{
+			if (!(p->w->wbelow & (1u << type)))
+				break;
+			node = p->w->wnode;
+		}
+		else
+		{
+			node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
+			if (!node || !(dp_trie_below(tg->d->words, node) & (1u << type)))
+				break;
+		}
 		v = dp_trie_values(tg->d->words, node, &nv);
 		for (uint32_t k = 0; k < nv; k++)
 			if (v[k].type == type)
@@ -316,7 +325,18 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 	double		best_score = -1;
 	bool		want_per = false;
 	bool		want_place = false;
+	uint32_t	ncand = 0;
 
+	/* one candidate: nothing to weigh (title_before is not free) */
+	for (uint32_t k = 0; k < nv; k++)
+		if (v[k].type == DP_V_ALIAS && (v[k].capmask & ~capbits) == 0)
+		{
+			best = (int32_t) v[k].id;
+			ncand++;
+		}
+	if (ncand <= 1)
+		return best;
+	best = -1;
 	if (i > 0)
 	{
 		const DpPiece *b = &tg->pc.p[i - 1];
@@ -366,9 +386,18 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 
 		if (!matchable(p))
 			break;
-		node = (j == i) ? p->w->wnode : dp_trie_child(tg->d->words, node, p->w->key, p->w->keylen);
-		if (!node)
-			break;
+		if (j == i)
+		{
+			if (!(p->w->wbelow & (1u << DP_V_ALIAS)))
+				break;
+			node = p->w->wnode;
+		}
+		else
+		{
+			node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
+			if (!node || !(dp_trie_below(tg->d->words, node) & (1u << DP_V_ALIAS)))
+				break;
+		}
 		if (p->cap && j - i < 32)
 			capbits |= 1u << (j - i);
 		v = dp_trie_values(tg->d->words, node, &nv);

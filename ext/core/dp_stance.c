@@ -208,11 +208,11 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 			child = p->w->snode;
 		else
 		{
-			child = dp_trie_child(t, node, p->w->stem, p->w->stemlen);
+			child = dp_trie_child_h(t, node, p->w->stem, p->w->stemlen, p->w->shash);
 			if (!child && p->w->stemlen != p->w->keylen)
-				child = dp_trie_child(t, node, p->w->key, p->w->keylen);
+				child = dp_trie_child_h(t, node, p->w->key, p->w->keylen, p->w->khash);
 			if (!child && p->w->stem2len > 0)
-				child = dp_trie_child(t, node, p->w->stem2, p->w->stem2len);
+				child = dp_trie_child_h(t, node, p->w->stem2, p->w->stem2len, p->w->s2hash);
 		}
 		if (child)
 		{
@@ -343,7 +343,7 @@ annotate(St *st)
 			const DpVal *dv = NULL;
 			uint32_t	node = p->w->wnode;
 
-			if (node)
+			if (node && (p->w->where & (1u << DP_V_DEMONYM)))
 			{
 				uint32_t	k;
 
