@@ -274,6 +274,7 @@ typedef struct DpWordCache
 	uint32_t	nchunks;
 	uint32_t	cap_chunks;
 	uint32_t	chunk_used;		/* entries used in the last chunk */
+	uint64_t	flushes;		/* times the cache was emptied */
 } DpWordCache;
 
 static bool
@@ -508,7 +509,14 @@ cache_flush(DpDict *d)
 	c->nchunks = 0;
 	c->chunk_used = 0;
 	c->nused = 0;
+	c->flushes++;
 	memset(c->slots, 0, c->nslots * sizeof(DpWordEntry *));
+}
+
+uint64_t
+dp_dict_word_generation(const DpDict *d)
+{
+	return d->cache->flushes;
 }
 
 void

@@ -202,6 +202,8 @@ extern void dp_dict_finish(DpDict *d);
  * it only between sentences.
  */
 extern const DpWord *dp_dict_word(DpDict *d, const char *s, size_t n);
+/* Changes whenever the word cache is emptied (DpWord pointers die). */
+extern uint64_t dp_dict_word_generation(const DpDict *d);
 extern void dp_dict_word_checkpoint(DpDict *d);
 
 /* A trie walk: child of node for key, or 0 (node 0 is the root). */

@@ -769,6 +769,32 @@ keep_sentence(DpMem *m, DpDocTokens *keep, const DpSentence *sent)
 	keep->ntok += sent->ntok;
 }
 
+static void
+keep_pieces(DpMem *m, DpDocTokens *keep, const DpPieces *pc)
+{
+	if (keep->npc + pc->n > keep->cap_pc)
+	{
+		size_t		cap = keep->cap_pc ? keep->cap_pc : 1024;
+
+		while (cap < keep->npc + pc->n)
+			cap *= 2;
+		keep->pc = dp_realloc(m, keep->pc, dp_mul_size(m, cap, sizeof(DpPiece)));
+		keep->cap_pc = cap;
+	}
+	memcpy(keep->pc + keep->npc, pc->p, pc->n * sizeof(DpPiece));
+	keep->npc += pc->n;
+}
+
+void
+dp_doc_tokens_free(DpMem *m, DpDocTokens *keep)
+{
+	dp_free(m, keep->tok);
+	dp_free(m, keep->first);
+	dp_free(m, keep->pc);
+	dp_free(m, keep->pfirst);
+	memset(keep, 0, sizeof(*keep));
+}
+
 void
 dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
 					 DpDocTokens *keep)
@@ -776,11 +802,16 @@ dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions
 	Tagger		tg = {0};
 	DpSplitter	sp;
 	DpSentence	sent = {0};
+	uint64_t	gen = 0;
 
 	if (keep)
 	{
 		memset(keep, 0, sizeof(*keep));
 		keep->kept = n <= DP_KEEP_TOKENS_MAX;
+		keep->pieces_kept = keep->kept && n <= DP_KEEP_PIECES_MAX;
+		/* empty the word cache now if it is due, not in the middle */
+		dp_dict_word_checkpoint(d);
+		gen = dp_dict_word_generation(d);
 	}
 
 	tg.d = d;
@@ -796,7 +827,28 @@ dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions
 		if (keep && keep->kept)
 			keep_sentence(m, keep, &sent);
 		dp_pieces_build(d, m, text, &sent, &tg.pc);
+		if (keep && keep->pieces_kept)
+		{
+			if (keep->pfirst == NULL || keep->nsent > keep->cap_pfirst)
+			{
+				keep->cap_pfirst = keep->cap_sent;
+				keep->pfirst = dp_realloc(m, keep->pfirst,
+										  dp_mul_size(m, keep->cap_pfirst, sizeof(uint32_t)));
+			}
+			keep->pfirst[keep->nsent - 1] = (uint32_t) keep->npc;
+			keep_pieces(m, keep, &tg.pc);
+		}
 		tag_sentence(&tg);
+	}
+	/* the kept pieces point into the word cache: useless if it was emptied */
+	if (keep && keep->pieces_kept && dp_dict_word_generation(d) != gen)
+	{
+		keep->pieces_kept = false;
+		dp_free(m, keep->pc);
+		dp_free(m, keep->pfirst);
+		keep->pc = NULL;
+		keep->pfirst = NULL;
+		keep->npc = keep->cap_pc = keep->cap_pfirst = 0;
 	}
 	link_document(&tg);
 	dp_free(m, sent.tok);

@@ -90,7 +90,20 @@ typedef struct DpDocTokens
 	size_t		nsent;
 	size_t		cap_sent;
 	bool		kept;			/* false: the document was too long */
+	/* the pieces of each sentence, kept for documents up to
+	 * DP_KEEP_PIECES_MAX bytes while the word cache was not emptied */
+	DpPiece    *pc;
+	size_t		npc;
+	size_t		cap_pc;
+	uint32_t   *pfirst;			/* per sentence: index of its first piece */
+	size_t		cap_pfirst;
+	bool		pieces_kept;
 } DpDocTokens;
+
+#define DP_KEEP_PIECES_MAX (1024 * 1024)
+
+/* Free what dp_tag_document_keep kept. */
+extern void dp_doc_tokens_free(DpMem *m, DpDocTokens *keep);
 
 /*
  * Tag a whole document.  Mentions come out in text order; names point into

@@ -1508,7 +1508,22 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 		st.mend = mi;
 		while (st.mend < st.ms.n && st.ms.m[st.mend].sentence == sent.number)
 			st.mend++;
-		dp_pieces_build(d, m, text, &sent, &st.pc);
+		if (keep.pieces_kept)
+		{
+			/* the tagging pass's pieces (their words are still cached) */
+			size_t		a = keep.pfirst[ks - 1];
+			size_t		b = ks < keep.nsent ? keep.pfirst[ks] : keep.npc;
+
+			if (b - a > st.pc.cap)
+			{
+				st.pc.cap = b - a;
+				st.pc.p = dp_realloc(m, st.pc.p, dp_mul_size(m, st.pc.cap, sizeof(DpPiece)));
+			}
+			memcpy(st.pc.p, keep.pc + a, (b - a) * sizeof(DpPiece));
+			st.pc.n = b - a;
+		}
+		else
+			dp_pieces_build(d, m, text, &sent, &st.pc);
 		stance_sentence(&st);
 	}
 	/* give quoted stances their speaker, drop those that have none */
@@ -1532,13 +1547,9 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 			out->s[w++] = *s;
 	}
 	out->n = w;
-	if (keep.kept)
-	{
-		dp_free(m, keep.tok);
-		dp_free(m, keep.first);
-	}
-	else
+	if (!keep.kept)
 		dp_free(m, sent.tok);
+	dp_doc_tokens_free(m, &keep);
 	dp_free(m, st.pc.p);
 	dp_free(m, st.an);
 	dp_free(m, st.quotes);
