@@ -70,6 +70,7 @@ typedef struct DpNode
 	uint16_t	keylen;
 	uint16_t	nvals;
 	uint16_t	vcap;
+	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
 	uint16_t	here;			/* bit t: a value of type t at this node */
 	uint16_t	below;			/* bit t: a value of type t here or deeper */
 	const char *key;
@@ -181,6 +182,7 @@ trie_add_child(DpTrie *t, uint32_t node, const char *key, size_t keylen)
 		t->cap *= 2;
 	}
 	id = t->nnodes++;
+	t->nodes[node].children |= (keylen == 1 && key[0] == '*') ? 3 : 1;
 	t->nodes[id].parent = node;
 	t->nodes[id].key = dp_strndup(t->m, key, keylen);
 	t->nodes[id].keylen = (uint16_t) keylen;
@@ -224,6 +226,18 @@ trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 		if (id == 0)
 			break;
 	}
+}
+
+bool
+dp_trie_has_children(const DpTrie *t, uint32_t node)
+{
+	return t->nodes[node].children != 0;
+}
+
+bool
+dp_trie_has_gap(const DpTrie *t, uint32_t node)
+{
+	return (t->nodes[node].children & 2) != 0;
 }
 
 uint16_t

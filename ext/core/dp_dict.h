@@ -211,6 +211,9 @@ extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, s
 /* dp_trie_child with the key's dp_hash_bytes(key, keylen, 0) given. */
 extern uint32_t dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen,
 								uint64_t keyhash);
+/* Does node have children at all; a "*" gap child? */
+extern bool dp_trie_has_children(const DpTrie *t, uint32_t node);
+extern bool dp_trie_has_gap(const DpTrie *t, uint32_t node);
 /* Bit t set: a value of type t at node or deeper. */
 extern uint16_t dp_trie_below(const DpTrie *t, uint32_t node);
 extern const DpVal *dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals);

@@ -197,6 +197,8 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 		}
 		else
 		{
+			if (!dp_trie_has_children(tg->d->words, node))
+				break;
 			node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
 			if (!node || !(dp_trie_below(tg->d->words, node) & (1u << type)))
 				break;
@@ -394,6 +396,8 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 		}
 		else
 		{
+			if (!dp_trie_has_children(tg->d->words, node))
+				break;
 			node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
 			if (!node || !(dp_trie_below(tg->d->words, node) & (1u << DP_V_ALIAS)))
 				break;

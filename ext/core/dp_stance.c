@@ -225,9 +225,10 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 				*best_vals = v;
 				*best_n = nv;
 			}
-			stem_walk(st, child, j + 1, start, depth + 1, best_end, best_vals, best_n);
+			if (dp_trie_has_children(t, child))
+				stem_walk(st, child, j + 1, start, depth + 1, best_end, best_vals, best_n);
 		}
-		if (node != 0)
+		if (node != 0 && dp_trie_has_gap(t, node))
 		{
 			uint32_t	gap = dp_trie_child(t, node, "*", 1);
 
