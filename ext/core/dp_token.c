@@ -291,6 +291,20 @@ ordinal_suffix(const DpLexer *lx, size_t p)
 	};
 	size_t		best = 0;
 
+	/* every suffix starts with e, r, n, \xC3 (è) or \xE1 (ᵉ) */
+	if (p >= lx->n)
+		return 0;
+	switch ((unsigned char) lx->s[p])
+	{
+		case 'e':
+		case 'r':
+		case 'n':
+		case 0xC3:
+		case 0xE1:
+			break;
+		default:
+			return 0;
+	}
 	for (int i = 0; suf[i]; i++)
 	{
 		size_t		l = strlen(suf[i]);
