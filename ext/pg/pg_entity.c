@@ -12,6 +12,7 @@
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
 
+#include "storage/proc.h"
 #include "pg_diplo.h"
 #include "pg_dict.h"
 #include "dp_entity.h"
@@ -19,12 +20,29 @@
 PG_FUNCTION_INFO_V1(diplo_entities);
 PG_FUNCTION_INFO_V1(diplo_entity_ids);
 
-/* Value of the diplo.entity_kind enum label, looked up once per call site. */
-static Datum
-kind_datum(FunctionCallInfo fcinfo, Oid enumtype, int kind)
+/*
+ * The diplo.entity_kind label values, looked up once per transaction (a
+ * syscache lookup per label and document was a visible part of the cost).
+ * Label OIDs never change while the type exists, and a type's OID is not
+ * reused within a transaction.
+ */
+static const Datum *
+kind_datums(Oid enumtype)
 {
-	return DirectFunctionCall2(enum_in, CStringGetDatum(dp_kind_names[kind]),
-							   ObjectIdGetDatum(enumtype));
+	static Datum kinds[DP_KIND__COUNT];
+	static Oid	cached_type = InvalidOid;
+	static LocalTransactionId cached_lxid = InvalidLocalTransactionId;
+
+	if (cached_type != enumtype || cached_lxid != MyProc->lxid)
+	{
+		cached_type = InvalidOid;
+		for (int k = 0; k < DP_KIND__COUNT; k++)
+			kinds[k] = DirectFunctionCall2(enum_in, CStringGetDatum(dp_kind_names[k]),
+										   ObjectIdGetDatum(enumtype));
+		cached_type = enumtype;
+		cached_lxid = MyProc->lxid;
+	}
+	return kinds;
 }
 
 static Datum
@@ -50,13 +68,10 @@ diplo_entities(PG_FUNCTION_ARGS)
 	DpMentions	ms = {0};
 	MemoryContext work;
 	MemoryContext old;
-	Oid			enumtype;
-	Datum		kinds[DP_KIND__COUNT];
+	const Datum *kinds;
 
 	InitMaterializedSRF(fcinfo, 0);
-	enumtype = TupleDescAttr(rsinfo->setDesc, 2)->atttypid;
-	for (int k = 0; k < DP_KIND__COUNT; k++)
-		kinds[k] = kind_datum(fcinfo, enumtype, k);
+	kinds = kind_datums(TupleDescAttr(rsinfo->setDesc, 2)->atttypid);
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "diplo entities", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
