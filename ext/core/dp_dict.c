@@ -270,6 +270,7 @@ struct DpStemmer
  */
 #define DP_CACHE_MAX 100000
 #define DP_CHUNK 1024
+#define DP_FRONT 4096
 
 typedef struct DpWordEntry
 {
@@ -289,6 +290,12 @@ typedef struct DpWordCache
 	uint32_t	cap_chunks;
 	uint32_t	chunk_used;		/* entries used in the last chunk */
 	uint64_t	flushes;		/* times the cache was emptied */
+	/* in front: a direct-mapped table of recent hits, small enough to stay
+	 * in the CPU cache (frequent words are most lookups) */
+	DpWordEntry *front[DP_FRONT];
+	/* one-byte ASCII tokens (punctuation, "a", "y"): never flushed */
+	DpWordEntry ascii[128];
+	bool		ascii_done[128];
 } DpWordCache;
 
 static bool
@@ -525,6 +532,7 @@ cache_flush(DpDict *d)
 	c->nused = 0;
 	c->flushes++;
 	memset(c->slots, 0, c->nslots * sizeof(DpWordEntry *));
+	memset(c->front, 0, sizeof(c->front));
 }
 
 uint64_t
@@ -558,6 +566,16 @@ word_nodes(DpDict *d, DpWord *w)
 	w->nodes_done = true;
 }
 
+/* memcmp(a, b, n) == 0 for the short words here, without a library call */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 const DpWord *
 dp_dict_word(DpDict *d, const char *s, size_t n)
 {
@@ -575,14 +593,35 @@ dp_dict_word(DpDict *d, const char *s, size_t n)
 		word_nodes(d, &e->w);
 		return &e->w;
 	}
+	if (n == 1 && (unsigned char) s[0] < 0x80)
+	{
+		unsigned char b = (unsigned char) s[0];
+
+		e = &c->ascii[b];
+		if (!c->ascii_done[b])
+		{
+			e->raw[0] = s[0];
+			e->rawlen = 1;
+			e->hash = dp_hash_bytes(s, 1, 0);
+			word_compute(d, s, 1, &e->w);
+			c->ascii_done[b] = true;
+		}
+		if (!e->w.nodes_done)
+			word_nodes(d, &e->w);
+		return &e->w;
+	}
 	h = dp_hash_bytes(s, n, 0);
+	e = c->front[(h >> 32) & (DP_FRONT - 1)];
+	if (e && e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n) && e->w.nodes_done)
+		return &e->w;
 	i = (uint32_t) h & (c->nslots - 1);
 	while ((e = c->slots[i]) != NULL)
 	{
-		if (e->hash == h && e->rawlen == n && memcmp(e->raw, s, n) == 0)
+		if (e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n))
 		{
 			if (!e->w.nodes_done)
 				word_nodes(d, &e->w);
+			c->front[(h >> 32) & (DP_FRONT - 1)] = e;
 			return &e->w;
 		}
 		i = (i + 1) & (c->nslots - 1);

@@ -67,8 +67,16 @@ push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *
 	p->tok = ti;
 	p->tflags = t->flags;
 	p->cls = (uint8_t) t->cls;
-	dp_utf8_decode((const unsigned char *) text + off, len, &cp);
-	p->cap = dp_char_class(cp) == DP_C_UPPER;
+	if (off == t->off && t->cls != DP_TOK_URL && t->cls != DP_TOK_EMAIL)
+	{
+		/* the lexer flags a token opening with a capital letter */
+		p->cap = (t->flags & DP_TF_CAP) != 0;
+	}
+	else
+	{
+		dp_utf8_decode((const unsigned char *) text + off, len, &cp);
+		p->cap = dp_char_class(cp) == DP_C_UPPER;
+	}
 	p->initial = initial;
 	p->wordlike = t->cls == DP_TOK_WORD || t->cls == DP_TOK_ACRONYM || t->cls == DP_TOK_ELISION ||
 		t->cls == DP_TOK_CLITIC || t->cls == DP_TOK_ABBREV || t->cls == DP_TOK_INITIALS;
@@ -616,7 +624,9 @@ tag_sentence(Tagger *tg)
 	for (size_t i = 0; i < tg->pc.n;)
 	{
 		int32_t		e = -1;
-		size_t		np = matchable(&tg->pc.p[i]) ? dict_match(tg, i, &e) : 0;
+		const DpPiece *p = &tg->pc.p[i];
+		size_t		np = (matchable(p) && (p->w->wbelow & (1u << DP_V_ALIAS))) ?
+			dict_match(tg, i, &e) : 0;
 
 		if (np > 0)
 		{
@@ -627,7 +637,7 @@ tag_sentence(Tagger *tg)
 			i += np;
 			continue;
 		}
-		np = unknown_name(tg, i);
+		np = p->cap ? unknown_name(tg, i) : 0;
 		i += np ? np : 1;
 	}
 }

@@ -755,18 +755,53 @@ scan_clitic(const DpLexer *lx, size_t p)
  */
 bool		dp_lexer_fast = true;
 
-/* 1: lower, 2: upper (ASCII letters) */
-static const uint8_t ascii_letter[128] = {
-	['a' ... 'z'] = 1,
-	['A' ... 'Z'] = 2,
-};
-
 /* ASCII bytes that end a word without any special reading */
 static const bool ascii_stop[128] = {
 	[' '] = true, [','] = true, [';'] = true, [')'] = true, [']'] = true,
 	['!'] = true, ['?'] = true, ['\n'] = true, ['\r'] = true, ['\t'] = true,
 	['"'] = true, [':'] = true, ['('] = true,
 };
+
+/* Is [s, s+n) exactly one of ordinal_suffix's suffixes? */
+static bool
+is_ordinal_suffix(const char *s, size_t n)
+{
+	static const char *const suf[] = {
+		"ères", "ème", "èmes", "eme", "emes", "ers", "res", "nde", "ndes",
+		"er", "re", "nd", "es", "e", NULL
+	};
+
+	if (n == 0 || n > 5)
+		return false;
+	for (int k = 0; suf[k]; k++)
+		if (strlen(suf[k]) == n && memcmp(s, suf[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* Length of the apostrophe at i (' U+2019 U+2018 U+02BC U+2032), or 0. */
+static inline size_t
+apos_len(const unsigned char *s, size_t n, size_t i)
+{
+	if (s[i] == '\'')
+		return 1;
+	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+		(s[i + 2] == 0x99 || s[i + 2] == 0x98 || s[i + 2] == 0xB2))
+		return 3;
+	if (s[i] == 0xCA && i + 1 < n && s[i + 1] == 0xBC)
+		return 2;
+	return 0;
+}
+
+/* An ASCII or Latin-1 letter at i (a conservative is_letter). */
+static inline bool
+latin_letter_at(const unsigned char *s, size_t n, size_t i)
+{
+	if ((unsigned char) ((s[i] | 0x20) - 'a') < 26)
+		return true;
+	return s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF &&
+		s[i + 1] != 0x97 && s[i + 1] != 0xB7;
+}
 
 static size_t
 fast_word(const DpLexer *lx, size_t p, DpToken *t)
@@ -778,21 +813,25 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 				up = 0;
 	bool		high = false;
 	unsigned char b0 = s[p];
+	size_t		al = 0;
 
-	if (b0 == 'I' || b0 == 'V' || b0 == 'X' || b0 == 'L' || b0 == 'C')
-		return 0;
 	while (i < n)
 	{
 		unsigned char b = s[i];
 
-		if (b < 0x80)
+		if ((unsigned char) (b - 'a') < 26)
 		{
-			uint8_t		k = ascii_letter[b];
+			/* a run of ASCII lower case, the bulk of French text */
+			size_t		r = i + 1;
 
-			if (k == 0)
-				break;
-			lo += k == 1;
-			up += k == 2;
+			while (r < n && (unsigned char) (s[r] - 'a') < 26)
+				r++;
+			lo += (int) (r - i);
+			i = r;
+		}
+		else if ((unsigned char) (b - 'A') < 26)
+		{
+			up++;
 			i++;
 		}
 		else if (b == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF &&
@@ -811,7 +850,31 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 	}
 	if (i == p)
 		return 0;
-	/* what follows must end the word plainly */
+	/* a Roman ordinal (XXIe, Ier) is the general path's; "Le", "Il" are not */
+	if (b0 == 'I' || b0 == 'V' || b0 == 'X' || b0 == 'L' || b0 == 'C')
+	{
+		size_t		r = p;
+
+		while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X' || s[r] == 'L' || s[r] == 'C'))
+			r++;
+		if (r == i || is_ordinal_suffix(lx->s + r, i - r))
+			return 0;
+	}
+	/* what follows must end the word plainly, or make it an elision */
+	if (i < n && (al = apos_len(s, n, i)) > 0)
+	{
+		/* l', d', qu', jusqu' before a letter; aujourd'hui is general */
+		if (i + al >= n || !latin_letter_at(s, n, i + al) ||
+			!in_list(elisions, lx->s + p, i - p, true))
+			return 0;
+		t->cls = DP_TOK_ELISION;
+		t->flags |= (b0 >= 'A' && b0 <= 'Z') || (b0 == 0xC3 && s[p + 1] <= 0x9E) ? DP_TF_CAP : DP_TF_LOWER;
+		if (high || al > 1)
+			t->flags |= DP_TF_NONASCII;
+		t->len = (uint32_t) (i + al - p);
+		t->clen = (uint32_t) (lo + up + 1);
+		return i + al;
+	}
 	if (i < n)
 	{
 		unsigned char b = s[i];

@@ -138,6 +138,9 @@ test_fast_path(void)
 		"\xC2\xAB Non \xC2\xBB, \xE2\x80\x9COui\xE2\x80\x9D (bien) [note] mot\xE2\x80\xAF: 10\xC2\xB0 mot\xC2\xB0",
 		"mot\rsuite\nfin\tet\vpuis\fx mot_1 mot2 mot+ mot% mot# @handle #tag",
 		"\xC5\x93uvre \xC5\x92uvre na\xC3\xAF" "ve \xC3\x9F \xC3\xBF stra\xC3\x9F" "e",
+		"L'Ukraine l\xE2\x80\x99OTAN qu\xE2\x80\x98il jusqu'\xC3\xA0 d'\xC3\x89lys\xC3\xA9" "e aujourd'hui",
+		"d\xCA\xBC" "abord l\xE2\x80\xB2x d'\xCE\xB1 l'1 l' l'- s'\xC3\x97 qu'",
+		"Ier IIe XXIe Ve Xe Le Les Ce Il CIA Lee CCe LXe Cie XI. Vème Cer IVX",
 		"M", "a", "", " ", "\xC3", "ab\xC3", "ab\xC3\x28", "I", "Z.", "z.",
 	};
 	size_t		ntok;
