@@ -76,6 +76,18 @@ dp_buf_putc(DpMem *m, DpBuf *b, char c)
  * A fast 64-bit hash for short keys, used by every hash table of the core:
  * eight bytes at a time, multiply and fold.
  */
+/* strcmp(a, b) == 0 for short strings, inline (no library call). */
+static inline bool
+dp_streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+	{
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 static inline uint64_t
 dp_hash_bytes(const char *s, size_t n, uint64_t seed)
 {

@@ -71,6 +71,7 @@ typedef struct DpNode
 	uint16_t	nvals;
 	uint16_t	vcap;
 	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
+	uint64_t	bloom;			/* bit (h >> 58) for each child key's hash h */
 	uint16_t	here;			/* bit t: a value of type t at this node */
 	uint16_t	below;			/* bit t: a value of type t here or deeper */
 	const char *key;
@@ -149,7 +150,12 @@ dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen)
 uint32_t
 dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen, uint64_t keyhash)
 {
-	uint32_t	i = (uint32_t) edge_hash_h(node, keyhash) & (t->nslots - 1);
+	uint32_t	i;
+
+	/* most lookups are misses: a word that no phrase continues with */
+	if (!(t->nodes[node].bloom & (UINT64_C(1) << (keyhash >> 58))))
+		return 0;
+	i = (uint32_t) edge_hash_h(node, keyhash) & (t->nslots - 1);
 
 	for (;;)
 	{
@@ -183,6 +189,7 @@ trie_add_child(DpTrie *t, uint32_t node, const char *key, size_t keylen)
 	}
 	id = t->nnodes++;
 	t->nodes[node].children |= (keylen == 1 && key[0] == '*') ? 3 : 1;
+	t->nodes[node].bloom |= UINT64_C(1) << (dp_hash_bytes(key, keylen, 0) >> 58);
 	t->nodes[id].parent = node;
 	t->nodes[id].key = dp_strndup(t->m, key, keylen);
 	t->nodes[id].keylen = (uint16_t) keylen;

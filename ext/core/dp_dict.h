@@ -146,6 +146,8 @@ typedef struct DpWord
 	uint16_t	where;			/* bit t: a one-word value of type t (DpValType) */
 	uint16_t	wbelow;			/* bit t: a word phrase of type t starts with this word */
 	uint16_t	sbelow;			/* bit t: a stem phrase of type t starts here */
+	uint8_t		memo_known;		/* bit b: memo_in bit b is computed ... */
+	uint8_t		memo_in;		/* ... membership of word list b (dp_stance.c) */
 	uint64_t	khash;			/* dp_hash_bytes of key, stem, stem2: trie edges */
 	uint64_t	shash;
 	uint64_t	s2hash;

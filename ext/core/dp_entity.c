@@ -179,7 +179,7 @@ static bool
 key_is(const DpPiece *p, const char *k)
 {
 	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return p->w->key[0] == k[0] && strcmp(p->w->key, k) == 0;
+	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
 }
 
 /* Length in pieces of the longest phrase of this type starting at i. */

@@ -105,16 +105,41 @@ static bool
 key_is(const DpPiece *p, const char *k)
 {
 	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return p->w->key[0] == k[0] && strcmp(p->w->key, k) == 0;
+	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
 }
 
-static bool
-key_in(const DpPiece *p, const char *const *list)
+/* Cached words are the dictionary's, writable: only their memo bits change. */
+static inline DpWord *
+unconstify_word(const DpWord *w)
 {
-	for (int i = 0; list[i]; i++)
-		if (key_is(p, list[i]))
-			return true;
-	return false;
+	return (DpWord *) (uintptr_t) w;
+}
+
+/* The word lists below, by number (bit of DpWord.memo_in). */
+enum
+{
+	L_PREPOSITIONS, L_FIRST_PERSON, L_PRONOUNS3, L_NEGATORS, L_DETERMINERS, L__COUNT
+};
+static const char *const *const word_lists[L__COUNT];
+
+/* Is the piece's key in word list l?  Memoised in the cached word. */
+static bool
+key_in(const DpPiece *p, int l)
+{
+	DpWord	   *w = unconstify_word(p->w);
+	const char *const *list = word_lists[l];
+
+	if (!(w->memo_known & (1u << l)))
+	{
+		bool		in = false;
+
+		for (int i = 0; list[i] && !in; i++)
+			in = key_is(p, list[i]);
+		if (in)
+			w->memo_in |= (uint8_t) (1u << l);
+		w->memo_known |= (uint8_t) (1u << l);
+	}
+	return (w->memo_in & (1u << l)) != 0;
 }
 
 static const char *const prepositions[] = {
@@ -125,6 +150,11 @@ static const char *const prepositions[] = {
 static const char *const first_person[] = {"je", "j'", "nous", "moi", NULL};
 static const char *const pronouns3[] = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", NULL};
 static const char *const negators[] = {"pas", "plus", "jamais", "guere", "nullement", "aucun", "aucune", "point", "rien", NULL};
+static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", NULL};
+static const char *const *const word_lists[L__COUNT] = {
+	[L_PREPOSITIONS] = prepositions, [L_FIRST_PERSON] = first_person,
+	[L_PRONOUNS3] = pronouns3, [L_NEGATORS] = negators, [L_DETERMINERS] = determiners
+};
 
 static bool
 is_punct(const St *st, const DpPiece *p, const char *chars)
@@ -319,7 +349,7 @@ annotate(St *st)
 						b--;
 						if (st->pc.p[b].wordlike)
 							words++;
-						if ((st->pc.p[b].tflags & DP_TF_TERM) || key_in(&st->pc.p[b], first_person))
+						if ((st->pc.p[b].tflags & DP_TF_TERM) || key_in(&st->pc.p[b], L_FIRST_PERSON))
 							speech = true;
 					}
 					if (b > 0 && words <= 3 && !speech && st->pc.p[b].cls == DP_TOK_QUOTE)
@@ -452,7 +482,6 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 	return false;
 }
 
-static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", NULL};
 
 /* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
@@ -460,11 +489,11 @@ preceded_by_preposition(const St *st, size_t start)
 {
 	size_t		b = start;
 
-	if (b > 0 && key_in(&st->pc.p[b - 1], determiners) && !key_is(&st->pc.p[b - 1], "des"))
+	if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_is(&st->pc.p[b - 1], "des"))
 		b--;
 	if (b == 0)
 		return false;
-	return key_in(&st->pc.p[b - 1], prepositions);
+	return key_in(&st->pc.p[b - 1], L_PREPOSITIONS);
 }
 
 /* The last subject named before this sentence, for il/elle. */
@@ -517,7 +546,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		return true;
 	}
 	/* "le chef de l'État", "le chancelier": the person last named */
-	if (has_mod(st, k, DP_MOD_LEADER) && k > 0 && key_in(&st->pc.p[k - 1], determiners) &&
+	if (has_mod(st, k, DP_MOD_LEADER) && k > 0 && key_in(&st->pc.p[k - 1], L_DETERMINERS) &&
 		st->last_person.valid)
 	{
 		size_t		e = k + (a->mod_len ? a->mod_len : 1);
@@ -528,7 +557,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*out = st->last_person;
 		return !preceded_by_preposition(st, k - 1) || allow_prep;
 	}
-	if (key_in(p, pronouns3) && !preceded_by_preposition(st, k))
+	if (key_in(p, L_PRONOUNS3) && !preceded_by_preposition(st, k))
 	{
 		*start = k;
 		*out = resolve_pronoun(st);
@@ -578,7 +607,7 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 			break;
 		if (candidate_at(st, k, out, &start, false))
 		{
-			if (key_in(&st->pc.p[k], pronouns3) || st->an[k].ment >= 0 || st->an[k].demonym >= 0)
+			if (key_in(&st->pc.p[k], L_PRONOUNS3) || st->an[k].ment >= 0 || st->an[k].demonym >= 0)
 			{
 				((St *) st)->hpos = start;
 				((St *) st)->hend = k;
@@ -586,7 +615,7 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 			}
 			break;
 		}
-		if (!p->wordlike || p->cap || key_in(p, prepositions) || key_in(p, first_person) ||
+		if (!p->wordlike || p->cap || key_in(p, L_PREPOSITIONS) || key_in(p, L_FIRST_PERSON) ||
 			key_is(p, "qui") || key_is(p, "que") || key_is(p, "qu'"))
 			break;
 	}
@@ -607,7 +636,7 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				start_clause = k + 1;
 				break;
 			}
-			if (key_in(p, first_person) && end == c)
+			if (key_in(p, L_FIRST_PERSON) && end == c)
 			{
 				*first_person_seen = true;
 				return false;
@@ -1041,7 +1070,7 @@ score_cue_one(St *st, size_t c)
 			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
 				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
 					ne = true;
-			if (key_in(&st->pc.p[k], negators) || key_is(&st->pc.p[k], "sans"))
+			if (key_in(&st->pc.p[k], L_NEGATORS) || key_is(&st->pc.p[k], "sans"))
 			{
 				if (ne && (k < c || k <= c_end + 1))
 					neg = true;
@@ -1320,7 +1349,7 @@ update_state(St *st)
 		Ref			r;
 		size_t		start;
 
-		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], pronouns3))
+		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
 			continue;
 		if (candidate_at(st, i, &r, &start, false) && (r.kind == DP_KIND_PER || r.kind == DP_KIND_GPE ||
 														r.kind == DP_KIND_ORG))
@@ -1365,7 +1394,7 @@ topic_actions(St *st)
 
 		/* ne ... pas / jamais around the term */
 		for (size_t k = (i > 3 ? i - 3 : 0); k < i + a->topic_len + 2 && k < st->pc.n; k++)
-			if (key_in(&st->pc.p[k], negators) && k > 0)
+			if (key_in(&st->pc.p[k], L_NEGATORS) && k > 0)
 				for (size_t b = (k > 5 ? k - 5 : 0); b < k; b++)
 					if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
 						neg = true;
@@ -1379,7 +1408,7 @@ topic_actions(St *st)
 				break;			/* a noun phrase, not a verb */
 			if (key_is(&st->pc.p[k], "ne") || key_is(&st->pc.p[k], "n'"))
 				continue;
-			if (a->quote >= 0 && key_in(&st->pc.p[k], first_person))
+			if (a->quote >= 0 && key_in(&st->pc.p[k], L_FIRST_PERSON))
 			{
 				/* "Nous ne reconnaîtrons jamais l'annexion": the speaker */
 				Ref			none = {0};
