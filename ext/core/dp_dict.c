@@ -281,9 +281,11 @@ struct DpStemmer
 
 typedef struct DpWordEntry
 {
+	/* first cache line: what a lookup compares; then the word's hot fields */
 	uint64_t	hash;			/* dp_hash_bytes(raw) */
 	char		raw[DP_WORD_MAX + 1];
 	uint8_t		rawlen;
+	char		pad[64 - 8 - (DP_WORD_MAX + 1) - 1];	/* w starts a cache line */
 	DpWord		w;
 } DpWordEntry;
 
@@ -292,7 +294,8 @@ typedef struct DpWordCache
 	DpWordEntry **slots;		/* open addressing over entries */
 	uint32_t	nslots;
 	uint32_t	nused;			/* entries handed out (cached or not) */
-	DpWordEntry **chunks;
+	DpWordEntry **chunks;		/* cache-line aligned ... */
+	char	  **blocks;			/* ... inside these allocations */
 	uint32_t	nchunks;
 	uint32_t	cap_chunks;
 	uint32_t	chunk_used;		/* entries used in the last chunk */
@@ -494,8 +497,16 @@ cache_new_entry(DpDict *d)
 		{
 			c->cap_chunks = c->cap_chunks ? c->cap_chunks * 2 : 16;
 			c->chunks = dp_realloc(d->mem, c->chunks, dp_mul_size(d->mem, c->cap_chunks, sizeof(DpWordEntry *)));
+			c->blocks = dp_realloc(d->mem, c->blocks, dp_mul_size(d->mem, c->cap_chunks, sizeof(char *)));
 		}
-		c->chunks[c->nchunks++] = dp_alloc(d->mem, sizeof(DpWordEntry) * DP_CHUNK);
+		/* entries start on a cache line (the chunk itself is only 16-byte
+		 * aligned: keep the block to free, hand out the aligned part) */
+		{
+			char	   *raw = dp_alloc(d->mem, sizeof(DpWordEntry) * DP_CHUNK + 64);
+
+			c->blocks[c->nchunks] = raw;
+			c->chunks[c->nchunks++] = (DpWordEntry *) (((uintptr_t) raw + 63) & ~(uintptr_t) 63);
+		}
 		c->chunk_used = 0;
 	}
 	c->nused++;
@@ -533,7 +544,7 @@ cache_flush(DpDict *d)
 	DpWordCache *c = d->cache;
 
 	for (uint32_t i = 0; i < c->nchunks; i++)
-		dp_free(d->mem, c->chunks[i]);
+		dp_free(d->mem, c->blocks[i]);
 	c->nchunks = 0;
 	c->chunk_used = 0;
 	c->nused = 0;

@@ -132,25 +132,26 @@ typedef struct DpStemmer DpStemmer;
 /* Word-level facts, memoised per distinct token text; copied by value. */
 typedef struct DpWord
 {
-	char		key[DP_WORD_MAX + 1];	/* folded: lower case, no accents */
-	char		stem[DP_WORD_MAX + 1];	/* folded Snowball stem */
-	char		stem2[DP_WORD_MAX + 1];	/* verb forms Snowball misses: -ons, -ez, -ent as -er */
+	/* the fields read for every piece come first: one cache line */
+	uint32_t	wnode;			/* word-trie node of this word from the root, 0 if none */
+	uint32_t	snode;			/* stem-trie node from the root (stem, key or stem2), 0 */
+	uint16_t	where;			/* bit t: a one-word value of type t (DpValType) */
+	uint16_t	wbelow;			/* bit t: a word phrase of type t starts with this word */
+	uint16_t	sbelow;			/* bit t: a stem phrase of type t starts here */
 	uint8_t		keylen;
 	uint8_t		stemlen;
 	uint8_t		stem2len;
 	bool		common;			/* a common French word (hunspell-fr) */
 	bool		function;		/* a function word skipped by stem phrases */
 	bool		nodes_done;		/* wnode and snode are set */
-	uint32_t	wnode;			/* word-trie node of this word from the root, 0 if none */
-	uint32_t	snode;			/* stem-trie node from the root (stem, key or stem2), 0 */
-	uint16_t	where;			/* bit t: a one-word value of type t (DpValType) */
-	uint16_t	wbelow;			/* bit t: a word phrase of type t starts with this word */
-	uint16_t	sbelow;			/* bit t: a stem phrase of type t starts here */
 	uint8_t		memo_known;		/* bit b: memo_in bit b is computed ... */
 	uint8_t		memo_in;		/* ... membership of word list b (dp_stance.c) */
 	uint64_t	khash;			/* dp_hash_bytes of key, stem, stem2: trie edges */
+	char		key[DP_WORD_MAX + 1];	/* folded: lower case, no accents */
 	uint64_t	shash;
 	uint64_t	s2hash;
+	char		stem[DP_WORD_MAX + 1];	/* folded Snowball stem */
+	char		stem2[DP_WORD_MAX + 1];	/* verb forms Snowball misses: -ons, -ez, -ent as -er */
 } DpWord;
 
 typedef struct DpDict
