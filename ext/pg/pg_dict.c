@@ -383,6 +383,50 @@ same_statement(const DictPin *a, const DictPin *b)
 DpDict *
 pgdp_dict_get(FunctionCallInfo fcinfo)
 {
+	return pgdp_dict_get_pg(fcinfo)->dict;
+}
+
+static Datum
+cached_text(PgDict *pd, Datum *slot, const char *s)
+{
+	if (*slot == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(pd->cxt);
+
+		*slot = PointerGetDatum(pgdp_text_from_utf8(s, strlen(s)));
+		MemoryContextSwitchTo(old);
+	}
+	return *slot;
+}
+
+Datum
+pgdp_dict_name_text(PgDict *pd, int32 entity)
+{
+	Assert(entity >= 0 && (uint32) entity < pd->dict->nentities);
+	if (pd->name_text == NULL)
+		pd->name_text = MemoryContextAllocZero(pd->cxt, sizeof(Datum) * (pd->dict->nentities + 1));
+	return cached_text(pd, &pd->name_text[entity], pd->dict->entities[entity].name);
+}
+
+Datum
+pgdp_dict_code_text(PgDict *pd, int16 country)
+{
+	Assert(country >= 0 && (uint32) country < pd->dict->ncountries);
+	if (pd->code_text == NULL)
+		pd->code_text = MemoryContextAllocZero(pd->cxt, sizeof(Datum) * (pd->dict->ncountries + 1));
+	return cached_text(pd, &pd->code_text[country], pd->dict->countries[country].code);
+}
+
+Datum
+pgdp_dict_method_text(PgDict *pd, int idx, const char *s)
+{
+	Assert(idx >= 0 && idx < (int) lengthof(pd->method_text));
+	return cached_text(pd, &pd->method_text[idx], s);
+}
+
+PgDict *
+pgdp_dict_get_pg(FunctionCallInfo fcinfo)
+{
 	FmgrInfo   *fl = fcinfo->flinfo;
 	DictPin    *pin = (DictPin *) fl->fn_extra;
 	DictPin		now;
@@ -393,7 +437,7 @@ pgdp_dict_get(FunctionCallInfo fcinfo)
 	now.cid = GetCurrentCommandId(false);
 	now.gen = inval_gen;
 	if (pin && pin->pd && same_statement(pin, &now))
-		return pin->pd->dict;
+		return pin->pd;
 
 	if (last_pin.pd && same_statement(&last_pin, &now))
 		pd = last_pin.pd;
@@ -438,7 +482,7 @@ pgdp_dict_get(FunctionCallInfo fcinfo)
 	}
 	else
 		*pin = last_pin;
-	return pd->dict;
+	return pd;
 }
 
 /* Statement trigger on the dictionary tables. */

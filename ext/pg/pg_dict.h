@@ -16,11 +16,25 @@ typedef struct PgDict
 	DpMem		mem;
 	DpDict	   *dict;
 	int			refcount;		/* statements using it */
+	/* text datums (server encoding) of entity names, country codes and
+	 * method names, made on first use, in cxt: result rows repeat them */
+	Datum	   *name_text;
+	Datum	   *code_text;
+	Datum		method_text[8];
 } PgDict;
 
 extern void pgdp_dict_init(void);
 
 /* The dictionary this statement uses (loaded or reloaded as needed). */
 extern DpDict *pgdp_dict_get(FunctionCallInfo fcinfo);
+
+/* The same, with the text datum caches around the dictionary. */
+extern PgDict *pgdp_dict_get_pg(FunctionCallInfo fcinfo);
+
+/* Cached text datums of an entity's name, a country's code, a C string
+ * from a fixed table (index < 8). */
+extern Datum pgdp_dict_name_text(PgDict *pd, int32 entity);
+extern Datum pgdp_dict_code_text(PgDict *pd, int16 country);
+extern Datum pgdp_dict_method_text(PgDict *pd, int idx, const char *s);
 
 #endif

@@ -46,7 +46,7 @@ kind_datums(Oid enumtype)
 }
 
 static Datum
-actor_datum(const DpDict *d, int16 actor, bool *isnull)
+actor_datum(PgDict *pd, int16 actor, bool *isnull)
 {
 	if (actor < 0)
 	{
@@ -54,7 +54,7 @@ actor_datum(const DpDict *d, int16 actor, bool *isnull)
 		return (Datum) 0;
 	}
 	*isnull = false;
-	return CStringGetTextDatum(d->countries[actor].code);
+	return pgdp_dict_code_text(pd, actor);
 }
 
 /* Every named entity mention of a document. */
@@ -62,7 +62,8 @@ Datum
 diplo_entities(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	DpDict	   *d = pgdp_dict_get(fcinfo);
+	PgDict	   *pd = pgdp_dict_get_pg(fcinfo);
+	DpDict	   *d = pd->dict;
 	PgDoc		doc;
 	DpMem		mem;
 	DpMentions	ms = {0};
@@ -85,13 +86,18 @@ diplo_entities(PG_FUNCTION_ARGS)
 		bool		nulls[9] = {0};
 
 		values[0] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + m->off, m->len));
-		values[1] = PointerGetDatum(pgdp_text_from_utf8(m->name, strlen(m->name)));
+		/* dictionary names and codes are made into text once per backend */
+		if (m->entity >= 0 && (uint32) m->entity < d->nentities && m->name == d->entities[m->entity].name)
+			values[1] = pgdp_dict_name_text(pd, m->entity);
+		else
+			values[1] = PointerGetDatum(pgdp_text_from_utf8(m->name, strlen(m->name)));
 		values[2] = kinds[m->kind];
-		values[3] = actor_datum(d, m->actor, &nulls[3]);
+		values[3] = actor_datum(pd, m->actor, &nulls[3]);
 		values[4] = Int32GetDatum(pgdp_start(&doc, m->off, m->coff));
 		values[5] = Int32GetDatum(doc.byte_offsets ? m->len : m->clen);
 		values[6] = Int32GetDatum(m->sentence);
-		values[7] = CStringGetTextDatum(dp_method_names[m->method]);
+		StaticAssertStmt(DP_M__COUNT <= lengthof(pd->method_text), "method_text too small");
+		values[7] = pgdp_dict_method_text(pd, m->method, dp_method_names[m->method]);
 		values[8] = Float4GetDatum(m->confidence);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}

@@ -16,10 +16,10 @@
 PG_FUNCTION_INFO_V1(diplo_stances);
 
 static Datum
-actor_or_null(const DpDict *d, int16 actor, bool *isnull)
+actor_or_null(PgDict *pd, int16 actor, bool *isnull)
 {
 	*isnull = actor < 0;
-	return actor < 0 ? (Datum) 0 : CStringGetTextDatum(d->countries[actor].code);
+	return actor < 0 ? (Datum) 0 : pgdp_dict_code_text(pd, actor);
 }
 
 /* Every holder -> target stance of a document with its evidence. */
@@ -27,7 +27,8 @@ Datum
 diplo_stances(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	DpDict	   *d = pgdp_dict_get(fcinfo);
+	PgDict	   *pd = pgdp_dict_get_pg(fcinfo);
+	DpDict	   *d = pd->dict;
 	PgDoc		doc;
 	DpMem		mem;
 	DpStances	ss = {0};
@@ -47,9 +48,9 @@ diplo_stances(PG_FUNCTION_ARGS)
 		bool		nulls[13] = {0};
 
 		values[0] = PointerGetDatum(pgdp_text_from_utf8(s->holder, strlen(s->holder)));
-		values[1] = actor_or_null(d, s->holder_actor, &nulls[1]);
+		values[1] = actor_or_null(pd, s->holder_actor, &nulls[1]);
 		values[2] = PointerGetDatum(pgdp_text_from_utf8(s->target, strlen(s->target)));
-		values[3] = actor_or_null(d, s->target_actor, &nulls[3]);
+		values[3] = actor_or_null(pd, s->target_actor, &nulls[3]);
 		values[4] = Float4GetDatum(s->score);
 		values[5] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + s->cue_off, s->cue_len));
 		values[6] = Int32GetDatum(s->sentence);
