@@ -129,3 +129,11 @@ RESET enable_bitmapscan;
 
 DROP TABLE articles;
 DROP TABLE ent_docs;
+
+-- an unknown capitalised word opening a sentence is a name only if the
+-- document names it elsewhere with some confidence
+SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Personne ne répond.');
+SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Selon Zorvania, rien ne change.') ORDER BY start;
+
+-- control characters inside a name never reach the canonical name
+SELECT surface, entity FROM diplo.entities(E'Le négociateur ukrainien Taras\u0001Melnychenko est arrivé.');

@@ -172,3 +172,9 @@ RESET max_parallel_workers_per_gather;
 DROP TABLE st_scores;
 DROP TABLE st_articles;
 DROP TABLE st_docs;
+
+-- rows come in text order (sentence, then position), whatever found them
+SELECT bool_and(ord = rn) AS text_order
+  FROM (SELECT row_number() OVER () AS ord,
+               row_number() OVER (ORDER BY sentence, start) AS rn
+          FROM diplo.stances('Moscou rejette le cessez-le-feu. Zelensky remercie Trump. Le Kremlin accuse Kiev de sabotage. Kiev salue les sanctions.')) s;

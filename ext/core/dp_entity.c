@@ -276,12 +276,18 @@ actor_before(const Tagger *tg, size_t i)
 			break;
 		if ((dv = word_val(tg, p, DP_V_DEMONYM)) != NULL)
 			return (int16_t) dv->id;
-		/* an entity mention of this sentence covering k, after de/du/d' */
-		for (size_t mi = tg->sent_first; mi < tg->out->n; mi++)
+		/*
+		 * An entity mention of this sentence covering k, after de/du/d'.
+		 * The sentence's mentions so far are in piece order and end before
+		 * i: walk back from the last one, only past those after k.
+		 */
+		for (size_t mi = tg->out->n; mi-- > tg->sent_first;)
 		{
 			const DpMention *mm = &tg->out->m[mi];
 
-			if (k >= mm->piece && k < mm->piece + mm->npieces && mm->piece > 0 && mm->actor >= 0)
+			if (mm->piece > k)
+				continue;
+			if (k < mm->piece + mm->npieces && mm->piece > 0 && mm->actor >= 0)
 			{
 				const DpPiece *b = &tg->pc.p[mm->piece - 1];
 
@@ -289,6 +295,7 @@ actor_before(const Tagger *tg, size_t i)
 					return mm->actor;
 				return -1;
 			}
+			break;
 		}
 	}
 	return -1;
@@ -464,8 +471,15 @@ surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 		{
 			char		c = b.data[i];
 
-			if (c == '\n' || c == '\r' || c == '\t')
+			/* control characters (never part of a name) count as spaces */
+			if ((unsigned char) c < 0x20 || c == 0x7F)
 				c = ' ';
+			else if ((unsigned char) c == 0xC2 && i + 1 < b.len &&
+					 (unsigned char) b.data[i + 1] >= 0x80 && (unsigned char) b.data[i + 1] <= 0x9F)
+			{
+				c = ' ';		/* C1 controls */
+				i++;
+			}
 			if (c == ' ' && (o == 0 || b.data[o - 1] == ' '))
 				continue;
 			b.data[o++] = c;
@@ -747,6 +761,46 @@ link_document(Tagger *tg)
 		i = linkmap_slot(&named, s->name);
 		if (named.keys[i] && o->m[named.vals[i]].kind == s->kind)
 			s->actor = o->m[named.vals[i]].actor;
+	}
+	/*
+	 * A lone unknown word opening a sentence (confidence 0) stays only if
+	 * the document names it elsewhere with some confidence: "Zorglub a
+	 * dit..." then "selon Zorglub"; else it is most likely a capitalised
+	 * common word and is dropped.
+	 */
+	{
+		LinkMap		sure;
+		size_t		w = 0;
+
+		linkmap_init(tg->m, &sure, o->n);
+		for (size_t k = 0; k < o->n; k++)
+			if (o->m[k].confidence > 0.0f)
+			{
+				size_t		i = linkmap_slot(&sure, o->m[k].name);
+
+				if (!sure.keys[i])
+				{
+					sure.keys[i] = o->m[k].name;
+					sure.vals[i] = k;
+				}
+			}
+		for (size_t k = 0; k < o->n; k++)
+		{
+			DpMention  *s = &o->m[k];
+
+			if (s->confidence <= 0.0f)
+			{
+				size_t		i = linkmap_slot(&sure, s->name);
+
+				if (!sure.keys[i])
+					continue;
+				s->confidence = o->m[sure.vals[i]].confidence;
+			}
+			o->m[w++] = *s;
+		}
+		o->n = w;
+		dp_free(tg->m, sure.keys);
+		dp_free(tg->m, sure.vals);
 	}
 	dp_free(tg->m, full.keys);
 	dp_free(tg->m, full.vals);

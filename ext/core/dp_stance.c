@@ -1495,6 +1495,53 @@ count_leaders(St *st)
 	dp_free(st->m, best_count);
 }
 
+/* Text order: by sentence, cue, evidence; stable (a bottom-up merge sort). */
+static bool
+stance_before(const DpStance *a, const DpStance *b)
+{
+	if (a->sentence != b->sentence)
+		return a->sentence < b->sentence;
+	if (a->cue_off != b->cue_off)
+		return a->cue_off < b->cue_off;
+	return a->off < b->off;
+}
+
+static void
+sort_stances(DpMem *m, DpStances *out)
+{
+	size_t		n = out->n;
+	DpStance   *a = out->s;
+	DpStance   *tmp;
+	bool		sorted = true;
+
+	for (size_t i = 1; i < n && sorted; i++)
+		sorted = !stance_before(&a[i], &a[i - 1]);
+	if (sorted)
+		return;
+	tmp = dp_alloc(m, dp_mul_size(m, n, sizeof(DpStance)));
+	for (size_t width = 1; width < n; width *= 2)
+	{
+		for (size_t lo = 0; lo < n; lo += 2 * width)
+		{
+			size_t		mid = lo + width < n ? lo + width : n;
+			size_t		hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t		i = lo,
+						j = mid,
+						k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = stance_before(&a[j], &a[i]) ? a[j++] : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+		}
+		memcpy(a, tmp, n * sizeof(DpStance));
+		dp_interrupt(m);
+	}
+	dp_free(m, tmp);
+}
+
 void
 dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out)
 {
@@ -1577,6 +1624,7 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 			out->s[w++] = *s;
 	}
 	out->n = w;
+	sort_stances(m, out);
 	if (!keep.kept)
 		dp_free(m, sent.tok);
 	dp_doc_tokens_free(m, &keep);
