@@ -932,8 +932,8 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 	return i;
 }
 
-bool
-dp_lexer_next(DpLexer *lx, DpToken *t)
+static bool __attribute__((noinline))
+lexer_next_general(DpLexer *lx, DpToken *t)
 {
 	size_t		p = lx->pos;
 	uint16_t	pre = 0;
@@ -1124,6 +1124,61 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 	lx->cpos += t->clen;
 	lx->at_start = false;
 	return true;
+}
+
+/*
+ * The next token.  The common cases (a plain word or a comma or full stop
+ * after at most single spaces) are handled here with little set-up; the
+ * rest, and everything when dp_lexer_fast is off, by lexer_next_general.
+ */
+bool
+dp_lexer_next(DpLexer *lx, DpToken *t)
+{
+	const unsigned char *s = (const unsigned char *) lx->s;
+	size_t		p = lx->pos;
+	size_t		e;
+	unsigned char b;
+
+	if (!dp_lexer_fast)
+		return lexer_next_general(lx, t);
+	while (p < lx->n && s[p] == ' ')
+		p++;
+	if (p >= lx->n)
+		return lexer_next_general(lx, t);
+	b = s[p];
+	if ((unsigned char) ((b | 0x20) - 'a') < 26 ||
+		(b == 0xC3 && p + 1 < lx->n && s[p + 1] >= 0x80 && s[p + 1] <= 0xBF &&
+		 s[p + 1] != 0x97 && s[p + 1] != 0xB7))
+	{
+		memset(t, 0, sizeof(*t));
+		if (p > lx->pos)
+			t->flags = DP_TF_SPACE;
+		t->off = (uint32_t) p;
+		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
+		if ((e = fast_word(lx, p, t)) == 0)
+			return lexer_next_general(lx, t);
+		lx->cpos += (p - lx->pos) + t->clen;
+		lx->pos = e;
+		lx->at_start = false;
+		return true;
+	}
+	if (b == ',' || (b == '.' && (p + 1 >= lx->n || s[p + 1] != '.')))
+	{
+		memset(t, 0, sizeof(*t));
+		t->flags = (p > lx->pos) ? DP_TF_SPACE : 0;
+		if (b == '.')
+			t->flags |= DP_TF_TERM;
+		t->cls = DP_TOK_PUNCT;
+		t->off = (uint32_t) p;
+		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
+		t->len = 1;
+		t->clen = 1;
+		lx->cpos += (p - lx->pos) + 1;
+		lx->pos = p + 1;
+		lx->at_start = false;
+		return true;
+	}
+	return lexer_next_general(lx, t);
 }
 
 void
