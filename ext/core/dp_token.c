@@ -771,7 +771,7 @@ is_ordinal_suffix(const char *s, size_t n)
 		"er", "re", "nd", "es", "e", NULL
 	};
 
-	if (n == 0 || n > 5)
+	if (n == 0 || n > 5 || !(s[0] == 'e' || s[0] == 'r' || s[0] == 'n' || (unsigned char) s[0] == 0xC3))
 		return false;
 	for (int k = 0; suf[k]; k++)
 		if (strlen(suf[k]) == n && memcmp(s, suf[k], n) == 0)
@@ -857,7 +857,9 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 
 		while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X' || s[r] == 'L' || s[r] == 'C'))
 			r++;
-		if (r == i || is_ordinal_suffix(lx->s + r, i - r))
+		/* one letter is an ordinal only for I, V, X (scan_roman_ordinal) */
+		if (r == i || (!(r - p == 1 && (b0 == 'L' || b0 == 'C')) &&
+					   is_ordinal_suffix(lx->s + r, i - r)))
 			return 0;
 	}
 	/* what follows must end the word plainly, or make it an elision */
@@ -1162,12 +1164,12 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 		lx->at_start = false;
 		return true;
 	}
-	if (b == ',' || (b == '.' && (p + 1 >= lx->n || s[p + 1] != '.')))
+	if (b == ',' || b == ';' || b == ':' || b == '(' || b == ')' || b == '!' || b == '?' ||
+		(b == '.' && (p + 1 >= lx->n || s[p + 1] != '.')))
 	{
 		memset(t, 0, sizeof(*t));
 		t->flags = (p > lx->pos) ? DP_TF_SPACE : 0;
-		if (b == '.')
-			t->flags |= DP_TF_TERM;
+		t->flags |= punct_flags(b);
 		t->cls = DP_TOK_PUNCT;
 		t->off = (uint32_t) p;
 		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
