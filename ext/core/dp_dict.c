@@ -64,29 +64,7 @@ dp_kind_from_name(const char *s)
 
 /* ---------------------------------------------------------------- trie */
 
-typedef struct DpNode
-{
-	uint32_t	parent;
-	uint16_t	keylen;
-	uint16_t	nvals;
-	uint16_t	vcap;
-	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
-	uint64_t	bloom;			/* bit (h >> 58) for each child key's hash h */
-	uint16_t	here;			/* bit t: a value of type t at this node */
-	uint16_t	below;			/* bit t: a value of type t here or deeper */
-	const char *key;
-	DpVal	   *vals;
-} DpNode;
-
-struct DpTrie
-{
-	DpMem	   *m;
-	DpNode	   *nodes;
-	uint32_t	nnodes;
-	uint32_t	cap;
-	uint32_t   *slots;			/* node ids; 0 = empty (root is never a child) */
-	uint32_t	nslots;			/* power of two */
-};
+/* DpNode and struct DpTrie are in dp_dict.h (the lookups are inline). */
 
 /* Hash of the edge (parent, key) from the key's own hash (see DpWord). */
 static inline uint64_t
@@ -148,13 +126,10 @@ dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen)
 }
 
 uint32_t
-dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen, uint64_t keyhash)
+dp_trie_probe(const DpTrie *t, uint32_t node, const char *key, size_t keylen, uint64_t keyhash)
 {
 	uint32_t	i;
 
-	/* most lookups are misses: a word that no phrase continues with */
-	if (!(t->nodes[node].bloom & (UINT64_C(1) << (keyhash >> 58))))
-		return 0;
 	i = (uint32_t) edge_hash_h(node, keyhash) & (t->nslots - 1);
 
 	for (;;)
@@ -235,30 +210,7 @@ trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 	}
 }
 
-bool
-dp_trie_has_children(const DpTrie *t, uint32_t node)
-{
-	return t->nodes[node].children != 0;
-}
 
-bool
-dp_trie_has_gap(const DpTrie *t, uint32_t node)
-{
-	return (t->nodes[node].children & 2) != 0;
-}
-
-uint16_t
-dp_trie_below(const DpTrie *t, uint32_t node)
-{
-	return t->nodes[node].below;
-}
-
-const DpVal *
-dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
-{
-	*nvals = t->nodes[node].nvals;
-	return t->nodes[node].vals;
-}
 
 /* ---------------------------------------------------------- stemming */
 

@@ -125,6 +125,31 @@ extern const char *const dp_hint_names[3];
 extern int	dp_name_index(const char *const *names, int n, const char *s);
 
 typedef struct DpTrie DpTrie;
+
+/* The trie's insides, for the inline lookups below (dp_dict.c builds it). */
+typedef struct DpNode
+{
+	uint32_t	parent;
+	uint16_t	keylen;
+	uint16_t	nvals;
+	uint16_t	vcap;
+	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
+	uint64_t	bloom;			/* bit (h >> 58) for each child key's hash h */
+	uint16_t	here;			/* bit t: a value of type t at this node */
+	uint16_t	below;			/* bit t: a value of type t here or deeper */
+	const char *key;
+	DpVal	   *vals;
+} DpNode;
+
+struct DpTrie
+{
+	DpMem	   *m;
+	DpNode	   *nodes;
+	uint32_t	nnodes;
+	uint32_t	cap;
+	uint32_t   *slots;			/* node ids; 0 = empty (root is never a child) */
+	uint32_t	nslots;			/* power of two */
+};
 typedef struct DpStemmer DpStemmer;
 
 #define DP_WORD_MAX 47
@@ -211,15 +236,46 @@ extern void dp_dict_word_checkpoint(DpDict *d);
 
 /* A trie walk: child of node for key, or 0 (node 0 is the root). */
 extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen);
+/* The hash-table probe behind dp_trie_child_h. */
+extern uint32_t dp_trie_probe(const DpTrie *t, uint32_t node, const char *key, size_t keylen,
+							  uint64_t keyhash);
+
 /* dp_trie_child with the key's dp_hash_bytes(key, keylen, 0) given. */
-extern uint32_t dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen,
-								uint64_t keyhash);
+static inline uint32_t
+dp_trie_child_h(const DpTrie *t, uint32_t node, const char *key, size_t keylen, uint64_t keyhash)
+{
+	/* most lookups are misses: a word that no phrase continues with */
+	if (!(t->nodes[node].bloom & (UINT64_C(1) << (keyhash >> 58))))
+		return 0;
+	return dp_trie_probe(t, node, key, keylen, keyhash);
+}
+
 /* Does node have children at all; a "*" gap child? */
-extern bool dp_trie_has_children(const DpTrie *t, uint32_t node);
-extern bool dp_trie_has_gap(const DpTrie *t, uint32_t node);
+static inline bool
+dp_trie_has_children(const DpTrie *t, uint32_t node)
+{
+	return t->nodes[node].children != 0;
+}
+
+static inline bool
+dp_trie_has_gap(const DpTrie *t, uint32_t node)
+{
+	return (t->nodes[node].children & 2) != 0;
+}
+
 /* Bit t set: a value of type t at node or deeper. */
-extern uint16_t dp_trie_below(const DpTrie *t, uint32_t node);
-extern const DpVal *dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals);
+static inline uint16_t
+dp_trie_below(const DpTrie *t, uint32_t node)
+{
+	return t->nodes[node].below;
+}
+
+static inline const DpVal *
+dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
+{
+	*nvals = t->nodes[node].nvals;
+	return t->nodes[node].vals;
+}
 
 /* Is this lower-case word a common French word (lemma or stem)? */
 extern bool dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen);
