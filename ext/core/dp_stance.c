@@ -446,6 +446,40 @@ has_mod(const St *st, size_t i, DpModType t)
 	return i < st->pc.n && (st->an[i].mods & (1u << t)) != 0;
 }
 
+/*
+ * Is mention mi directly followed by a verb cue (past an auxiliary, a
+ * negation or a clitic: "Kiev a rejeté", "Moscou ne reconnaît pas",
+ * "Trump lui demande")?  Then it is the subject of that cue.
+ */
+static bool
+subject_of_next_cue(const St *st, int32_t mi)
+{
+	static const char *const skip[] = {
+		"a", "ont", "avait", "avaient", "aura", "auront", "ne", "n'", "se", "s'",
+		"lui", "leur", "y", "en", "l'", "la", "le", "les", "nous", "vous", NULL
+	};
+	const DpMention *mm = &st->ms.m[mi];
+	size_t		k = mm->piece + mm->npieces;
+
+	for (int hops = 0; k < st->pc.n && hops < 3; hops++, k++)
+	{
+		const Anno *a = &st->an[k];
+		bool		skippable = false;
+
+		if (a->cue >= 0)
+			return st->d->cues[a->cue].pos == DP_POS_VERB;
+		for (int i = 0; skip[i] && !skippable; i++)
+			skippable = key_is(&st->pc.p[k], skip[i]);
+		/* the auxiliary "a", not the preposition "à" (same folded key) */
+		if (skippable && st->pc.p[k].len == 2 && key_is(&st->pc.p[k], "a"))
+			skippable = false;
+		if (!skippable)
+			return false;
+	}
+	return false;
+}
+
+
 /* A nominal mention ending at piece k (a demonym): le président russe. */
 static bool
 nominal_at(const St *st, size_t k, Ref *out, size_t *start)
@@ -960,6 +994,29 @@ coordinated_subject(const St *st, Ref *out)
 
 static void score_cue_one(St *st, size_t c);
 
+/*
+ * Is the verb at piece c (or its auxiliary) in the plural, as coordinated
+ * subjects need ("Macron et Starmer soutiennent", "... ont salué")?  The
+ * singular "Londres soutient" after "Kiev et" is a second clause's verb.
+ */
+static bool
+plural_verb(const St *st, size_t c)
+{
+	static const char *const aux[] = {
+		"ont", "sont", "vont", "avaient", "etaient", "seront", "auront", "doivent",
+		"veulent", "peuvent", "font", NULL
+	};
+	const DpWord *w = st->pc.p[c].w;
+
+	if (w->keylen > 3 && memcmp(w->key + w->keylen - 3, "ent", 3) == 0)
+		return true;
+	for (size_t k = c; k-- > 0 && k + 3 > c;)
+		for (int i = 0; aux[i]; i++)
+			if (key_is(&st->pc.p[k], aux[i]))
+				return true;
+	return false;
+}
+
 /* Score one cue at piece c, for each coordinated holder. */
 static void
 score_cue(St *st, size_t c)
@@ -970,7 +1027,9 @@ score_cue(St *st, size_t c)
 
 	score_cue_one(st, c);
 	after = st->out->n;
-	if (after > before && !st->relative && coordinated_subject(st, &co) &&
+	if (after > before && !st->relative &&
+		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
+		coordinated_subject(st, &co) &&
 		strcmp(co.name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
 		for (size_t i = before; i < after; i++)
 		{
@@ -1185,6 +1244,19 @@ score_cue_one(St *st, size_t c)
 					 lo, k + a->topic_len - 1, neg, hedged, reported);
 				topic_done = true;
 				found++;
+			}
+			/* "... et Zelensky remercie Trump": a mention right before a
+			 * verb cue is that cue's subject, and a new clause starts */
+			if (a->ment >= 0 && k > c_end && subject_of_next_cue(st, a->ment))
+			{
+				/* a demand or wish governs that clause (see below) */
+				if (cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE || cue->frame == DP_FR_SEEK ||
+					cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
+				{
+					k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
+					continue;
+				}
+				break;
 			}
 			if (!entity_done && want_entity && a->ment >= 0)
 			{
