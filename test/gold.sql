@@ -131,26 +131,26 @@ SELECT 'neutral_accuracy', avg((expected = got)::int), count(*) FROM sentence_re
 
 -- the fixtures are loaded
 SELECT is((SELECT count(*) FROM gold_docs), 10::bigint, 'the 10 sample documents are loaded');
-SELECT is((SELECT count(*) FROM gold_sentences), 124::bigint, 'the 124 stance sentences are loaded');
+SELECT is((SELECT count(*) FROM gold_sentences), 127::bigint, 'the 127 stance sentences are loaded');
 SELECT ok((SELECT count(*) FROM sys_ents) > 150, 'the extension tags entities in the sample documents');
 SELECT ok((SELECT count(*) FROM sys_stances) > 50, 'the extension finds stances in the sample documents');
 
 -- the scores, each threshold a little under the value measured when the
--- thresholds were last raised (mention F1 0.997, linking 0.985, actor 1.000,
--- stance F1 0.583, stance actor-level F1 0.645, sentence accuracy 0.871,
--- neutral sentences 0.955): raise them as the extension improves
+-- thresholds were last raised (mention F1 1.000, linking 0.985, actor 1.000,
+-- stance F1 0.594, stance actor-level F1 0.658, sentence accuracy 0.921):
+-- raise them as the extension improves
 CREATE FUNCTION pg_temp.at_least(m text, threshold float8) RETURNS text
 LANGUAGE sql AS $$
   SELECT ok(value >= threshold,
             format('%s %s >= %s (over %s)', m, round(value::numeric, 3), threshold, n))
     FROM gold_scores WHERE metric = m
 $$;
-SELECT pg_temp.at_least('mention_f1', 0.95);
+SELECT pg_temp.at_least('mention_f1', 0.97);
 SELECT pg_temp.at_least('linking', 0.95);
 SELECT pg_temp.at_least('actor', 0.95);
-SELECT pg_temp.at_least('stance_f1', 0.55);
-SELECT pg_temp.at_least('stance_actor_f1', 0.60);
-SELECT pg_temp.at_least('sentence_accuracy', 0.83);
+SELECT pg_temp.at_least('stance_f1', 0.57);
+SELECT pg_temp.at_least('stance_actor_f1', 0.63);
+SELECT pg_temp.at_least('sentence_accuracy', 0.89);
 SELECT pg_temp.at_least('neutral_accuracy', 0.90);
 
 -- every score is a proportion
