@@ -587,6 +587,26 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 
 		if (e < st->pc.n && st->an[e].demonym >= 0)
 			return false;		/* le président russe: handled at the demonym */
+		/* "les dirigeants du G7": the leaders of the entity named after */
+		if (e + 1 < st->pc.n && (key_is(&st->pc.p[e], "de") || key_is(&st->pc.p[e], "du") ||
+								 key_is(&st->pc.p[e], "des") || key_is(&st->pc.p[e], "d'")))
+		{
+			size_t		f = e + 1;
+
+			if (f + 1 < st->pc.n && (key_is(&st->pc.p[f], "la") || key_is(&st->pc.p[f], "l'")))
+				f++;
+			if (st->an[f].ment >= 0)
+			{
+				const DpMention *mm = &st->ms.m[st->an[f].ment];
+
+				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
+				{
+					*start = k - 1;
+					*out = ref_mention(st, mm);
+					return !preceded_by_preposition(st, k - 1) || allow_prep;
+				}
+			}
+		}
 		*start = k - 1;
 		*out = st->last_person;
 		return !preceded_by_preposition(st, k - 1) || allow_prep;
