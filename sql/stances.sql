@@ -178,3 +178,13 @@ SELECT bool_and(ord = rn) AS text_order
   FROM (SELECT row_number() OVER () AS ord,
                row_number() OVER (ORDER BY sentence, start) AS rn
           FROM diplo.stances('Moscou rejette le cessez-le-feu. Zelensky remercie Trump. Le Kremlin accuse Kiev de sabotage. Kiev salue les sanctions.')) s;
+
+-- "plutôt que" ends the object: no support for what is set aside
+SELECT holder, target, score > 0 AS positive, cue
+  FROM diplo.stances('Berlin réclame des garanties de sécurité plutôt qu''une adhésion de l''Ukraine à l''OTAN. Paris soutient les sanctions au lieu d''une trêve.')
+ ORDER BY sentence, target COLLATE "C";
+
+-- a name inside a topic ("l'adhésion de la Géorgie à l'OTAN") is not a target of its own
+SELECT holder, target, score > 0 AS positive
+  FROM diplo.stances('L''Allemagne défend l''adhésion de la Géorgie à l''OTAN.')
+ ORDER BY target COLLATE "C";

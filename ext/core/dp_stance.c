@@ -163,6 +163,23 @@ is_punct(const St *st, const DpPiece *p, const char *chars)
 		strchr(chars, st->text[p->off]) != NULL;
 }
 
+/*
+ * "plutôt que", "au lieu de": what follows is what the cue is NOT about
+ * ("des garanties européennes plutôt qu'une intégration à l'OTAN"); the
+ * object of the cue ends there.
+ */
+static bool
+is_rather(const St *st, size_t k)
+{
+	if (k + 1 >= st->pc.n)
+		return false;
+	if (key_is(&st->pc.p[k], "plutot"))
+		return key_is(&st->pc.p[k + 1], "que") || key_is(&st->pc.p[k + 1], "qu'");
+	if (key_is(&st->pc.p[k], "au") && key_is(&st->pc.p[k + 1], "lieu"))
+		return true;
+	return false;
+}
+
 static bool
 is_clause_end(const St *st, const DpPiece *p)
 {
@@ -1180,6 +1197,7 @@ score_cue_one(St *st, size_t c)
 	/* targets: leftwards for evaluative cues and passives, else rightwards */
 	scope_end = c_end;
 	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
+		   !is_rather(st, scope_end) &&
 		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
@@ -1228,6 +1246,7 @@ score_cue_one(St *st, size_t c)
 			cue->target_mode == DP_TM_BOTH;
 		bool		topic_done = false,
 					entity_done = false;
+		size_t		topic_end = 0;
 		bool		anaphoric = false;
 
 		for (size_t k = c_end; k < scope_end; k++)
@@ -1263,7 +1282,19 @@ score_cue_one(St *st, size_t c)
 				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
 					 lo, k + a->topic_len - 1, neg, hedged, reported);
 				topic_done = true;
+				topic_end = k + a->topic_len - 1;
 				found++;
+			}
+			/* "l'adhésion de Kyiv à l'OTAN": a mention inside the topic's
+			 * words or its complement is part of the topic, not a target */
+			if (a->ment >= 0 && topic_done &&
+				(st->ms.m[a->ment].piece <= topic_end ||
+				 (st->ms.m[a->ment].piece == topic_end + 2 &&
+				  (key_is(&st->pc.p[topic_end + 1], "de") || key_is(&st->pc.p[topic_end + 1], "d'") ||
+				   key_is(&st->pc.p[topic_end + 1], "du") || key_is(&st->pc.p[topic_end + 1], "des")))))
+			{
+				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
+				continue;
 			}
 			/* "... et Zelensky remercie Trump": a mention right before a
 			 * verb cue is that cue's subject, and a new clause starts */
