@@ -307,8 +307,18 @@ dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size
  * never match a dictionary entry, and a 10 MB "word" costs no more than a
  * short one.
  */
+static void word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only);
+
 static void
 word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
+{
+	word_compute_part(d, s, n, w, false);
+}
+
+/* The facts of a word; with key_only, only key and keylen (dictionary
+ * building needs no stems). */
+static void
+word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 {
 	char		lower[4 * DP_WORD_MAX + 8];
 	size_t		ll = 0;
@@ -371,6 +381,8 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 		dp_free(d->mem, nfc.data);
 		memset(&tmp, 0, sizeof(tmp));
 	}
+	if (key_only)
+		return;
 	w->function = in_words(function_words, w->key, w->keylen);
 	/* stem the accented lower-case form, then fold the stem */
 	if (ll > 0 && ll <= DP_WORD_MAX && n <= 2 * DP_WORD_MAX)
@@ -875,7 +887,7 @@ word_key(DpDict *d, const char *s, size_t n, char *key)
 	{
 		DpWord		w;
 
-		word_compute(d, s, n, &w);
+		word_compute_part(d, s, n, &w, true);
 		kl = w.keylen;
 		memcpy(key, w.key, kl);
 	}

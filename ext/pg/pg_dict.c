@@ -20,6 +20,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
@@ -114,8 +115,18 @@ dict_cxt_reset(void *arg)
 static char *
 spi_str(HeapTuple tup, TupleDesc desc, int col)
 {
-	char	   *v = SPI_getvalue(tup, desc, col);
+	char	   *v;
 
+	/* text columns (most) without the output function's lookups */
+	if (TupleDescAttr(desc, col - 1)->atttypid == TEXTOID)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+
+		v = isnull ? NULL : TextDatumGetCString(d);
+	}
+	else
+		v = SPI_getvalue(tup, desc, col);
 	if (v == NULL || GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
 		return v;
 	return pg_server_to_any(v, (int) strlen(v), PG_UTF8);
