@@ -692,6 +692,16 @@ linkmap_slot(const LinkMap *lm, const char *key)
  * preferred to an unknown one).  Then unknown names seen several times
  * share the actor one of them got.  Linear in the number of mentions.
  */
+/* The next mention index, with a cancel check now and then: a 100 MB text
+ * has millions of mentions to link. */
+static inline size_t
+link_next(const Tagger *tg, size_t k)
+{
+	if ((k & 4095) == 4095)
+		dp_interrupt(tg->m);
+	return k + 1;
+}
+
 static void
 link_document(Tagger *tg)
 {
@@ -703,7 +713,7 @@ link_document(Tagger *tg)
 		return;
 	linkmap_init(tg->m, &full, o->n);
 	linkmap_init(tg->m, &named, o->n);
-	for (size_t k = 0; k < o->n; k++)
+	for (size_t k = 0; k < o->n; k = link_next(tg, k))
 	{
 		const DpMention *f = &o->m[k];
 		size_t		i;
@@ -718,7 +728,7 @@ link_document(Tagger *tg)
 			}
 		}
 	}
-	for (size_t k = 0; k < o->n; k++)
+	for (size_t k = 0; k < o->n; k = link_next(tg, k))
 	{
 		DpMention  *s = &o->m[k];
 		size_t		i;
@@ -737,7 +747,7 @@ link_document(Tagger *tg)
 		s->method = DP_M_LINKED;
 		s->confidence = 0.85f;
 	}
-	for (size_t k = 0; k < o->n; k++)
+	for (size_t k = 0; k < o->n; k = link_next(tg, k))
 	{
 		const DpMention *f = &o->m[k];
 		size_t		i;
@@ -751,7 +761,7 @@ link_document(Tagger *tg)
 			named.vals[i] = k;
 		}
 	}
-	for (size_t k = 0; k < o->n; k++)
+	for (size_t k = 0; k < o->n; k = link_next(tg, k))
 	{
 		DpMention  *s = &o->m[k];
 		size_t		i;
@@ -773,7 +783,8 @@ link_document(Tagger *tg)
 		size_t		w = 0;
 
 		linkmap_init(tg->m, &sure, o->n);
-		for (size_t k = 0; k < o->n; k++)
+		for (size_t k = 0; k < o->n; k = link_next(tg, k))
+		{
 			if (o->m[k].confidence > 0.0f)
 			{
 				size_t		i = linkmap_slot(&sure, o->m[k].name);
@@ -784,7 +795,8 @@ link_document(Tagger *tg)
 					sure.vals[i] = k;
 				}
 			}
-		for (size_t k = 0; k < o->n; k++)
+		}
+		for (size_t k = 0; k < o->n; k = link_next(tg, k))
 		{
 			DpMention  *s = &o->m[k];
 

@@ -1603,6 +1603,8 @@ count_leaders(St *st)
 		const DpMention *mm = &st->ms.m[i];
 		uint32_t	count = 0;
 
+		if ((i & 1023) == 1023)
+			dp_interrupt(st->m);	/* a 100 MB text has millions of mentions */
 		if (mm->kind != DP_KIND_PER || mm->actor < 0)
 			continue;
 		/* count mentions of this name (documents are short; bounded below) */

@@ -6,6 +6,7 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -100,6 +101,8 @@ diplo_entities(PG_FUNCTION_ARGS)
 		values[7] = pgdp_dict_method_text(pd, m->method, dp_method_names[m->method]);
 		values[8] = Float4GetDatum(m->confidence);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
@@ -131,20 +134,38 @@ diplo_entity_ids(PG_FUNCTION_ARGS)
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, CurrentMemoryContext);
 	dp_tag_document(d, &mem, doc.utf8, doc.len, &ms);
-	names = palloc(sizeof(char *) * (ms.n + 1));
-	for (size_t i = 0; i < ms.n; i++)
-		if (ms.m[i].kind == DP_KIND_PER || ms.m[i].kind == DP_KIND_GPE || ms.m[i].kind == DP_KIND_ORG)
-			names[n++] = ms.m[i].name;
+	/* distinct names first (a hash set), then sort those few */
+	{
+		size_t		nslots = 16;
+		const char **set;
+
+		while (nslots < ms.n * 2 + 1)
+			nslots *= 2;
+		set = palloc0(sizeof(char *) * nslots);
+		names = palloc(sizeof(char *) * (ms.n + 1));
+		for (size_t i = 0; i < ms.n; i++)
+		{
+			const char *nm = ms.m[i].name;
+			size_t		h;
+
+			if ((i & 4095) == 4095)
+				CHECK_FOR_INTERRUPTS();
+			if (!(ms.m[i].kind == DP_KIND_PER || ms.m[i].kind == DP_KIND_GPE || ms.m[i].kind == DP_KIND_ORG))
+				continue;
+			h = (size_t) dp_hash_bytes(nm, strlen(nm), 7) & (nslots - 1);
+			while (set[h] && strcmp(set[h], nm) != 0)
+				h = (h + 1) & (nslots - 1);
+			if (set[h])
+				continue;
+			set[h] = nm;
+			names[n++] = nm;
+		}
+		pfree(set);
+	}
 	qsort(names, n, sizeof(char *), cmp_cstr);
 	elems = palloc(sizeof(Datum) * (n + 1));
-	{
-		size_t		k = 0;
-
-		for (size_t i = 0; i < n; i++)
-			if (i == 0 || strcmp(names[i], names[i - 1]) != 0)
-				elems[k++] = PointerGetDatum(pgdp_text_from_utf8(names[i], strlen(names[i])));
-		n = k;
-	}
+	for (size_t i = 0; i < n; i++)
+		elems[i] = PointerGetDatum(pgdp_text_from_utf8(names[i], strlen(names[i])));
 	result = construct_array(elems, (int) n, TEXTOID, -1, false, TYPALIGN_INT);
 	PG_RETURN_ARRAYTYPE_P(result);
 }

@@ -5,6 +5,7 @@
 #include "postgres.h"
 
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
@@ -61,6 +62,8 @@ diplo_stances(PG_FUNCTION_ARGS)
 		values[11] = BoolGetDatum(s->reported);
 		values[12] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + s->off, s->len));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
