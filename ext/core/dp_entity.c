@@ -182,6 +182,23 @@ key_is(const DpPiece *p, const char *k)
 	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
 }
 
+/*
+ * One step of a phrase walk in the word trie: the node of piece p after
+ * node (from the root if first), or 0 when no phrase of this type can go on.
+ */
+static inline uint32_t
+phrase_step(const Tagger *tg, const DpPiece *p, bool first, uint32_t node, DpValType type)
+{
+	if (first)
+		return (p->w->wbelow & (1u << type)) ? p->w->wnode : 0;
+	if (!dp_trie_has_children(tg->d->words, node))
+		return 0;
+	node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
+	if (!node || !(dp_trie_below(tg->d->words, node) & (1u << type)))
+		return 0;
+	return node;
+}
+
 /* Length in pieces of the longest phrase of this type starting at i. */
 static size_t
 phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
@@ -195,22 +212,8 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 		uint32_t	nv;
 		const DpVal *v;
 
-		if (!matchable(p))
+		if (!matchable(p) || (node = phrase_step(tg, p, j == i, node, type)) == 0)
 			break;
-		if (j == i)
-		{
-			if (!(p->w->wbelow & (1u << type)))
-				break;
-			node = p->w->wnode;
-		}
-		else
-		{
-			if (!dp_trie_has_children(tg->d->words, node))
-				break;
-			node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
-			if (!node || !(dp_trie_below(tg->d->words, node) & (1u << type)))
-				break;
-		}
 		v = dp_trie_values(tg->d->words, node, &nv);
 		for (uint32_t k = 0; k < nv; k++)
 			if (v[k].type == type)
@@ -401,22 +404,8 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 		const DpVal *v;
 		int32_t		e;
 
-		if (!matchable(p))
+		if (!matchable(p) || (node = phrase_step(tg, p, j == i, node, DP_V_ALIAS)) == 0)
 			break;
-		if (j == i)
-		{
-			if (!(p->w->wbelow & (1u << DP_V_ALIAS)))
-				break;
-			node = p->w->wnode;
-		}
-		else
-		{
-			if (!dp_trie_has_children(tg->d->words, node))
-				break;
-			node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
-			if (!node || !(dp_trie_below(tg->d->words, node) & (1u << DP_V_ALIAS)))
-				break;
-		}
 		if (p->cap && j - i < 32)
 			capbits |= 1u << (j - i);
 		v = dp_trie_values(tg->d->words, node, &nv);
