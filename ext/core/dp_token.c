@@ -803,6 +803,45 @@ latin_letter_at(const unsigned char *s, size_t n, size_t i)
 		s[i + 1] != 0x97 && s[i + 1] != 0xB7;
 }
 
+/*
+ * Length of the run of ASCII lower-case letters at s (at most n bytes), eight
+ * bytes at a time: one branch per word instead of one per letter.
+ */
+static inline size_t
+lower_run(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	size_t		r = 0;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (r + 8 <= n)
+	{
+		uint64_t	x,
+					ge_a,
+					ge_brace,
+					lower;
+
+		memcpy(&x, s + r, 8);
+		if (x & high)
+			break;				/* a non-ASCII byte: finish bytewise */
+		/* per byte b < 0x80: high bit of b + (0x80 - c) is set iff b >= c */
+		ge_a = x + ones * (0x80 - 'a');
+		ge_brace = x + ones * (0x80 - ('z' + 1));
+		lower = ge_a & ~ge_brace & high;
+		if (lower != high)
+		{
+			/* little-endian: the first byte that is not lower case */
+			return r + (size_t) (__builtin_ctzll(~lower & high) >> 3);
+		}
+		r += 8;
+	}
+#endif
+	while (r < n && (unsigned char) (s[r] - 'a') < 26)
+		r++;
+	return r;
+}
+
 static size_t
 fast_word(const DpLexer *lx, size_t p, DpToken *t)
 {
@@ -824,8 +863,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 			/* a run of ASCII lower case, the bulk of French text */
 			size_t		r = i + 1;
 
-			while (r < n && (unsigned char) (s[r] - 'a') < 26)
-				r++;
+			r += lower_run(s + r, n - r);
 			lo += (int) (r - i);
 			i = r;
 		}
