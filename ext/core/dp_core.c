@@ -93,3 +93,17 @@ dp_buf_append(DpMem *m, DpBuf *b, const char *s, size_t n)
 	b->len += n;
 	b->data[b->len] = '\0';
 }
+
+void *
+dp_reserve(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+	size_t		c = *cap ? *cap : first;
+
+	if (need <= *cap)
+		return p;
+	while (c < need)
+		c = dp_mul_size(m, c, 2);
+	p = dp_realloc(m, p, dp_mul_size(m, c, elem));
+	*cap = c;
+	return p;
+}

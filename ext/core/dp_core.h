@@ -45,6 +45,10 @@ extern char *dp_strndup(DpMem *m, const char *s, size_t n);
 extern void dp_fail(DpMem *m, DpErr code, const char *msg) __attribute__((noreturn));
 extern size_t dp_mul_size(DpMem *m, size_t a, size_t b);
 
+/* The array p of *cap elements of elem bytes, grown to hold need elements
+ * (the capacity doubles, from first); returns the (maybe moved) array. */
+extern void *dp_reserve(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first);
+
 static inline void
 dp_interrupt(DpMem *m)
 {

@@ -819,20 +819,8 @@ dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out
 static void
 keep_sentence(DpMem *m, DpDocTokens *keep, const DpSentence *sent)
 {
-	if (keep->ntok + sent->ntok > keep->cap)
-	{
-		size_t		cap = keep->cap ? keep->cap : 1024;
-
-		while (cap < keep->ntok + sent->ntok)
-			cap *= 2;
-		keep->tok = dp_realloc(m, keep->tok, dp_mul_size(m, cap, sizeof(DpToken)));
-		keep->cap = cap;
-	}
-	if (keep->nsent == keep->cap_sent)
-	{
-		keep->cap_sent = keep->cap_sent ? keep->cap_sent * 2 : 64;
-		keep->first = dp_realloc(m, keep->first, dp_mul_size(m, keep->cap_sent, sizeof(uint32_t)));
-	}
+	keep->tok = dp_reserve(m, keep->tok, &keep->cap, keep->ntok + sent->ntok, sizeof(DpToken), 1024);
+	keep->first = dp_reserve(m, keep->first, &keep->cap_sent, keep->nsent + 1, sizeof(uint32_t), 64);
 	keep->first[keep->nsent++] = (uint32_t) keep->ntok;
 	memcpy(keep->tok + keep->ntok, sent->tok, sent->ntok * sizeof(DpToken));
 	keep->ntok += sent->ntok;
@@ -841,15 +829,7 @@ keep_sentence(DpMem *m, DpDocTokens *keep, const DpSentence *sent)
 static void
 keep_pieces(DpMem *m, DpDocTokens *keep, const DpPieces *pc)
 {
-	if (keep->npc + pc->n > keep->cap_pc)
-	{
-		size_t		cap = keep->cap_pc ? keep->cap_pc : 1024;
-
-		while (cap < keep->npc + pc->n)
-			cap *= 2;
-		keep->pc = dp_realloc(m, keep->pc, dp_mul_size(m, cap, sizeof(DpPiece)));
-		keep->cap_pc = cap;
-	}
+	keep->pc = dp_reserve(m, keep->pc, &keep->cap_pc, keep->npc + pc->n, sizeof(DpPiece), 1024);
 	memcpy(keep->pc + keep->npc, pc->p, pc->n * sizeof(DpPiece));
 	keep->npc += pc->n;
 }
@@ -898,12 +878,7 @@ dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions
 		dp_pieces_build(d, m, text, &sent, &tg.pc);
 		if (keep && keep->pieces_kept)
 		{
-			if (keep->pfirst == NULL || keep->nsent > keep->cap_pfirst)
-			{
-				keep->cap_pfirst = keep->cap_sent;
-				keep->pfirst = dp_realloc(m, keep->pfirst,
-										  dp_mul_size(m, keep->cap_pfirst, sizeof(uint32_t)));
-			}
+			keep->pfirst = dp_reserve(m, keep->pfirst, &keep->cap_pfirst, keep->nsent, sizeof(uint32_t), 64);
 			keep->pfirst[keep->nsent - 1] = (uint32_t) keep->npc;
 			keep_pieces(m, keep, &tg.pc);
 		}
