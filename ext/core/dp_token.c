@@ -281,14 +281,16 @@ scan_tag(const DpLexer *lx, size_t p)
 	return i;
 }
 
+/* Ordinal suffixes: 1er, 2e, XXIe, 3ème, 2nd, 1ᵉʳ. */
+static const char *const ordinal_suffixes[] = {
+	"ères", "ème", "èmes", "eme", "emes", "ers", "res", "nde", "ndes",
+	"er", "re", "nd", "es", "e", "ᵉ", "ᵉʳ", NULL
+};
+
 /* Length of an ordinal suffix at p (er, re, e, ème, nd, ...), 0 if none. */
 static size_t
 ordinal_suffix(const DpLexer *lx, size_t p)
 {
-	static const char *const suf[] = {
-		"ères", "ème", "èmes", "eme", "emes", "ers", "res", "nde", "ndes",
-		"er", "re", "nd", "es", "e", "ᵉ", "ᵉʳ", NULL
-	};
 	size_t		best = 0;
 
 	/* every suffix starts with e, r, n, \xC3 (è) or \xE1 (ᵉ) */
@@ -305,11 +307,11 @@ ordinal_suffix(const DpLexer *lx, size_t p)
 		default:
 			return 0;
 	}
-	for (int i = 0; suf[i]; i++)
+	for (int i = 0; ordinal_suffixes[i]; i++)
 	{
-		size_t		l = strlen(suf[i]);
+		size_t		l = strlen(ordinal_suffixes[i]);
 
-		if (lx->n - p >= l && memcmp(lx->s + p, suf[i], l) == 0 && l > best)
+		if (lx->n - p >= l && memcmp(lx->s + p, ordinal_suffixes[i], l) == 0 && l > best)
 		{
 			int32_t		cp;
 			DpChar		c;
@@ -766,15 +768,10 @@ static const bool ascii_stop[128] = {
 static bool
 is_ordinal_suffix(const char *s, size_t n)
 {
-	static const char *const suf[] = {
-		"ères", "ème", "èmes", "eme", "emes", "ers", "res", "nde", "ndes",
-		"er", "re", "nd", "es", "e", NULL
-	};
-
 	if (n == 0 || n > 5 || !(s[0] == 'e' || s[0] == 'r' || s[0] == 'n' || (unsigned char) s[0] == 0xC3))
 		return false;
-	for (int k = 0; suf[k]; k++)
-		if (strlen(suf[k]) == n && memcmp(s, suf[k], n) == 0)
+	for (int k = 0; ordinal_suffixes[k]; k++)
+		if (strlen(ordinal_suffixes[k]) == n && memcmp(s, ordinal_suffixes[k], n) == 0)
 			return true;
 	return false;
 }
@@ -973,7 +970,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 }
 
 static bool __attribute__((noinline))
-lexer_next_general(DpLexer *lx, DpToken *t)
+lexer_next_general(DpLexer *lx, DpToken *t, bool fast_tried)
 {
 	size_t		p = lx->pos;
 	uint16_t	pre = 0;
@@ -1023,7 +1020,8 @@ lexer_next_general(DpLexer *lx, DpToken *t)
 	t->off = (uint32_t) p;
 	t->coff = (uint32_t) lx->cpos;
 
-	if (dp_lexer_fast && (c == DP_C_UPPER || c == DP_C_LOWER) && (e = fast_word(lx, p, t)) > 0)
+	if (dp_lexer_fast && !fast_tried && (c == DP_C_UPPER || c == DP_C_LOWER) &&
+		(e = fast_word(lx, p, t)) > 0)
 	{
 		lx->pos = e;
 		lx->cpos += t->clen;
@@ -1180,11 +1178,11 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 	unsigned char b;
 
 	if (!dp_lexer_fast)
-		return lexer_next_general(lx, t);
+		return lexer_next_general(lx, t, false);
 	while (p < lx->n && s[p] == ' ')
 		p++;
 	if (p >= lx->n)
-		return lexer_next_general(lx, t);
+		return lexer_next_general(lx, t, false);
 	b = s[p];
 	if ((unsigned char) ((b | 0x20) - 'a') < 26 ||
 		(b == 0xC3 && p + 1 < lx->n && s[p + 1] >= 0x80 && s[p + 1] <= 0xBF &&
@@ -1196,7 +1194,7 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 		t->off = (uint32_t) p;
 		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
 		if ((e = fast_word(lx, p, t)) == 0)
-			return lexer_next_general(lx, t);
+			return lexer_next_general(lx, t, true);	/* not a plain word */
 		lx->cpos += (p - lx->pos) + t->clen;
 		lx->pos = e;
 		lx->at_start = false;
@@ -1218,7 +1216,7 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 		lx->at_start = false;
 		return true;
 	}
-	return lexer_next_general(lx, t);
+	return lexer_next_general(lx, t, false);
 }
 
 void
