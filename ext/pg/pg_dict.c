@@ -410,22 +410,28 @@ cached_text(PgDict *pd, Datum *slot, const char *s)
 	return *slot;
 }
 
+/* Slot idx of a lazily allocated array of n cached text datums. */
+static Datum
+cached_in_array(PgDict *pd, Datum **arr, uint32 n, uint32 idx, const char *s)
+{
+	Assert(idx < n);
+	if (*arr == NULL)
+		*arr = MemoryContextAllocZero(pd->cxt, sizeof(Datum) * (n + 1));
+	return cached_text(pd, &(*arr)[idx], s);
+}
+
 Datum
 pgdp_dict_name_text(PgDict *pd, int32 entity)
 {
-	Assert(entity >= 0 && (uint32) entity < pd->dict->nentities);
-	if (pd->name_text == NULL)
-		pd->name_text = MemoryContextAllocZero(pd->cxt, sizeof(Datum) * (pd->dict->nentities + 1));
-	return cached_text(pd, &pd->name_text[entity], pd->dict->entities[entity].name);
+	return cached_in_array(pd, &pd->name_text, pd->dict->nentities, (uint32) entity,
+						   pd->dict->entities[entity].name);
 }
 
 Datum
 pgdp_dict_code_text(PgDict *pd, int16 country)
 {
-	Assert(country >= 0 && (uint32) country < pd->dict->ncountries);
-	if (pd->code_text == NULL)
-		pd->code_text = MemoryContextAllocZero(pd->cxt, sizeof(Datum) * (pd->dict->ncountries + 1));
-	return cached_text(pd, &pd->code_text[country], pd->dict->countries[country].code);
+	return cached_in_array(pd, &pd->code_text, pd->dict->ncountries, (uint32) country,
+						   pd->dict->countries[country].code);
 }
 
 Datum
