@@ -86,7 +86,8 @@ eval:
 bench:
 	bash bench/bench.sh
 
-format:
-	clang-format -i ext/core/*.[ch] ext/pg/*.[ch] test/unit/*.[ch]
+# The C is laid out by hand in PostgreSQL's style (pgindent: tabs, BSD
+# braces, aligned declarations); there is no formatter target, since
+# clang-format without a PostgreSQL profile would rewrite every file.
 
-.PHONY: unit deps demo test eval bench format
+.PHONY: unit deps demo test eval bench
