@@ -1081,19 +1081,6 @@ dp_dict_finish(DpDict *d)
 	/* the canonical GPE entity of each state: the entity named like it */
 	for (uint32_t i = 0; i < d->ncountries; i++)
 		d->countries[i].entity = dp_dict_find_entity(d, d->countries[i].name);
-	/* the first key of every alias: children of the root with aliases below */
-	d->alias_starts = dp_alloc0(d->mem, sizeof(uint64_t) << (DP_ALIAS_STARTS_BITS - 6));
-	for (uint32_t id = 1; id < d->words->nnodes; id++)
-	{
-		const DpNode *nd = &d->words->nodes[id];
-
-		if (nd->parent == 0 && (nd->below & (1u << DP_V_ALIAS)) && nd->keylen > 0)
-		{
-			uint32_t	b = dp_alias_start_bit(nd->key, nd->keylen);
-
-			d->alias_starts[b >> 6] |= UINT64_C(1) << (b & 63);
-		}
-	}
 	d->finished = true;
 	/* words cached while building have no trie nodes yet */
 	cache_flush(d);

@@ -200,7 +200,6 @@ typedef struct DpDict
 	struct DpWordCache *cache;
 	struct DpStrMap *entity_names;
 	struct DpStrMap *country_codes;
-	uint64_t   *alias_starts;	/* filter of first keys of aliases (dp_dict_may_start_alias) */
 	bool		finished;
 	size_t		bytes;			/* rough size, for diplo.dictionary_info() */
 } DpDict;
@@ -276,37 +275,6 @@ dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
 {
 	*nvals = t->nodes[node].nvals;
 	return t->nodes[node].vals;
-}
-
-/*
- * A word of plain ASCII lower-case letters is its own folded key.  Can it be
- * the first key of an alias?  A filter over every alias's first key, built by
- * dp_dict_finish(): false means certainly not (so the tagger need not look
- * the word up unless something else asks), true means perhaps.
- */
-#define DP_ALIAS_STARTS_BITS 16
-static inline uint32_t
-dp_alias_start_bit(const char *s, size_t n)
-{
-	uint32_t	x = (uint32_t) n * 0x9E3779B1u;
-
-	x ^= (uint32_t) (unsigned char) s[0] * 0x85EBCA77u;
-	x ^= (uint32_t) (unsigned char) s[n > 1 ? 1 : 0] * 0xC2B2AE3Du;
-	x ^= (uint32_t) (unsigned char) s[n - 1] * 0x27D4EB2Fu;
-	x ^= x >> 15;
-	x *= 0x2C1B3C6Du;
-	return x >> (32 - DP_ALIAS_STARTS_BITS);
-}
-
-static inline bool
-dp_dict_may_start_alias(const DpDict *d, const char *s, size_t n)
-{
-	uint32_t	b;
-
-	if (!d->alias_starts || n == 0)
-		return true;
-	b = dp_alias_start_bit(s, n);
-	return (d->alias_starts[b >> 6] >> (b & 63)) & 1;
 }
 
 /* Is this lower-case word a common French word (lemma or stem)? */

@@ -47,25 +47,9 @@ is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
 	return false;
 }
 
-/*
- * A piece of plain ASCII lower-case letters that no alias starts with: its
- * word facts are looked up only if the tagger asks (piece_word), which it
- * rarely does for such words.
- */
-static inline bool
-lazy_piece(const DpDict *d, const char *s, size_t n)
-{
-	if (n < 2 || n > DP_WORD_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char) (s[i] - 'a') >= 26)
-			return false;
-	return !dp_dict_may_start_alias(d, s, n);
-}
-
 static void
 push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *t,
-		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial, bool lazy)
+		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial)
 {
 	DpPiece    *p;
 	int32_t		cp = 0;
@@ -96,12 +80,11 @@ push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *
 	p->initial = initial;
 	p->wordlike = t->cls == DP_TOK_WORD || t->cls == DP_TOK_ACRONYM || t->cls == DP_TOK_ELISION ||
 		t->cls == DP_TOK_CLITIC || t->cls == DP_TOK_ABBREV || t->cls == DP_TOK_INITIALS;
-	p->w = (lazy && !p->cap && lazy_piece(d, text + off, len)) ? NULL : dp_dict_word(d, text + off, len);
+	p->w = dp_dict_word(d, text + off, len);
 }
 
 void
-dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out,
-				bool lazy)
+dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out)
 {
 	bool		initial = true;
 
@@ -130,7 +113,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 
 					if (i > a)
 					{
-						push_piece(d, m, text, out, t, ti, t->off + a, i - a, coff, first && initial, lazy);
+						push_piece(d, m, text, out, t, ti, t->off + a, i - a, coff, first && initial);
 						first = false;
 					}
 					coff += seg + (hl ? 1 : 0);
@@ -143,7 +126,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 			}
 		}
 		else
-			push_piece(d, m, text, out, t, ti, t->off, t->len, t->coff, initial, lazy);
+			push_piece(d, m, text, out, t, ti, t->off, t->len, t->coff, initial);
 
 		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
 			initial = true;
@@ -169,29 +152,15 @@ typedef struct Tagger
 	bool		shouting;		/* an all-capitals sentence */
 } Tagger;
 
-/*
- * The word facts of piece p, looked up now if dp_pieces_build left them for
- * later (lazy pieces).  The word cache is only flushed between sentences, so
- * the pointer stays valid for the sentence like the others.
- */
-static inline const DpWord *
-piece_word(const Tagger *tg, const DpPiece *p)
-{
-	if (__builtin_expect(p->w == NULL, 0))
-		((DpPiece *) p)->w = dp_dict_word(tg->d, tg->text + p->off, p->len);
-	return p->w;
-}
-
 /* Does the word of piece p carry a value of this type (single word)? */
 static const DpVal *
 word_val(const Tagger *tg, const DpPiece *p, DpValType type)
 {
-	const DpWord *w = piece_word(tg, p);
-	uint32_t	node = w->wnode;
+	uint32_t	node = p->w->wnode;
 	uint32_t	nv;
 	const DpVal *v;
 
-	if (!(w->where & (1u << type)))
+	if (!(p->w->where & (1u << type)))
 		return NULL;
 	v = dp_trie_values(tg->d->words, node, &nv);
 	for (uint32_t i = 0; i < nv; i++)
@@ -207,12 +176,10 @@ matchable(const DpPiece *p)
 }
 
 static bool
-key_is(const Tagger *tg, const DpPiece *p, const char *k)
+key_is(const DpPiece *p, const char *k)
 {
-	const DpWord *w = piece_word(tg, p);
-
 	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return w->key[0] == k[0] && dp_streq(w->key, k);
+	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
 }
 
 /*
@@ -222,14 +189,11 @@ key_is(const Tagger *tg, const DpPiece *p, const char *k)
 static inline uint32_t
 phrase_step(const Tagger *tg, const DpPiece *p, bool first, uint32_t node, DpValType type)
 {
-	const DpWord *w;
-
-	if (!first && !dp_trie_has_children(tg->d->words, node))
-		return 0;
-	w = piece_word(tg, p);
 	if (first)
-		return (w->wbelow & (1u << type)) ? w->wnode : 0;
-	node = dp_trie_child_h(tg->d->words, node, w->key, w->keylen, w->khash);
+		return (p->w->wbelow & (1u << type)) ? p->w->wnode : 0;
+	if (!dp_trie_has_children(tg->d->words, node))
+		return 0;
+	node = dp_trie_child_h(tg->d->words, node, p->w->key, p->w->keylen, p->w->khash);
 	if (!node || !(dp_trie_below(tg->d->words, node) & (1u << type)))
 		return 0;
 	return node;
@@ -277,8 +241,8 @@ title_before(const Tagger *tg, size_t i, int16_t *actor)
 		if (p->cls == DP_TOK_PUNCT && p->len == 1 && tg->text[p->off] != ',')
 			return false;
 		if (p->cls == DP_TOK_ABBREV && k == i - 1 &&
-			(key_is(tg, p, "m.") || key_is(tg, p, "mme") || key_is(tg, p, "mme.") || key_is(tg, p, "dr") ||
-			 key_is(tg, p, "dr.") || key_is(tg, p, "mm.") || key_is(tg, p, "pr")))
+			(key_is(p, "m.") || key_is(p, "mme") || key_is(p, "mme.") || key_is(p, "dr") ||
+			 key_is(p, "dr.") || key_is(p, "mm.") || key_is(p, "pr")))
 			return true;
 		len = phrase_at(tg, k, DP_V_ROLE, NULL);
 		if (len > 0 && k + len <= i)
@@ -330,7 +294,7 @@ actor_before(const Tagger *tg, size_t i)
 			{
 				const DpPiece *b = &tg->pc.p[mm->piece - 1];
 
-				if (key_is(tg, b, "de") || key_is(tg, b, "du") || key_is(tg, b, "d'"))
+				if (key_is(b, "de") || key_is(b, "du") || key_is(b, "d'"))
 					return mm->actor;
 				return -1;
 			}
@@ -368,7 +332,7 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 	mm->actor = actor;
 	mm->method = (uint8_t) method;
 	mm->confidence = conf;
-	memcpy(mm->lastkey, piece_word(tg, z)->key, piece_word(tg, z)->keylen + 1);
+	memcpy(mm->lastkey, z->w->key, z->w->keylen + 1);
 	if (entity >= 0 && tg->seen[entity] < 0xFFFF)
 		tg->seen[entity]++;
 }
@@ -399,8 +363,8 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 		int16_t		dummy = -1;
 
 		want_per = title_before(tg, i, &dummy);
-		want_place = key_is(tg, b, "a") || key_is(tg, b, "en") || key_is(tg, b, "vers") ||
-			key_is(tg, b, "dans") || key_is(tg, b, "depuis");
+		want_place = key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") ||
+			key_is(b, "dans") || key_is(b, "depuis");
 	}
 	for (uint32_t k = 0; k < nv; k++)
 	{
@@ -460,7 +424,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	{
 		const DpPiece *p = &tg->pc.p[i];
 
-		if (p->initial && piece_word(tg, p)->common && !word_val(tg, p, DP_V_HINT) && tg->seen[*entity] == 0)
+		if (p->initial && p->w->common && !word_val(tg, p, DP_V_HINT) && tg->seen[*entity] == 0)
 			return 0;
 	}
 	return best;
@@ -474,7 +438,7 @@ namelike(const Tagger *tg, const DpPiece *p, bool first)
 		return false;
 	if (word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE))
 		return false;
-	if (!piece_word(tg, p)->common || word_val(tg, p, DP_V_HINT))
+	if (!p->w->common || word_val(tg, p, DP_V_HINT))
 		return true;
 	/* a capitalised common word continues a name inside a sentence
 	 * (Truth Social), never starts one */
@@ -629,7 +593,7 @@ unknown_name(Tagger *tg, size_t i)
 		{
 			const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
 
-			if (b && (key_is(tg, b, "a") || key_is(tg, b, "en") || key_is(tg, b, "vers")))
+			if (b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers")))
 				kind = DP_KIND_GPE;
 			else
 				kind = DP_KIND_ORG;
@@ -664,7 +628,7 @@ tag_sentence(Tagger *tg)
 	{
 		int32_t		e = -1;
 		const DpPiece *p = &tg->pc.p[i];
-		size_t		np = (matchable(p) && p->w && (p->w->wbelow & (1u << DP_V_ALIAS))) ?
+		size_t		np = (matchable(p) && (p->w->wbelow & (1u << DP_V_ALIAS))) ?
 			dict_match(tg, i, &e) : 0;
 
 		if (np > 0)
@@ -911,7 +875,7 @@ dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions
 		tg.sentence = sent.number;
 		if (keep && keep->kept)
 			keep_sentence(m, keep, &sent);
-		dp_pieces_build(d, m, text, &sent, &tg.pc, keep == NULL);
+		dp_pieces_build(d, m, text, &sent, &tg.pc);
 		if (keep && keep->pieces_kept)
 		{
 			keep->pfirst = dp_reserve(m, keep->pfirst, &keep->cap_pfirst, keep->nsent, sizeof(uint32_t), 64);

@@ -35,8 +35,7 @@ typedef struct DpPiece
 	bool		cap;			/* starts with a capital */
 	bool		initial;		/* first word of a sentence, quote or bullet */
 	bool		wordlike;		/* word, acronym, elision, clitic, abbreviation */
-	const DpWord *w;			/* memoised word facts (valid for the sentence);
-								 * NULL: not looked up yet (lazy pieces) */
+	const DpWord *w;			/* memoised word facts (valid for the sentence) */
 } DpPiece;
 
 typedef struct DpPieces
@@ -46,13 +45,8 @@ typedef struct DpPieces
 	size_t		cap;
 } DpPieces;
 
-/*
- * Cut a sentence into pieces (compounds split at hyphens), each with its word
- * facts (w).  With lazy, pieces of plain lower-case letters that cannot start
- * an alias get w = NULL, to be looked up when needed (dp_entity.c only).
- */
-extern void dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out,
-							bool lazy);
+/* Cut a sentence into pieces (compounds split at hyphens). */
+extern void dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out);
 
 typedef struct DpMention
 {

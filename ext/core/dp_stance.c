@@ -1725,7 +1725,7 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 			st.pc.n = b - a;
 		}
 		else
-			dp_pieces_build(d, m, text, &sent, &st.pc, false);
+			dp_pieces_build(d, m, text, &sent, &st.pc);
 		stance_sentence(&st);
 	}
 	/* give quoted stances their speaker, drop those that have none */
