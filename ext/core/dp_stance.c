@@ -401,7 +401,10 @@ annotate(St *st)
 						a->demonym = (int16_t) dv[q].id;
 			}
 		}
-		stem_walk(st, 0, i, i, 0, &end, &v, &nv);
+		/* most words start no stem phrase: no walk (its first step would be
+		 * the word's root node, none) */
+		if (p->w->snode)
+			stem_walk(st, 0, i, i, 0, &end, &v, &nv);
 		if (end > i)
 		{
 			for (uint32_t k = 0; k < nv; k++)
