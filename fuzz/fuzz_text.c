@@ -230,18 +230,33 @@ check_splitter(DpMem *m, const char *s, size_t n, const TokVec *tv)
 
 /* ------------------------------------------------- normalisation */
 
-/* Longest run of non-ASCII bytes: where the core may cut a chunk blindly. */
+/*
+ * Longest run, in bytes, of code points NFC may join to what precedes them
+ * (marks, zero-width characters, Hangul vowel and final jamo, non-zero
+ * combining class): only inside such a run may the core cut a chunk blindly.
+ */
 static size_t
-longest_nonascii_run(const char *s, size_t n)
+longest_joining_run(const char *s, size_t n)
 {
 	size_t		best = 0,
 				run = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n;)
 	{
-		run = ((unsigned char) s[i] >= 0x80) ? run + 1 : 0;
+		int32_t		cp;
+		int			l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
+		bool		joins;
+
+		if (l <= 0)
+			return n;
+		joins = cp >= 0x80 &&
+			(dp_char_class(cp) == DP_C_MARK || dp_char_class(cp) == DP_C_IGNORE ||
+			 (cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF) ||
+			 utf8proc_get_property(cp)->combining_class != 0);
+		run = joins ? run + (size_t) l : 0;
 		if (run > best)
 			best = run;
+		i += (size_t) l;
 	}
 	return best;
 }
@@ -256,9 +271,29 @@ reference_norm(const char *s, size_t n, bool key, size_t *outlen)
 	char	   *out;
 	size_t		o = 0;
 
+	char	   *kept;
+	size_t		k = 0;
+
 	if (key)
 		options |= UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
-	len = utf8proc_map((const utf8proc_uint8_t *) s, (utf8proc_ssize_t) n, &nfc, options);
+	/* zero-width characters and soft hyphens are dropped before NFC */
+	kept = malloc(n + 1);
+	FZ_CHECK(kept != NULL, "out of memory");
+	for (size_t i = 0; i < n;)
+	{
+		int32_t		cp;
+		int			l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
+
+		FZ_CHECK(l > 0, "reference_norm on invalid UTF-8");
+		if (dp_char_class(cp) != DP_C_IGNORE)
+		{
+			memcpy(kept + k, s + i, (size_t) l);
+			k += (size_t) l;
+		}
+		i += (size_t) l;
+	}
+	len = utf8proc_map((const utf8proc_uint8_t *) kept, (utf8proc_ssize_t) k, &nfc, options);
+	free(kept);
 	FZ_CHECK(len >= 0, "utf8proc_map failed on valid UTF-8: %s", utf8proc_errmsg(len));
 	out = malloc((size_t) len * 4 + 1);
 	FZ_CHECK(out != NULL, "out of memory");
@@ -351,10 +386,11 @@ check_norm(DpMem *m, const char *s, size_t n, bool key)
 		i += (size_t) l;
 	}
 	/* the chunked normalisation must equal utf8proc over the whole buffer,
-	 * except where the core admits a blind cut (a long non-ASCII run) */
+	 * except where the core admits a blind cut (a run of joining code points
+	 * longer than half a chunk) */
 	want = reference_norm(s, n, key, &wantlen);
 	if ((wantlen != out.len || memcmp(want, out.data, wantlen) != 0) &&
-		longest_nonascii_run(s, n) < 1024)
+		longest_joining_run(s, n) < 8192)
 	{
 		snprintf(msg, sizeof(msg), "%s differs from utf8proc NFC + folding", fn);
 		norm_die(msg, s, n, &out, want, wantlen);

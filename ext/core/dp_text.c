@@ -234,7 +234,28 @@ dp_char_fold_punct(int32_t cp)
 	}
 }
 
-/* Find where to cut [s, s+n) at most max bytes in, before an ASCII byte. */
+/*
+ * Can a chunk start at code point cp, i.e. does NFC never join it to what
+ * comes before?  A starter that is no mark, no ignorable character (dropped,
+ * it would let a mark reach the previous base) and no Hangul vowel or final
+ * consonant jamo (which compose with the syllable before).
+ */
+static bool
+norm_safe_start(int32_t cp)
+{
+	if (cp < 0x80)
+		return true;
+	if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
+		return false;
+	if (dp_char_class(cp) == DP_C_MARK || dp_char_class(cp) == DP_C_IGNORE)
+		return false;
+	return utf8proc_get_property(cp)->combining_class == 0;
+}
+
+/*
+ * Find where to cut [s, s+n) at most max bytes in: before an ASCII byte if
+ * one is near, else before a code point that starts a chunk safely.
+ */
 static size_t
 norm_chunk_end(const char *s, size_t n, size_t max)
 {
@@ -245,8 +266,16 @@ norm_chunk_end(const char *s, size_t n, size_t max)
 	for (i = max; i > max / 2; i--)
 		if ((unsigned char) s[i] < 0x80)
 			return i;
-	/* no ASCII nearby: cut at a code point boundary (rare, still valid NFC
-	 * except in pathological combining runs) */
+	for (i = max; i > 0; i--)
+	{
+		int32_t		cp;
+
+		if (((unsigned char) s[i] & 0xC0) == 0x80)
+			continue;
+		if (dp_utf8_decode((const unsigned char *) s + i, n - i, &cp) > 0 && norm_safe_start(cp))
+			return i;
+	}
+	/* a run of marks longer than max/2 bytes: any code point boundary */
 	for (i = max; i > 0; i--)
 		if (((unsigned char) s[i] & 0xC0) != 0x80)
 			return i;
@@ -264,6 +293,48 @@ norm_chunk(DpMem *m, const char *s, size_t n, int options, bool key, DpBuf *out)
 	utf8proc_int32_t *buf;
 	utf8proc_ssize_t len;
 
+	char	   *kept = NULL;
+
+	/*
+	 * Zero-width characters and soft hyphens go before composition, so that
+	 * e + U+200B + U+0301 becomes é like e + U+0301.
+	 */
+	for (size_t i = 0; i < n;)
+	{
+		int32_t		cp;
+		int			l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
+
+		if (l <= 0)
+			break;				/* utf8proc reports it below */
+		if (dp_char_class(cp) == DP_C_IGNORE)
+		{
+			size_t		k = i;
+
+			kept = dp_alloc(m, n + 1);
+			memcpy(kept, s, i);
+			for (; i < n;)
+			{
+				l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
+				if (l <= 0)
+				{
+					/* keep the rest as is: utf8proc rejects it */
+					memcpy(kept + k, s + i, n - i);
+					k += n - i;
+					break;
+				}
+				if (dp_char_class(cp) != DP_C_IGNORE)
+				{
+					memcpy(kept + k, s + i, (size_t) l);
+					k += (size_t) l;
+				}
+				i += (size_t) l;
+			}
+			s = kept;
+			n = k;
+			break;
+		}
+		i += (size_t) l;
+	}
 	need = utf8proc_decompose((const utf8proc_uint8_t *) s, (utf8proc_ssize_t) n,
 							  NULL, 0, options);
 	if (need < 0)
@@ -291,6 +362,8 @@ norm_chunk(DpMem *m, const char *s, size_t n, int options, bool key, DpBuf *out)
 	}
 	out->data[out->len] = '\0';
 	dp_free(m, buf);
+	if (kept)
+		dp_free(m, kept);
 }
 
 static void

@@ -203,6 +203,24 @@ test_text(void)
 	NORM("cessez\xE2\x80\x91le\xE2\x80\x91" "feu", "cessez-le-feu");
 	NORM("E\xCC\x81tats-Unis", "\xC3\x89tats-Unis");
 	NORM("", "");
+	/* a zero-width space between a letter and its accent goes first */
+	NORM("e\xE2\x80\x8B\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9");
+	KEY("E\xC2\xAD\xCC\x81TAT", "etat");
+	/* 20 000 bytes without ASCII: the chunk cut falls on a base, not on its mark */
+	{
+		DpBuf		out = {0};
+		DpBuf		in = {0};
+		bool		ok = true;
+
+		dp_buf_append(&unit_mem, &in, "\xD0\xB6", 2);	/* ж, then (и + U+0306) x 5000 */
+		for (int i = 0; i < 5000; i++)
+			dp_buf_append(&unit_mem, &in, "\xD0\xB8\xCC\x86", 4);
+		dp_normalize(&unit_mem, in.data, in.len, &out);
+		ok = out.len == 2 + 2 * 5000 && memcmp(out.data, "\xD0\xB6", 2) == 0;
+		for (int i = 0; ok && i < 5000; i++)
+			ok = memcmp(out.data + 2 + 2 * i, "\xD0\xB9", 2) == 0;	/* й */
+		OK(ok, "a long non-ASCII run composes across the normalisation chunks (%zu bytes out)", out.len);
+	}
 	KEY("\xC3\x89tats-Unis", "etats-unis");
 	KEY("Zaporijia", "zaporijia");
 	KEY("E\xCC\x81LYSE\xCC\x81" "E", "elysee");
