@@ -149,10 +149,12 @@ CREATE TABLE diplo.topic_term (
   term text NOT NULL CHECK (term ~ '[^[:space:][:punct:]]' AND length(term) <= 200),
   topic text NOT NULL REFERENCES diplo.topic (topic) ON UPDATE CASCADE ON DELETE CASCADE,
   polarity smallint NOT NULL DEFAULT 1 CHECK (polarity IN (-1, 1)),
+  short_form boolean NOT NULL DEFAULT false,
   builtin boolean NOT NULL DEFAULT false,
   PRIMARY KEY (term, topic)
 );
 COMMENT ON TABLE diplo.topic_term IS 'words and patterns that evoke a topic; polarity -1 when being for the term means being against the topic (intégrité territoriale vs concessions-territoriales); * in a pattern is a gap of up to 4 words';
+COMMENT ON COLUMN diplo.topic_term.short_form IS 'once the term is named in a document, its first word alone after a determiner stands for the topic (l''échange after échange de prisonniers); for terms whose first word is the topic''s own noun, not an action on it (fin, levée)';
 
 CREATE TABLE diplo.cue (
   lemma text NOT NULL CHECK (lemma ~ '[^[:space:][:punct:]]' AND length(lemma) <= 200),

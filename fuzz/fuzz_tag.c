@@ -240,7 +240,7 @@ build_dictionary(void)
 	for (size_t i = 0; i < LEN(topics); i++)
 		FZ_CHECK(dp_dict_add_topic(dict, topics[i]) == (int) i, "topic %zu got another index", i);
 	for (size_t i = 0; i < LEN(terms); i++)
-		dp_dict_add_topic_term(dict, terms[i].term, terms[i].topic, terms[i].polarity);
+		dp_dict_add_topic_term(dict, terms[i].term, terms[i].topic, terms[i].polarity, (i & 1) != 0);
 	for (size_t i = 0; i < LEN(cues); i++)
 		dp_dict_add_cue(dict, cues[i].lemma, cues[i].pos, cues[i].polarity, cues[i].weight,
 						cues[i].frame, cues[i].target_mode);

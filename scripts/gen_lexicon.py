@@ -5,7 +5,7 @@ The lexicon lives in four UTF-8 TSV files (header line first, `#` comment
 lines and blank lines allowed, an empty field meaning NULL):
 
     topics.tsv       topic  label  description
-    topic_terms.tsv  term   topic  polarity
+    topic_terms.tsv  term   topic  polarity  short_form (yes/no)
     cues.tsv         lemma  pos    polarity  weight  frame  target_mode
     modifiers.tsv    word   type   factor
 
@@ -217,8 +217,8 @@ def load_topic_terms(lex, topic_keys):
     terms = []
     seen = {}
     topics_of = {}
-    for row in lex.read(filename, ("term", "topic", "polarity")):
-        term, topic, polarity = row.fields
+    for row in lex.read(filename, ("term", "topic", "polarity", "short_form")):
+        term, topic, polarity, short_form = row.fields
         if lex.required(filename, row, "term", term) is None:
             continue
         if lex.pattern(filename, row, "term", term) is None:
@@ -228,6 +228,8 @@ def load_topic_terms(lex, topic_keys):
                       "topic %r is not defined in topics.tsv" % topic)
             continue
         if lex.choice(filename, row, "polarity", polarity, POLARITIES) is None:
+            continue
+        if lex.choice(filename, row, "short_form", short_form, ("yes", "no")) is None:
             continue
         key = (term, topic)
         if key in seen:
@@ -241,7 +243,7 @@ def load_topic_terms(lex, topic_keys):
                      "term %r also triggers topic %r"
                      % (term, topics_of[term]))
         topics_of.setdefault(term, topic)
-        terms.append((term, topic, int(polarity)))
+        terms.append((term, topic, int(polarity), short_form == "yes"))
     return terms
 
 
@@ -412,7 +414,7 @@ def main(argv=None):
                   ("topic", "label", "description", "builtin"),
                   [t + (True,) for t in topics])
     write_inserts(out, schema + ".topic_term",
-                  ("term", "topic", "polarity", "builtin"),
+                  ("term", "topic", "polarity", "short_form", "builtin"),
                   [t + (True,) for t in terms])
     write_inserts(out, schema + ".cue",
                   ("lemma", "pos", "polarity", "weight", "frame",

@@ -1034,13 +1034,14 @@ dp_dict_add_topic(DpDict *d, const char *topic)
 }
 
 void
-dp_dict_add_topic_term(DpDict *d, const char *term, int topic, int polarity)
+dp_dict_add_topic_term(DpDict *d, const char *term, int topic, int polarity, bool short_form)
 {
 	DpVal		v = {0};
 
 	v.type = DP_V_TERM;
 	v.id = (uint32_t) topic;
 	v.sub = (uint8_t) (polarity + 1);
+	v.f = short_form ? 1.0f : 0.0f;	/* see DpVal.f */
 	add_stem_phrase(d, term, v);
 }
 

@@ -68,7 +68,7 @@ typedef struct DpVal
 	uint16_t	npieces;		/* pieces in the phrase */
 	uint32_t	id;
 	uint32_t	capmask;		/* bit i: piece i must be capitalised */
-	float		f;
+	float		f;				/* a modifier's factor; 1 for a topic term with a short form */
 } DpVal;
 
 typedef struct DpEntity
@@ -218,7 +218,8 @@ extern void dp_dict_add_name_head(DpDict *d, const char *word, int kind);
 extern void dp_dict_add_particle(DpDict *d, const char *word);
 extern void dp_dict_add_name_hint(DpDict *d, const char *word, int hint);
 extern int	dp_dict_add_topic(DpDict *d, const char *topic);
-extern void dp_dict_add_topic_term(DpDict *d, const char *term, int topic, int polarity);
+extern void dp_dict_add_topic_term(DpDict *d, const char *term, int topic, int polarity,
+								   bool short_form);
 extern void dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity, float weight,
 							int frame, int target_mode);
 extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor);

@@ -28,6 +28,8 @@
 
 #include <math.h>
 #include <stdint.h>
+
+#define MAX_TOPIC_HEADS 16
 #include <string.h>
 
 #define MAX_SCOPE 14			/* pieces a target may be after its cue */
@@ -59,6 +61,7 @@ typedef struct Anno
 	int16_t		topic;			/* topic term starting here, -1 */
 	int8_t		topic_pol;
 	uint8_t		topic_len;
+	bool		topic_short;	/* the term has a short form (St.heads) */
 	uint16_t	mods;			/* bit per DpModType */
 	uint8_t		mod_len;
 	float		mod_factor[DP_MOD__COUNT];
@@ -88,6 +91,17 @@ typedef struct St
 	int16_t		last_topic;
 	int8_t		last_topic_pol;
 	uint32_t	last_topic_sentence;
+	/* short forms of topics: the first word of a multi-word topic term seen
+	 * in the document (its stem-trie node) stands for that topic when it
+	 * comes back alone after a determiner ("l'échange" after "échange de
+	 * prisonniers") */
+	struct
+	{
+		uint32_t	snode;
+		int16_t		topic;
+		int8_t		pol;
+	}			heads[MAX_TOPIC_HEADS];
+	int			nheads;
 	QuoteInfo  *quotes;
 	size_t		nquotes;
 	size_t		cap_quotes;
@@ -288,6 +302,57 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 	}
 }
 
+/*
+ * Topic short forms (see St.heads): learn the heads of this sentence's
+ * multi-word topic terms, then read a lone head after a determiner, outside
+ * any cue or term, as its topic.  The most recent term wins a shared head.
+ */
+static void
+topic_short_forms(St *st)
+{
+	size_t		n = st->pc.n;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const Anno *a = &st->an[i];
+		uint32_t	node = st->pc.p[i].w->snode;
+		int			h;
+
+		if (a->topic < 0 || a->topic_len < 2 || !a->topic_short || node == 0)
+			continue;
+		for (h = 0; h < st->nheads && st->heads[h].snode != node; h++)
+			;
+		if (h == st->nheads)
+		{
+			if (st->nheads == MAX_TOPIC_HEADS)
+				continue;
+			st->nheads++;
+		}
+		st->heads[h].snode = node;
+		st->heads[h].topic = a->topic;
+		st->heads[h].pol = a->topic_pol;
+	}
+	if (st->nheads == 0)
+		return;
+	for (size_t i = 1; i < n; i++)
+	{
+		Anno	   *a = &st->an[i];
+		const DpPiece *p = &st->pc.p[i];
+
+		if (a->topic >= 0 || a->cue >= 0 || a->ment >= 0 || p->cap || p->w->snode == 0 ||
+			!key_in(&st->pc.p[i - 1], L_DETERMINERS) || st->an[i - 1].topic >= 0)
+			continue;
+		for (int h = 0; h < st->nheads; h++)
+			if (st->heads[h].snode == p->w->snode)
+			{
+				a->topic = st->heads[h].topic;
+				a->topic_pol = st->heads[h].pol;
+				a->topic_len = 1;
+				break;
+			}
+	}
+}
+
 static void
 annotate(St *st)
 {
@@ -419,6 +484,7 @@ annotate(St *st)
 					a->topic = (int16_t) v[k].id;
 					a->topic_pol = (int8_t) (v[k].sub - 1);
 					a->topic_len = (uint8_t) (end - i);
+					a->topic_short = v[k].f > 0;
 				}
 				else if (v[k].type == DP_V_MODIFIER)
 				{
@@ -445,6 +511,7 @@ annotate(St *st)
 			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
 				if (st->an[j].topic >= 0 && j + st->an[j].topic_len <= i + st->an[i].cue_len)
 					st->an[j].topic = -1;
+	topic_short_forms(st);
 	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
 	 * question"); a negation in a cue's gap still is */
 	for (size_t i = 0; i < n; i++)

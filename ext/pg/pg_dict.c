@@ -312,14 +312,14 @@ dict_load(void)
 		for (i = 0; i < SPI_processed; i++)
 			dp_dict_add_topic(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
 
-		spi_query("SELECT term, topic, polarity FROM %s.topic_term");
+		spi_query("SELECT term, topic, polarity, short_form FROM %s.topic_term");
 		for (i = 0; i < SPI_processed; i++)
 		{
 			HeapTuple	t = SPI_tuptable->vals[i];
 			TupleDesc	td = SPI_tuptable->tupdesc;
 
 			dp_dict_add_topic_term(d, spi_str(t, td, 1), dp_dict_add_topic(d, spi_str(t, td, 2)),
-								   atoi(spi_str(t, td, 3)));
+								   atoi(spi_str(t, td, 3)), spi_str(t, td, 4)[0] == 't');
 		}
 
 		spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM %s.cue");

@@ -47,9 +47,9 @@ small_dict(void)
 	dp_dict_add_name_hint(d, "Poutine", DP_HINT_SURNAME);
 	dp_dict_add_topic(d, "cessez-le-feu");
 	dp_dict_add_topic(d, "adhesion-otan");
-	dp_dict_add_topic_term(d, "trêve", 0, 1);
-	dp_dict_add_topic_term(d, "cessez-le-feu", 0, 1);
-	dp_dict_add_topic_term(d, "adhésion * OTAN", 1, 1);
+	dp_dict_add_topic_term(d, "trêve", 0, 1, false);
+	dp_dict_add_topic_term(d, "cessez-le-feu", 0, 1, false);
+	dp_dict_add_topic_term(d, "adhésion * OTAN", 1, 1, true);
 	dp_dict_add_cue(d, "rejeter", DP_POS_VERB, -1, 0.9f, DP_FR_REJECT, DP_TM_OBJECT);
 	dp_dict_add_cue(d, "accepter", DP_POS_VERB, 1, 0.8f, DP_FR_ACCEPT, DP_TM_OBJECT);
 	dp_dict_add_cue(d, "accuser", DP_POS_VERB, -1, 0.9f, DP_FR_ACCUSE, DP_TM_ENTITY);
@@ -145,6 +145,10 @@ test_tag(void)
 	STANCE("« Nous rejetons la trêve », a déclaré Poutine.", "Vladimir Poutine>cessez-le-feu:-;");
 	STANCE("Poutine a-t-il accepté la trêve ?", "");
 	STANCE("Rien ici.", "");
+	/* a topic's short form, once the full term is named */
+	STANCE("L'adhésion de l'Ukraine à l'OTAN divise. Moscou a rejeté l'adhésion.",
+		   "Moscou>adhesion-otan:-;");
+	STANCE("Moscou a rejeté l'adhésion.", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{
