@@ -102,6 +102,7 @@ typedef struct St
 		int8_t		pol;
 	}			heads[MAX_TOPIC_HEADS];
 	int			nheads;
+	uint64_t	heads_bloom;	/* bit (snode & 63) of each head */
 	QuoteInfo  *quotes;
 	size_t		nquotes;
 	size_t		cap_quotes;
@@ -329,6 +330,7 @@ topic_short_forms(St *st)
 			st->nheads++;
 		}
 		st->heads[h].snode = node;
+		st->heads_bloom |= UINT64_C(1) << (node & 63);
 		st->heads[h].topic = a->topic;
 		st->heads[h].pol = a->topic_pol;
 	}
@@ -339,10 +341,15 @@ topic_short_forms(St *st)
 		Anno	   *a = &st->an[i];
 		const DpPiece *p = &st->pc.p[i];
 
-		if (a->topic >= 0 || a->cue >= 0 || a->ment >= 0 || p->cap || p->w->snode == 0 ||
+		int			h;
+
+		/* most words head no term: one test each */
+		if (p->w->snode == 0 || !((st->heads_bloom >> (p->w->snode & 63)) & 1))
+			continue;
+		if (a->topic >= 0 || a->cue >= 0 || a->ment >= 0 || p->cap ||
 			!key_in(&st->pc.p[i - 1], L_DETERMINERS) || st->an[i - 1].topic >= 0)
 			continue;
-		for (int h = 0; h < st->nheads; h++)
+		for (h = 0; h < st->nheads; h++)
 			if (st->heads[h].snode == p->w->snode)
 			{
 				a->topic = st->heads[h].topic;
