@@ -28,10 +28,9 @@
 
 #include <math.h>
 #include <stdint.h>
-
-#define MAX_TOPIC_HEADS 16
 #include <string.h>
 
+#define MAX_TOPIC_HEADS 16		/* short-form heads remembered per document */
 #define MAX_SCOPE 14			/* pieces a target may be after its cue */
 #define MAX_LEFT 30				/* pieces a subject may be before its cue */
 #define MAX_QUOTES_OPEN 64
@@ -340,7 +339,6 @@ topic_short_forms(St *st)
 	{
 		Anno	   *a = &st->an[i];
 		const DpPiece *p = &st->pc.p[i];
-
 		int			h;
 
 		/* most words head no term: one test each */

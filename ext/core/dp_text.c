@@ -243,11 +243,13 @@ dp_char_fold_punct(int32_t cp)
 static bool
 norm_safe_start(int32_t cp)
 {
+	DpChar		c = dp_char_class(cp);
+
 	if (cp < 0x80)
 		return true;
 	if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
 		return false;
-	if (dp_char_class(cp) == DP_C_MARK || dp_char_class(cp) == DP_C_IGNORE)
+	if (c == DP_C_MARK || c == DP_C_IGNORE)
 		return false;
 	return utf8proc_get_property(cp)->combining_class == 0;
 }
@@ -283,6 +285,49 @@ norm_chunk_end(const char *s, size_t n, size_t max)
 }
 
 /*
+ * Zero-width characters and soft hyphens go before composition, so that
+ * e + U+200B + U+0301 becomes é like e + U+0301.  Returns a copy without
+ * them (and sets *n), or NULL when there are none.  An invalid sequence
+ * ends the scan; utf8proc reports it.
+ */
+static char *
+drop_ignorables(DpMem *m, const char *s, size_t *n)
+{
+	char	   *kept = NULL;
+	size_t		k = 0;
+	size_t		i = 0;
+
+	while (i < *n)
+	{
+		int32_t		cp;
+		int			l = dp_utf8_decode((const unsigned char *) s + i, *n - i, &cp);
+
+		if (l <= 0)
+			break;
+		if (dp_char_class(cp) == DP_C_IGNORE)
+		{
+			if (!kept)
+			{
+				kept = dp_alloc(m, *n + 1);
+				memcpy(kept, s, i);
+				k = i;
+			}
+		}
+		else if (kept)
+		{
+			memcpy(kept + k, s + i, (size_t) l);
+			k += (size_t) l;
+		}
+		i += (size_t) l;
+	}
+	if (!kept)
+		return NULL;
+	memcpy(kept + k, s + i, *n - i);	/* the rest after an invalid sequence */
+	*n = k + (*n - i);
+	return kept;
+}
+
+/*
  * Run utf8proc over one chunk with the given options, then apply the
  * per-code-point folding and append to out.
  */
@@ -292,49 +337,10 @@ norm_chunk(DpMem *m, const char *s, size_t n, int options, bool key, DpBuf *out)
 	utf8proc_ssize_t need;
 	utf8proc_int32_t *buf;
 	utf8proc_ssize_t len;
+	char	   *kept = drop_ignorables(m, s, &n);
 
-	char	   *kept = NULL;
-
-	/*
-	 * Zero-width characters and soft hyphens go before composition, so that
-	 * e + U+200B + U+0301 becomes é like e + U+0301.
-	 */
-	for (size_t i = 0; i < n;)
-	{
-		int32_t		cp;
-		int			l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
-
-		if (l <= 0)
-			break;				/* utf8proc reports it below */
-		if (dp_char_class(cp) == DP_C_IGNORE)
-		{
-			size_t		k = i;
-
-			kept = dp_alloc(m, n + 1);
-			memcpy(kept, s, i);
-			for (; i < n;)
-			{
-				l = dp_utf8_decode((const unsigned char *) s + i, n - i, &cp);
-				if (l <= 0)
-				{
-					/* keep the rest as is: utf8proc rejects it */
-					memcpy(kept + k, s + i, n - i);
-					k += n - i;
-					break;
-				}
-				if (dp_char_class(cp) != DP_C_IGNORE)
-				{
-					memcpy(kept + k, s + i, (size_t) l);
-					k += (size_t) l;
-				}
-				i += (size_t) l;
-			}
-			s = kept;
-			n = k;
-			break;
-		}
-		i += (size_t) l;
-	}
+	if (kept)
+		s = kept;
 	need = utf8proc_decompose((const utf8proc_uint8_t *) s, (utf8proc_ssize_t) n,
 							  NULL, 0, options);
 	if (need < 0)
