@@ -45,7 +45,7 @@ build/gen_common: ext/tools/gen_common.c
 build/common_words.h: build/gen_common $(HUNSPELL_DIC)
 	./build/gen_common $(HUNSPELL_DIC) > $@.tmp && mv $@.tmp $@
 
-ext/core/dp_dict.o: build/common_words.h
+ext/core/dp_dict.o ext/core/dp_dict.bc: build/common_words.h
 
 build/dict.sql: scripts/gen_dict.py $(wildcard data/dict/*.tsv)
 	@mkdir -p build

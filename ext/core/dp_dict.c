@@ -269,8 +269,9 @@ in_words(const char *const *list, const char *s, size_t n)
 	return false;
 }
 
+/* Index of [s, s+len) in the sorted words text + offs[0..n), or -1. */
 static int
-bsearch_str(const char *const *arr, size_t n, const char *s, size_t len)
+bsearch_str(const char *text, const uint32_t *offs, size_t n, const char *s, size_t len)
 {
 	size_t		lo = 0,
 				hi = n;
@@ -278,9 +279,10 @@ bsearch_str(const char *const *arr, size_t n, const char *s, size_t len)
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		int			c = strncmp(arr[mid], s, len);
+		const char *w = text + offs[mid];
+		int			c = strncmp(w, s, len);
 
-		if (c == 0 && arr[mid][len] != '\0')
+		if (c == 0 && w[len] != '\0')
 			c = 1;
 		if (c == 0)
 			return (int) mid;
@@ -298,8 +300,8 @@ dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size
 	(void) d;
 	if (keylen == 0)
 		return false;
-	return bsearch_str(dp_common_lemmas, dp_common_lemmas_N, key, keylen) >= 0 ||
-		(stemlen > 2 && bsearch_str(dp_common_stems, dp_common_stems_N, stem, stemlen) >= 0);
+	return bsearch_str(dp_common_lemmas_text, dp_common_lemmas, dp_common_lemmas_N, key, keylen) >= 0 ||
+		(stemlen > 2 && bsearch_str(dp_common_stems_text, dp_common_stems, dp_common_stems_N, stem, stemlen) >= 0);
 }
 
 /*
