@@ -109,11 +109,26 @@ dp_hash_bytes(const char *s, size_t n, uint64_t seed)
 	}
 	if (n > 0)
 	{
-		/* byte loads: a variable-size memcpy would be a library call */
-		uint64_t	v = 0;
+		/*
+		 * The 1..7 tail bytes without a loop: two overlapping 4-byte loads
+		 * cover 4..7 bytes, three byte loads cover 1..3 (with n mixed in
+		 * above, both are one-to-one for a given length).
+		 */
+		uint64_t	v;
 
-		for (size_t i = 0; i < n; i++)
-			v |= (uint64_t) (unsigned char) s[i] << (8 * i);
+		if (n >= 4)
+		{
+			uint32_t	lo,
+						hi;
+
+			__builtin_memcpy(&lo, s, 4);
+			__builtin_memcpy(&hi, s + n - 4, 4);
+			v = (uint64_t) lo | ((uint64_t) hi << 32);
+		}
+		else
+			v = (uint64_t) (unsigned char) s[0] |
+				((uint64_t) (unsigned char) s[n / 2] << 8) |
+				((uint64_t) (unsigned char) s[n - 1] << 16);
 		h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
 	}
 	h ^= h >> 29;

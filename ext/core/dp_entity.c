@@ -47,12 +47,22 @@ is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
 	return false;
 }
 
-static void
+/* Does [s, s+n) open with an upper-case letter? (the lexer's flag is for
+ * whole tokens; this is for a part of a compound, a URL, an address) */
+static bool __attribute__((noinline))
+opens_upper(const char *s, size_t n)
+{
+	int32_t		cp = 0;
+
+	dp_utf8_decode((const unsigned char *) s, n, &cp);
+	return dp_char_class(cp) == DP_C_UPPER;
+}
+
+static inline void
 push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *t,
 		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial)
 {
 	DpPiece    *p;
-	int32_t		cp = 0;
 
 	if (out->n == out->cap)
 	{
@@ -73,10 +83,7 @@ push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *
 		p->cap = (t->flags & DP_TF_CAP) != 0;
 	}
 	else
-	{
-		dp_utf8_decode((const unsigned char *) text + off, len, &cp);
-		p->cap = dp_char_class(cp) == DP_C_UPPER;
-	}
+		p->cap = opens_upper(text + off, len);
 	p->initial = initial;
 	p->wordlike = t->cls == DP_TOK_WORD || t->cls == DP_TOK_ACRONYM || t->cls == DP_TOK_ELISION ||
 		t->cls == DP_TOK_CLITIC || t->cls == DP_TOK_ABBREV || t->cls == DP_TOK_INITIALS;

@@ -1684,7 +1684,8 @@ count_leaders(St *st)
 			continue;
 		/* count mentions of this name (documents are short; bounded below) */
 		for (size_t k = i; k < st->ms.n && k < i + 2000; k++)
-			if (st->ms.m[k].name == mm->name || strcmp(st->ms.m[k].name, mm->name) == 0)
+			if (st->ms.m[k].name == mm->name ||
+				(st->ms.m[k].name[0] == mm->name[0] && strcmp(st->ms.m[k].name, mm->name) == 0))
 				count++;
 		if (count > best_count[mm->actor])
 		{
