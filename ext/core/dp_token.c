@@ -839,7 +839,7 @@ lower_run(const unsigned char *s, size_t n)
 	return r;
 }
 
-static size_t
+static inline __attribute__((always_inline)) size_t
 fast_word(const DpLexer *lx, size_t p, DpToken *t)
 {
 	const unsigned char *s = (const unsigned char *) lx->s;
