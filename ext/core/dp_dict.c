@@ -305,6 +305,138 @@ dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size
 }
 
 /*
+ * Fast folding of the common case: words of ASCII letters, digits, ' - .
+ * and precomposed Latin-1 letters (U+00C0..U+00FF, lead byte C3).  Such a
+ * string is already NFC (nothing in it composes with what precedes it), and
+ * the slow path below treats it one character at a time, so the result of
+ * each character, computed once by that same slow path, can be
+ * concatenated: no utf8proc call per word.  The unit tests compare the two
+ * paths.
+ */
+typedef struct L1Fold
+{
+	uint8_t		nlow;
+	uint8_t		nkey;
+	char		low[4];			/* the character in lower case */
+	char		key[4];			/* dp_fold_key of low */
+} L1Fold;
+
+/* [0x00, 0x80): ASCII bytes; [0x80, 0xC0): U+00C0..U+00FF by second byte */
+static L1Fold l1fold[0xC0];
+static bool l1fold_ready = false;
+
+static bool
+l1_ascii_ok(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+		b == '-' || b == '\'' || b == '.';
+}
+
+static void
+l1fold_init(DpDict *d)
+{
+	for (int i = 0; i < 0xC0; i++)
+	{
+		int32_t		cp = i < 0x80 ? i : 0xC0 + (i - 0x80);
+		L1Fold	   *f = &l1fold[i];
+		DpBuf		key = {0};
+
+		if (i < 0x80 && !l1_ascii_ok((unsigned char) i))
+			continue;
+		/* word_compute_part's per-character steps */
+		cp = dp_char_fold_punct(cp);
+		if (cp >= 0)
+		{
+			if (cp == 0x2010 || cp == 0x2011)
+				cp = '-';
+			cp = utf8proc_tolower(cp);
+			f->nlow = (uint8_t) dp_utf8_encode(cp, f->low);
+		}
+		dp_fold_key(d->mem, f->low, f->nlow, &key);
+		if (key.len > sizeof(f->key))
+			dp_fail(d->mem, DP_ERR_INTERNAL, "Latin-1 fold longer than 4 bytes");
+		if (key.len)
+			memcpy(f->key, key.data, key.len);
+		f->nkey = (uint8_t) key.len;
+		dp_free(d->mem, key.data);
+	}
+	l1fold_ready = true;
+}
+
+/* The table entry of the character at s[i], its length in *len; NULL if
+ * the character is outside the fast path. */
+static inline const L1Fold *
+l1_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+	if (s[i] < 0x80)
+	{
+		*len = 1;
+		return l1_ascii_ok(s[i]) ? &l1fold[s[i]] : NULL;
+	}
+	if (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
+	{
+		*len = 2;
+		return &l1fold[s[i + 1]];
+	}
+	return NULL;
+}
+
+/* false: always the slow path (the unit tests compare both) */
+bool		dp_dict_fast_fold = true;
+
+/* Is every character of [s, s+n) on the fast path? */
+static bool
+l1_eligible(DpDict *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		len;
+
+	if (!dp_dict_fast_fold)
+		return false;
+	if (!l1fold_ready)
+		l1fold_init(d);
+	for (size_t i = 0; i < n; i += len)
+		if (!l1_at(u, n, i, &len))
+			return false;
+	return true;
+}
+
+/* dp_fold_key of an eligible string into out (room for 2 * n bytes). */
+static size_t
+l1_fold_key(const char *s, size_t n, char *out)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		len,
+				o = 0;
+
+	for (size_t i = 0; i < n; i += len)
+	{
+		const L1Fold *f = l1_at(u, n, i, &len);
+
+		memcpy(out + o, f->key, f->nkey);
+		o += f->nkey;
+	}
+	return o;
+}
+
+/* dp_fold_key, through the fast path when it applies. */
+static void
+fold_key(DpDict *d, const char *s, size_t n, DpBuf *out)
+{
+	if (n <= 4 * DP_WORD_MAX && l1_eligible(d, s, n))
+	{
+		char		buf[8 * DP_WORD_MAX];
+
+		out->len = l1_fold_key(s, n, buf);
+		out->data = dp_alloc(d->mem, out->len + 1);
+		memcpy(out->data, buf, out->len);
+		out->data[out->len] = '\0';
+		return;
+	}
+	dp_fold_key(d->mem, s, n, out);
+}
+
+/*
  * Compute the facts of a word.  Only a bounded prefix counts: longer words
  * never match a dictionary entry, and a 10 MB "word" costs no more than a
  * short one.
@@ -351,6 +483,28 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 		size_t		i = 0;
 		DpBuf		nfc = {0};
 
+		if (l1_eligible(d, s, take))
+		{
+			/* the same steps as below, one table entry per character */
+			const unsigned char *u = (const unsigned char *) s;
+			char		key[2 * sizeof(lower)];
+			size_t		kl = 0,
+						len;
+
+			while (i < take && ll < sizeof(lower) - 4)
+			{
+				const L1Fold *f = l1_at(u, take, i, &len);
+
+				i += len;
+				memcpy(lower + ll, f->low, f->nlow);
+				ll += f->nlow;
+				memcpy(key + kl, f->key, f->nkey);
+				kl += f->nkey;
+			}
+			w->keylen = (uint8_t) (kl > DP_WORD_MAX ? DP_WORD_MAX : kl);
+			memcpy(w->key, key, w->keylen);
+			goto keyed;
+		}
 		/* NFC first (NFD text stems like NFC text), then lower case with
 		 * accents kept, for the stemmer */
 		dp_normalize(d->mem, s, take, &nfc);
@@ -383,6 +537,7 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 		dp_free(d->mem, nfc.data);
 		memset(&tmp, 0, sizeof(tmp));
 	}
+keyed:
 	if (key_only)
 		return;
 	w->function = in_words(function_words, w->key, w->keylen);
@@ -391,7 +546,7 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 		st = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) lower, (int) ll);
 	if (st)
 	{
-		dp_fold_key(d->mem, (const char *) st, (size_t) sb_stemmer_length(d->stemmer->sb), &tmp);
+		fold_key(d, (const char *) st, (size_t) sb_stemmer_length(d->stemmer->sb), &tmp);
 		w->stemlen = (uint8_t) (tmp.len > DP_WORD_MAX ? DP_WORD_MAX : tmp.len);
 		if (tmp.data)
 			memcpy(w->stem, tmp.data, w->stemlen);
@@ -434,7 +589,7 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 			{
 				DpBuf		t2 = {0};
 
-				dp_fold_key(d->mem, (const char *) st2, (size_t) sb_stemmer_length(d->stemmer->sb), &t2);
+				fold_key(d, (const char *) st2, (size_t) sb_stemmer_length(d->stemmer->sb), &t2);
 				if (t2.len <= DP_WORD_MAX && t2.data &&
 					!(t2.len == w->stemlen && memcmp(t2.data, w->stem, t2.len) == 0))
 				{

@@ -231,6 +231,8 @@ extern void dp_dict_finish(DpDict *d);
  * it only between sentences.
  */
 extern const DpWord *dp_dict_word(DpDict *d, const char *s, size_t n);
+/* false: words are folded without the Latin-1 fast path (tests) */
+extern bool dp_dict_fast_fold;
 /* Changes whenever the word cache is emptied (DpWord pointers die). */
 extern uint64_t dp_dict_word_generation(const DpDict *d);
 extern void dp_dict_word_checkpoint(DpDict *d);
