@@ -111,11 +111,20 @@ dict_cxt_reset(void *arg)
 	dp_dict_destroy((DpDict *) arg);
 }
 
+/*
+ * The column strings of the current query's rows, freed when the next query
+ * runs (a child of the SPI procedure context, so gone at SPI_finish too):
+ * the load then reuses the same memory instead of touching new pages, which
+ * is a first call's main cost on some virtual machines.
+ */
+static MemoryContext spi_strcxt = NULL;
+
 /* A column as UTF-8 (the core's encoding), whatever the server encoding. */
 static char *
 spi_str(HeapTuple tup, TupleDesc desc, int col)
 {
 	char	   *v;
+	MemoryContext old = MemoryContextSwitchTo(spi_strcxt ? spi_strcxt : CurrentMemoryContext);
 
 	/* text columns (most) without the output function's lookups */
 	if (TupleDescAttr(desc, col - 1)->atttypid == TEXTOID)
@@ -127,9 +136,10 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 	}
 	else
 		v = SPI_getvalue(tup, desc, col);
-	if (v == NULL || GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
-		return v;
-	return pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+	if (v != NULL && GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
+		v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+	MemoryContextSwitchTo(old);
+	return v;
 }
 
 /* The quoted name of the extension's schema, for the queries below. */
@@ -142,6 +152,11 @@ spi_query(const char *fmt)
 {
 	char	   *sql = psprintf(fmt, dict_schema, dict_schema);
 
+	/* the previous query's rows and strings are done with */
+	if (SPI_tuptable)
+		SPI_freetuptable(SPI_tuptable);
+	if (spi_strcxt)
+		MemoryContextReset(spi_strcxt);
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "diplo: dictionary query failed: %s", sql);
 	pfree(sql);
@@ -200,6 +215,8 @@ dict_load(void)
 
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "diplo: SPI_connect failed");
+		spi_strcxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
+										   ALLOCSET_DEFAULT_SIZES);
 
 		/*
 		 * Read the latest committed rows, not the statement's snapshot: an
@@ -350,9 +367,11 @@ dict_load(void)
 		if (pushed)
 			PopActiveSnapshot();
 		SPI_finish();
+		spi_strcxt = NULL;		/* deleted with the SPI procedure context */
 	}
 	PG_CATCH();
 	{
+		spi_strcxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
 	}
