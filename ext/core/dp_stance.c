@@ -115,7 +115,7 @@ typedef struct St
 	size_t		hend;			/* its last piece */
 } St;
 
-static bool
+static inline bool
 key_is(const DpPiece *p, const char *k)
 {
 	/* keys are NUL-terminated; the first byte rejects almost every word */
@@ -136,24 +136,28 @@ enum
 };
 static const char *const *const word_lists[L__COUNT];
 
-/* Is the piece's key in word list l?  Memoised in the cached word. */
-static bool
-key_in(const DpPiece *p, int l)
+/* key_in's first look at a word: search the list, remember the answer. */
+static void __attribute__((noinline))
+key_in_learn(const DpPiece *p, int l)
 {
 	DpWord	   *w = unconstify_word(p->w);
 	const char *const *list = word_lists[l];
+	bool		in = false;
 
-	if (!(w->memo_known & (1u << l)))
-	{
-		bool		in = false;
+	for (int i = 0; list[i] && !in; i++)
+		in = key_is(p, list[i]);
+	if (in)
+		w->memo_in |= (uint8_t) (1u << l);
+	w->memo_known |= (uint8_t) (1u << l);
+}
 
-		for (int i = 0; list[i] && !in; i++)
-			in = key_is(p, list[i]);
-		if (in)
-			w->memo_in |= (uint8_t) (1u << l);
-		w->memo_known |= (uint8_t) (1u << l);
-	}
-	return (w->memo_in & (1u << l)) != 0;
+/* Is the piece's key in word list l?  Memoised in the cached word. */
+static inline bool
+key_in(const DpPiece *p, int l)
+{
+	if (!(p->w->memo_known & (1u << l)))
+		key_in_learn(p, l);
+	return (p->w->memo_in & (1u << l)) != 0;
 }
 
 static const char *const prepositions[] = {
@@ -170,11 +174,15 @@ static const char *const *const word_lists[L__COUNT] = {
 	[L_PRONOUNS3] = pronouns3, [L_NEGATORS] = negators, [L_DETERMINERS] = determiners
 };
 
-static bool
+static inline bool
 is_punct(const St *st, const DpPiece *p, const char *chars)
 {
-	return (p->cls == DP_TOK_PUNCT || p->cls == DP_TOK_QUOTE) && p->len >= 1 &&
-		strchr(chars, st->text[p->off]) != NULL;
+	if (!((p->cls == DP_TOK_PUNCT || p->cls == DP_TOK_QUOTE) && p->len >= 1))
+		return false;
+	for (const char *c = chars; *c; c++)
+		if (*c == st->text[p->off])
+			return true;
+	return false;
 }
 
 /*
@@ -194,7 +202,7 @@ is_rather(const St *st, size_t k)
 	return false;
 }
 
-static bool
+static inline bool
 is_clause_end(const St *st, const DpPiece *p)
 {
 	return is_punct(st, p, ";.!?") || (p->cls == DP_TOK_PUNCT && p->len == 3 &&
