@@ -1169,8 +1169,8 @@ lexer_next_general(DpLexer *lx, DpToken *t, bool fast_tried)
  * after at most single spaces) are handled here with little set-up; the
  * rest, and everything when dp_lexer_fast is off, by lexer_next_general.
  */
-bool
-dp_lexer_next(DpLexer *lx, DpToken *t)
+static inline __attribute__((always_inline)) bool
+lexer_next(DpLexer *lx, DpToken *t)
 {
 	const unsigned char *s = (const unsigned char *) lx->s;
 	size_t		p = lx->pos;
@@ -1219,6 +1219,12 @@ dp_lexer_next(DpLexer *lx, DpToken *t)
 	return lexer_next_general(lx, t, false);
 }
 
+bool
+dp_lexer_next(DpLexer *lx, DpToken *t)
+{
+	return lexer_next(lx, t);
+}
+
 void
 dp_splitter_init(DpSplitter *sp, DpMem *m, const char *s, size_t n)
 {
@@ -1237,7 +1243,7 @@ split_take(DpSplitter *sp, DpToken *t)
 		sp->have_ahead = false;
 		return true;
 	}
-	return dp_lexer_next(&sp->lx, t);
+	return lexer_next(&sp->lx, t);
 }
 
 /* Does this token open a new sentence after a sentence-final mark? */
@@ -1338,7 +1344,7 @@ dp_count(DpMem *m, const char *s, size_t n, size_t *ntokens, size_t *nsentences)
 	bool		pending = false;
 
 	dp_splitter_init(&sp, m, s, n);
-	while (dp_lexer_next(&sp.lx, &tok[cur]))
+	while (lexer_next(&sp.lx, &tok[cur]))
 	{
 		const DpToken *t = &tok[cur];
 
