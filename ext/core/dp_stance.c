@@ -1230,7 +1230,9 @@ score_cue_one(St *st, size_t c)
 	{
 		const Anno *a = &st->an[k];
 
-		if (k >= c && k < c_end)
+		/* inside the cue only a negation in its gap counts: "ne ferme pas
+		 * la porte" (annotate() took the cue's own words out) */
+		if (k >= c && k < c_end && !(a->mods & (1u << DP_MOD_NEGATION)))
 			continue;
 		if (k < c && is_clause_end(st, &st->pc.p[k]))
 		{
