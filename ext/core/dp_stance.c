@@ -1326,6 +1326,35 @@ score_cue_one(St *st, size_t c)
 		if (found || cue->target_mode == DP_TM_SUBJECT)
 			return;
 	}
+	/*
+	 * An object relative: "le plan de paix que Moscou a rejeté".  The holder
+	 * follows "que", and a topic term ending right before it is the object;
+	 * what follows the verb is the main clause's.  (Only a term: a name
+	 * before "que" is more often the addressee of a speech verb, "il a dit
+	 * à Zelensky que ...".)
+	 */
+	if (cue->frame != DP_FR_ACCUSE && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
+		(key_is(&st->pc.p[st->hpos - 1], "que") || key_is(&st->pc.p[st->hpos - 1], "qu'")))
+	{
+		size_t		q = st->hpos - 1;
+
+		for (size_t k = q; k-- > 0 && k + 8 > q;)
+		{
+			if (is_clause_end(st, &st->pc.p[k]))
+				break;
+			if (st->an[k].topic >= 0)
+			{
+				if (k + st->an[k].topic_len == q)
+				{
+					push(st, &holder, quote, st->d->topics[st->an[k].topic], -1, true,
+						 pol * st->an[k].topic_pol * w, c, c_end, k < lo ? k : lo, hi,
+						 neg, hedged, reported);
+					return;
+				}
+				break;
+			}
+		}
+	}
 	{
 		bool		want_entity = entity_frame(cue->frame) || cue->target_mode == DP_TM_ENTITY ||
 			cue->target_mode == DP_TM_BOTH;
