@@ -1285,6 +1285,7 @@ score_cue_one(St *st, size_t c)
 		   !is_rather(st, scope_end) &&
 		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
 		scope_end++;
 	pronominal = cue->pos == DP_POS_VERB && c > 0 &&
