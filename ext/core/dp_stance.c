@@ -132,7 +132,7 @@ unconstify_word(const DpWord *w)
 /* The word lists below, by number (bit of DpWord.memo_in). */
 enum
 {
-	L_PREPOSITIONS, L_FIRST_PERSON, L_PRONOUNS3, L_NEGATORS, L_DETERMINERS, L__COUNT
+	L_PREPOSITIONS, L_FIRST_PERSON, L_PRONOUNS3, L_NEGATORS, L_DETERMINERS, L_POSSESSIVES, L__COUNT
 };
 static const char *const *const word_lists[L__COUNT];
 
@@ -169,9 +169,13 @@ static const char *const first_person[] = {"je", "j'", "nous", "moi", NULL};
 static const char *const pronouns3[] = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", NULL};
 static const char *const negators[] = {"pas", "plus", "jamais", "guere", "nullement", "aucun", "aucune", "point", "rien", NULL};
 static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", NULL};
+/* possessives and contracted articles: what precedes a noun */
+static const char *const possessives[] = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+"mon", "ma", "mes", "du", "au", "aux", "des", NULL};
 static const char *const *const word_lists[L__COUNT] = {
 	[L_PREPOSITIONS] = prepositions, [L_FIRST_PERSON] = first_person,
-	[L_PRONOUNS3] = pronouns3, [L_NEGATORS] = negators, [L_DETERMINERS] = determiners
+	[L_PRONOUNS3] = pronouns3, [L_NEGATORS] = negators, [L_DETERMINERS] = determiners,
+	[L_POSSESSIVES] = possessives
 };
 
 static inline bool
@@ -485,13 +489,29 @@ annotate(St *st)
 			stem_walk(st, 0, i, i, 0, &end, &v, &nv);
 		if (end > i)
 		{
+			/*
+			 * A verb and a noun with one stem (refuser, refus): after a
+			 * determiner or a possessive ("le refus", "son refus") the noun,
+			 * elsewhere the verb; else the first cue.
+			 */
+			bool		nominal = i > 0 && (key_in(&st->pc.p[i - 1], L_DETERMINERS) ||
+											key_in(&st->pc.p[i - 1], L_POSSESSIVES));
+			int32_t		cue = -1;
+
+			for (uint32_t k = 0; k < nv; k++)
+				if (v[k].type == DP_V_CUE &&
+					(cue < 0 || ((st->d->cues[v[k].id].pos == DP_POS_NOUN) == nominal &&
+								 (st->d->cues[cue].pos == DP_POS_NOUN) != nominal)))
+					cue = (int32_t) v[k].id;
+			if (cue >= 0)
+			{
+				a->cue = (int16_t) cue;
+				a->cue_len = (uint8_t) (end - i);
+			}
 			for (uint32_t k = 0; k < nv; k++)
 			{
-				if (v[k].type == DP_V_CUE && a->cue < 0)
-				{
-					a->cue = (int16_t) v[k].id;
-					a->cue_len = (uint8_t) (end - i);
-				}
+				if (v[k].type == DP_V_CUE)
+					;
 				else if (v[k].type == DP_V_TERM && a->topic < 0)
 				{
 					a->topic = (int16_t) v[k].id;
@@ -864,9 +884,9 @@ subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
 
 /* Passive agent after the cue: "jugée inacceptable par l'Ukraine". */
 static bool
-agent_after(const St *st, size_t c_end, Ref *out)
+agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
 {
-	for (size_t k = c_end; k < st->pc.n && k < c_end + 3; k++)
+	for (size_t k = c_end; k < st->pc.n && k < c_end + reach; k++)
 	{
 		const DpPiece *p = &st->pc.p[k];
 		size_t		start;
@@ -1194,10 +1214,11 @@ score_cue_one(St *st, size_t c)
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
-	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, &holder))
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, &holder))
 		passive = true;
-	else if (cue->pos == DP_POS_NOUN && noun_holder(st, c_end, &holder))
-		;
+	else if (cue->pos == DP_POS_NOUN &&
+			 (noun_holder(st, c_end, &holder) || agent_after(st, c_end, 1, &holder)))
+		;						/* le refus de Moscou, le rejet par Moscou */
 	else if (subject_left(st, c, &holder, &first_person))
 		;
 	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
