@@ -1566,7 +1566,9 @@ find_speakers(St *st)
 
 				if (is_clause_end(st, pj) || pj->cls == DP_TOK_QUOTE)
 					break;
+				/* a reporting verb, or a verb cue: », a promis X */
 				if (has_mod(st, j, DP_MOD_REPORTING) ||
+					(st->an[j].cue >= 0 && st->d->cues[st->an[j].cue].pos == DP_POS_VERB) ||
 					(pj->cls == DP_TOK_PUNCT && pj->len == 3 && (unsigned char) st->text[pj->off] == 0xE2 &&
 					 (unsigned char) st->text[pj->off + 1] == 0x80 &&
 					 ((unsigned char) st->text[pj->off + 2] == 0x94 || (unsigned char) st->text[pj->off + 2] == 0x93)))
