@@ -401,22 +401,35 @@ l1_eligible(DpDict *d, const char *s, size_t n)
 	return true;
 }
 
-/* dp_fold_key of an eligible string into out (room for 2 * n bytes). */
+/*
+ * Fold an eligible string from the table: its key into key (room for 2 * n
+ * bytes), returning the key's length, and, if low is not NULL, its lower-case
+ * form into low, stopping like the slow path once lowcap - 4 bytes are
+ * filled (*lowlen: their number).
+ */
 static size_t
-l1_fold_key(const char *s, size_t n, char *out)
+l1_fold(const char *s, size_t n, char *key, char *low, size_t lowcap, size_t *lowlen)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		len,
-				o = 0;
+				kl = 0,
+				ll = 0;
 
-	for (size_t i = 0; i < n; i += len)
+	for (size_t i = 0; i < n && (low == NULL || ll < lowcap - 4); i += len)
 	{
 		const L1Fold *f = l1_at(u, n, i, &len);
 
-		memcpy(out + o, f->key, f->nkey);
-		o += f->nkey;
+		memcpy(key + kl, f->key, f->nkey);
+		kl += f->nkey;
+		if (low)
+		{
+			memcpy(low + ll, f->low, f->nlow);
+			ll += f->nlow;
+		}
 	}
-	return o;
+	if (lowlen)
+		*lowlen = ll;
+	return kl;
 }
 
 /* dp_fold_key, through the fast path when it applies. */
@@ -427,7 +440,7 @@ fold_key(DpDict *d, const char *s, size_t n, DpBuf *out)
 	{
 		char		buf[8 * DP_WORD_MAX];
 
-		out->len = l1_fold_key(s, n, buf);
+		out->len = l1_fold(s, n, buf, NULL, 0, NULL);
 		out->data = dp_alloc(d->mem, out->len + 1);
 		memcpy(out->data, buf, out->len);
 		out->data[out->len] = '\0';
@@ -478,33 +491,20 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 		w->keylen = (uint8_t) (ll > DP_WORD_MAX ? DP_WORD_MAX : ll);
 		memcpy(w->key, lower, w->keylen);
 	}
+	else if (l1_eligible(d, s, take))
+	{
+		/* the steps below, one table entry per character */
+		char		key[2 * sizeof(lower)];
+		size_t		kl = l1_fold(s, take, key, lower, sizeof(lower), &ll);
+
+		w->keylen = (uint8_t) (kl > DP_WORD_MAX ? DP_WORD_MAX : kl);
+		memcpy(w->key, key, w->keylen);
+	}
 	else
 	{
 		size_t		i = 0;
 		DpBuf		nfc = {0};
 
-		if (l1_eligible(d, s, take))
-		{
-			/* the same steps as below, one table entry per character */
-			const unsigned char *u = (const unsigned char *) s;
-			char		key[2 * sizeof(lower)];
-			size_t		kl = 0,
-						len;
-
-			while (i < take && ll < sizeof(lower) - 4)
-			{
-				const L1Fold *f = l1_at(u, take, i, &len);
-
-				i += len;
-				memcpy(lower + ll, f->low, f->nlow);
-				ll += f->nlow;
-				memcpy(key + kl, f->key, f->nkey);
-				kl += f->nkey;
-			}
-			w->keylen = (uint8_t) (kl > DP_WORD_MAX ? DP_WORD_MAX : kl);
-			memcpy(w->key, key, w->keylen);
-			goto keyed;
-		}
 		/* NFC first (NFD text stems like NFC text), then lower case with
 		 * accents kept, for the stemmer */
 		dp_normalize(d->mem, s, take, &nfc);
@@ -537,7 +537,6 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 		dp_free(d->mem, nfc.data);
 		memset(&tmp, 0, sizeof(tmp));
 	}
-keyed:
 	if (key_only)
 		return;
 	w->function = in_words(function_words, w->key, w->keylen);
