@@ -170,8 +170,10 @@ static const char *const pronouns3[] = {"il", "elle", "ils", "elles", "-il", "-e
 static const char *const negators[] = {"pas", "plus", "jamais", "guere", "nullement", "aucun", "aucune", "point", "rien", NULL};
 static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", NULL};
 /* possessives and contracted articles: what precedes a noun */
-static const char *const possessives[] = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
-"mon", "ma", "mes", "du", "au", "aux", "des", NULL};
+static const char *const possessives[] = {
+	"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+	"du", "au", "aux", "des", NULL
+};
 static const char *const *const word_lists[L__COUNT] = {
 	[L_PREPOSITIONS] = prepositions, [L_FIRST_PERSON] = first_person,
 	[L_PRONOUNS3] = pronouns3, [L_NEGATORS] = negators, [L_DETERMINERS] = determiners,
@@ -510,9 +512,7 @@ annotate(St *st)
 			}
 			for (uint32_t k = 0; k < nv; k++)
 			{
-				if (v[k].type == DP_V_CUE)
-					;
-				else if (v[k].type == DP_V_TERM && a->topic < 0)
+				if (v[k].type == DP_V_TERM && a->topic < 0)
 				{
 					a->topic = (int16_t) v[k].id;
 					a->topic_pol = (int8_t) (v[k].sub - 1);
