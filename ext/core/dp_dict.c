@@ -714,8 +714,28 @@ same_bytes(const char *a, const char *b, size_t n)
 	return true;
 }
 
+static const DpWord *word_lookup(DpDict *d, const char *s, size_t n) __attribute__((noinline));
+
 const DpWord *
 dp_dict_word(DpDict *d, const char *s, size_t n)
+{
+	/* the common case, a word in the front table, without the slow path's
+	 * register saves */
+	if (n > 1 && n <= DP_WORD_MAX)
+	{
+		uint64_t	h = dp_hash_bytes(s, n, 0);
+		const DpWordEntry *e = d->cache->front[(h >> 32) & (DP_FRONT - 1)];
+
+		if (e && e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n) && e->w.nodes_done)
+			return &e->w;
+	}
+	return word_lookup(d, s, n);
+}
+
+/* dp_dict_word past the front table: the ASCII table, the hash table, or a
+ * new entry. */
+static const DpWord *
+word_lookup(DpDict *d, const char *s, size_t n)
 {
 	DpWordCache *c = d->cache;
 	DpWordEntry *e;
