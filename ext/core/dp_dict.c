@@ -714,33 +714,35 @@ same_bytes(const char *a, const char *b, size_t n)
 	return true;
 }
 
-static const DpWord *word_lookup(DpDict *d, const char *s, size_t n) __attribute__((noinline));
+static const DpWord *word_lookup(DpDict *d, const char *s, size_t n, uint64_t h) __attribute__((noinline));
 
 const DpWord *
 dp_dict_word(DpDict *d, const char *s, size_t n)
 {
 	/* the common case, a word in the front table, without the slow path's
 	 * register saves */
+	uint64_t	h = 0;
+
 	if (n > 1 && n <= DP_WORD_MAX)
 	{
-		uint64_t	h = dp_hash_bytes(s, n, 0);
-		const DpWordEntry *e = d->cache->front[(h >> 32) & (DP_FRONT - 1)];
+		const DpWordEntry *e;
 
+		h = dp_hash_bytes(s, n, 0);
+		e = d->cache->front[(h >> 32) & (DP_FRONT - 1)];
 		if (e && e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n) && e->w.nodes_done)
 			return &e->w;
 	}
-	return word_lookup(d, s, n);
+	return word_lookup(d, s, n, h);
 }
 
 /* dp_dict_word past the front table: the ASCII table, the hash table, or a
- * new entry. */
+ * new entry.  h is the word's hash when 1 < n <= DP_WORD_MAX. */
 static const DpWord *
-word_lookup(DpDict *d, const char *s, size_t n)
+word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 {
 	DpWordCache *c = d->cache;
 	DpWordEntry *e;
 	uint32_t	i;
-	uint64_t	h;
 
 	if (n > DP_WORD_MAX)
 	{
@@ -768,10 +770,7 @@ word_lookup(DpDict *d, const char *s, size_t n)
 			word_nodes(d, &e->w);
 		return &e->w;
 	}
-	h = dp_hash_bytes(s, n, 0);
-	e = c->front[(h >> 32) & (DP_FRONT - 1)];
-	if (e && e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n) && e->w.nodes_done)
-		return &e->w;
+	/* dp_dict_word has looked in the front table */
 	i = (uint32_t) h & (c->nslots - 1);
 	while ((e = c->slots[i]) != NULL)
 	{

@@ -1356,7 +1356,7 @@ score_cue_one(St *st, size_t c)
 	 * à Zelensky que ...".)
 	 */
 	if (cue->frame != DP_FR_ACCUSE && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
-		(key_is(&st->pc.p[st->hpos - 1], "que") || key_is(&st->pc.p[st->hpos - 1], "qu'")))
+		is_complementizer(st, st->hpos - 1))
 	{
 		size_t		q = st->hpos - 1;
 
