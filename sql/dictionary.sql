@@ -265,6 +265,29 @@ DELETE FROM diplo.alias WHERE entity = 'Fondation Quartz';
 DELETE FROM diplo.entity WHERE name = 'Fondation Quartz';
 SELECT * FROM pg_temp.dict('La Fondation Quartz 77777 a écrit à Vladimir Poutine.');
 
+------------------------------------------------------------------------
+-- long values in result rows: a text over 126 bytes takes a 4-byte,
+-- aligned header in the row, a NULL column the null bitmap
+------------------------------------------------------------------------
+
+INSERT INTO diplo.entity (name, kind)
+  VALUES ('Organisation ' || repeat('Zébulon ', 20) || 'Internationale', 'ORG');
+INSERT INTO diplo.alias (alias, entity)
+  VALUES (repeat('Zébulon ', 18) || 'Unie', 'Organisation ' || repeat('Zébulon ', 20) || 'Internationale');
+CREATE TEMP TABLE longdoc AS
+  SELECT 'Hier, l''' || repeat('Zébulon ', 18) || 'Unie a écrit à Vladimir Poutine. L''' ||
+         repeat('Zébulon ', 18) || 'Unie soutient le cessez-le-feu.' AS doc;
+SELECT length(e.surface) AS surface_chars, octet_length(e.surface) AS surface_bytes,
+       e.surface = substr(l.doc, e.start, e.len) AS exact, length(e.entity) AS entity_chars,
+       e.kind, e.actor, e.start, e.len, e.sentence, e.method, e.confidence
+  FROM longdoc l, diplo.entities(l.doc) e ORDER BY e.start;
+SELECT length(s.holder) AS holder_chars, s.holder_actor, s.target, s.target_actor, s.score > 0 AS supports,
+       s.cue, s.sentence, s.evidence = substr(l.doc, s.start, s.len) AS exact,
+       s.negated, s.hedged, s.reported
+  FROM longdoc l, diplo.stances(l.doc) s;
+DELETE FROM diplo.alias WHERE entity LIKE 'Organisation Zébulon%';
+DELETE FROM diplo.entity WHERE name LIKE 'Organisation Zébulon%';
+
 -- the dictionary is back to the built-in one
 SELECT i.entities = b.entities AS entities, i.countries = b.countries AS countries,
        i.cues = b.cues AS cues, i.topics = b.topics AS topics

@@ -1234,18 +1234,6 @@ dp_splitter_init(DpSplitter *sp, DpMem *m, const char *s, size_t n)
 	sp->number = 0;
 }
 
-static bool
-split_take(DpSplitter *sp, DpToken *t)
-{
-	if (sp->have_ahead)
-	{
-		*t = sp->ahead;
-		sp->have_ahead = false;
-		return true;
-	}
-	return lexer_next(&sp->lx, t);
-}
-
 /* Does this token open a new sentence after a sentence-final mark? */
 static bool
 starts_sentence(const DpToken *t)
@@ -1298,18 +1286,13 @@ ends_sentence(const DpSplitter *sp, const DpToken *t)
 bool
 dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 {
-	DpToken		t;
 	bool		pending = false;
 
 	sent->ntok = 0;
-	while (split_take(sp, &t))
+	for (;;)
 	{
-		if (sent->ntok > 0 && split_before(sp, &sent->tok[sent->ntok - 1], &t, &pending))
-		{
-			sp->ahead = t;
-			sp->have_ahead = true;
-			break;
-		}
+		DpToken    *t;
+
 		if (sent->ntok == sent->cap)
 		{
 			size_t		cap = sent->cap ? sent->cap * 2 : 64;
@@ -1317,11 +1300,30 @@ dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 			sent->tok = dp_realloc(sp->mem, sent->tok, dp_mul_size(sp->mem, cap, sizeof(DpToken)));
 			sent->cap = cap;
 		}
+
+		/*
+		 * The lexer writes the token in its slot: building it on the stack
+		 * and copying it costs a store-forwarding stall per token.
+		 */
+		t = &sent->tok[sent->ntok];
+		if (sp->have_ahead)
+		{
+			*t = sp->ahead;
+			sp->have_ahead = false;
+		}
+		else if (!lexer_next(&sp->lx, t))
+			break;
+		if (sent->ntok > 0 && split_before(sp, &sent->tok[sent->ntok - 1], t, &pending))
+		{
+			sp->ahead = *t;
+			sp->have_ahead = true;
+			break;
+		}
 		if (sent->ntok == 0)
 			sp->number++;
-		t.sentence = sp->number;
-		sent->tok[sent->ntok++] = t;
-		if (ends_sentence(sp, &t))
+		t->sentence = sp->number;
+		sent->ntok++;
+		if (ends_sentence(sp, t))
 			pending = true;
 		if (sent->ntok >= DP_MAX_SENTENCE_TOKENS)
 			break;

@@ -16,6 +16,7 @@
 #include "storage/proc.h"
 #include "pg_diplo.h"
 #include "pg_dict.h"
+#include "pg_row.h"
 #include "dp_entity.h"
 
 PG_FUNCTION_INFO_V1(diplo_entities);
@@ -46,18 +47,6 @@ kind_datums(Oid enumtype)
 	return kinds;
 }
 
-static Datum
-actor_datum(PgDict *pd, int16 actor, bool *isnull)
-{
-	if (actor < 0)
-	{
-		*isnull = true;
-		return (Datum) 0;
-	}
-	*isnull = false;
-	return pgdp_dict_code_text(pd, actor);
-}
-
 /* Every named entity mention of a document. */
 Datum
 diplo_entities(PG_FUNCTION_ARGS)
@@ -71,6 +60,7 @@ diplo_entities(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	MemoryContext old;
 	const Datum *kinds;
+	PgRow		row;
 
 	InitMaterializedSRF(fcinfo, 0);
 	kinds = kind_datums(TupleDescAttr(rsinfo->setDesc, 2)->atttypid);
@@ -80,27 +70,30 @@ diplo_entities(PG_FUNCTION_ARGS)
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, work);
 	dp_tag_document(d, &mem, doc.utf8, doc.len, &ms);
+	pgdp_row_init(&row, rsinfo->setDesc);
 	for (size_t i = 0; i < ms.n; i++)
 	{
 		const DpMention *m = &ms.m[i];
-		Datum		values[9];
-		bool		nulls[9] = {0};
 
-		values[0] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + m->off, m->len));
+		pgdp_row_begin(&row);
+		pgdp_row_text(&row, doc.utf8 + m->off, m->len);
 		/* dictionary names and codes are made into text once per backend */
 		if (m->entity >= 0 && (uint32) m->entity < d->nentities && m->name == d->entities[m->entity].name)
-			values[1] = pgdp_dict_name_text(pd, m->entity);
+			pgdp_row_text_datum(&row, pgdp_dict_name_text(pd, m->entity));
 		else
-			values[1] = PointerGetDatum(pgdp_text_from_utf8(m->name, strlen(m->name)));
-		values[2] = kinds[m->kind];
-		values[3] = actor_datum(pd, m->actor, &nulls[3]);
-		values[4] = Int32GetDatum(pgdp_start(&doc, m->off, m->coff));
-		values[5] = Int32GetDatum(doc.byte_offsets ? m->len : m->clen);
-		values[6] = Int32GetDatum(m->sentence);
+			pgdp_row_text(&row, m->name, strlen(m->name));
+		pgdp_row_datum4(&row, kinds[m->kind]);
+		if (m->actor < 0)
+			pgdp_row_null(&row);
+		else
+			pgdp_row_text_datum(&row, pgdp_dict_code_text(pd, m->actor));
+		pgdp_row_int4(&row, pgdp_start(&doc, m->off, m->coff));
+		pgdp_row_int4(&row, doc.byte_offsets ? m->len : m->clen);
+		pgdp_row_int4(&row, m->sentence);
 		StaticAssertStmt(DP_M__COUNT <= lengthof(pd->method_text), "method_text too small");
-		values[7] = pgdp_dict_method_text(pd, m->method, dp_method_names[m->method]);
-		values[8] = Float4GetDatum(m->confidence);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		pgdp_row_text_datum(&row, pgdp_dict_method_text(pd, m->method, dp_method_names[m->method]));
+		pgdp_row_float4(&row, m->confidence);
+		pgdp_row_end(&row, rsinfo->setResult);
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
 	}

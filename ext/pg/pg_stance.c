@@ -12,15 +12,18 @@
 
 #include "pg_diplo.h"
 #include "pg_dict.h"
+#include "pg_row.h"
 #include "dp_stance.h"
 
 PG_FUNCTION_INFO_V1(diplo_stances);
 
-static Datum
-actor_or_null(PgDict *pd, int16 actor, bool *isnull)
+static void
+actor_or_null(PgRow *row, PgDict *pd, int16 actor)
 {
-	*isnull = actor < 0;
-	return actor < 0 ? (Datum) 0 : pgdp_dict_code_text(pd, actor);
+	if (actor < 0)
+		pgdp_row_null(row);
+	else
+		pgdp_row_text_datum(row, pgdp_dict_code_text(pd, actor));
 }
 
 /* Every holder -> target stance of a document with its evidence. */
@@ -35,6 +38,7 @@ diplo_stances(PG_FUNCTION_ARGS)
 	DpStances	ss = {0};
 	MemoryContext work;
 	MemoryContext old;
+	PgRow		row;
 
 	InitMaterializedSRF(fcinfo, 0);
 	work = AllocSetContextCreate(CurrentMemoryContext, "diplo stances", ALLOCSET_DEFAULT_SIZES);
@@ -42,26 +46,26 @@ diplo_stances(PG_FUNCTION_ARGS)
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, work);
 	dp_stance_document(d, &mem, doc.utf8, doc.len, &ss);
+	pgdp_row_init(&row, rsinfo->setDesc);
 	for (size_t i = 0; i < ss.n; i++)
 	{
 		const DpStance *s = &ss.s[i];
-		Datum		values[13];
-		bool		nulls[13] = {0};
 
-		values[0] = PointerGetDatum(pgdp_text_from_utf8(s->holder, strlen(s->holder)));
-		values[1] = actor_or_null(pd, s->holder_actor, &nulls[1]);
-		values[2] = PointerGetDatum(pgdp_text_from_utf8(s->target, strlen(s->target)));
-		values[3] = actor_or_null(pd, s->target_actor, &nulls[3]);
-		values[4] = Float4GetDatum(s->score);
-		values[5] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + s->cue_off, s->cue_len));
-		values[6] = Int32GetDatum(s->sentence);
-		values[7] = Int32GetDatum(pgdp_start(&doc, s->off, s->coff));
-		values[8] = Int32GetDatum(doc.byte_offsets ? s->len : s->clen);
-		values[9] = BoolGetDatum(s->negated);
-		values[10] = BoolGetDatum(s->hedged);
-		values[11] = BoolGetDatum(s->reported);
-		values[12] = PointerGetDatum(pgdp_text_from_utf8(doc.utf8 + s->off, s->len));
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		pgdp_row_begin(&row);
+		pgdp_row_text(&row, s->holder, strlen(s->holder));
+		actor_or_null(&row, pd, s->holder_actor);
+		pgdp_row_text(&row, s->target, strlen(s->target));
+		actor_or_null(&row, pd, s->target_actor);
+		pgdp_row_float4(&row, s->score);
+		pgdp_row_text(&row, doc.utf8 + s->cue_off, s->cue_len);
+		pgdp_row_int4(&row, s->sentence);
+		pgdp_row_int4(&row, pgdp_start(&doc, s->off, s->coff));
+		pgdp_row_int4(&row, doc.byte_offsets ? s->len : s->clen);
+		pgdp_row_bool(&row, s->negated);
+		pgdp_row_bool(&row, s->hedged);
+		pgdp_row_bool(&row, s->reported);
+		pgdp_row_text(&row, doc.utf8 + s->off, s->len);
+		pgdp_row_end(&row, rsinfo->setResult);
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
 	}
