@@ -1283,6 +1283,85 @@ ends_sentence(const DpSplitter *sp, const DpToken *t)
 	return (t->flags & DP_TF_TERM) || is_etc(sp, t);
 }
 
+/*
+ * The bulk of French text: lower-case words (ASCII or Latin-1 letters)
+ * between single spaces, in the middle of a sentence.  Once the splitter
+ * holds a token of the sentence and has no look-ahead and no pending
+ * sentence end, each such word is lexed here in a few instructions: it is
+ * the token the fast path would give (a lower-case start is never an
+ * ordinal, an abbreviation, a URL or an address; a space or a comma after
+ * it ends it plainly), and split_before() keeps it in the sentence (no line
+ * break, no pending end).  Returns the number of tokens added; the caller
+ * checks the capacity of tok for at most room tokens.
+ */
+static inline size_t
+plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
+{
+	const unsigned char *s = (const unsigned char *) lx->s;
+	size_t		n = lx->n;
+	size_t		pos = lx->pos;
+	size_t		cpos = lx->cpos;
+	size_t		k = 0;
+
+	while (k < room)
+	{
+		size_t		q,
+					r;
+		uint32_t	accents = 0;
+		DpToken    *t;
+
+		if (pos >= n || s[pos] != ' ')
+			break;
+		q = pos + 1;
+		while (q < n && s[q] == ' ')
+			q++;
+		r = q;
+		for (;;)
+		{
+			if (r < n && (unsigned char) (s[r] - 'a') < 26)
+				r += 1 + lower_run(s + r + 1, n - r - 1);
+			else if (r + 1 < n && s[r] == 0xC3 && s[r + 1] >= 0x9F && s[r + 1] <= 0xBF &&
+					 s[r + 1] != 0xB7)
+			{
+				r += 2;
+				accents++;
+			}
+			else
+				break;
+		}
+		/* a word that starts with a letter here, ends at a space or comma */
+		if (r == q || r >= n || (s[r] != ' ' && s[r] != ','))
+			break;
+		t = &tok[k++];
+		t->off = (uint32_t) q;
+		t->len = (uint32_t) (r - q);
+		t->coff = (uint32_t) (cpos + (q - pos));
+		t->clen = (uint32_t) (r - q - accents);
+		t->cls = DP_TOK_WORD;
+		t->flags = DP_TF_SPACE | DP_TF_LOWER | (accents ? DP_TF_NONASCII : 0);
+		t->sentence = sentence;
+		cpos = t->coff + t->clen;
+		pos = r;
+		if (s[r] == ',' && k < room)
+		{
+			/* the comma after it, as the fast path gives it */
+			t = &tok[k++];
+			t->off = (uint32_t) r;
+			t->len = 1;
+			t->coff = (uint32_t) cpos;
+			t->clen = 1;
+			t->cls = DP_TOK_PUNCT;
+			t->flags = 0;
+			t->sentence = sentence;
+			cpos++;
+			pos = r + 1;
+		}
+	}
+	lx->pos = pos;
+	lx->cpos = cpos;
+	return k;
+}
+
 bool
 dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 {
@@ -1327,6 +1406,19 @@ dp_splitter_next(DpSplitter *sp, DpSentence *sent)
 			pending = true;
 		if (sent->ntok >= DP_MAX_SENTENCE_TOKENS)
 			break;
+		if (dp_lexer_fast && !pending)
+		{
+			size_t		room = sent->cap - sent->ntok;
+
+			if (room > DP_MAX_SENTENCE_TOKENS - sent->ntok)
+				room = DP_MAX_SENTENCE_TOKENS - sent->ntok;
+			if (room > 0)
+			{
+				sent->ntok += plain_words(&sp->lx, sent->tok + sent->ntok, room, sp->number);
+				if (sent->ntok >= DP_MAX_SENTENCE_TOKENS)
+					break;
+			}
+		}
 	}
 	sent->number = sp->number;
 	dp_interrupt(sp->mem);
