@@ -124,6 +124,45 @@ fast_path_agrees(const char *s, size_t n, size_t *ntok)
 	}
 }
 
+/* Split s with and without the fast paths; tokens and sentences must be
+ * identical (the splitter has its own loop for plain words). */
+static bool
+splitter_agrees(const char *s, size_t n, size_t *ntok)
+{
+	DpSplitter	a,
+				b;
+	DpSentence	sa = {0},
+				sb = {0};
+	bool		ra,
+				rb,
+				same = true;
+
+	*ntok = 0;
+	dp_splitter_init(&a, &unit_mem, s, n);
+	dp_splitter_init(&b, &unit_mem, s, n);
+	for (;;)
+	{
+		dp_lexer_fast = true;
+		ra = dp_splitter_next(&a, &sa);
+		dp_lexer_fast = false;
+		rb = dp_splitter_next(&b, &sb);
+		dp_lexer_fast = true;
+		if (ra != rb || sa.ntok != sb.ntok || sa.number != sb.number ||
+			(sa.ntok > 0 && memcmp(sa.tok, sb.tok, sa.ntok * sizeof(DpToken)) != 0))
+		{
+			fprintf(stderr, "# splitter differs in sentence %u (%zu/%zu tokens)\n", sb.number, sa.ntok, sb.ntok);
+			same = false;
+			break;
+		}
+		if (!ra)
+			break;
+		*ntok += sa.ntok;
+	}
+	dp_free(&unit_mem, sa.tok);
+	dp_free(&unit_mem, sb.tok);
+	return same;
+}
+
 static void
 test_fast_path(void)
 {
@@ -154,6 +193,33 @@ test_fast_path(void)
 		}
 	OK(all, "fast path: same tokens as the general scanner on tricky cases");
 
+	/* the splitter's loop for plain words: spaces, commas, accents, ends */
+	{
+		static const char *const split_cases[] = {
+			"Le chat noir dort, puis mange  bien ,et   la fin. et apr\xC3\xA8s la suite",
+			"Il a dit que la paix \xC3\xA9tait loin, tr\xC3\xA8s loin, trop loin.\nsuite du texte\n\nun paragraphe",
+			"Elle parle de la guerre etc. puis se tait, cessez-le-feu l'Ukraine na\xC3\xAF" "ve \xC3\x97 fois \xC3\xB7 non",
+			"Un mot\xC2\xA0: deux mots\xE2\x80\xAF; trois \xC2\xAB mots \xC2\xBB quatre, cinq,six",
+			"A b c d e f g h i j k l m n o p q r s t u v w x y z, fin",
+			"Mot mot", "Mot mot,", "Mot mot ", "Mot \xC3\xA9t\xC3",
+		};
+
+		all = true;
+		for (size_t i = 0; i < sizeof(split_cases) / sizeof(split_cases[0]); i++)
+			if (!splitter_agrees(split_cases[i], strlen(split_cases[i]), &ntok))
+			{
+				all = false;
+				fprintf(stderr, "# split case %zu: %s\n", i, split_cases[i]);
+			}
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+			if (!splitter_agrees(cases[i], strlen(cases[i]), &ntok))
+			{
+				all = false;
+				fprintf(stderr, "# case %zu: %s\n", i, cases[i]);
+			}
+		OK(all, "splitter: same tokens and sentences with and without its fast paths");
+	}
+
 	/* the bundled corpus, when run from the source tree */
 	{
 		FILE	   *f = popen("cat data/corpus/*.txt data/stance_sentences.tsv 2>/dev/null", "r");
@@ -167,6 +233,8 @@ test_fast_path(void)
 			pclose(f);
 		OK(buf.len > 10000 && fast_path_agrees(buf.data, buf.len, &ntok) && ntok > 2000,
 		   "fast path: same tokens as the general scanner on the sample corpus (%zu bytes)", buf.len);
+		OK(splitter_agrees(buf.data, buf.len, &ntok) && ntok > 2000,
+		   "splitter: same tokens and sentences with and without its fast paths on the sample corpus (%zu tokens)", ntok);
 		{
 			DpSplitter	sp;
 			DpSentence	sent = {0};
