@@ -112,54 +112,183 @@ dict_cxt_reset(void *arg)
 }
 
 /*
- * The column strings of the current query's rows, freed when the next query
- * runs (a child of the SPI procedure context, so gone at SPI_finish too):
- * the load then reuses the same memory instead of touching new pages, which
- * is a first call's main cost on some virtual machines.
+ * The rows of the current dictionary query, as UTF-8 C strings (the core's
+ * encoding), kept until the next query runs.  A DestReceiver copies each
+ * column once, straight from the executor's slot: no SPI tuple table (a
+ * copy of every row) and no per-column tuple walks, which were half of a
+ * first call's instructions.  The strings live in one context whose first
+ * block is kept across queries, so the load reuses the same memory instead
+ * of touching new pages (a first call's other main cost on some virtual
+ * machines).
  */
-static MemoryContext spi_strcxt = NULL;
-
-/* A column as UTF-8 (the core's encoding), whatever the server encoding. */
-static char *
-spi_str(HeapTuple tup, TupleDesc desc, int col)
+typedef struct DictRows
 {
-	char	   *v;
-	MemoryContext old = MemoryContextSwitchTo(spi_strcxt ? spi_strcxt : CurrentMemoryContext);
+	DestReceiver pub;
+	MemoryContext cxt;			/* the strings and the cell array */
+	int			natts;
+	bool	   *is_text;		/* per column: text, copied without a call */
+	FmgrInfo   *out;			/* per column: the output function otherwise */
+	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
+	uint64		nrows;
+	uint64		caprows;
+	char	   *arena;			/* bump allocation of the strings */
+	size_t		arena_left;
+} DictRows;
 
-	/* text columns (most) without the output function's lookups */
-	if (TupleDescAttr(desc, col - 1)->atttypid == TEXTOID)
+static DictRows dict_rows;
+
+#define DICT_ROWS_ARENA (64 * 1024)
+
+static char *
+rows_copy(DictRows *r, const char *s, size_t n)
+{
+	char	   *c;
+
+	if (n + 1 > r->arena_left)
 	{
-		bool		isnull;
-		Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+		size_t		sz = Max(n + 1, (size_t) DICT_ROWS_ARENA);
 
-		v = isnull ? NULL : TextDatumGetCString(d);
+		r->arena = MemoryContextAlloc(r->cxt, sz);
+		r->arena_left = sz;
 	}
-	else
-		v = SPI_getvalue(tup, desc, col);
-	if (v != NULL && GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII)
-		v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+	c = r->arena;
+	memcpy(c, s, n);
+	c[n] = '\0';
+	r->arena += n + 1;
+	r->arena_left -= n + 1;
+	return c;
+}
+
+static void
+rows_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	DictRows   *r = (DictRows *) self;
+
+	r->natts = typeinfo->natts;
+	r->is_text = MemoryContextAllocZero(r->cxt, sizeof(bool) * (r->natts + 1));
+	r->out = MemoryContextAllocZero(r->cxt, sizeof(FmgrInfo) * (r->natts + 1));
+	for (int c = 0; c < r->natts; c++)
+	{
+		Oid			typ = TupleDescAttr(typeinfo, c)->atttypid;
+
+		r->is_text[c] = typ == TEXTOID;
+		if (!r->is_text[c])
+		{
+			Oid			func;
+			bool		varlena;
+
+			getTypeOutputInfo(typ, &func, &varlena);
+			fmgr_info_cxt(func, &r->out[c], r->cxt);
+		}
+	}
+}
+
+static bool
+rows_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	DictRows   *r = (DictRows *) self;
+	MemoryContext old = MemoryContextSwitchTo(r->cxt);
+	bool		convert = GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII;
+	char	  **row;
+
+	slot_getallattrs(slot);
+	if (r->nrows == r->caprows)
+	{
+		uint64		cap = r->caprows ? r->caprows * 2 : 1024;
+
+		if ((Size) (cap * Max(r->natts, 1)) >= MaxAllocSize / sizeof(char *))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("diplo: too many dictionary rows")));
+		r->cells = r->cells ? repalloc(r->cells, sizeof(char *) * cap * Max(r->natts, 1))
+			: palloc(sizeof(char *) * cap * Max(r->natts, 1));
+		r->caprows = cap;
+	}
+	row = r->cells + r->nrows * r->natts;
+	for (int c = 0; c < r->natts; c++)
+	{
+		char	   *v;
+
+		if (slot->tts_isnull[c])
+		{
+			row[c] = NULL;
+			continue;
+		}
+		if (r->is_text[c])
+		{
+			struct varlena *t = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(slot->tts_values[c]));
+
+			v = rows_copy(r, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+			if ((Pointer) t != DatumGetPointer(slot->tts_values[c]))
+				pfree(t);
+		}
+		else
+			v = OutputFunctionCall(&r->out[c], slot->tts_values[c]);
+		if (convert)
+			v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+		row[c] = v;
+	}
+	r->nrows++;
 	MemoryContextSwitchTo(old);
-	return v;
+	if ((r->nrows & 1023) == 0)
+		CHECK_FOR_INTERRUPTS();
+	return true;
+}
+
+static void
+rows_shutdown(DestReceiver *self)
+{
+}
+
+static void
+rows_destroy(DestReceiver *self)
+{
+}
+
+/* Column c (1-based) of row i of the current query, NULL for SQL NULL. */
+static inline char *
+spi_str(uint64 i, int c)
+{
+	Assert(i < dict_rows.nrows && c >= 1 && c <= dict_rows.natts);
+	return dict_rows.cells[i * dict_rows.natts + c - 1];
 }
 
 /* The quoted name of the extension's schema, for the queries below. */
 static char dict_schema_buf[2 * NAMEDATALEN + 3];
 static const char *dict_schema = dict_schema_buf;
 
-/* Run a dictionary query; "%s" in it stands for the extension's schema. */
-static void
+/*
+ * Run a dictionary query; "%s" in it stands for the extension's schema.
+ * Returns the number of rows, read with spi_str().
+ */
+static uint64
 spi_query(const char *fmt)
 {
 	char	   *sql = psprintf(fmt, dict_schema, dict_schema);
+	SPIExecuteOptions opt = {0};
+	int			rc;
 
 	/* the previous query's rows and strings are done with */
-	if (SPI_tuptable)
-		SPI_freetuptable(SPI_tuptable);
-	if (spi_strcxt)
-		MemoryContextReset(spi_strcxt);
-	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+	MemoryContextReset(dict_rows.cxt);
+	dict_rows.cells = NULL;
+	dict_rows.nrows = dict_rows.caprows = 0;
+	dict_rows.arena = NULL;
+	dict_rows.arena_left = 0;
+	dict_rows.natts = 0;
+	dict_rows.pub.receiveSlot = rows_receive;
+	dict_rows.pub.rStartup = rows_startup;
+	dict_rows.pub.rShutdown = rows_shutdown;
+	dict_rows.pub.rDestroy = rows_destroy;
+	dict_rows.pub.mydest = DestNone;
+	opt.read_only = true;
+	opt.dest = &dict_rows.pub;
+	/* a SELECT whose rows go to a receiver that is not SPI's reports
+	 * SPI_OK_UTILITY when that receiver says DestNone */
+	rc = SPI_execute_extended(sql, &opt);
+	if (rc != SPI_OK_SELECT && rc != SPI_OK_UTILITY)
 		elog(ERROR, "diplo: dictionary query failed: %s", sql);
 	pfree(sql);
+	return dict_rows.nrows;
 }
 
 /*
@@ -197,7 +326,8 @@ dict_load(void)
 	PgDict	   *pd;
 	DpDict	   *d;
 	Oid			nsp;
-	uint64		i;
+	uint64		i,
+				n;
 
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
 	PG_TRY();
@@ -215,8 +345,9 @@ dict_load(void)
 
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "diplo: SPI_connect failed");
-		spi_strcxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
-										   ALLOCSET_DEFAULT_SIZES);
+		/* the first block (256 kB) is kept across the queries' resets */
+		dict_rows.cxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
+											  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
 
 		/*
 		 * Read the latest committed rows, not the statement's snapshot: an
@@ -251,127 +382,115 @@ dict_load(void)
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		spi_query("SELECT code, name FROM %s.country ORDER BY code");
-		for (i = 0; i < SPI_processed; i++)
-			dp_dict_add_country(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
-								spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
+		n = spi_query("SELECT code, name FROM %s.country ORDER BY code");
+		for (i = 0; i < n; i++)
+			dp_dict_add_country(d, spi_str(i, 1),
+								spi_str(i, 2));
 
-		spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name");
-		for (i = 0; i < SPI_processed; i++)
+		n = spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name");
+		for (i = 0; i < n; i++)
 		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-			char	   *prior = spi_str(t, td, 5);
+			char	   *prior = spi_str(i, 5);
 			int			e;
 
-			e = dp_dict_add_entity(d, spi_str(t, td, 1), dp_kind_from_name(spi_str(t, td, 2)),
-								   spi_str(t, td, 3), spi_str(t, td, 4),
+			e = dp_dict_add_entity(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)),
+								   spi_str(i, 3), spi_str(i, 4),
 								   prior ? strtof(prior, NULL) : 1.0f);
 			/* the canonical name is an alias too */
-			dp_dict_add_alias(d, spi_str(t, td, 1), e);
+			dp_dict_add_alias(d, spi_str(i, 1), e);
 		}
 		/* a state's usual name names its canonical entity */
-		spi_query("SELECT c.name, c.code FROM %s.country c WHERE NOT EXISTS "
+		n = spi_query("SELECT c.name, c.code FROM %s.country c WHERE NOT EXISTS "
 				  "(SELECT 1 FROM %s.entity e WHERE e.name OPERATOR(pg_catalog.=) c.name)");
-		for (i = 0; i < SPI_processed; i++)
+		for (i = 0; i < n; i++)
 		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-			int			e = dp_dict_add_entity(d, spi_str(t, td, 1), DP_KIND_GPE, spi_str(t, td, 2), NULL, 1.0f);
+			int			e = dp_dict_add_entity(d, spi_str(i, 1), DP_KIND_GPE, spi_str(i, 2), NULL, 1.0f);
 
-			dp_dict_add_alias(d, spi_str(t, td, 1), e);
+			dp_dict_add_alias(d, spi_str(i, 1), e);
 		}
 
-		spi_query("SELECT alias, entity FROM %s.alias");
-		for (i = 0; i < SPI_processed; i++)
+		n = spi_query("SELECT alias, entity FROM %s.alias");
+		for (i = 0; i < n; i++)
 		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
-			int			e = dp_dict_find_entity(d, spi_str(t, td, 2));
+			int			e = dp_dict_find_entity(d, spi_str(i, 2));
 
 			if (e >= 0)
-				dp_dict_add_alias(d, spi_str(t, td, 1), e);
+				dp_dict_add_alias(d, spi_str(i, 1), e);
 			if ((i & 1023) == 0)
 				CHECK_FOR_INTERRUPTS();
 		}
 
-		spi_query("SELECT form, actor FROM %s.demonym");
-		for (i = 0; i < SPI_processed; i++)
-			dp_dict_add_demonym(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
-								spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2));
+		n = spi_query("SELECT form, actor FROM %s.demonym");
+		for (i = 0; i < n; i++)
+			dp_dict_add_demonym(d, spi_str(i, 1),
+								spi_str(i, 2));
 
-		spi_query("SELECT title, class FROM %s.role");
-		for (i = 0; i < SPI_processed; i++)
-			dp_dict_add_role(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+		n = spi_query("SELECT title, class FROM %s.role");
+		for (i = 0; i < n; i++)
+			dp_dict_add_role(d, spi_str(i, 1),
 							 dp_name_index(dp_role_names, DP_ROLE__COUNT,
-										   spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
+										   spi_str(i, 2)));
 
-		spi_query("SELECT word, kind::text FROM %s.name_head");
-		for (i = 0; i < SPI_processed; i++)
-			dp_dict_add_name_head(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
-								  dp_kind_from_name(spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
+		n = spi_query("SELECT word, kind::text FROM %s.name_head");
+		for (i = 0; i < n; i++)
+			dp_dict_add_name_head(d, spi_str(i, 1),
+								  dp_kind_from_name(spi_str(i, 2)));
 
-		spi_query("SELECT word FROM %s.particle");
-		for (i = 0; i < SPI_processed; i++)
-			dp_dict_add_particle(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+		n = spi_query("SELECT word FROM %s.particle");
+		for (i = 0; i < n; i++)
+			dp_dict_add_particle(d, spi_str(i, 1));
 
-		spi_query("SELECT word, hint FROM %s.name_hint");
-		for (i = 0; i < SPI_processed; i++)
+		n = spi_query("SELECT word, hint FROM %s.name_hint");
+		for (i = 0; i < n; i++)
 		{
-			dp_dict_add_name_hint(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1),
+			dp_dict_add_name_hint(d, spi_str(i, 1),
 								  dp_name_index(dp_hint_names, 3,
-												spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)));
+												spi_str(i, 2)));
 			if ((i & 1023) == 0)
 				CHECK_FOR_INTERRUPTS();
 		}
 
-		spi_query("SELECT topic FROM %s.topic ORDER BY topic");
-		for (i = 0; i < SPI_processed; i++)
-			dp_dict_add_topic(d, spi_str(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+		n = spi_query("SELECT topic FROM %s.topic ORDER BY topic");
+		for (i = 0; i < n; i++)
+			dp_dict_add_topic(d, spi_str(i, 1));
 
-		spi_query("SELECT term, topic, polarity, short_form FROM %s.topic_term");
-		for (i = 0; i < SPI_processed; i++)
+		n = spi_query("SELECT term, topic, polarity, short_form FROM %s.topic_term");
+		for (i = 0; i < n; i++)
 		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
 
-			dp_dict_add_topic_term(d, spi_str(t, td, 1), dp_dict_add_topic(d, spi_str(t, td, 2)),
-								   atoi(spi_str(t, td, 3)), spi_str(t, td, 4)[0] == 't');
+			dp_dict_add_topic_term(d, spi_str(i, 1), dp_dict_add_topic(d, spi_str(i, 2)),
+								   atoi(spi_str(i, 3)), spi_str(i, 4)[0] == 't');
 		}
 
-		spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM %s.cue");
-		for (i = 0; i < SPI_processed; i++)
+		n = spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM %s.cue");
+		for (i = 0; i < n; i++)
 		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
 
-			dp_dict_add_cue(d, spi_str(t, td, 1),
-							dp_name_index(dp_pos_names, DP_POS__COUNT, spi_str(t, td, 2)),
-							atoi(spi_str(t, td, 3)), strtof(spi_str(t, td, 4), NULL),
-							dp_name_index(dp_frame_names, DP_FR__COUNT, spi_str(t, td, 5)),
-							dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(t, td, 6)));
+			dp_dict_add_cue(d, spi_str(i, 1),
+							dp_name_index(dp_pos_names, DP_POS__COUNT, spi_str(i, 2)),
+							atoi(spi_str(i, 3)), strtof(spi_str(i, 4), NULL),
+							dp_name_index(dp_frame_names, DP_FR__COUNT, spi_str(i, 5)),
+							dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(i, 6)));
 		}
 
-		spi_query("SELECT word, type, factor FROM %s.modifier");
-		for (i = 0; i < SPI_processed; i++)
+		n = spi_query("SELECT word, type, factor FROM %s.modifier");
+		for (i = 0; i < n; i++)
 		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			TupleDesc	td = SPI_tuptable->tupdesc;
 
-			dp_dict_add_modifier(d, spi_str(t, td, 1),
-								 dp_name_index(dp_mod_names, DP_MOD__COUNT, spi_str(t, td, 2)),
-								 strtof(spi_str(t, td, 3), NULL));
+			dp_dict_add_modifier(d, spi_str(i, 1),
+								 dp_name_index(dp_mod_names, DP_MOD__COUNT, spi_str(i, 2)),
+								 strtof(spi_str(i, 3), NULL));
 		}
 		dp_dict_finish(d);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();
 		SPI_finish();
-		spi_strcxt = NULL;		/* deleted with the SPI procedure context */
+		dict_rows.cxt = NULL;	/* deleted with the SPI procedure context */
 	}
 	PG_CATCH();
 	{
-		spi_strcxt = NULL;
+		dict_rows.cxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
 	}
