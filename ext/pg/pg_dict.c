@@ -384,8 +384,7 @@ dict_load(void)
 
 		n = spi_query("SELECT code, name FROM %s.country ORDER BY code");
 		for (i = 0; i < n; i++)
-			dp_dict_add_country(d, spi_str(i, 1),
-								spi_str(i, 2));
+			dp_dict_add_country(d, spi_str(i, 1), spi_str(i, 2));
 
 		n = spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name");
 		for (i = 0; i < n; i++)
@@ -401,7 +400,7 @@ dict_load(void)
 		}
 		/* a state's usual name names its canonical entity */
 		n = spi_query("SELECT c.name, c.code FROM %s.country c WHERE NOT EXISTS "
-				  "(SELECT 1 FROM %s.entity e WHERE e.name OPERATOR(pg_catalog.=) c.name)");
+					  "(SELECT 1 FROM %s.entity e WHERE e.name OPERATOR(pg_catalog.=) c.name)");
 		for (i = 0; i < n; i++)
 		{
 			int			e = dp_dict_add_entity(d, spi_str(i, 1), DP_KIND_GPE, spi_str(i, 2), NULL, 1.0f);
@@ -422,19 +421,15 @@ dict_load(void)
 
 		n = spi_query("SELECT form, actor FROM %s.demonym");
 		for (i = 0; i < n; i++)
-			dp_dict_add_demonym(d, spi_str(i, 1),
-								spi_str(i, 2));
+			dp_dict_add_demonym(d, spi_str(i, 1), spi_str(i, 2));
 
 		n = spi_query("SELECT title, class FROM %s.role");
 		for (i = 0; i < n; i++)
-			dp_dict_add_role(d, spi_str(i, 1),
-							 dp_name_index(dp_role_names, DP_ROLE__COUNT,
-										   spi_str(i, 2)));
+			dp_dict_add_role(d, spi_str(i, 1), dp_name_index(dp_role_names, DP_ROLE__COUNT, spi_str(i, 2)));
 
 		n = spi_query("SELECT word, kind::text FROM %s.name_head");
 		for (i = 0; i < n; i++)
-			dp_dict_add_name_head(d, spi_str(i, 1),
-								  dp_kind_from_name(spi_str(i, 2)));
+			dp_dict_add_name_head(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)));
 
 		n = spi_query("SELECT word FROM %s.particle");
 		for (i = 0; i < n; i++)
@@ -443,9 +438,7 @@ dict_load(void)
 		n = spi_query("SELECT word, hint FROM %s.name_hint");
 		for (i = 0; i < n; i++)
 		{
-			dp_dict_add_name_hint(d, spi_str(i, 1),
-								  dp_name_index(dp_hint_names, 3,
-												spi_str(i, 2)));
+			dp_dict_add_name_hint(d, spi_str(i, 1), dp_name_index(dp_hint_names, 3, spi_str(i, 2)));
 			if ((i & 1023) == 0)
 				CHECK_FOR_INTERRUPTS();
 		}

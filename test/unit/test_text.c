@@ -202,6 +202,11 @@ test_fast_path(void)
 			"Un mot\xC2\xA0: deux mots\xE2\x80\xAF; trois \xC2\xAB mots \xC2\xBB quatre, cinq,six",
 			"A b c d e f g h i j k l m n o p q r s t u v w x y z, fin",
 			"Mot mot", "Mot mot,", "Mot mot ", "Mot \xC3\xA9t\xC3",
+			"Hier le pr\xC3\xA9sident Macron a dit, \xC3\xA0 Paris, que l'Ukraine et d'autres \xC3\x89tats, "
+			"dont la Pologne, Mme Kallas et Dr Who, puis Louis XIV, Ve, Xe, Ie, I et V, C et L, "
+			"Cie Ces Les Lavrov Vladimir Xavier Ivan, jusqu'\xC3\xA0 qu'il n\xE2\x80\x99" "a D'Artagnan L'Europe "
+			"lorsqu'Emmanuel quelqu'un presqu' \xC3\x89lys\xC3\xA9" "e \xC3\x80 \xC3\x97x McDonald iPhone Ma Mm St Ste fin",
+			"Un mot l' puis d'", "Un mot l'\xC3\xA9t\xC3\xA9 qu\xCA\xBC" "elle l\xE2\x80\x98" "autre c\xE2\x80\xB2" "est",
 		};
 
 		all = true;
