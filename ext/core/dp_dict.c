@@ -704,14 +704,46 @@ word_nodes(DpDict *d, DpWord *w)
 	w->nodes_done = true;
 }
 
-/* memcmp(a, b, n) == 0 for the short words here, without a library call */
+/*
+ * memcmp(a, b, n) == 0 for the short words here, without a library call:
+ * eight bytes at a time, the last eight (or four, or three single bytes)
+ * overlapping the ones before, so that no load leaves [a, a+n) or [b, b+n).
+ */
 static inline bool
 same_bytes(const char *a, const char *b, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
+	if (n >= 8)
+	{
+		uint64_t	x,
+					y;
+
+		for (size_t i = 0; i + 8 < n; i += 8)
+		{
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return false;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4)
+	{
+		uint32_t	x1,
+					y1,
+					x2,
+					y2;
+
+		memcpy(&x1, a, 4);
+		memcpy(&y1, b, 4);
+		memcpy(&x2, a + n - 4, 4);
+		memcpy(&y2, b + n - 4, 4);
+		return x1 == y1 && x2 == y2;
+	}
+	if (n == 0)
+		return true;
+	return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
 }
 
 static const DpWord *word_lookup(DpDict *d, const char *s, size_t n, uint64_t h) __attribute__((noinline));

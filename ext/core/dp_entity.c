@@ -58,35 +58,39 @@ opens_upper(const char *s, size_t n)
 	return dp_char_class(cp) == DP_C_UPPER;
 }
 
+/* Token classes whose pieces are word-like (see DpPiece.wordlike). */
+static const bool wordlike_cls[DP_TOK__COUNT] = {
+	[DP_TOK_WORD] = true, [DP_TOK_ACRONYM] = true, [DP_TOK_ELISION] = true,
+	[DP_TOK_CLITIC] = true, [DP_TOK_ABBREV] = true, [DP_TOK_INITIALS] = true,
+};
+
+/*
+ * Fill piece p for bytes [off, off+len) of token t.  The caller has made
+ * room; it keeps the piece count in a local, since stores through p may
+ * alias anything for the compiler (PostgreSQL builds without strict
+ * aliasing).
+ */
 static inline void
-push_piece(DpDict *d, DpMem *m, const char *text, DpPieces *out, const DpToken *t,
+fill_piece(DpDict *d, const char *text, DpPiece *p, const DpToken *t,
 		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial)
 {
-	DpPiece    *p;
+	bool		whole = off == t->off && len == t->len;
+	uint16_t	cls = t->cls;
 
-	if (out->n == out->cap)
-	{
-		out->cap = out->cap ? out->cap * 2 : 128;
-		out->p = dp_realloc(m, out->p, dp_mul_size(m, out->cap, sizeof(DpPiece)));
-	}
-	p = &out->p[out->n++];
 	p->off = (uint32_t) off;
 	p->len = (uint32_t) len;
 	p->coff = coff;
-	p->clen = (off == t->off && len == t->len) ? t->clen : (uint32_t) dp_utf8_count(text + off, len);
+	p->clen = whole ? t->clen : (uint32_t) dp_utf8_count(text + off, len);
 	p->tok = ti;
 	p->tflags = t->flags;
-	p->cls = (uint8_t) t->cls;
-	if (off == t->off && t->cls != DP_TOK_URL && t->cls != DP_TOK_EMAIL)
-	{
-		/* the lexer flags a token opening with a capital letter */
+	p->cls = (uint8_t) cls;
+	/* the lexer flags a token opening with a capital letter */
+	if (off == t->off && cls != DP_TOK_URL && cls != DP_TOK_EMAIL)
 		p->cap = (t->flags & DP_TF_CAP) != 0;
-	}
 	else
 		p->cap = opens_upper(text + off, len);
 	p->initial = initial;
-	p->wordlike = t->cls == DP_TOK_WORD || t->cls == DP_TOK_ACRONYM || t->cls == DP_TOK_ELISION ||
-		t->cls == DP_TOK_CLITIC || t->cls == DP_TOK_ABBREV || t->cls == DP_TOK_INITIALS;
+	p->wordlike = cls < DP_TOK__COUNT && wordlike_cls[cls];
 	p->w = dp_dict_word(d, text + off, len);
 }
 
@@ -94,12 +98,26 @@ void
 dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out)
 {
 	bool		initial = true;
+	DpPiece    *pc;
+	size_t		n = 0;
+	const DpToken *tok = s->tok;
+	uint32_t	ntok = (uint32_t) s->ntok;
 
 	dp_dict_word_checkpoint(d);
-	out->n = 0;
-	for (uint32_t ti = 0; ti < s->ntok; ti++)
+	/* one piece per token, more for hyphenated compounds (grown below) */
+	if (out->cap < ntok + 1)
 	{
-		const DpToken *t = &s->tok[ti];
+		size_t		cap = out->cap ? out->cap : 128;
+
+		while (cap < ntok + 1)
+			cap *= 2;
+		out->p = dp_realloc(m, out->p, dp_mul_size(m, cap, sizeof(DpPiece)));
+		out->cap = cap;
+	}
+	pc = out->p;
+	for (uint32_t ti = 0; ti < ntok; ti++)
+	{
+		const DpToken *t = &tok[ti];
 		const char *tx = text + t->off;
 
 		if (t->flags & DP_TF_BULLET)
@@ -120,7 +138,14 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 
 					if (i > a)
 					{
-						push_piece(d, m, text, out, t, ti, t->off + a, i - a, coff, first && initial);
+						/* room for this piece and one per remaining token */
+						if (n + (ntok - ti) + 1 > out->cap)
+						{
+							out->cap = (n + (ntok - ti) + 1) * 2;
+							out->p = dp_realloc(m, out->p, dp_mul_size(m, out->cap, sizeof(DpPiece)));
+							pc = out->p;
+						}
+						fill_piece(d, text, &pc[n++], t, ti, t->off + a, i - a, coff, first && initial);
 						first = false;
 					}
 					coff += seg + (hl ? 1 : 0);
@@ -133,7 +158,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 			}
 		}
 		else
-			push_piece(d, m, text, out, t, ti, t->off, t->len, t->coff, initial);
+			fill_piece(d, text, &pc[n++], t, ti, t->off, t->len, t->coff, initial);
 
 		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
 			initial = true;
@@ -144,6 +169,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 		else if (t->cls != DP_TOK_ELISION)
 			initial = false;
 	}
+	out->n = n;
 }
 
 typedef struct Tagger

@@ -1200,6 +1200,22 @@ lexer_next(DpLexer *lx, DpToken *t)
 		lx->at_start = false;
 		return true;
 	}
+	if (b == 0xC2 && p + 1 < lx->n && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
+	{
+		/* guillemets, as the general path gives them (never bullets) */
+		memset(t, 0, sizeof(*t));
+		t->flags = (p > lx->pos) ? DP_TF_SPACE : 0;
+		t->flags |= DP_TF_NONASCII | (s[p + 1] == 0xAB ? DP_TF_OPEN : DP_TF_CLOSE);
+		t->cls = DP_TOK_QUOTE;
+		t->off = (uint32_t) p;
+		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
+		t->len = 2;
+		t->clen = 1;
+		lx->cpos += (p - lx->pos) + 1;
+		lx->pos = p + 2;
+		lx->at_start = false;
+		return true;
+	}
 	if (b == ',' || b == ';' || b == ':' || b == '(' || b == ')' || b == '!' || b == '?' ||
 		(b == '.' && (p + 1 >= lx->n || s[p + 1] != '.')))
 	{
