@@ -72,10 +72,18 @@ static const bool wordlike_cls[DP_TOK__COUNT] = {
  */
 static inline void
 fill_piece(DpDict *d, const char *text, DpPiece *p, const DpToken *t,
-		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial)
+		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial,
+		   size_t *words, size_t *caps)
 {
 	bool		whole = off == t->off && len == t->len;
 	uint16_t	cls = t->cls;
+
+	/* for the all-capitals test of a sentence */
+	if (cls == DP_TOK_WORD || cls == DP_TOK_ACRONYM)
+	{
+		(*words)++;
+		*caps += (t->flags & DP_TF_ALLCAP) != 0;
+	}
 
 	p->off = (uint32_t) off;
 	p->len = (uint32_t) len;
@@ -99,7 +107,9 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 {
 	bool		initial = true;
 	DpPiece    *pc;
-	size_t		n = 0;
+	size_t		n = 0,
+				words = 0,
+				caps = 0;
 	const DpToken *tok = s->tok;
 	uint32_t	ntok = (uint32_t) s->ntok;
 
@@ -145,7 +155,8 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 							out->p = dp_realloc(m, out->p, dp_mul_size(m, out->cap, sizeof(DpPiece)));
 							pc = out->p;
 						}
-						fill_piece(d, text, &pc[n++], t, ti, t->off + a, i - a, coff, first && initial);
+						fill_piece(d, text, &pc[n++], t, ti, t->off + a, i - a, coff, first && initial,
+								   &words, &caps);
 						first = false;
 					}
 					coff += seg + (hl ? 1 : 0);
@@ -158,7 +169,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 			}
 		}
 		else
-			fill_piece(d, text, &pc[n++], t, ti, t->off, t->len, t->coff, initial);
+			fill_piece(d, text, &pc[n++], t, ti, t->off, t->len, t->coff, initial, &words, &caps);
 
 		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
 			initial = true;
@@ -170,6 +181,8 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 			initial = false;
 	}
 	out->n = n;
+	out->words = words;
+	out->allcaps = caps;
 }
 
 typedef struct Tagger
@@ -641,19 +654,37 @@ unknown_name(Tagger *tg, size_t i)
 	return np;
 }
 
+/*
+ * Can a dictionary alias start at piece i?  dict_match()'s first two steps,
+ * inline: most words that open some alias ("de", "le", "l'") are followed
+ * by one that continues none, which the trie node's Bloom bits tell.
+ */
+static inline bool
+alias_may_start(const Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *q;
+	const DpTrie *words = tg->d->words;
+	uint32_t	node;
+
+	if (!matchable(p) || !(p->w->wbelow & (1u << DP_V_ALIAS)))
+		return false;
+	if (p->w->where & (1u << DP_V_ALIAS))
+		return true;			/* a one-word alias */
+	if (i + 1 >= tg->pc.n)
+		return false;
+	q = &tg->pc.p[i + 1];
+	node = p->w->wnode;
+	return matchable(q) && dp_trie_has_children(words, node) &&
+		(words->nodes[node].bloom & (UINT64_C(1) << (q->w->khash >> 58))) != 0;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
-	size_t		words = 0,
-				caps = 0;
+	size_t		words = tg->pc.words,
+				caps = tg->pc.allcaps;
 
-	for (size_t i = 0; i < tg->pc.n; i++)
-		if (tg->pc.p[i].cls == DP_TOK_WORD || tg->pc.p[i].cls == DP_TOK_ACRONYM)
-		{
-			words++;
-			if (tg->pc.p[i].tflags & DP_TF_ALLCAP)
-				caps++;
-		}
 	tg->shouting = words >= 3 && caps * 10 >= words * 6;
 	tg->sent_first = tg->out->n;
 
@@ -661,8 +692,7 @@ tag_sentence(Tagger *tg)
 	{
 		int32_t		e = -1;
 		const DpPiece *p = &tg->pc.p[i];
-		size_t		np = (matchable(p) && (p->w->wbelow & (1u << DP_V_ALIAS))) ?
-			dict_match(tg, i, &e) : 0;
+		size_t		np = alias_may_start(tg, i) ? dict_match(tg, i, &e) : 0;
 
 		if (np > 0)
 		{

@@ -43,6 +43,8 @@ typedef struct DpPieces
 	DpPiece    *p;
 	size_t		n;
 	size_t		cap;
+	size_t		words;			/* pieces of class word or acronym ... */
+	size_t		allcaps;		/* ... and those in capitals */
 } DpPieces;
 
 /* Cut a sentence into pieces (compounds split at hyphens). */
