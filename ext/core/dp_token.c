@@ -1319,31 +1319,27 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 	size_t		cpos = lx->cpos;
 	size_t		k = 0;
 
-	while (k < room)
+	/* plain byte loops: the words are short, set-up costs more than it saves */
+	while (k < room && pos + 1 < n && s[pos] == ' ')
 	{
-		size_t		q,
+		size_t		q = pos + 1,
 					r;
 		uint32_t	accents = 0;
 		DpToken    *t;
 
-		if (pos >= n || s[pos] != ' ')
-			break;
-		q = pos + 1;
-		while (q < n && s[q] == ' ')
-			q++;
+		while (s[q] == ' ')
+			if (++q >= n)
+				goto done;
 		r = q;
-		for (;;)
+		while (r < n && (unsigned char) (s[r] - 'a') < 26)
+			r++;
+		/* Latin-1 lower case (C3 9F..BF but for the division sign) */
+		while (r + 1 < n && s[r] == 0xC3 && s[r + 1] >= 0x9F && s[r + 1] != 0xB7)
 		{
-			if (r < n && (unsigned char) (s[r] - 'a') < 26)
-				r += 1 + lower_run(s + r + 1, n - r - 1);
-			else if (r + 1 < n && s[r] == 0xC3 && s[r + 1] >= 0x9F && s[r + 1] <= 0xBF &&
-					 s[r + 1] != 0xB7)
-			{
-				r += 2;
-				accents++;
-			}
-			else
-				break;
+			r += 2;
+			accents++;
+			while (r < n && (unsigned char) (s[r] - 'a') < 26)
+				r++;
 		}
 		/* a word that starts with a letter here, ends at a space or comma */
 		if (r == q || r >= n || (s[r] != ' ' && s[r] != ','))
@@ -1356,7 +1352,7 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 		t->cls = DP_TOK_WORD;
 		t->flags = DP_TF_SPACE | DP_TF_LOWER | (accents ? DP_TF_NONASCII : 0);
 		t->sentence = sentence;
-		cpos = t->coff + t->clen;
+		cpos += (q - pos) + (r - q - accents);
 		pos = r;
 		if (s[r] == ',' && k < room)
 		{
@@ -1373,6 +1369,7 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 			pos = r + 1;
 		}
 	}
+done:
 	lx->pos = pos;
 	lx->cpos = cpos;
 	return k;
