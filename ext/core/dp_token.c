@@ -1173,61 +1173,95 @@ static inline __attribute__((always_inline)) bool
 lexer_next(DpLexer *lx, DpToken *t)
 {
 	const unsigned char *s = (const unsigned char *) lx->s;
+	size_t		n = lx->n;
 	size_t		p = lx->pos;
 	size_t		e;
+	size_t		ncp = 0;		/* code points of the white space before */
+	int			newlines = 0;
+	uint16_t	pre = 0;
 	unsigned char b;
 
 	if (!dp_lexer_fast)
 		return lexer_next_general(lx, t, false);
-	while (p < lx->n && s[p] == ' ')
+
+	while (p < n && s[p] == ' ')
 		p++;
-	if (p >= lx->n)
+	ncp = p - lx->pos;
+
+	/*
+	 * Rarer white space, as the general path reads it: no-break spaces
+	 * (U+00A0, U+202F: French puts them inside guillemets and before
+	 * : ; ! ?) and line feeds; anything else is the general path's.
+	 */
+	if (p < n && (s[p] == 0xC2 || s[p] == 0xE2 || s[p] == '\n'))
+	{
+		for (;;)
+		{
+			if (p < n && s[p] == ' ')
+				p++;
+			else if (p + 1 < n && s[p] == 0xC2 && s[p + 1] == 0xA0)
+				p += 2;
+			else if (p + 2 < n && s[p] == 0xE2 && s[p + 1] == 0x80 && s[p + 2] == 0xAF)
+				p += 3;
+			else if (p < n && s[p] == '\n')
+			{
+				/* \r\n counts once */
+				if (!(p > 0 && s[p - 1] == '\r'))
+					newlines++;
+				p++;
+			}
+			else
+				break;
+			ncp++;
+		}
+	}
+	if (p >= n)
 		return lexer_next_general(lx, t, false);
+	if (ncp > 0)
+		pre = DP_TF_SPACE | (newlines >= 1 ? DP_TF_NL : 0) | (newlines >= 2 ? DP_TF_PARA : 0);
 	b = s[p];
 	if ((unsigned char) ((b | 0x20) - 'a') < 26 ||
-		(b == 0xC3 && p + 1 < lx->n && s[p + 1] >= 0x80 && s[p + 1] <= 0xBF &&
+		(b == 0xC3 && p + 1 < n && s[p + 1] >= 0x80 && s[p + 1] <= 0xBF &&
 		 s[p + 1] != 0x97 && s[p + 1] != 0xB7))
 	{
 		memset(t, 0, sizeof(*t));
-		if (p > lx->pos)
-			t->flags = DP_TF_SPACE;
+		t->flags = pre;
 		t->off = (uint32_t) p;
-		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
+		t->coff = (uint32_t) (lx->cpos + ncp);
 		if ((e = fast_word(lx, p, t)) == 0)
 			return lexer_next_general(lx, t, true);	/* not a plain word */
-		lx->cpos += (p - lx->pos) + t->clen;
+		lx->cpos += ncp + t->clen;
 		lx->pos = e;
 		lx->at_start = false;
 		return true;
 	}
-	if (b == 0xC2 && p + 1 < lx->n && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
+	if (b == 0xC2 && p + 1 < n && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
 	{
 		/* guillemets, as the general path gives them (never bullets) */
 		memset(t, 0, sizeof(*t));
-		t->flags = (p > lx->pos) ? DP_TF_SPACE : 0;
-		t->flags |= DP_TF_NONASCII | (s[p + 1] == 0xAB ? DP_TF_OPEN : DP_TF_CLOSE);
+		t->flags = pre | DP_TF_NONASCII | (s[p + 1] == 0xAB ? DP_TF_OPEN : DP_TF_CLOSE);
 		t->cls = DP_TOK_QUOTE;
 		t->off = (uint32_t) p;
-		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
+		t->coff = (uint32_t) (lx->cpos + ncp);
 		t->len = 2;
 		t->clen = 1;
-		lx->cpos += (p - lx->pos) + 1;
+		lx->cpos += ncp + 1;
 		lx->pos = p + 2;
 		lx->at_start = false;
 		return true;
 	}
 	if (b == ',' || b == ';' || b == ':' || b == '(' || b == ')' || b == '!' || b == '?' ||
-		(b == '.' && (p + 1 >= lx->n || s[p + 1] != '.')))
+		(b == '.' && (p + 1 >= n || s[p + 1] != '.')))
 	{
+		/* none of these is a list bullet */
 		memset(t, 0, sizeof(*t));
-		t->flags = (p > lx->pos) ? DP_TF_SPACE : 0;
-		t->flags |= punct_flags(b);
+		t->flags = pre | punct_flags(b);
 		t->cls = DP_TOK_PUNCT;
 		t->off = (uint32_t) p;
-		t->coff = (uint32_t) (lx->cpos + (p - lx->pos));
+		t->coff = (uint32_t) (lx->cpos + ncp);
 		t->len = 1;
 		t->clen = 1;
-		lx->cpos += (p - lx->pos) + 1;
+		lx->cpos += ncp + 1;
 		lx->pos = p + 1;
 		lx->at_start = false;
 		return true;
