@@ -202,6 +202,17 @@ typedef struct DpDict
 	struct DpStrMap *country_codes;
 	bool		finished;
 	size_t		bytes;			/* rough size, for diplo.dictionary_info() */
+
+	/*
+	 * The tagger's count of earlier mentions per entity in the document at
+	 * hand, kept here so that a document does not clear an array of every
+	 * entity: a count is valid only where seen_doc[e] is the document's
+	 * number (dp_entity.c).
+	 */
+	uint32_t   *seen_doc;
+	uint16_t   *seen_count;
+	uint32_t	seen_cap;
+	uint32_t	doc_number;
 } DpDict;
 
 extern DpDict *dp_dict_create(DpMem *m);

@@ -192,11 +192,59 @@ typedef struct Tagger
 	const char *text;
 	DpPieces	pc;
 	DpMentions *out;
-	uint16_t   *seen;			/* per entity: earlier mentions in the doc */
+	uint32_t	doc;			/* the document's number for d->seen_doc */
 	uint32_t	sentence;
 	size_t		sent_first;		/* first mention of the current sentence */
 	bool		shouting;		/* an all-capitals sentence */
 } Tagger;
+
+/*
+ * Earlier mentions of each entity in the document: counts in the
+ * dictionary's arrays, valid where seen_doc[] holds this document's number,
+ * so a document starts without clearing a slot per entity.
+ */
+static void
+seen_begin(Tagger *tg)
+{
+	DpDict	   *d = tg->d;
+
+	if (d->seen_cap < d->nentities + 1)
+	{
+		dp_free(d->mem, d->seen_doc);
+		dp_free(d->mem, d->seen_count);
+		d->seen_doc = dp_alloc0(d->mem, dp_mul_size(d->mem, d->nentities + 1, sizeof(uint32_t)));
+		d->seen_count = dp_alloc0(d->mem, dp_mul_size(d->mem, d->nentities + 1, sizeof(uint16_t)));
+		d->seen_cap = d->nentities + 1;
+		d->doc_number = 0;
+	}
+	if (++d->doc_number == 0)
+	{
+		/* after 2^32 documents: clear, so that no old number matches */
+		memset(d->seen_doc, 0, d->seen_cap * sizeof(uint32_t));
+		d->doc_number = 1;
+	}
+	tg->doc = d->doc_number;
+}
+
+static inline uint16_t
+seen_count(const Tagger *tg, int32_t e)
+{
+	return tg->d->seen_doc[e] == tg->doc ? tg->d->seen_count[e] : 0;
+}
+
+static inline void
+seen_add(Tagger *tg, int32_t e)
+{
+	DpDict	   *d = tg->d;
+
+	if (d->seen_doc[e] != tg->doc)
+	{
+		d->seen_doc[e] = tg->doc;
+		d->seen_count[e] = 0;
+	}
+	if (d->seen_count[e] < 0xFFFF)
+		d->seen_count[e]++;
+}
 
 /* Does the word of piece p carry a value of this type (single word)? */
 static const DpVal *
@@ -379,8 +427,8 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 	mm->method = (uint8_t) method;
 	mm->confidence = conf;
 	memcpy(mm->lastkey, z->w->key, z->w->keylen + 1);
-	if (entity >= 0 && tg->seen[entity] < 0xFFFF)
-		tg->seen[entity]++;
+	if (entity >= 0)
+		seen_add(tg, entity);
 }
 
 /* Choose among entities sharing an alias; see the file header. */
@@ -420,7 +468,7 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 		if (v[k].type != DP_V_ALIAS || (v[k].capmask & ~capbits) != 0)
 			continue;
 		e = &tg->d->entities[v[k].id];
-		score = tg->seen[v[k].id] * 10000.0;
+		score = seen_count(tg, (int32_t) v[k].id) * 10000.0;
 		if ((want_per && e->kind == DP_KIND_PER) ||
 			(want_place && (e->kind == DP_KIND_GPE || e->kind == DP_KIND_LOC)))
 			score += 5000.0;
@@ -470,7 +518,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	{
 		const DpPiece *p = &tg->pc.p[i];
 
-		if (p->initial && p->w->common && !word_val(tg, p, DP_V_HINT) && tg->seen[*entity] == 0)
+		if (p->initial && p->w->common && !word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0)
 			return 0;
 	}
 	return best;
@@ -930,7 +978,7 @@ dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions
 	tg.m = m;
 	tg.text = text;
 	tg.out = out;
-	tg.seen = dp_alloc0(m, dp_mul_size(m, d->nentities + 1, sizeof(uint16_t)));
+	seen_begin(&tg);
 	out->n = 0;
 	dp_splitter_init(&sp, m, text, n);
 	while (dp_splitter_next(&sp, &sent))
@@ -960,5 +1008,4 @@ dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions
 	link_document(&tg);
 	dp_free(m, sent.tok);
 	dp_free(m, tg.pc.p);
-	dp_free(m, tg.seen);
 }
