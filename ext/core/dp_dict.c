@@ -229,7 +229,7 @@ struct DpStemmer
  */
 #define DP_CACHE_MAX 100000
 #define DP_CHUNK 1024
-#define DP_FRONT 4096
+#define DP_FRONT 16384
 
 typedef struct DpWordEntry
 {
@@ -762,6 +762,14 @@ dp_dict_word(DpDict *d, const char *s, size_t n)
 		h = dp_hash_bytes(s, n, 0);
 		e = d->cache->front[(h >> 32) & (DP_FRONT - 1)];
 		if (e && e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n) && e->w.nodes_done)
+			return &e->w;
+	}
+	else if (n == 1 && (unsigned char) s[0] < 0x80)
+	{
+		/* punctuation and one-letter words: a fixed table */
+		const DpWordEntry *e = &d->cache->ascii[(unsigned char) s[0]];
+
+		if (e->w.nodes_done)
 			return &e->w;
 	}
 	return word_lookup(d, s, n, h);

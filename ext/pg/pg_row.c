@@ -108,17 +108,10 @@ pgdp_row_text(PgRow *r, const char *s, size_t n)
 }
 
 void
-pgdp_row_text_datum(PgRow *r, Datum d)
+pgdp_row_text_datum_slow(PgRow *r, Datum d)
 {
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	struct varlena *v = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d));
 
-	/* the cached names and codes are plain 4-byte-header text */
-	if (VARATT_IS_4B_U(v))
-	{
-		pgdp_row_varlena(r, VARDATA(v), VARSIZE(v) - VARHDRSZ);
-		return;
-	}
-	v = pg_detoast_datum_packed(v);
 	pgdp_row_varlena(r, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
 	if ((Pointer) v != DatumGetPointer(d))
 		pfree(v);

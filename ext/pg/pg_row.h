@@ -49,9 +49,9 @@ typedef struct PgRow
 extern void pgdp_row_init(PgRow *r, TupleDesc desc);
 extern void pgdp_row_begin(PgRow *r);
 
-/* The next column: UTF-8 bytes as text, a text datum. */
+/* The next column: UTF-8 bytes as text, a text datum (below). */
 extern void pgdp_row_text(PgRow *r, const char *s, size_t n);
-extern void pgdp_row_text_datum(PgRow *r, Datum d);
+extern void pgdp_row_text_datum_slow(PgRow *r, Datum d);
 
 /* Out of line: growth and errors of the inline puts below. */
 extern void pgdp_row_grow(PgRow *r, size_t n);
@@ -128,6 +128,18 @@ pgdp_row_varlena(PgRow *r, const char *s, size_t n)
 	}
 	r->hasvarwidth = true;
 	r->col++;
+}
+
+/* A text datum; the cached names and codes are plain 4-byte-header text. */
+static inline void
+pgdp_row_text_datum(PgRow *r, Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	if (VARATT_IS_4B_U(v))
+		pgdp_row_varlena(r, VARDATA(v), VARSIZE(v) - VARHDRSZ);
+	else
+		pgdp_row_text_datum_slow(r, d);
 }
 
 static inline void
