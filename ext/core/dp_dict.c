@@ -158,11 +158,13 @@ trie_add_child(DpTrie *t, uint32_t node, const char *key, size_t keylen)
 		dp_fail(t->m, DP_ERR_BAD_DATA, "dictionary word too long");
 	if (t->nnodes == t->cap)
 	{
+		/* the new half is not cleared: a node is, when it is made (clearing
+		 * it all touched twice the memory the nodes use, page by page) */
 		t->nodes = dp_realloc(t->m, t->nodes, dp_mul_size(t->m, t->cap * 2, sizeof(DpNode)));
-		memset(t->nodes + t->cap, 0, t->cap * sizeof(DpNode));
 		t->cap *= 2;
 	}
 	id = t->nnodes++;
+	memset(&t->nodes[id], 0, sizeof(DpNode));
 	t->nodes[node].children |= (keylen == 1 && key[0] == '*') ? 3 : 1;
 	t->nodes[node].bloom |= UINT64_C(1) << (dp_hash_bytes(key, keylen, 0) >> 58);
 	t->nodes[id].parent = node;
@@ -599,8 +601,11 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 			}
 		}
 	}
-	w->common = (n <= 2 * DP_WORD_MAX) &&
-		dp_common_word(d, w->key, w->keylen, w->stem, w->stemlen);
+	/* whether it is a common word is looked up when the word is first
+	 * used on a text (word_nodes): most words of the dictionary's own
+	 * phrases never are, and a first call then skips their lookups */
+	w->common = false;
+	w->raw_too_long = n > 2 * DP_WORD_MAX;
 	w->khash = dp_hash_bytes(w->key, w->keylen, 0);
 	w->shash = dp_hash_bytes(w->stem, w->stemlen, 0);
 	w->s2hash = dp_hash_bytes(w->stem2, w->stem2len, 0);
@@ -698,6 +703,7 @@ word_nodes(DpDict *d, DpWord *w)
 		w->snode = dp_trie_child_h(d->stems, 0, w->key, w->keylen, w->khash);
 	if (!w->snode && w->stem2len > 0)
 		w->snode = dp_trie_child_h(d->stems, 0, w->stem2, w->stem2len, w->s2hash);
+	w->common = !w->raw_too_long && dp_common_word(d, w->key, w->keylen, w->stem, w->stemlen);
 	w->where = w->wnode ? d->words->nodes[w->wnode].here : 0;
 	w->wbelow = w->wnode ? d->words->nodes[w->wnode].below : 0;
 	w->sbelow = w->snode ? d->stems->nodes[w->snode].below : 0;
@@ -1080,6 +1086,56 @@ phrase_pieces(const char *s, size_t n, PhrasePiece *out, int max)
 #define DP_PHRASE_MAX 24
 
 /*
+ * Is s[0..n) one word of ASCII and Latin-1 letters (U+00C0..U+00FF but for
+ * the multiplication and division signs)?  The lexer makes one token of
+ * such a string, capitalised when its first letter is.
+ */
+static bool
+one_word(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (n == 0 || n > DP_WORD_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+	{
+		if ((unsigned char) ((u[i] | 0x20) - 'a') < 26)
+			continue;
+		if (u[i] == 0xC3 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0xBF &&
+			u[i + 1] != 0x97 && u[i + 1] != 0xB7)
+		{
+			i++;
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+/* The capital flag the lexer gives a one_word() string. */
+static bool
+one_word_cap(const char *s)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	return (u[0] >= 'A' && u[0] <= 'Z') || (u[0] == 0xC3 && u[1] <= 0x9E);
+}
+
+/* For the unit tests: where one_word() takes its shortcut, the lexer too
+ * makes one piece of the whole phrase, capitalised alike. */
+bool
+dp_dict_one_word_agrees(const char *s, size_t n)
+{
+	PhrasePiece pc[DP_PHRASE_MAX];
+	int			k;
+
+	if (!one_word(s, n))
+		return true;
+	k = phrase_pieces(s, n, pc, DP_PHRASE_MAX);
+	return k == 1 && pc[0].s == s && pc[0].n == n && pc[0].cap == one_word_cap(s);
+}
+
+/*
  * The folded key of a word, as word_compute() makes it, without the stem
  * and lexicon work the word trie does not need (cheaper dictionary loads).
  */
@@ -1115,8 +1171,20 @@ static void
 add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
 {
 	PhrasePiece pc[DP_PHRASE_MAX];
-	int			k = phrase_pieces(phrase, strlen(phrase), pc, DP_PHRASE_MAX);
+	size_t		n = strlen(phrase);
+	int			k;
 	uint32_t	node = 0;
+
+	if (one_word(phrase, n))
+	{
+		/* most rows (first names, surnames, places): the lexer's one token */
+		pc[0].s = phrase;
+		pc[0].n = n;
+		pc[0].cap = one_word_cap(phrase);
+		k = 1;
+	}
+	else
+		k = phrase_pieces(phrase, n, pc, DP_PHRASE_MAX);
 
 	if (k == 0)
 		return;					/* punctuation only: nothing can match */

@@ -168,7 +168,8 @@ typedef struct DpWord
 	uint8_t		stem2len;
 	bool		common;			/* a common French word (hunspell-fr) */
 	bool		function;		/* a function word skipped by stem phrases */
-	bool		nodes_done;		/* wnode and snode are set */
+	bool		nodes_done;		/* wnode, snode and common are set */
+	bool		raw_too_long;	/* its text is too long to be a common word */
 	uint8_t		memo_known;		/* bit b: memo_in bit b is computed ... */
 	uint8_t		memo_in;		/* ... membership of word list b (dp_stance.c) */
 	uint64_t	khash;			/* dp_hash_bytes of key, stem, stem2: trie edges */
@@ -242,6 +243,8 @@ extern void dp_dict_finish(DpDict *d);
  * it only between sentences.
  */
 extern const DpWord *dp_dict_word(DpDict *d, const char *s, size_t n);
+/* Tests: the one-word shortcut of phrase loading agrees with the lexer. */
+extern bool dp_dict_one_word_agrees(const char *s, size_t n);
 /* false: words are folded without the Latin-1 fast path (tests) */
 extern bool dp_dict_fast_fold;
 /* Changes whenever the word cache is emptied (DpWord pointers die). */

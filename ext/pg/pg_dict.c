@@ -382,11 +382,12 @@ dict_load(void)
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		n = spi_query("SELECT code, name FROM %s.country ORDER BY code");
+		/* COLLATE "C": the same order in every database, and a cheap sort */
+		n = spi_query("SELECT code, name FROM %s.country ORDER BY code COLLATE pg_catalog.\"C\"");
 		for (i = 0; i < n; i++)
 			dp_dict_add_country(d, spi_str(i, 1), spi_str(i, 2));
 
-		n = spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name");
+		n = spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name COLLATE pg_catalog.\"C\"");
 		for (i = 0; i < n; i++)
 		{
 			char	   *prior = spi_str(i, 5);
@@ -398,14 +399,18 @@ dict_load(void)
 			/* the canonical name is an alias too */
 			dp_dict_add_alias(d, spi_str(i, 1), e);
 		}
-		/* a state's usual name names its canonical entity */
-		n = spi_query("SELECT c.name, c.code FROM %s.country c WHERE NOT EXISTS "
-					  "(SELECT 1 FROM %s.entity e WHERE e.name OPERATOR(pg_catalog.=) c.name)");
-		for (i = 0; i < n; i++)
+		/* a state's usual name names its canonical entity, unless an entity
+		 * of that name exists (the countries are in code order) */
+		for (uint32 c = 0, nc = d->ncountries; c < nc; c++)
 		{
-			int			e = dp_dict_add_entity(d, spi_str(i, 1), DP_KIND_GPE, spi_str(i, 2), NULL, 1.0f);
+			const char *name = d->countries[c].name;
 
-			dp_dict_add_alias(d, spi_str(i, 1), e);
+			if (dp_dict_find_entity(d, name) < 0)
+			{
+				int			e = dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f);
+
+				dp_dict_add_alias(d, name, e);
+			}
 		}
 
 		n = spi_query("SELECT alias, entity FROM %s.alias");
@@ -443,7 +448,7 @@ dict_load(void)
 				CHECK_FOR_INTERRUPTS();
 		}
 
-		n = spi_query("SELECT topic FROM %s.topic ORDER BY topic");
+		n = spi_query("SELECT topic FROM %s.topic ORDER BY topic COLLATE pg_catalog.\"C\"");
 		for (i = 0; i < n; i++)
 			dp_dict_add_topic(d, spi_str(i, 1));
 

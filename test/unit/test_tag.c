@@ -172,6 +172,32 @@ test_fast_fold(void)
 			bad += fold_differs(fast, slow, buf, bad);
 		}
 	OK(bad == 0, "Latin-1 fast fold equals the utf8proc path on %d words (%d differ)", n, bad);
+
+	/* the one-word shortcut of dictionary loading, on the same words and
+	 * on names the lexer treats apart (ordinals, abbreviations, acronyms) */
+	{
+		static const char *const names[] = {
+			"XIVe", "XXIe", "Ier", "III", "Ve", "Mme", "Mlle", "Cie", "M", "mme", "McDonald", "OTAN",
+			"\xC3\x89TATS", "\xC3\x89lys\xC3\xA9" "e", "\xC3\xA0\xC3\x80", "l", "Les", "Zelensky",
+			"a.b", "fin.", "x.y.z", "Saint.Pierre", "mot.Mot", "Jean Paul", "d'Arc", "Kyi\xCC\x88v", NULL
+		};
+		int			disagree = 0,
+					tried = 0;
+
+		for (int i = 0; names[i]; i++, tried++)
+			disagree += !dp_dict_one_word_agrees(names[i], strlen(names[i]));
+		for (int i = 0; words[i]; i++, tried++)
+			disagree += !dp_dict_one_word_agrees(words[i], strlen(words[i]));
+		for (int f = 0; forms[f]; f++)
+			for (int k = 0; k < 64; k++, tried++)
+			{
+				char		ch[3] = {(char) 0xC3, (char) (0x80 + k), 0};
+
+				snprintf(buf, sizeof(buf), forms[f], ch);
+				disagree += !dp_dict_one_word_agrees(buf, strlen(buf));
+			}
+		OK(disagree == 0, "one-word phrases load as the lexer cuts them (%d phrases, %d disagree)", tried, disagree);
+	}
 	dp_dict_destroy(fast);
 	dp_dict_destroy(slow);
 }
