@@ -163,8 +163,6 @@ SQL
 
   echo
   echo "== first call in a brand-new session: SELECT count(*) FROM diplo.entities('$SAMPLE_DOC')"
-  echo "   (entities() reads the entity dictionary; the first stances() call of the session adds the"
-  echo "   stance lexicon and is timed after it; the memory is measured with both loaded)"
   local base
   base=$("${PSQL[@]}" -At -c "SELECT sum(total_bytes) FROM pg_backend_memory_contexts")
   echo "backend memory of a fresh session that has not used diplo: $base bytes ($(echo "$base / 1048576" | bc -l | xargs printf '%.1f') MiB)"
@@ -174,16 +172,14 @@ SQL
       -c '\timing on' \
       -c "SELECT count(*) FROM diplo.entities('$SAMPLE_DOC')" \
       -c "SELECT count(*) FROM diplo.entities('$SAMPLE_DOC')" \
-      -c "SELECT count(*) FROM diplo.stances('$SAMPLE_DOC')" \
       -c '\timing off' \
       -c "SELECT 'total_bytes=' || sum(total_bytes) FROM pg_backend_memory_contexts" \
       -c "SELECT 'context ' || name || ' | ident=' || coalesce(ident, '') || ' | parent=' || coalesce(parent, '') || ' | level=' || level || ' | total_bytes=' || total_bytes || ' | used_bytes=' || used_bytes FROM pg_backend_memory_contexts WHERE name = 'diplo dictionary' OR parent = 'diplo dictionary' ORDER BY level, total_bytes DESC" \
       -c "SELECT 'dictionary_info ' || row(d.*)::text FROM diplo.dictionary_info() d")
     first=$(echo "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sed -n 1p)
     second=$(echo "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sed -n 2p)
-    stance_first=$(echo "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sed -n 3p)
     total_mem=$(echo "$out" | sed -n 's/^total_bytes=//p')
-    echo "session $i: first call $first ms (rows: $(echo "$out" | sed -n 1p)), second call $second ms, then a first stances() call $stance_first ms (it adds the stance lexicon); backend memory after: $total_mem bytes ($(echo "$total_mem / 1048576" | bc -l | xargs printf '%.1f') MiB, +$(echo "($total_mem - $base) / 1048576" | bc -l | xargs printf '%.1f') MiB over a fresh session)"
+    echo "session $i: first call $first ms (rows: $(echo "$out" | sed -n 1p)), second call $second ms; backend memory after: $total_mem bytes ($(echo "$total_mem / 1048576" | bc -l | xargs printf '%.1f') MiB, +$(echo "($total_mem - $base) / 1048576" | bc -l | xargs printf '%.1f') MiB over a fresh session)"
     if [ "$(echo "$first > $worst" | bc -l)" = 1 ]; then worst=$first; fi
     if [ "$i" = 1 ]; then
       echo "$out" | grep -E '^(context|dictionary_info) ' | sed 's/^/  /' || true

@@ -1369,14 +1369,3 @@ dp_dict_finish(DpDict *d)
 	/* words cached while building have no trie nodes yet */
 	cache_flush(d);
 }
-
-void
-dp_dict_reopen(DpDict *d)
-{
-	d->finished = false;
-	/* cached words know the trie nodes of before: forget them (the table
-	 * of one-byte words is kept, its nodes recomputed on next use) */
-	cache_flush(d);
-	for (int b = 0; b < 128; b++)
-		d->cache->ascii[b].w.nodes_done = false;
-}

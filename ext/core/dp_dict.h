@@ -236,9 +236,6 @@ extern void dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity,
 							int frame, int target_mode);
 extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor);
 extern void dp_dict_finish(DpDict *d);
-/* Add more rows to a finished dictionary, then dp_dict_finish() it again
- * (which empties the word cache: no DpWord pointer may be held). */
-extern void dp_dict_reopen(DpDict *d);
 
 /*
  * Facts about one word (token text), memoised.  The pointer stays valid

@@ -317,198 +317,63 @@ extension_schema(void)
 	return DatumGetObjectId(d);
 }
 
-/* The entity part of the dictionary: what entities() needs. */
-static void
-load_entity_tables(DpDict *d)
-{
-	uint64		i,
-				n;
-
-	/* COLLATE "C": the same order in every database, and a cheap sort */
-	n = spi_query("SELECT code, name FROM %s.country ORDER BY code COLLATE pg_catalog.\"C\"");
-	for (i = 0; i < n; i++)
-		dp_dict_add_country(d, spi_str(i, 1), spi_str(i, 2));
-
-	n = spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name COLLATE pg_catalog.\"C\"");
-	for (i = 0; i < n; i++)
-	{
-		char	   *prior = spi_str(i, 5);
-		int			e;
-
-		e = dp_dict_add_entity(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)),
-							   spi_str(i, 3), spi_str(i, 4),
-							   prior ? strtof(prior, NULL) : 1.0f);
-		/* the canonical name is an alias too */
-		dp_dict_add_alias(d, spi_str(i, 1), e);
-	}
-	/* a state's usual name names its canonical entity, unless an entity
-	 * of that name exists (the countries are in code order) */
-	for (uint32 c = 0, nc = d->ncountries; c < nc; c++)
-	{
-		const char *name = d->countries[c].name;
-
-		if (dp_dict_find_entity(d, name) < 0)
-		{
-			int			e = dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f);
-
-			dp_dict_add_alias(d, name, e);
-		}
-	}
-
-	n = spi_query("SELECT alias, entity FROM %s.alias");
-	for (i = 0; i < n; i++)
-	{
-		int			e = dp_dict_find_entity(d, spi_str(i, 2));
-
-		if (e >= 0)
-			dp_dict_add_alias(d, spi_str(i, 1), e);
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-
-	n = spi_query("SELECT form, actor FROM %s.demonym");
-	for (i = 0; i < n; i++)
-		dp_dict_add_demonym(d, spi_str(i, 1), spi_str(i, 2));
-
-	n = spi_query("SELECT title, class FROM %s.role");
-	for (i = 0; i < n; i++)
-		dp_dict_add_role(d, spi_str(i, 1), dp_name_index(dp_role_names, DP_ROLE__COUNT, spi_str(i, 2)));
-
-	n = spi_query("SELECT word, kind::text FROM %s.name_head");
-	for (i = 0; i < n; i++)
-		dp_dict_add_name_head(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)));
-
-	n = spi_query("SELECT word FROM %s.particle");
-	for (i = 0; i < n; i++)
-		dp_dict_add_particle(d, spi_str(i, 1));
-
-	n = spi_query("SELECT word, hint FROM %s.name_hint");
-	for (i = 0; i < n; i++)
-	{
-		dp_dict_add_name_hint(d, spi_str(i, 1), dp_name_index(dp_hint_names, 3, spi_str(i, 2)));
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-}
-
-/* The stance lexicon: topics, their terms, cues and modifiers. */
-static void
-load_stance_tables(DpDict *d)
-{
-	uint64		i,
-				n;
-
-	n = spi_query("SELECT topic FROM %s.topic ORDER BY topic COLLATE pg_catalog.\"C\"");
-	for (i = 0; i < n; i++)
-		dp_dict_add_topic(d, spi_str(i, 1));
-
-	n = spi_query("SELECT term, topic, polarity, short_form FROM %s.topic_term");
-	for (i = 0; i < n; i++)
-	{
-
-		dp_dict_add_topic_term(d, spi_str(i, 1), dp_dict_add_topic(d, spi_str(i, 2)),
-							   atoi(spi_str(i, 3)), spi_str(i, 4)[0] == 't');
-	}
-
-	n = spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM %s.cue");
-	for (i = 0; i < n; i++)
-	{
-
-		dp_dict_add_cue(d, spi_str(i, 1),
-						dp_name_index(dp_pos_names, DP_POS__COUNT, spi_str(i, 2)),
-						atoi(spi_str(i, 3)), strtof(spi_str(i, 4), NULL),
-						dp_name_index(dp_frame_names, DP_FR__COUNT, spi_str(i, 5)),
-						dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(i, 6)));
-	}
-
-	n = spi_query("SELECT word, type, factor FROM %s.modifier");
-	for (i = 0; i < n; i++)
-	{
-
-		dp_dict_add_modifier(d, spi_str(i, 1),
-							 dp_name_index(dp_mod_names, DP_MOD__COUNT, spi_str(i, 2)),
-							 strtof(spi_str(i, 3), NULL));
-	}
-}
-
-/*
- * Run the queries of one part of the dictionary into d, under the load's
- * snapshot, search_path and schema rules.  An error leaves d half-filled:
- * the callers handle it.
- */
-static void
-dict_load_part(DpDict *d, bool stance_part)
-{
-	int			guc_level;
-	bool		pushed = false;
-	Oid			nsp;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "diplo: SPI_connect failed");
-	/* the first block (256 kB) is kept across the queries' resets */
-	dict_rows.cxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
-										  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
-
-	/*
-	 * Read the latest committed rows, not the statement's snapshot: an
-	 * invalidation already processed may come from a commit newer than that
-	 * snapshot, and its rows must be in this rebuild.  A repeatable-read
-	 * transaction reads its own snapshot (its tables and its dictionary
-	 * agree), and what it builds serves only that transaction.  A parallel
-	 * worker reads the leader's snapshot.
-	 */
-	if (!IsInParallelMode() && !IsolationUsesXactSnapshot())
-	{
-		PushActiveSnapshot(GetLatestSnapshot());
-		pushed = true;
-	}
-
-	/* no search_path can capture an operator or function of the load */
-	guc_level = NewGUCNestLevel();
-	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	nsp = extension_schema();
-	for (int k = 0; k < (int) N_DICT_TABLES; k++)
-		table_oids[k] = get_relname_relid(dict_tables[k], nsp);
-	strlcpy(dict_schema_buf, quote_identifier(get_namespace_name(nsp)), sizeof(dict_schema_buf));
-	dict_schema = dict_schema_buf;
-
-	if (stance_part)
-		load_stance_tables(d);
-	else
-		load_entity_tables(d);
-
-	AtEOXact_GUC(true, guc_level);
-	if (pushed)
-		PopActiveSnapshot();
-	SPI_finish();
-	dict_rows.cxt = NULL;		/* deleted with the SPI procedure context */
-}
-
-/*
- * Read the entity tables into a new compiled dictionary.  The stance
- * lexicon is read by the first call that needs it (pgdp_dict_get_stances):
- * entities() and entity_ids() never do, and their first call in a session
- * is then a third cheaper.
- */
+/* Read every dictionary table into a new compiled dictionary. */
 static PgDict *
 dict_load(void)
 {
 	MemoryContext cxt;
 	MemoryContext old;
 	PgDict	   *pd;
+	DpDict	   *d;
+	Oid			nsp;
+	uint64		i,
+				n;
 
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
 	PG_TRY();
 	{
 		MemoryContextCallback *cb;
-		DpDict	   *d;
+		int			guc_level;
+		bool		pushed = false;
 
 		old = MemoryContextSwitchTo(cxt);
 		pd = palloc0(sizeof(PgDict));
 		pd->cxt = cxt;
 		pgdp_mem_init(&pd->mem, cxt);
 		pd->mem.interrupt = NULL;	/* never longjmp out of a half-updated cache */
+		MemoryContextSwitchTo(old);
+
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "diplo: SPI_connect failed");
+		/* the first block (256 kB) is kept across the queries' resets */
+		dict_rows.cxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
+											  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
+
+		/*
+		 * Read the latest committed rows, not the statement's snapshot: an
+		 * invalidation already processed may come from a commit newer than
+		 * that snapshot, and its rows must be in this rebuild.  A
+		 * repeatable-read transaction reads its own snapshot (its tables
+		 * and its dictionary agree), and what it builds serves only that
+		 * transaction.  A parallel worker reads the leader's snapshot.
+		 */
+		if (!IsInParallelMode() && !IsolationUsesXactSnapshot())
+		{
+			PushActiveSnapshot(GetLatestSnapshot());
+			pushed = true;
+		}
+
+		/* no search_path can capture an operator or function of the load */
+		guc_level = NewGUCNestLevel();
+		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		nsp = extension_schema();
+		for (int k = 0; k < (int) N_DICT_TABLES; k++)
+			table_oids[k] = get_relname_relid(dict_tables[k], nsp);
+		strlcpy(dict_schema_buf, quote_identifier(get_namespace_name(nsp)), sizeof(dict_schema_buf));
+		dict_schema = dict_schema_buf;
+
+		old = MemoryContextSwitchTo(cxt);
 		d = dp_dict_create(&pd->mem);
 		pd->dict = d;
 		cb = palloc0(sizeof(MemoryContextCallback));
@@ -517,8 +382,109 @@ dict_load(void)
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		dict_load_part(d, false);
+		/* COLLATE "C": the same order in every database, and a cheap sort */
+		n = spi_query("SELECT code, name FROM %s.country ORDER BY code COLLATE pg_catalog.\"C\"");
+		for (i = 0; i < n; i++)
+			dp_dict_add_country(d, spi_str(i, 1), spi_str(i, 2));
+
+		n = spi_query("SELECT name, kind::text, actor, title, prior FROM %s.entity ORDER BY name COLLATE pg_catalog.\"C\"");
+		for (i = 0; i < n; i++)
+		{
+			char	   *prior = spi_str(i, 5);
+			int			e;
+
+			e = dp_dict_add_entity(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)),
+								   spi_str(i, 3), spi_str(i, 4),
+								   prior ? strtof(prior, NULL) : 1.0f);
+			/* the canonical name is an alias too */
+			dp_dict_add_alias(d, spi_str(i, 1), e);
+		}
+		/* a state's usual name names its canonical entity, unless an entity
+		 * of that name exists (the countries are in code order) */
+		for (uint32 c = 0, nc = d->ncountries; c < nc; c++)
+		{
+			const char *name = d->countries[c].name;
+
+			if (dp_dict_find_entity(d, name) < 0)
+			{
+				int			e = dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f);
+
+				dp_dict_add_alias(d, name, e);
+			}
+		}
+
+		n = spi_query("SELECT alias, entity FROM %s.alias");
+		for (i = 0; i < n; i++)
+		{
+			int			e = dp_dict_find_entity(d, spi_str(i, 2));
+
+			if (e >= 0)
+				dp_dict_add_alias(d, spi_str(i, 1), e);
+			if ((i & 1023) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+
+		n = spi_query("SELECT form, actor FROM %s.demonym");
+		for (i = 0; i < n; i++)
+			dp_dict_add_demonym(d, spi_str(i, 1), spi_str(i, 2));
+
+		n = spi_query("SELECT title, class FROM %s.role");
+		for (i = 0; i < n; i++)
+			dp_dict_add_role(d, spi_str(i, 1), dp_name_index(dp_role_names, DP_ROLE__COUNT, spi_str(i, 2)));
+
+		n = spi_query("SELECT word, kind::text FROM %s.name_head");
+		for (i = 0; i < n; i++)
+			dp_dict_add_name_head(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)));
+
+		n = spi_query("SELECT word FROM %s.particle");
+		for (i = 0; i < n; i++)
+			dp_dict_add_particle(d, spi_str(i, 1));
+
+		n = spi_query("SELECT word, hint FROM %s.name_hint");
+		for (i = 0; i < n; i++)
+		{
+			dp_dict_add_name_hint(d, spi_str(i, 1), dp_name_index(dp_hint_names, 3, spi_str(i, 2)));
+			if ((i & 1023) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+
+		n = spi_query("SELECT topic FROM %s.topic ORDER BY topic COLLATE pg_catalog.\"C\"");
+		for (i = 0; i < n; i++)
+			dp_dict_add_topic(d, spi_str(i, 1));
+
+		n = spi_query("SELECT term, topic, polarity, short_form FROM %s.topic_term");
+		for (i = 0; i < n; i++)
+		{
+
+			dp_dict_add_topic_term(d, spi_str(i, 1), dp_dict_add_topic(d, spi_str(i, 2)),
+								   atoi(spi_str(i, 3)), spi_str(i, 4)[0] == 't');
+		}
+
+		n = spi_query("SELECT lemma, pos, polarity, weight, frame, target_mode FROM %s.cue");
+		for (i = 0; i < n; i++)
+		{
+
+			dp_dict_add_cue(d, spi_str(i, 1),
+							dp_name_index(dp_pos_names, DP_POS__COUNT, spi_str(i, 2)),
+							atoi(spi_str(i, 3)), strtof(spi_str(i, 4), NULL),
+							dp_name_index(dp_frame_names, DP_FR__COUNT, spi_str(i, 5)),
+							dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(i, 6)));
+		}
+
+		n = spi_query("SELECT word, type, factor FROM %s.modifier");
+		for (i = 0; i < n; i++)
+		{
+
+			dp_dict_add_modifier(d, spi_str(i, 1),
+								 dp_name_index(dp_mod_names, DP_MOD__COUNT, spi_str(i, 2)),
+								 strtof(spi_str(i, 3), NULL));
+		}
 		dp_dict_finish(d);
+		AtEOXact_GUC(true, guc_level);
+		if (pushed)
+			PopActiveSnapshot();
+		SPI_finish();
+		dict_rows.cxt = NULL;	/* deleted with the SPI procedure context */
 	}
 	PG_CATCH();
 	{
@@ -623,7 +589,7 @@ pgdp_dict_get_pg(FunctionCallInfo fcinfo)
 	now.lxid = MyProc->lxid;
 	now.cid = GetCurrentCommandId(false);
 	now.gen = inval_gen;
-	if (pin && pin->pd && same_statement(pin, &now) && !pin->pd->broken)
+	if (pin && pin->pd && same_statement(pin, &now))
 		return pin->pd;
 
 	if (last_pin.pd && same_statement(&last_pin, &now))
@@ -669,54 +635,6 @@ pgdp_dict_get_pg(FunctionCallInfo fcinfo)
 	}
 	else
 		*pin = last_pin;
-	if (pd->broken)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("diplo: loading the dictionary failed earlier in this statement"),
-				 errhint("Run the statement again.")));
-	return pd;
-}
-
-PgDict *
-pgdp_dict_get_stances(FunctionCallInfo fcinfo)
-{
-	PgDict	   *pd = pgdp_dict_get_pg(fcinfo);
-	uint64		gen_before = inval_gen;
-
-	if (pd->stances_loaded)
-		return pd;
-
-	/*
-	 * A failure leaves the dictionary half-filled: it serves no further
-	 * call (pgdp_dict_get_pg() refuses it), and the next statement builds a
-	 * new one.
-	 */
-	pd->broken = true;
-	PG_TRY();
-	{
-		dp_dict_reopen(pd->dict);
-		dict_load_part(pd->dict, true);
-		dp_dict_finish(pd->dict);
-	}
-	PG_CATCH();
-	{
-		dict_rows.cxt = NULL;
-		if (pd == current)
-			current_valid = false;
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	pd->broken = false;
-	pd->stances_loaded = true;
-	if (pd == current)
-	{
-		/* as for a rebuild: a change during the load makes it stale, and a
-		 * repeatable-read snapshot makes it this transaction's only */
-		if (inval_gen != gen_before)
-			current_valid = false;
-		if (IsolationUsesXactSnapshot())
-			current_only_lxid = MyProc->lxid;
-	}
 	return pd;
 }
 
@@ -738,8 +656,8 @@ diplo_dictionary_changed(PG_FUNCTION_ARGS)
 Datum
 diplo_dictionary_info(PG_FUNCTION_ARGS)
 {
-	PgDict	   *pd = pgdp_dict_get_stances(fcinfo);
-	DpDict	   *d = pd->dict;
+	DpDict	   *d = pgdp_dict_get(fcinfo);
+	PgDict	   *pd = ((DictPin *) fcinfo->flinfo->fn_extra)->pd;
 	TupleDesc	tupdesc;
 	Datum		values[5];
 	bool		nulls[5] = {0};

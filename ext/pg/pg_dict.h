@@ -16,8 +16,6 @@ typedef struct PgDict
 	DpMem		mem;
 	DpDict	   *dict;
 	int			refcount;		/* statements using it */
-	bool		stances_loaded; /* the stance lexicon is in (see below) */
-	bool		broken;			/* a load of the stance lexicon failed */
 	/* text datums (server encoding) of entity names, country codes and
 	 * method names, made on first use, in cxt: result rows repeat them */
 	Datum	   *name_text;
@@ -32,12 +30,6 @@ extern DpDict *pgdp_dict_get(FunctionCallInfo fcinfo);
 
 /* The same, with the text datum caches around the dictionary. */
 extern PgDict *pgdp_dict_get_pg(FunctionCallInfo fcinfo);
-
-/*
- * The same, with the stance lexicon (topics, cues, modifiers), which a
- * dictionary reads on the first call that needs it.
- */
-extern PgDict *pgdp_dict_get_stances(FunctionCallInfo fcinfo);
 
 /* Cached text datums of an entity's name, a country's code, a C string
  * from a fixed table (index < 8). */

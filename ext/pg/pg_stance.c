@@ -31,7 +31,7 @@ Datum
 diplo_stances(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	PgDict	   *pd = pgdp_dict_get_stances(fcinfo);
+	PgDict	   *pd = pgdp_dict_get_pg(fcinfo);
 	DpDict	   *d = pd->dict;
 	PgDoc		doc;
 	DpMem		mem;
