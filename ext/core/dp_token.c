@@ -1361,7 +1361,7 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 				goto done;
 		r = q + lower_run(s + q, n - q);
 		/* Latin-1 lower case (C3 9F..BF but for the division sign) */
-		while (r + 1 < n && s[r] == 0xC3 && s[r + 1] >= 0x9F && s[r + 1] != 0xB7)
+		while (r + 1 < n && s[r] == 0xC3 && s[r + 1] >= 0x9F && s[r + 1] <= 0xBF && s[r + 1] != 0xB7)
 		{
 			r += 2;
 			accents++;
