@@ -1159,6 +1159,24 @@ lexer_next_general(DpLexer *lx, DpToken *t, bool fast_tried)
 	return true;
 }
 
+/* A token of one character (len bytes) at p, after ncp code points of
+ * white space: the lexer's fast path for punctuation. */
+static inline bool
+one_char_token(DpLexer *lx, DpToken *t, size_t p, size_t ncp, uint32_t len, uint16_t cls, uint16_t flags)
+{
+	memset(t, 0, sizeof(*t));
+	t->flags = flags;
+	t->cls = cls;
+	t->off = (uint32_t) p;
+	t->coff = (uint32_t) (lx->cpos + ncp);
+	t->len = len;
+	t->clen = 1;
+	lx->cpos += ncp + 1;
+	lx->pos = p + len;
+	lx->at_start = false;
+	return true;
+}
+
 /*
  * The next token.  The common cases (a plain word or a comma or full stop
  * after at most single spaces) are handled here with little set-up; the
@@ -1230,37 +1248,14 @@ lexer_next(DpLexer *lx, DpToken *t)
 		lx->at_start = false;
 		return true;
 	}
+	/* guillemets and common punctuation, as the general path gives them
+	 * (none of them is a list bullet) */
 	if (b == 0xC2 && p + 1 < n && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
-	{
-		/* guillemets, as the general path gives them (never bullets) */
-		memset(t, 0, sizeof(*t));
-		t->flags = pre | DP_TF_NONASCII | (s[p + 1] == 0xAB ? DP_TF_OPEN : DP_TF_CLOSE);
-		t->cls = DP_TOK_QUOTE;
-		t->off = (uint32_t) p;
-		t->coff = (uint32_t) (lx->cpos + ncp);
-		t->len = 2;
-		t->clen = 1;
-		lx->cpos += ncp + 1;
-		lx->pos = p + 2;
-		lx->at_start = false;
-		return true;
-	}
+		return one_char_token(lx, t, p, ncp, 2, DP_TOK_QUOTE,
+							  pre | DP_TF_NONASCII | (s[p + 1] == 0xAB ? DP_TF_OPEN : DP_TF_CLOSE));
 	if (b == ',' || b == ';' || b == ':' || b == '(' || b == ')' || b == '!' || b == '?' ||
 		(b == '.' && (p + 1 >= n || s[p + 1] != '.')))
-	{
-		/* none of these is a list bullet */
-		memset(t, 0, sizeof(*t));
-		t->flags = pre | punct_flags(b);
-		t->cls = DP_TOK_PUNCT;
-		t->off = (uint32_t) p;
-		t->coff = (uint32_t) (lx->cpos + ncp);
-		t->len = 1;
-		t->clen = 1;
-		lx->cpos += ncp + 1;
-		lx->pos = p + 1;
-		lx->at_start = false;
-		return true;
-	}
+		return one_char_token(lx, t, p, ncp, 1, DP_TOK_PUNCT, pre | punct_flags(b));
 	return lexer_next_general(lx, t, false);
 }
 
