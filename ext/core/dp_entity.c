@@ -115,15 +115,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 
 	dp_dict_word_checkpoint(d);
 	/* one piece per token, more for hyphenated compounds (grown below) */
-	if (out->cap < ntok + 1)
-	{
-		size_t		cap = out->cap ? out->cap : 128;
-
-		while (cap < ntok + 1)
-			cap *= 2;
-		out->p = dp_realloc(m, out->p, dp_mul_size(m, cap, sizeof(DpPiece)));
-		out->cap = cap;
-	}
+	out->p = dp_reserve(m, out->p, &out->cap, ntok + 1, sizeof(DpPiece), 128);
 	pc = out->p;
 	for (uint32_t ti = 0; ti < ntok; ti++)
 	{
@@ -149,12 +141,8 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 					if (i > a)
 					{
 						/* room for this piece and one per remaining token */
-						if (n + (ntok - ti) + 1 > out->cap)
-						{
-							out->cap = (n + (ntok - ti) + 1) * 2;
-							out->p = dp_realloc(m, out->p, dp_mul_size(m, out->cap, sizeof(DpPiece)));
-							pc = out->p;
-						}
+						out->p = dp_reserve(m, out->p, &out->cap, n + (ntok - ti) + 1, sizeof(DpPiece), 128);
+						pc = out->p;
 						fill_piece(d, text, &pc[n++], t, ti, t->off + a, i - a, coff, first && initial,
 								   &words, &caps);
 						first = false;

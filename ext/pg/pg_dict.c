@@ -128,6 +128,7 @@ typedef struct DictRows
 	int			natts;
 	bool	   *is_text;		/* per column: text, copied without a call */
 	FmgrInfo   *out;			/* per column: the output function otherwise */
+	bool		convert;		/* the server encoding is not UTF-8 (or SQL_ASCII) */
 	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
 	uint64		nrows;
 	uint64		caprows;
@@ -165,6 +166,7 @@ rows_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 	DictRows   *r = (DictRows *) self;
 
 	r->natts = typeinfo->natts;
+	r->convert = GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII;
 	r->is_text = MemoryContextAllocZero(r->cxt, sizeof(bool) * (r->natts + 1));
 	r->out = MemoryContextAllocZero(r->cxt, sizeof(FmgrInfo) * (r->natts + 1));
 	for (int c = 0; c < r->natts; c++)
@@ -188,7 +190,6 @@ rows_receive(TupleTableSlot *slot, DestReceiver *self)
 {
 	DictRows   *r = (DictRows *) self;
 	MemoryContext old = MemoryContextSwitchTo(r->cxt);
-	bool		convert = GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII;
 	char	  **row;
 
 	slot_getallattrs(slot);
@@ -224,7 +225,7 @@ rows_receive(TupleTableSlot *slot, DestReceiver *self)
 		}
 		else
 			v = OutputFunctionCall(&r->out[c], slot->tts_values[c]);
-		if (convert)
+		if (r->convert)
 			v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
 		row[c] = v;
 	}
