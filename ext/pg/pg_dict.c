@@ -340,7 +340,7 @@ dict_load(void)
 		old = MemoryContextSwitchTo(cxt);
 		pd = palloc0(sizeof(PgDict));
 		pd->cxt = cxt;
-		pgdp_mem_init(&pd->mem, cxt);
+		pgdp_arena_init(&pd->arena, &pd->mem, cxt);
 		pd->mem.interrupt = NULL;	/* never longjmp out of a half-updated cache */
 		MemoryContextSwitchTo(old);
 
@@ -481,6 +481,7 @@ dict_load(void)
 								 strtof(spi_str(i, 3), NULL));
 		}
 		dp_dict_finish(d);
+		pgdp_arena_built(&pd->arena);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();

@@ -9,11 +9,13 @@
 #include "fmgr.h"
 
 #include "dp_dict.h"
+#include "pg_arena.h"
 
 typedef struct PgDict
 {
 	MemoryContext cxt;			/* owns everything below */
-	DpMem		mem;
+	DpMem		mem;			/* allocates from arena */
+	PgArena		arena;
 	DpDict	   *dict;
 	int			refcount;		/* statements using it */
 	/* text datums (server encoding) of entity names, country codes and
