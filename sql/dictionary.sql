@@ -293,3 +293,83 @@ SELECT i.entities = b.entities AS entities, i.countries = b.countries AS countri
        i.cues = b.cues AS cues, i.topics = b.topics AS topics
   FROM diplo.dictionary_info() i, baseline b;
 SELECT (SELECT count(*) FROM diplo.entity WHERE NOT builtin) + (SELECT count(*) FROM diplo.alias WHERE NOT builtin) AS user_rows_left;
+
+------------------------------------------------------------------------
+-- the dictionary tables are read by heap scans where a scan gives what the
+-- queries give, and by the queries otherwise: row-level security and
+-- column privileges go through the queries, a missing privilege fails as
+-- the query fails
+------------------------------------------------------------------------
+
+CREATE ROLE diplo_regress_reader;
+CREATE TEMP TABLE scandoc AS
+  SELECT 'Moscou a rejeté mardi la proposition de cessez-le-feu. Le négociateur ukrainien '
+         'Mykola Bondarenko doit rencontrer Steve Witkoff à Riyad ; Bondarenko a salué un dialogue '
+         '« constructif ». Le président français Emmanuel Macron soutient les sanctions contre la Russie, '
+         'que Viktor Orban critique. « Nous remercions Washington », a déclaré Volodymyr Zelensky à Kiev.'::text AS doc;
+GRANT SELECT ON scandoc TO diplo_regress_reader;
+SELECT md5(string_agg(row(e.*)::text, '|' ORDER BY e.start)) AS scan_entities
+  FROM scandoc, diplo.entities(doc) e \gset
+SELECT md5(string_agg(row(s.*)::text, '|' ORDER BY s.start, s.target)) AS scan_stances
+  FROM scandoc, diplo.stances(doc) s \gset
+SELECT count(*) AS mentions FROM scandoc, diplo.entities(doc);
+SELECT count(*) AS stances FROM scandoc, diplo.stances(doc);
+
+-- every table under row-level security, with a policy that shows every row
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle',
+                           'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
+    EXECUTE format('ALTER TABLE diplo.%I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY regress_all ON diplo.%I FOR SELECT USING (true)', t);
+  END LOOP;
+END
+$$;
+SET ROLE diplo_regress_reader;
+SELECT md5(string_agg(row(e.*)::text, '|' ORDER BY e.start)) = :'scan_entities' AS same_entities
+  FROM scandoc, diplo.entities(doc) e;
+SELECT md5(string_agg(row(s.*)::text, '|' ORDER BY s.start, s.target)) = :'scan_stances' AS same_stances
+  FROM scandoc, diplo.stances(doc) s;
+RESET ROLE;
+-- a policy that hides every alias: the reader's dictionary has none, the
+-- owner's (who bypasses row-level security) has them all
+ALTER POLICY regress_all ON diplo.alias USING (false);
+SET ROLE diplo_regress_reader;
+SELECT surface, entity, method FROM diplo.entities('Poutine a appelé Zelensky.') ORDER BY start;
+RESET ROLE;
+SELECT surface, entity, method FROM diplo.entities('Poutine a appelé Zelensky.') ORDER BY start;
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle',
+                           'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
+    EXECUTE format('DROP POLICY regress_all ON diplo.%I', t);
+    EXECUTE format('ALTER TABLE diplo.%I DISABLE ROW LEVEL SECURITY', t);
+  END LOOP;
+END
+$$;
+
+-- no SELECT on a table: the load fails with the query's error
+REVOKE SELECT ON diplo.name_hint FROM PUBLIC;
+SET ROLE diplo_regress_reader;
+SELECT count(*) FROM diplo.entities('Paris.');
+RESET ROLE;
+-- SELECT on the columns it reads is enough
+GRANT SELECT (word, hint) ON diplo.name_hint TO diplo_regress_reader;
+SET ROLE diplo_regress_reader;
+SELECT md5(string_agg(row(e.*)::text, '|' ORDER BY e.start)) = :'scan_entities' AS same_entities
+  FROM scandoc, diplo.entities(doc) e;
+RESET ROLE;
+REVOKE SELECT (word, hint) ON diplo.name_hint FROM diplo_regress_reader;
+GRANT SELECT ON diplo.name_hint TO PUBLIC;
+DROP TABLE scandoc;
+DROP ROLE diplo_regress_reader;
+SELECT md5(string_agg(row(e.*)::text, '|' ORDER BY e.start)) = :'scan_entities' AS same_entities_again
+  FROM (SELECT 'Moscou a rejeté mardi la proposition de cessez-le-feu. Le négociateur ukrainien '
+         'Mykola Bondarenko doit rencontrer Steve Witkoff à Riyad ; Bondarenko a salué un dialogue '
+         '« constructif ». Le président français Emmanuel Macron soutient les sanctions contre la Russie, '
+         'que Viktor Orban critique. « Nous remercions Washington », a déclaré Volodymyr Zelensky à Kiev.'::text AS doc) d,
+       diplo.entities(d.doc) e;
