@@ -316,17 +316,23 @@ SELECT count(*) AS mentions FROM scandoc, diplo.entities(doc);
 SELECT count(*) AS stances FROM scandoc, diplo.stances(doc);
 
 -- every table under row-level security, with a policy that shows every row
-DO $$
+CREATE FUNCTION pg_temp.regress_rls(enable boolean) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle',
                            'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
-    EXECUTE format('ALTER TABLE diplo.%I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY regress_all ON diplo.%I FOR SELECT USING (true)', t);
+    IF enable THEN
+      EXECUTE format('ALTER TABLE diplo.%I ENABLE ROW LEVEL SECURITY', t);
+      EXECUTE format('CREATE POLICY regress_all ON diplo.%I FOR SELECT USING (true)', t);
+    ELSE
+      EXECUTE format('DROP POLICY regress_all ON diplo.%I', t);
+      EXECUTE format('ALTER TABLE diplo.%I DISABLE ROW LEVEL SECURITY', t);
+    END IF;
   END LOOP;
 END
 $$;
+SELECT pg_temp.regress_rls(true);
 SET ROLE diplo_regress_reader;
 SELECT md5(string_agg(row(e.*)::text, '|' ORDER BY e.start)) = :'scan_entities' AS same_entities
   FROM scandoc, diplo.entities(doc) e;
@@ -340,17 +346,7 @@ SET ROLE diplo_regress_reader;
 SELECT surface, entity, method FROM diplo.entities('Poutine a appelé Zelensky.') ORDER BY start;
 RESET ROLE;
 SELECT surface, entity, method FROM diplo.entities('Poutine a appelé Zelensky.') ORDER BY start;
-DO $$
-DECLARE
-  t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle',
-                           'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
-    EXECUTE format('DROP POLICY regress_all ON diplo.%I', t);
-    EXECUTE format('ALTER TABLE diplo.%I DISABLE ROW LEVEL SECURITY', t);
-  END LOOP;
-END
-$$;
+SELECT pg_temp.regress_rls(false);
 
 -- no SELECT on a table: the load fails with the query's error
 REVOKE SELECT ON diplo.name_hint FROM PUBLIC;
