@@ -59,6 +59,7 @@ typedef enum DictTable
 	T_NAME_HINT, T_TOPIC, T_TOPIC_TERM, T_CUE, T_MODIFIER
 } DictTable;
 #define N_DICT_TABLES lengthof(dict_tables)
+StaticAssertDecl(N_DICT_TABLES == T_MODIFIER + 1, "one DictTable per name in dict_tables");
 
 static PgDict *current = NULL;
 static bool current_valid = false;
