@@ -137,3 +137,9 @@ SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a 
 
 -- control characters inside a name never reach the canonical name
 SELECT surface, entity FROM diplo.entities(E'Le négociateur ukrainien Taras\u0001Melnychenko est arrivé.');
+
+-- acronyms hunspell-fr lists as common nouns (ONG, PIB, QG, PDG) are not
+-- names; the organisations the dictionary holds are, at a sentence start too
+SELECT surface, entity, kind, method
+  FROM diplo.entities('Les ONG accusent le QG de l''armée. Le PIB russe recule, selon le PDG de Rosneft. '
+                      'ONU et UE ont réagi. L''ancien agent du KGB a répondu à l''OMS.') ORDER BY start;

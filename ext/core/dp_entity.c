@@ -501,12 +501,14 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 		}
 	}
 	/* a capitalised common word opening a sentence is not a one-word name
-	 * unless it is a known name or was named before ("Union", "Alliance") */
+	 * unless it is a known name or was named before ("Union", "Alliance");
+	 * an acronym's capitals say nothing of its place (ONU, CIA) */
 	if (best == 1)
 	{
 		const DpPiece *p = &tg->pc.p[i];
 
-		if (p->initial && p->w->common && !word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0)
+		if (p->initial && p->w->common && p->cls != DP_TOK_ACRONYM &&
+			!word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0)
 			return 0;
 	}
 	return best;
