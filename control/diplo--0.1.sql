@@ -51,7 +51,7 @@ CREATE TYPE diplo.mention AS (
   confidence real
 );
 COMMENT ON TYPE diplo.mention IS
-  'an entity mention: exact surface text, canonical entity, kind, actor (ISO 3166-1 alpha-3 or NULL), substr() start and length, sentence, how it was found (dictionary, title, name, linked, acronym) and a confidence in [0,1]';
+  'an entity mention: exact surface text, canonical entity, kind, actor (ISO 3166-1 alpha-3 or NULL), substr() start and length, sentence, how it was found (dictionary, title, noun, name, linked, acronym) and a confidence in [0,1]';
 
 CREATE TYPE diplo.stance AS (
   holder text,
@@ -123,6 +123,13 @@ CREATE TABLE diplo.name_head (
 );
 COMMENT ON TABLE diplo.name_head IS 'capitalised words that give the kind of an unknown name they start (Conférence EVENT, Banque ORG, Golfe LOC)';
 
+CREATE TABLE diplo.name_cue (
+  cue text PRIMARY KEY CHECK (cue ~ '[^[:space:][:punct:]]' AND cue = lower(cue) AND length(cue) <= 100),
+  kind diplo.entity_kind NOT NULL,
+  builtin boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE diplo.name_cue IS 'common nouns that announce an unknown name and give its kind (la société X ORG, le quotidien X ORG, la ville de X GPE); role titles announce persons';
+
 CREATE TABLE diplo.particle (
   word text PRIMARY KEY CHECK (word ~ '[^[:space:][:punct:]]'),
   builtin boolean NOT NULL DEFAULT false
@@ -184,6 +191,7 @@ SELECT pg_catalog.pg_extension_config_dump('diplo.alias', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.demonym', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.role', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.name_head', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('diplo.name_cue', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.particle', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.name_hint', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.topic', 'WHERE NOT builtin');
@@ -204,8 +212,8 @@ COMMENT ON FUNCTION diplo.dictionary_changed() IS
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle',
-                           'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
+  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue',
+                           'particle', 'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
     EXECUTE pg_catalog.format(
       'CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplo.%I '
       'FOR EACH STATEMENT EXECUTE FUNCTION diplo.dictionary_changed()', t);

@@ -39,6 +39,7 @@ FILES = OrderedDict([
     ("entities", ("entities.tsv", ["name", "kind", "actor", "title", "aliases"])),
     ("roles", ("roles.tsv", ["title", "class"])),
     ("name_heads", ("name_heads.tsv", ["word", "kind"])),
+    ("name_cues", ("name_cues.tsv", ["cue", "kind"])),
     ("particles", ("particles.tsv", ["word"])),
 ])
 
@@ -160,6 +161,7 @@ class Dictionary:
         self.demonyms = []       # (form, actor)
         self.roles = []          # (title, class)
         self.name_heads = []     # (word, kind)
+        self.name_cues = []      # (cue, kind)
         self.particles = []      # (word,)
         self.name_hints = []     # (word, hint)
 
@@ -315,6 +317,20 @@ def load_dict(dict_dir, probs):
             seen[word] = r.where
             d.name_heads.append((word, kind))
 
+    # ---- name cues
+    seen = {}
+    for r in rows["name_cues"]:
+        cue, kind = r.f["cue"], r.f["kind"]
+        if not cue or cue != cue.lower():
+            probs.error(r.where, "name cue %r must be lower case" % cue)
+        elif kind not in KINDS:
+            probs.error(r.where, "kind %r not in %s" % (kind, "/".join(KINDS)))
+        elif cue in seen:
+            probs.error(r.where, "name cue %r already at %s" % (cue, seen[cue]))
+        else:
+            seen[cue] = r.where
+            d.name_cues.append((cue, kind))
+
     # ---- particles
     seen = {}
     for r in rows["particles"]:
@@ -456,6 +472,9 @@ def write_sql(d, out, transaction):
     emit_inserts(out, "diplo.name_head", ["word", "kind", "builtin"],
                  [x + (True,) for x in d.name_heads],
                  casts={"kind": "::diplo.entity_kind"})
+    emit_inserts(out, "diplo.name_cue", ["cue", "kind", "builtin"],
+                 [x + (True,) for x in d.name_cues],
+                 casts={"kind": "::diplo.entity_kind"})
     emit_inserts(out, "diplo.particle", ["word", "builtin"],
                  [x + (True,) for x in d.particles])
     if d.name_hints:
@@ -505,7 +524,7 @@ def main(argv=None):
     counts = OrderedDict([
         ("country", len(d.countries)), ("entity", len(d.entities)),
         ("alias", len(d.aliases)), ("demonym", len(d.demonyms)),
-        ("role", len(d.roles)), ("name_head", len(d.name_heads)),
+        ("role", len(d.roles)), ("name_head", len(d.name_heads)), ("name_cue", len(d.name_cues)),
         ("particle", len(d.particles)), ("name_hint", len(d.name_hints)),
     ])
     if not args.check:

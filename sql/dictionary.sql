@@ -320,8 +320,8 @@ CREATE FUNCTION pg_temp.regress_rls(enable boolean) RETURNS void LANGUAGE plpgsq
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'particle',
-                           'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
+  FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue',
+                           'particle', 'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
     IF enable THEN
       EXECUTE format('ALTER TABLE diplo.%I ENABLE ROW LEVEL SECURITY', t);
       EXECUTE format('CREATE POLICY regress_all ON diplo.%I FOR SELECT USING (true)', t);

@@ -143,3 +143,18 @@ SELECT surface, entity FROM diplo.entities(E'Le négociateur ukrainien Taras\u00
 SELECT surface, entity, kind, method
   FROM diplo.entities('Les ONG accusent le QG de l''armée. Le PIB russe recule, selon le PDG de Rosneft. '
                       'ONU et UE ont réagi. L''ancien agent du KGB a répondu à l''OMS.') ORDER BY start;
+
+-- a common noun before an unknown name gives its kind (diplo.name_cue),
+-- across at most two demonyms or de/du/d'; the nearest cue or role title wins
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('La société Nordwind Energy a suspendu ses livraisons. Selon Tomasz Wrona, chercheur au '
+                      'centre Osteuropa, la ville de Zorbaniv est encerclée. Le quotidien russe Vetcherny Kourier '
+                      'le confirme. La société a licencié Quentin Varlamoff.') ORDER BY start;
+-- a user's cue is seen by the next statement; without it the name is a person by default
+SELECT surface, kind, method FROM diplo.entities('Le consortium Zelvora Dynamics a répondu.');
+INSERT INTO diplo.name_cue (cue, kind) VALUES ('consortium', 'ORG');
+SELECT surface, kind, method FROM diplo.entities('Le consortium Zelvora Dynamics a répondu.');
+DELETE FROM diplo.name_cue WHERE cue = 'consortium';
+SELECT surface, kind, method FROM diplo.entities('Le consortium Zelvora Dynamics a répondu.');
+-- cues are lower case
+INSERT INTO diplo.name_cue (cue, kind) VALUES ('Consortium', 'ORG');

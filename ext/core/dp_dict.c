@@ -1266,24 +1266,34 @@ dp_dict_add_demonym(DpDict *d, const char *form, const char *actor)
 	add_word_phrase(d, form, v, false);
 }
 
-void
-dp_dict_add_role(DpDict *d, const char *title, int role_class)
+/* A case-insensitive word phrase whose value is a type and a small code. */
+static void
+add_coded_phrase(DpDict *d, const char *phrase, DpValType type, int code)
 {
 	DpVal		v = {0};
 
-	v.type = DP_V_ROLE;
-	v.sub = (uint8_t) role_class;
-	add_word_phrase(d, title, v, false);
+	v.type = type;
+	v.sub = (uint8_t) code;
+	add_word_phrase(d, phrase, v, false);
+}
+
+void
+dp_dict_add_role(DpDict *d, const char *title, int role_class)
+{
+	add_coded_phrase(d, title, DP_V_ROLE, role_class);
 }
 
 void
 dp_dict_add_name_head(DpDict *d, const char *word, int kind)
 {
-	DpVal		v = {0};
+	add_coded_phrase(d, word, DP_V_HEAD, kind);
+}
 
-	v.type = DP_V_HEAD;
-	v.sub = (uint8_t) kind;
-	add_word_phrase(d, word, v, false);
+/* A common noun announcing a name of this kind: la société X. */
+void
+dp_dict_add_name_cue(DpDict *d, const char *cue, int kind)
+{
+	add_coded_phrase(d, cue, DP_V_NAMECUE, kind);
 }
 
 void

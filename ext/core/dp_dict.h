@@ -35,6 +35,7 @@ typedef enum DpValType
 	DP_V_DEMONYM,				/* id = actor index */
 	DP_V_ROLE,					/* sub = role class */
 	DP_V_HEAD,					/* sub = DpKind */
+	DP_V_NAMECUE,				/* sub = DpKind */
 	DP_V_PARTICLE,
 	DP_V_HINT,					/* sub = hint */
 	DP_V_MODIFIER,				/* sub = modifier type, f = factor */
@@ -227,6 +228,7 @@ extern void dp_dict_add_alias(DpDict *d, const char *alias, int entity);
 extern void dp_dict_add_demonym(DpDict *d, const char *form, const char *actor);
 extern void dp_dict_add_role(DpDict *d, const char *title, int role_class);
 extern void dp_dict_add_name_head(DpDict *d, const char *word, int kind);
+extern void dp_dict_add_name_cue(DpDict *d, const char *cue, int kind);
 extern void dp_dict_add_particle(DpDict *d, const char *word);
 extern void dp_dict_add_name_hint(DpDict *d, const char *word, int hint);
 extern int	dp_dict_add_topic(DpDict *d, const char *topic);

@@ -23,7 +23,7 @@
 #include <string.h>
 
 const char *const dp_method_names[DP_M__COUNT] = {
-	"dictionary", "title", "name", "acronym", "linked"
+	"dictionary", "title", "name", "acronym", "linked", "noun"
 };
 
 #define MAX_ALIAS_PIECES 24
@@ -309,23 +309,50 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 	return best;
 }
 
-/* Is there a role title (or M., Mme) ending right before piece i, allowing a demonym and "de X" in between? */
+/* Between a name cue and the name: a demonym or de/du/d'/des. */
 static bool
-title_before(const Tagger *tg, size_t i, int16_t *actor)
+cue_gap_word(const Tagger *tg, const DpPiece *p)
+{
+	return word_val(tg, p, DP_V_DEMONYM) != NULL ||
+		key_is(p, "de") || key_is(p, "du") || key_is(p, "d'") || key_is(p, "des");
+}
+
+/*
+ * What announces the unknown name at piece i, looking back to the nearest
+ * role title or name cue, not past punctuation other than a comma:
+ * DP_KIND_PER after a role title (or M., Mme), a demonym or "de X" allowed
+ * in between (le négociateur ukrainien X, l'envoyé de Poutine, X), with
+ * *actor from that demonym; a name cue's kind when at most two demonyms or
+ * de/du/d'/des separate it from the name (la société X, la ville de X,
+ * le quotidien russe X); -1 otherwise.
+ */
+static int
+cue_before(const Tagger *tg, size_t i, int16_t *actor)
 {
 	size_t		lo = i > TITLE_WINDOW ? i - TITLE_WINDOW : 0;
 
 	for (size_t k = i; k-- > lo;)
 	{
 		const DpPiece *p = &tg->pc.p[k];
+		const DpVal *cue = NULL;
 		size_t		len;
 
 		if (p->cls == DP_TOK_PUNCT && p->len == 1 && tg->text[p->off] != ',')
-			return false;
+			return -1;
 		if (p->cls == DP_TOK_ABBREV && k == i - 1 &&
 			(key_is(p, "m.") || key_is(p, "mme") || key_is(p, "mme.") || key_is(p, "dr") ||
 			 key_is(p, "dr.") || key_is(p, "mm.") || key_is(p, "pr")))
-			return true;
+			return DP_KIND_PER;
+		len = phrase_at(tg, k, DP_V_NAMECUE, &cue);
+		if (len > 0 && k + len <= i && i - (k + len) <= 2)
+		{
+			size_t		j = k + len;
+
+			while (j < i && cue_gap_word(tg, &tg->pc.p[j]))
+				j++;
+			if (j == i)
+				return cue->sub;
+		}
 		len = phrase_at(tg, k, DP_V_ROLE, NULL);
 		if (len > 0 && k + len <= i)
 		{
@@ -337,10 +364,17 @@ title_before(const Tagger *tg, size_t i, int16_t *actor)
 				if (dv && *actor < 0)
 					*actor = (int16_t) dv->id;
 			}
-			return true;
+			return DP_KIND_PER;
 		}
 	}
-	return false;
+	return -1;
+}
+
+/* Does a role title (or M., Mme) announce the name at piece i? */
+static bool
+title_before(const Tagger *tg, size_t i, int16_t *actor)
+{
+	return cue_before(tg, i, actor) == DP_KIND_PER;
 }
 
 /*
@@ -574,6 +608,7 @@ unknown_name(Tagger *tg, size_t i)
 	size_t		j;
 	size_t		np;
 	int			kind;
+	int			cued;
 	int			method = DP_M_NAME;
 	int16_t		actor = -1;
 	float		conf;
@@ -636,11 +671,11 @@ unknown_name(Tagger *tg, size_t i)
 		kind = head->sub;
 		conf = 0.6f;
 	}
-	else if (title_before(tg, i, &actor))
+	else if ((cued = cue_before(tg, i, &actor)) >= 0)
 	{
-		kind = DP_KIND_PER;
-		method = DP_M_TITLE;
-		conf = 0.8f;
+		kind = cued;
+		method = cued == DP_KIND_PER ? DP_M_TITLE : DP_M_NOUN;
+		conf = cued == DP_KIND_PER ? 0.8f : 0.7f;
 	}
 	else
 	{

@@ -17,6 +17,7 @@ typedef enum DpMethod
 	DP_M_NAME,					/* an unknown capitalised name */
 	DP_M_ACRONYM,				/* an unknown acronym */
 	DP_M_LINKED,				/* a short form linked to a full name */
+	DP_M_NOUN,					/* an unknown name after a noun giving its kind */
 	DP_M__COUNT
 } DpMethod;
 
