@@ -15,9 +15,9 @@ COMMENT ON SCHEMA diplo IS 'diplo: entity tagging and stance scoring for French 
 -- Types
 ------------------------------------------------------------------------
 
-CREATE TYPE diplo.entity_kind AS ENUM ('PER', 'GPE', 'ORG', 'LOC', 'EVENT');
+CREATE TYPE diplo.entity_kind AS ENUM ('PER', 'GPE', 'ORG', 'LOC', 'EVENT', 'PRODUCT');
 COMMENT ON TYPE diplo.entity_kind IS
-  'kind of a named entity: PER person, GPE country/region/city, ORG organisation, LOC other place, EVENT named event';
+  'kind of a named entity: PER person, GPE country/region/city, ORG organisation, LOC other place, EVENT named event, PRODUCT named weapon, aircraft, vehicle or other product (F-16, Taurus)';
 
 CREATE TYPE diplo.token AS (
   "position" integer,

@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from collections import OrderedDict, defaultdict
 
-KINDS = ("PER", "GPE", "ORG", "LOC", "EVENT")
+KINDS = ("PER", "GPE", "ORG", "LOC", "EVENT", "PRODUCT")
 ROLE_CLASSES = ("head", "minister", "envoy", "spokesperson", "official",
                 "military", "other")
 ACTOR_RE = re.compile(r"^[A-Z]{3}$")

@@ -158,3 +158,15 @@ DELETE FROM diplo.name_cue WHERE cue = 'consortium';
 SELECT surface, kind, method FROM diplo.entities('Le consortium Zelvora Dynamics a répondu.');
 -- cues are lower case
 INSERT INTO diplo.name_cue (cue, kind) VALUES ('Consortium', 'ORG');
+
+-- weapons are not persons or organisations: curated names, designations with
+-- digits and names after a weapon noun are PRODUCT (not scored, no actor,
+-- never a stance holder)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Kiev réclame des missiles Taurus et des HIMARS ; Moscou tire des drones Shahed. '
+                      'Des F-16 néerlandais ont abattu un MiG-29, des chars Zorvek ont été détruits. '
+                      'La chaîne M6 le confirme.') ORDER BY start;
+SELECT diplo.entity_ids('Kiev réclame des missiles Taurus et des F-16.');
+SELECT count(*) AS product_holders
+  FROM diplo.stances('Les F-16 soutiennent la trêve. Le Taurus refuse les négociations.')
+ WHERE holder IN ('F-16', 'Taurus');

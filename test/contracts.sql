@@ -46,8 +46,8 @@ SELECT is(ARRAY(SELECT t.typname::text FROM pg_type t
 ------------------------------------------------------------------------
 
 SELECT has_enum('diplo', 'entity_kind', 'enum diplo.entity_kind exists');
-SELECT enum_has_labels('diplo', 'entity_kind', ARRAY['PER', 'GPE', 'ORG', 'LOC', 'EVENT'],
-                       'entity_kind has the labels PER GPE ORG LOC EVENT in that order');
+SELECT enum_has_labels('diplo', 'entity_kind', ARRAY['PER', 'GPE', 'ORG', 'LOC', 'EVENT', 'PRODUCT'],
+                       'entity_kind has the labels PER GPE ORG LOC EVENT PRODUCT in that order');
 SELECT has_composite('diplo', 'token', 'composite diplo.token exists');
 SELECT has_composite('diplo', 'sentence', 'composite diplo.sentence exists');
 SELECT has_composite('diplo', 'mention', 'composite diplo.mention exists');

@@ -18,7 +18,7 @@
 
 #include "common_words.h"
 
-const char *const dp_kind_names[DP_KIND__COUNT] = {"PER", "GPE", "ORG", "LOC", "EVENT"};
+const char *const dp_kind_names[DP_KIND__COUNT] = {"PER", "GPE", "ORG", "LOC", "EVENT", "PRODUCT"};
 const char *const dp_pos_names[DP_POS__COUNT] = {"verb", "noun", "adj", "adv", "expr"};
 const char *const dp_frame_names[DP_FR__COUNT] = {
 	"accept", "reject", "support", "oppose", "demand", "propose", "praise", "thank",

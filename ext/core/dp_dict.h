@@ -22,6 +22,7 @@ typedef enum DpKind
 	DP_KIND_ORG,
 	DP_KIND_LOC,
 	DP_KIND_EVENT,
+	DP_KIND_PRODUCT,			/* weapons, aircraft, vehicles: found so as not to be taken for names */
 	DP_KIND__COUNT
 } DpKind;
 

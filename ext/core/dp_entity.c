@@ -548,6 +548,15 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	return best;
 }
 
+static bool
+has_digit(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return true;
+	return false;
+}
+
 /* Can piece p stand in an unknown name? */
 static bool
 namelike(const Tagger *tg, const DpPiece *p, bool first)
@@ -677,6 +686,12 @@ unknown_name(Tagger *tg, size_t i)
 		method = cued == DP_KIND_PER ? DP_M_TITLE : DP_M_NOUN;
 		conf = cued == DP_KIND_PER ? 0.8f : 0.7f;
 	}
+	else if (has_digit(tg->text + p->off, tg->pc.p[j - 1].off + tg->pc.p[j - 1].len - p->off))
+	{
+		/* a designation: F-16, T-72, S-400, MiG-29 */
+		kind = DP_KIND_PRODUCT;
+		conf = 0.6f;
+	}
 	else
 	{
 		const DpVal *h = word_val(tg, p, DP_V_HINT);
@@ -721,7 +736,7 @@ unknown_name(Tagger *tg, size_t i)
 			conf = p->initial ? 0.0f : 0.4f;
 		}
 	}
-	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && actor < 0)
+	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && kind != DP_KIND_PRODUCT && actor < 0)
 		actor = actor_before(tg, i);
 	emit(tg, i, np, -1, surface_name(tg, p, &tg->pc.p[j - 1]), kind, actor, method, conf);
 	return np;

@@ -673,7 +673,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		const DpMention *mm = &st->ms.m[a->ment];
 
 		*start = mm->piece;
-		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC)
+		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC || mm->kind == DP_KIND_PRODUCT)
 			return false;
 		if (!allow_prep && preceded_by_preposition(st, mm->piece))
 		{
