@@ -170,3 +170,9 @@ SELECT diplo.entity_ids('Kiev réclame des missiles Taurus et des F-16.');
 SELECT count(*) AS product_holders
   FROM diplo.stances('Les F-16 soutiennent la trêve. Le Taurus refuse les négociations.')
  WHERE holder IN ('F-16', 'Taurus');
+
+-- one word before a known person: a spelling of that person's first name
+-- joins the known mention; another first name makes a new person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, Sergei Lavrov a parlé avec Volodimir Zelensky et Emanuel Macron. '
+                      'Jill Biden et Lara Trump sont venues, Joe Biden aussi.') ORDER BY start;

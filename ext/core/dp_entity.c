@@ -548,6 +548,43 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	return best;
 }
 
+/*
+ * Two folded words that spell one name: at most two edits apart, and at
+ * most a third of the longer word (Sergei/Serguei, Volodimir/Volodymyr,
+ * Emanuel/Emmanuel; not Jill/Joe).
+ */
+static bool
+spelling_variant(const char *a, size_t na, const char *b, size_t nb)
+{
+	uint8_t		row[DP_WORD_MAX + 2];
+	size_t		longer = na > nb ? na : nb;
+
+	if (na > DP_WORD_MAX || nb > DP_WORD_MAX || na == 0 || nb == 0 ||
+		(na > nb ? na - nb : nb - na) > 2)
+		return false;
+	for (size_t y = 0; y <= nb; y++)
+		row[y] = (uint8_t) y;
+	for (size_t x = 1; x <= na; x++)
+	{
+		uint8_t		diag = row[0];
+
+		row[0] = (uint8_t) x;
+		for (size_t y = 1; y <= nb; y++)
+		{
+			uint8_t		up = row[y];
+			uint8_t		best = (uint8_t) (diag + (a[x - 1] != b[y - 1]));
+
+			if (up + 1 < best)
+				best = (uint8_t) (up + 1);
+			if (row[y - 1] + 1 < best)
+				best = (uint8_t) (row[y - 1] + 1);
+			diag = up;
+			row[y] = best;
+		}
+	}
+	return row[nb] <= 2 && (size_t) row[nb] * 3 <= longer;
+}
+
 static bool
 has_digit(const char *s, size_t n)
 {
@@ -667,6 +704,32 @@ unknown_name(Tagger *tg, size_t i)
 			}
 		}
 		break;
+	}
+	/*
+	 * One word before a known person: another spelling of that person's
+	 * first name joins the known mention (Emanuel Macron, Sergei Lavrov);
+	 * another first name makes a new person (Jill Biden is not Joe Biden).
+	 */
+	if (!head && j == i + 1 && j < tg->pc.n && namelike(tg, &tg->pc.p[j], false))
+	{
+		int32_t		e2 = -1;
+		size_t		m2 = dict_match(tg, j, &e2);
+		const DpEntity *ent = m2 > 0 ? &tg->d->entities[e2] : NULL;
+		const char *sp = ent ? strchr(ent->name, ' ') : NULL;
+
+		if (ent && ent->kind == DP_KIND_PER && sp != NULL)
+		{
+			const DpWord *fw = dp_dict_word(tg->d, ent->name, (size_t) (sp - ent->name));
+			const DpVal *hv = word_val(tg, p, DP_V_HINT);
+
+			if (spelling_variant(p->w->key, p->w->keylen, fw->key, fw->keylen))
+			{
+				emit(tg, i, 1 + m2, e2, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
+				return 1 + m2;
+			}
+			if (hv && hv->sub == DP_HINT_FIRST)
+				j += m2;
+		}
 	}
 	/* nor does it end inside one */
 	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
