@@ -130,6 +130,12 @@ CREATE TABLE diplo.name_cue (
 );
 COMMENT ON TABLE diplo.name_cue IS 'common nouns that announce an unknown name and give its kind (la société X ORG, le quotidien X ORG, la ville de X GPE); role titles announce persons';
 
+CREATE TABLE diplo.furniture (
+  opener text PRIMARY KEY CHECK (opener ~ '[^[:space:][:punct:]]' AND opener = lower(opener) AND length(opener) <= 100),
+  builtin boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE diplo.furniture IS 'opening words of lines of page furniture (partager sur, abonnez-vous, laisser un commentaire): a sentence that opens a line with them is not article text, and no entity is tagged in it';
+
 CREATE TABLE diplo.particle (
   word text PRIMARY KEY CHECK (word ~ '[^[:space:][:punct:]]'),
   builtin boolean NOT NULL DEFAULT false
@@ -192,6 +198,7 @@ SELECT pg_catalog.pg_extension_config_dump('diplo.demonym', 'WHERE NOT builtin')
 SELECT pg_catalog.pg_extension_config_dump('diplo.role', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.name_head', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.name_cue', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('diplo.furniture', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.particle', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.name_hint', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('diplo.topic', 'WHERE NOT builtin');
@@ -213,7 +220,7 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue',
-                           'particle', 'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
+                           'particle', 'name_hint', 'topic', 'topic_term', 'cue', 'modifier', 'furniture'] LOOP
     EXECUTE pg_catalog.format(
       'CREATE TRIGGER dictionary_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplo.%I '
       'FOR EACH STATEMENT EXECUTE FUNCTION diplo.dictionary_changed()', t);

@@ -40,6 +40,7 @@ FILES = OrderedDict([
     ("roles", ("roles.tsv", ["title", "class"])),
     ("name_heads", ("name_heads.tsv", ["word", "kind"])),
     ("name_cues", ("name_cues.tsv", ["cue", "kind"])),
+    ("furniture", ("furniture.tsv", ["opener"])),
     ("particles", ("particles.tsv", ["word"])),
 ])
 
@@ -162,6 +163,7 @@ class Dictionary:
         self.roles = []          # (title, class)
         self.name_heads = []     # (word, kind)
         self.name_cues = []      # (cue, kind)
+        self.furniture = []      # (opener,)
         self.particles = []      # (word,)
         self.name_hints = []     # (word, hint)
 
@@ -331,6 +333,18 @@ def load_dict(dict_dir, probs):
             seen[cue] = r.where
             d.name_cues.append((cue, kind))
 
+    # ---- page furniture
+    seen = {}
+    for r in rows["furniture"]:
+        opener = r.f["opener"]
+        if not opener or opener != opener.lower():
+            probs.error(r.where, "furniture opener %r must be lower case" % opener)
+        elif opener in seen:
+            probs.error(r.where, "furniture opener %r already at %s" % (opener, seen[opener]))
+        else:
+            seen[opener] = r.where
+            d.furniture.append((opener,))
+
     # ---- particles
     seen = {}
     for r in rows["particles"]:
@@ -475,6 +489,8 @@ def write_sql(d, out, transaction):
     emit_inserts(out, "diplo.name_cue", ["cue", "kind", "builtin"],
                  [x + (True,) for x in d.name_cues],
                  casts={"kind": "::diplo.entity_kind"})
+    emit_inserts(out, "diplo.furniture", ["opener", "builtin"],
+                 [x + (True,) for x in d.furniture])
     emit_inserts(out, "diplo.particle", ["word", "builtin"],
                  [x + (True,) for x in d.particles])
     if d.name_hints:
@@ -524,7 +540,7 @@ def main(argv=None):
     counts = OrderedDict([
         ("country", len(d.countries)), ("entity", len(d.entities)),
         ("alias", len(d.aliases)), ("demonym", len(d.demonyms)),
-        ("role", len(d.roles)), ("name_head", len(d.name_heads)), ("name_cue", len(d.name_cues)),
+        ("role", len(d.roles)), ("name_head", len(d.name_heads)), ("name_cue", len(d.name_cues)), ("furniture", len(d.furniture)),
         ("particle", len(d.particles)), ("name_hint", len(d.name_hints)),
     ])
     if not args.check:

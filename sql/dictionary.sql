@@ -321,7 +321,7 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue',
-                           'particle', 'name_hint', 'topic', 'topic_term', 'cue', 'modifier'] LOOP
+                           'particle', 'name_hint', 'topic', 'topic_term', 'cue', 'modifier', 'furniture'] LOOP
     IF enable THEN
       EXECUTE format('ALTER TABLE diplo.%I ENABLE ROW LEVEL SECURITY', t);
       EXECUTE format('CREATE POLICY regress_all ON diplo.%I FOR SELECT USING (true)', t);

@@ -176,3 +176,9 @@ SELECT count(*) AS product_holders
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Hier, Sergei Lavrov a parlé avec Volodimir Zelensky et Emanuel Macron. '
                       'Jill Biden et Lara Trump sont venues, Joe Biden aussi.') ORDER BY start;
+
+-- a line of page furniture (diplo.furniture) names no one; the same names in
+-- article text do
+SELECT surface, entity, kind, method
+  FROM diplo.entities(E'Zelensky a publié sur X un message à Trump.\nPartager sur Facebook Partager sur X Copier le lien\n' ||
+                      E'Suivez-nous sur Telegram.\nIl a partagé sur Facebook une vidéo de Poutine.\n\nPartager cet article') ORDER BY start;

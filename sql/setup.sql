@@ -61,6 +61,7 @@ UNION ALL SELECT 'demonym', count(*) > 0, bool_and(builtin) FROM diplo.demonym
 UNION ALL SELECT 'role', count(*) > 0, bool_and(builtin) FROM diplo.role
 UNION ALL SELECT 'name_head', count(*) > 0, bool_and(builtin) FROM diplo.name_head
 UNION ALL SELECT 'name_cue', count(*) > 0, bool_and(builtin) FROM diplo.name_cue
+UNION ALL SELECT 'furniture', count(*) > 0, bool_and(builtin) FROM diplo.furniture
 UNION ALL SELECT 'particle', count(*) > 0, bool_and(builtin) FROM diplo.particle
 UNION ALL SELECT 'name_hint', count(*) > 0, bool_and(builtin) FROM diplo.name_hint
 UNION ALL SELECT 'topic', count(*) > 0, bool_and(builtin) FROM diplo.topic

@@ -9,7 +9,7 @@
 \set ON_ERROR_STOP true
 
 BEGIN;
-SELECT plan(89);
+SELECT plan(90);
 
 ------------------------------------------------------------------------
 -- the extension, its schema, its objects
@@ -27,8 +27,8 @@ SELECT is((SELECT count(*)::int FROM pg_depend d JOIN pg_namespace n ON n.oid = 
 
 SELECT tables_are('diplo',
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'particle', 'name_hint',
-        'topic', 'topic_term', 'cue', 'modifier'],
-  'diplo has exactly the thirteen dictionary tables');
+        'topic', 'topic_term', 'cue', 'modifier', 'furniture'],
+  'diplo has exactly the fourteen dictionary tables');
 SELECT functions_are('diplo',
   ARRAY['normalize', 'match_key', 'tokens', 'sentences', 'text_stats', 'entities', 'entity_ids',
         'dictionary_info', 'stances', 'stance_summary', 'stance_balance', 'stance_balance_step',
@@ -197,8 +197,8 @@ SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
 
 SELECT trigger_is('diplo', t, 'dictionary_changed', 'diplo', 'dictionary_changed',
                   format('diplo.%s has the dictionary_changed trigger', t))
-  FROM unnest(ARRAY['alias', 'country', 'cue', 'demonym', 'entity', 'modifier', 'name_cue', 'name_head',
-                    'name_hint', 'particle', 'role', 'topic', 'topic_term']) AS t
+  FROM unnest(ARRAY['alias', 'country', 'cue', 'demonym', 'entity', 'furniture', 'modifier', 'name_cue',
+                    'name_head', 'name_hint', 'particle', 'role', 'topic', 'topic_term']) AS t
  ORDER BY t;
 -- tgtype 60 = AFTER, FOR EACH STATEMENT, INSERT | DELETE | UPDATE | TRUNCATE
 SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c

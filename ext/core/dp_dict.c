@@ -1289,6 +1289,13 @@ dp_dict_add_name_head(DpDict *d, const char *word, int kind)
 	add_coded_phrase(d, word, DP_V_HEAD, kind);
 }
 
+/* The opening words of a line of page furniture: Partager sur, Abonnez-vous. */
+void
+dp_dict_add_furniture(DpDict *d, const char *opener)
+{
+	add_coded_phrase(d, opener, DP_V_FURNITURE, 0);
+}
+
 /* A common noun announcing a name of this kind: la société X. */
 void
 dp_dict_add_name_cue(DpDict *d, const char *cue, int kind)

@@ -37,6 +37,7 @@ typedef enum DpValType
 	DP_V_ROLE,					/* sub = role class */
 	DP_V_HEAD,					/* sub = DpKind */
 	DP_V_NAMECUE,				/* sub = DpKind */
+	DP_V_FURNITURE,				/* opens a line of page furniture */
 	DP_V_PARTICLE,
 	DP_V_HINT,					/* sub = hint */
 	DP_V_MODIFIER,				/* sub = modifier type, f = factor */
@@ -230,6 +231,7 @@ extern void dp_dict_add_demonym(DpDict *d, const char *form, const char *actor);
 extern void dp_dict_add_role(DpDict *d, const char *title, int role_class);
 extern void dp_dict_add_name_head(DpDict *d, const char *word, int kind);
 extern void dp_dict_add_name_cue(DpDict *d, const char *cue, int kind);
+extern void dp_dict_add_furniture(DpDict *d, const char *opener);
 extern void dp_dict_add_particle(DpDict *d, const char *word);
 extern void dp_dict_add_name_hint(DpDict *d, const char *word, int hint);
 extern int	dp_dict_add_topic(DpDict *d, const char *topic);

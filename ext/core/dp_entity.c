@@ -838,6 +838,11 @@ tag_sentence(Tagger *tg)
 
 	tg->shouting = words >= 3 && caps * 10 >= words * 6;
 	tg->sent_first = tg->out->n;
+	/* a line of page furniture (Partager sur Facebook, Abonnez-vous à
+	 * notre newsletter) names no one */
+	if (tg->pc.n > 0 && (tg->pc.p[0].off == 0 || (tg->pc.p[0].tflags & (DP_TF_NL | DP_TF_PARA))) &&
+		phrase_at(tg, 0, DP_V_FURNITURE, NULL) > 0)
+		return;
 
 	for (size_t i = 0; i < tg->pc.n;)
 	{

@@ -51,15 +51,15 @@ PG_FUNCTION_INFO_V1(diplo_dictionary_info);
 
 static const char *const dict_tables[] = {
 	"country", "entity", "alias", "demonym", "role", "name_head", "name_cue",
-	"particle", "name_hint", "topic", "topic_term", "cue", "modifier"
+	"particle", "name_hint", "topic", "topic_term", "cue", "modifier", "furniture"
 };
 typedef enum DictTable
 {
 	T_COUNTRY, T_ENTITY, T_ALIAS, T_DEMONYM, T_ROLE, T_NAME_HEAD, T_NAME_CUE,
-	T_PARTICLE, T_NAME_HINT, T_TOPIC, T_TOPIC_TERM, T_CUE, T_MODIFIER
+	T_PARTICLE, T_NAME_HINT, T_TOPIC, T_TOPIC_TERM, T_CUE, T_MODIFIER, T_FURNITURE
 } DictTable;
 #define N_DICT_TABLES lengthof(dict_tables)
-StaticAssertDecl(N_DICT_TABLES == T_MODIFIER + 1, "one DictTable per name in dict_tables");
+StaticAssertDecl(N_DICT_TABLES == T_FURNITURE + 1, "one DictTable per name in dict_tables");
 
 static PgDict *current = NULL;
 static bool current_valid = false;
@@ -596,6 +596,10 @@ dict_load(void)
 		n = dict_read(T_NAME_HEAD, "word, kind", false);
 		for (i = 0; i < n; i++)
 			dp_dict_add_name_head(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)));
+
+		n = dict_read(T_FURNITURE, "opener", false);
+		for (i = 0; i < n; i++)
+			dp_dict_add_furniture(d, spi_str(i, 1));
 
 		n = dict_read(T_NAME_CUE, "cue, kind", false);
 		for (i = 0; i < n; i++)
