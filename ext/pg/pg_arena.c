@@ -1,19 +1,22 @@
 /*
  * pg_arena.c
- *	  The compiled dictionary's allocator: a bump arena on transparent huge
- *	  pages while the dictionary is built, its memory context afterwards.
+ *	  The compiled dictionary's allocator: a bump arena whose pages are
+ *	  faulted in ahead, in batches, while the dictionary is built; its
+ *	  memory context afterwards.
  *
  * A first call builds a dictionary of about 2.5 MB and writes each of its
  * pages for the first time.  On a virtual machine a first write to a 4 kB
  * page is a fault of about 11 µs: some 600 of them were a quarter of a first
- * call.  A 2 MB transparent huge page is one fault.  So while the
- * dictionary is built, its memory is cut from regions allocated in the
- * dictionary's memory context (pg_backend_memory_contexts counts them, and
- * deleting the context frees them), each starting on a 2 MB boundary and
- * marked with madvise(MADV_HUGEPAGE).  Where the kernel has no huge pages
- * to give (transparent_hugepage=never, another platform) the region is
- * ordinary memory and nothing else changes.  A region is only touched as
- * far as it is used; its alignment slack never is.
+ * call.  So while the dictionary is built, its memory is cut from regions
+ * allocated in the dictionary's memory context (pg_backend_memory_contexts
+ * counts them, and deleting the context frees them), and the pages ahead of
+ * the bump pointer are faulted in 256 kB at a time by one
+ * madvise(MADV_POPULATE_WRITE) call (Linux 5.14 and later; elsewhere the
+ * call fails and the pages fault one by one, as before).
+ *
+ * Transparent huge pages (MADV_HUGEPAGE) made the first call faster still,
+ * but entities() over 50 MiB 15 % slower with the dictionary on them, and
+ * were dropped.
  *
  * Every block has a 16-byte header holding its size.  Freeing the newest
  * block gives its room back and growing it grows it in place (the build's
@@ -33,8 +36,13 @@
 #include "pg_diplo.h"
 
 #define ARENA_HDR 16
-#define ARENA_HUGE ((size_t) 2 * 1024 * 1024)
+#define ARENA_PAGE ((size_t) 4096)
 #define ARENA_REGION ((size_t) 4 * 1024 * 1024)
+#define ARENA_AHEAD ((size_t) 256 * 1024)	/* pages faulted in per call */
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23	/* Linux; older headers lack it */
+#endif
 #define PGDP_ARENA_REUSE 4096
 
 struct PgArenaRegion
@@ -69,22 +77,38 @@ in_arena(const PgArena *a, const char *p)
 static void
 add_region(PgArena *a, size_t size)
 {
-	size_t		usable = Max(ARENA_REGION, TYPEALIGN(ARENA_HUGE, size + ARENA_HDR));
+	size_t		usable = Max(ARENA_REGION, TYPEALIGN(ARENA_PAGE, size + ARENA_HDR));
 	PgArenaRegion *r = MemoryContextAlloc(a->cxt, sizeof(PgArenaRegion));
-	char	   *raw = MemoryContextAllocHuge(a->cxt, usable + ARENA_HUGE);
+	char	   *raw = MemoryContextAllocHuge(a->cxt, usable + ARENA_PAGE);
 
-	r->start = (char *) TYPEALIGN(ARENA_HUGE, raw);
+	r->start = (char *) TYPEALIGN(ARENA_PAGE, raw);
 	r->end = r->start + usable;
-#ifdef MADV_HUGEPAGE
-	/* advice only: an error (no THP in this kernel) changes nothing */
-	(void) madvise(r->start, usable, MADV_HUGEPAGE);
-#endif
 	r->next = a->regions;
 	a->regions = r;
 	a->region_bytes += usable;
 	a->cur = r->start;
 	a->end = r->end;
+	a->ready = r->start;
 	a->last = NULL;
+}
+
+/*
+ * Fault in the pages of the current region up to at least upto (and
+ * ARENA_AHEAD more), in one call.  Advice only: where it fails, the pages
+ * fault one by one when first written.
+ */
+static inline void
+prefault(PgArena *a, const char *upto)
+{
+	char	   *to;
+
+	if (upto <= a->ready)
+		return;
+	to = (char *) TYPEALIGN(ARENA_PAGE, upto) + ARENA_AHEAD;
+	if (to > a->end)
+		to = a->end;
+	(void) madvise(a->ready, (size_t) (to - a->ready), MADV_POPULATE_WRITE);
+	a->ready = to;
 }
 
 static void *
@@ -106,6 +130,7 @@ arena_alloc(void *ctx, size_t n)
 		return MemoryContextAlloc(a->cxt, n);
 	if ((size_t) (a->end - a->cur) < size + ARENA_HDR)
 		add_region(a, size);
+	prefault(a, a->cur + ARENA_HDR + size);
 	*(size_t *) a->cur = size;
 	p = a->cur + ARENA_HDR;
 	a->cur = p + size;
@@ -156,6 +181,7 @@ arena_realloc(void *ctx, void *ptr, size_t n)
 		return p;
 	if (a->building && p == a->last && (size_t) (a->end - p) >= want)
 	{
+		prefault(a, p + want);
 		*(size_t *) (p - ARENA_HDR) = want;
 		a->cur = p + want;
 		return p;

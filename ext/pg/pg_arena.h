@@ -1,7 +1,8 @@
 /*
  * pg_arena.h
- *	  The compiled dictionary's allocator: a bump arena on transparent huge
- *	  pages while the dictionary is built, its memory context afterwards.
+ *	  The compiled dictionary's allocator: a bump arena with its pages
+ *	  faulted in ahead while the dictionary is built, its memory context
+ *	  afterwards.
  */
 #ifndef PG_ARENA_H
 #define PG_ARENA_H
@@ -20,6 +21,7 @@ typedef struct PgArena
 	bool		building;		/* allocations come from the regions */
 	char	   *cur;			/* free room of the newest region */
 	char	   *end;
+	char	   *ready;			/* its pages are faulted in up to here */
 	char	   *last;			/* the newest bump allocation, or NULL */
 	PgArenaRegion *regions;
 	size_t		region_bytes;	/* all regions' usable bytes */
