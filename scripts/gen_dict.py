@@ -319,31 +319,13 @@ def load_dict(dict_dir, probs):
             seen[word] = r.where
             d.name_heads.append((word, kind))
 
-    # ---- name cues
-    seen = {}
-    for r in rows["name_cues"]:
-        cue, kind = r.f["cue"], r.f["kind"]
-        if not cue or cue != cue.lower():
-            probs.error(r.where, "name cue %r must be lower case" % cue)
-        elif kind not in KINDS:
-            probs.error(r.where, "kind %r not in %s" % (kind, "/".join(KINDS)))
-        elif cue in seen:
-            probs.error(r.where, "name cue %r already at %s" % (cue, seen[cue]))
-        else:
-            seen[cue] = r.where
-            d.name_cues.append((cue, kind))
-
-    # ---- page furniture
-    seen = {}
-    for r in rows["furniture"]:
-        opener = r.f["opener"]
-        if not opener or opener != opener.lower():
-            probs.error(r.where, "furniture opener %r must be lower case" % opener)
-        elif opener in seen:
-            probs.error(r.where, "furniture opener %r already at %s" % (opener, seen[opener]))
-        else:
-            seen[opener] = r.where
-            d.furniture.append((opener,))
+    # ---- name cues, page furniture: lower-case keys, each once
+    d.name_cues = lower_keyed(rows["name_cues"], "cue", "name cue", probs,
+                              lambda f: None if f["kind"] in KINDS else
+                              "kind %r not in %s" % (f["kind"], "/".join(KINDS)))
+    d.name_cues = [(f["cue"], f["kind"]) for f in d.name_cues]
+    d.furniture = [(f["opener"],) for f in
+                   lower_keyed(rows["furniture"], "opener", "furniture opener", probs)]
 
     # ---- particles
     seen = {}
@@ -423,6 +405,26 @@ def emit_inserts(out, table, columns, rows, casts=None):
             lines.append("  (" + ", ".join(vals) + ")")
         out.write(",\n".join(lines) + ";\n")
     out.write("\n")
+
+
+def lower_keyed(rows, key, what, probs, check=None):
+    """The fields of rows whose key column is non-empty lower case and not
+    seen before, and whose check (a function of the fields returning an error
+    message or None) passes; errors for the others."""
+    seen, kept = {}, []
+    for r in rows:
+        value = r.f[key]
+        problem = check(r.f) if check else None
+        if not value or value != value.lower():
+            probs.error(r.where, "%s %r must be lower case" % (what, value))
+        elif problem:
+            probs.error(r.where, problem)
+        elif value in seen:
+            probs.error(r.where, "%s %r already at %s" % (what, value, seen[value]))
+        else:
+            seen[value] = r.where
+            kept.append(r.f)
+    return kept
 
 
 def merge_iso_codes(d, json_path, locale_dir, probs):
