@@ -659,6 +659,8 @@ unknown_name(Tagger *tg, size_t i)
 	int16_t		actor = -1;
 	float		conf;
 	int32_t		dummy;
+	size_t		known = 0;		/* the dictionary match that ended the name */
+	int32_t		known_entity = -1;
 
 	if (tg->shouting || !p->cap)
 		return 0;
@@ -682,12 +684,19 @@ unknown_name(Tagger *tg, size_t i)
 	{
 		const DpPiece *q = &tg->pc.p[j];
 
-		if (namelike(tg, q, false) && (dict_match(tg, j, &dummy) == 0 ||
-									   (head && (tg->d->entities[dummy].kind == DP_KIND_GPE ||
-												 tg->d->entities[dummy].kind == DP_KIND_LOC))))
+		if (namelike(tg, q, false))
 		{
-			j++;
-			continue;
+			size_t		m = dict_match(tg, j, &dummy);
+
+			if (m == 0 || (head && (tg->d->entities[dummy].kind == DP_KIND_GPE ||
+									tg->d->entities[dummy].kind == DP_KIND_LOC)))
+			{
+				j++;
+				continue;
+			}
+			known = m;
+			known_entity = dummy;
+			break;
 		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
 		if (!q->cap && word_val(tg, q, DP_V_PARTICLE))
@@ -710,25 +719,23 @@ unknown_name(Tagger *tg, size_t i)
 	 * first name joins the known mention (Emanuel Macron, Sergei Lavrov);
 	 * another first name makes a new person (Jill Biden is not Joe Biden).
 	 */
-	if (!head && j == i + 1 && j < tg->pc.n && namelike(tg, &tg->pc.p[j], false))
+	if (!head && j == i + 1 && known > 0)
 	{
-		int32_t		e2 = -1;
-		size_t		m2 = dict_match(tg, j, &e2);
-		const DpEntity *ent = m2 > 0 ? &tg->d->entities[e2] : NULL;
-		const char *sp = ent ? strchr(ent->name, ' ') : NULL;
+		const DpEntity *ent = &tg->d->entities[known_entity];
+		const char *sp = strchr(ent->name, ' ');
 
-		if (ent && ent->kind == DP_KIND_PER && sp != NULL)
+		if (ent->kind == DP_KIND_PER && sp != NULL)
 		{
 			const DpWord *fw = dp_dict_word(tg->d, ent->name, (size_t) (sp - ent->name));
 			const DpVal *hv = word_val(tg, p, DP_V_HINT);
 
 			if (spelling_variant(p->w->key, p->w->keylen, fw->key, fw->keylen))
 			{
-				emit(tg, i, 1 + m2, e2, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
-				return 1 + m2;
+				emit(tg, i, 1 + known, known_entity, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
+				return 1 + known;
 			}
 			if (hv && hv->sub == DP_HINT_FIRST)
-				j += m2;
+				j += known;
 		}
 	}
 	/* nor does it end inside one */

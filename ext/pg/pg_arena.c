@@ -85,7 +85,6 @@ add_region(PgArena *a, size_t size)
 	r->end = r->start + usable;
 	r->next = a->regions;
 	a->regions = r;
-	a->region_bytes += usable;
 	a->cur = r->start;
 	a->end = r->end;
 	a->ready = r->start;

@@ -24,7 +24,6 @@ typedef struct PgArena
 	char	   *ready;			/* its pages are faulted in up to here */
 	char	   *last;			/* the newest bump allocation, or NULL */
 	PgArenaRegion *regions;
-	size_t		region_bytes;	/* all regions' usable bytes */
 	int			nfree;			/* freed blocks of PGDP_ARENA_REUSE bytes or more */
 	struct
 	{

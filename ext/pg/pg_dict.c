@@ -345,7 +345,7 @@ first_column_cmp(const void *a, const void *b)
 
 /*
  * The rows a dictionary query would give, read by a heap scan of the table
- * instead: the twelve queries' parsing, planning and executor were 26 M of
+ * instead: the queries' parsing, planning and executor were 26 M of
  * the 68 M instructions of a first call.  The same snapshot (the active
  * one, which a read-only SPI query uses), the same lock (AccessShareLock,
  * kept to the end of the transaction), the same strings (text copied, other
