@@ -37,9 +37,11 @@ cleanup() {
 trap cleanup EXIT
 
 make -s clean >/dev/null
-make -s PG_CONFIG="$PG_CONFIG" PG_CFLAGS="-Wall -Wextra -Werror -Wno-unused-parameter $SAN -DDIPLO_ASAN=\\\"$WORK\\\"" \
+# PGO=0: the profile-guided build's training program is not built with the
+# sanitizers
+make -s PG_CONFIG="$PG_CONFIG" PGO=0 PG_CFLAGS="-Wall -Wextra -Werror -Wno-unused-parameter $SAN -DDIPLO_ASAN=\\\"$WORK\\\"" \
   SHLIB_LINK="$(pkg-config --libs libutf8proc) -lstemmer -fsanitize=address,undefined" || exit 1
-$SUDO make -s PG_CONFIG="$PG_CONFIG" install >/dev/null || exit 1
+$SUDO make -s PG_CONFIG="$PG_CONFIG" PGO=0 install >/dev/null || exit 1
 [ -n "$RUNAS" ] && chown postgres "$WORK"
 run_pg "$BIN/initdb -D $WORK/data -E UTF8 --locale=C.UTF-8 -A trust >/dev/null" || exit 1
 run_pg "$BIN/pg_ctl -D $WORK/data -o '-p $PORT -k $WORK' -l $WORK/log -w start" || { cat "$WORK/log"; exit 1; }
