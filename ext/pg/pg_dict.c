@@ -96,6 +96,16 @@ typedef struct DictPin
 /* The last pin taken, shared by every call site of the same statement. */
 static DictPin last_pin;
 
+/*
+ * What a call site (an FmgrInfo) keeps in fn_extra: its pin and the memory
+ * context of one call's work (pgdp_call_context()).
+ */
+typedef struct CallSite
+{
+	DictPin		pin;
+	MemoryContext work;
+} CallSite;
+
 static void
 dict_inval_callback(Datum arg, Oid relid)
 {
@@ -751,7 +761,8 @@ PgDict *
 pgdp_dict_get_pg(FunctionCallInfo fcinfo)
 {
 	FmgrInfo   *fl = fcinfo->flinfo;
-	DictPin    *pin = (DictPin *) fl->fn_extra;
+	CallSite   *site = (CallSite *) fl->fn_extra;
+	DictPin    *pin = site ? &site->pin : NULL;
 	DictPin		now;
 	PgDict	   *pd;
 
@@ -789,12 +800,13 @@ pgdp_dict_get_pg(FunctionCallInfo fcinfo)
 	{
 		MemoryContextCallback *cb;
 
-		pin = MemoryContextAllocZero(fl->fn_mcxt, sizeof(DictPin));
+		site = MemoryContextAllocZero(fl->fn_mcxt, sizeof(CallSite));
+		pin = &site->pin;
 		cb = MemoryContextAlloc(fl->fn_mcxt, sizeof(MemoryContextCallback));
 		cb->func = unpin;
 		cb->arg = pin;
 		MemoryContextRegisterResetCallback(fl->fn_mcxt, cb);
-		fl->fn_extra = pin;
+		fl->fn_extra = site;
 	}
 	else if (pin->pd != pd)
 		unpin(pin);
@@ -807,6 +819,28 @@ pgdp_dict_get_pg(FunctionCallInfo fcinfo)
 	else
 		*pin = last_pin;
 	return pd;
+}
+
+/*
+ * The memory context of this call's work, empty: kept with the call site's
+ * pin (a child of fn_mcxt, so it goes with the query) and reset at every
+ * call.  A context created and deleted per document cost its first blocks'
+ * malloc() and free() each time.  The first 64 kB stay between calls.
+ * pgdp_dict_get_pg() must have been called for this call.
+ */
+MemoryContext
+pgdp_call_context(FunctionCallInfo fcinfo)
+{
+	CallSite   *site = (CallSite *) fcinfo->flinfo->fn_extra;
+
+	if (site == NULL)
+		elog(ERROR, "diplo: call context requested before the dictionary");
+	if (site->work == NULL)
+		site->work = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "diplo call",
+										   64 * 1024, 64 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
+	else
+		MemoryContextReset(site->work);
+	return site->work;
 }
 
 /* Statement trigger on the dictionary tables. */
@@ -828,7 +862,7 @@ Datum
 diplo_dictionary_info(PG_FUNCTION_ARGS)
 {
 	DpDict	   *d = pgdp_dict_get(fcinfo);
-	PgDict	   *pd = ((DictPin *) fcinfo->flinfo->fn_extra)->pd;
+	PgDict	   *pd = ((CallSite *) fcinfo->flinfo->fn_extra)->pin.pd;
 	TupleDesc	tupdesc;
 	Datum		values[5];
 	bool		nulls[5] = {0};

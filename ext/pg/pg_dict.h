@@ -33,6 +33,9 @@ extern DpDict *pgdp_dict_get(FunctionCallInfo fcinfo);
 /* The same, with the text datum caches around the dictionary. */
 extern PgDict *pgdp_dict_get_pg(FunctionCallInfo fcinfo);
 
+/* An empty memory context for this call's work, kept by the call site. */
+extern MemoryContext pgdp_call_context(FunctionCallInfo fcinfo);
+
 /* Cached text datums of an entity's name, a country's code, a C string
  * from a fixed table (index < 8). */
 extern Datum pgdp_dict_name_text(PgDict *pd, int32 entity);

@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -160,4 +161,22 @@ pgdp_text_from_utf8(const char *s, size_t n)
 	result = cstring_to_text(conv);
 	pfree(conv);
 	return result;
+}
+
+/*
+ * InitMaterializedSRF() with the row type the executor expects, when it
+ * gives one (a function scan and a target-list call do): that is the
+ * function's declared result type, read once when the plan was made, where
+ * get_call_result_type() looks it up in the catalog caches for every
+ * document.
+ */
+void
+pgdp_init_srf(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bits32		flags = 0;
+
+	if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != NULL)
+		flags |= MAT_SRF_USE_EXPECTED_DESC;
+	InitMaterializedSRF(fcinfo, flags);
 }

@@ -29,6 +29,9 @@ extern void pgdp_doc_init(PgDoc *doc, text *t);
 /* A piece of UTF-8 as a text datum in the server encoding. */
 extern text *pgdp_text_from_utf8(const char *s, size_t n);
 
+/* InitMaterializedSRF() for the set-returning functions (see pg_diplo.c). */
+extern void pgdp_init_srf(FunctionCallInfo fcinfo);
+
 /* 1-based substr() start and length of a core token range. */
 static inline int32
 pgdp_start(const PgDoc *doc, uint32 off, uint32 coff)

@@ -62,10 +62,10 @@ diplo_entities(PG_FUNCTION_ARGS)
 	const Datum *kinds;
 	PgRow		row;
 
-	InitMaterializedSRF(fcinfo, 0);
+	pgdp_init_srf(fcinfo);
 	kinds = kind_datums(TupleDescAttr(rsinfo->setDesc, 2)->atttypid);
 
-	work = AllocSetContextCreate(CurrentMemoryContext, "diplo entities", ALLOCSET_DEFAULT_SIZES);
+	work = pgdp_call_context(fcinfo);
 	old = MemoryContextSwitchTo(work);
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, work);
@@ -98,7 +98,7 @@ diplo_entities(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 	}
 	MemoryContextSwitchTo(old);
-	MemoryContextDelete(work);
+	MemoryContextReset(work);
 	return (Datum) 0;
 }
 
@@ -116,6 +116,7 @@ Datum
 diplo_entity_ids(PG_FUNCTION_ARGS)
 {
 	DpDict	   *d = pgdp_dict_get(fcinfo);
+	MemoryContext work = pgdp_call_context(fcinfo);
 	PgDoc		doc;
 	DpMem		mem;
 	DpMentions	ms = {0};
@@ -125,7 +126,7 @@ diplo_entity_ids(PG_FUNCTION_ARGS)
 	ArrayType  *result;
 
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
-	pgdp_mem_init(&mem, CurrentMemoryContext);
+	pgdp_mem_init(&mem, work);
 	dp_tag_document(d, &mem, doc.utf8, doc.len, &ms);
 	/* distinct names first (a hash set), then sort those few */
 	{
@@ -160,5 +161,6 @@ diplo_entity_ids(PG_FUNCTION_ARGS)
 	for (size_t i = 0; i < n; i++)
 		elems[i] = PointerGetDatum(pgdp_text_from_utf8(names[i], strlen(names[i])));
 	result = construct_array(elems, (int) n, TEXTOID, -1, false, TYPALIGN_INT);
+	MemoryContextReset(work);
 	PG_RETURN_ARRAYTYPE_P(result);
 }

@@ -40,8 +40,8 @@ diplo_stances(PG_FUNCTION_ARGS)
 	MemoryContext old;
 	PgRow		row;
 
-	InitMaterializedSRF(fcinfo, 0);
-	work = AllocSetContextCreate(CurrentMemoryContext, "diplo stances", ALLOCSET_DEFAULT_SIZES);
+	pgdp_init_srf(fcinfo);
+	work = pgdp_call_context(fcinfo);
 	old = MemoryContextSwitchTo(work);
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, work);
@@ -70,6 +70,6 @@ diplo_stances(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 	}
 	MemoryContextSwitchTo(old);
-	MemoryContextDelete(work);
+	MemoryContextReset(work);
 	return (Datum) 0;
 }

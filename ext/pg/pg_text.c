@@ -60,7 +60,7 @@ diplo_tokens(PG_FUNCTION_ARGS)
 	MemoryContext rowcxt;
 	int32		position = 0;
 
-	InitMaterializedSRF(fcinfo, 0);
+	pgdp_init_srf(fcinfo);
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, CurrentMemoryContext);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "diplo tokens row", ALLOCSET_SMALL_SIZES);
@@ -103,7 +103,7 @@ diplo_sentences(PG_FUNCTION_ARGS)
 	DpSplitter	sp;
 	DpSentence	sent = {0};
 
-	InitMaterializedSRF(fcinfo, 0);
+	pgdp_init_srf(fcinfo);
 	pgdp_doc_init(&doc, PG_GETARG_TEXT_PP(0));
 	pgdp_mem_init(&mem, CurrentMemoryContext);
 	dp_splitter_init(&sp, &mem, doc.utf8, doc.len);
