@@ -182,3 +182,31 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, method
   FROM diplo.entities(E'Zelensky a publié sur X un message à Trump.\nPartager sur Facebook Partager sur X Copier le lien\n' ||
                       E'Suivez-nous sur Telegram.\nIl a partagé sur Facebook une vidéo de Poutine.\n\nPartager cet article') ORDER BY start;
+
+-- the same rows whatever the call site: in FROM, in the target list (the
+-- executor's expected row type), twice in one query (each call site keeps
+-- its own work memory, reset per call), over documents of very different
+-- sizes in turn
+CREATE TEMP TABLE callsite_docs (id int, body text);
+INSERT INTO callsite_docs VALUES
+  (1, 'Zelensky remercie Trump.'),
+  (2, repeat('Le Kremlin rejette la trêve proposée par Witkoff. Macron appelle Poutine. ', 400)),
+  (3, ''),
+  (4, 'Selon Moscou, Steve Witkoff arrive à Riyad.');
+SELECT (SELECT count(*) FROM callsite_docs d, diplo.entities(d.body)) AS from_rows,
+       (SELECT count(*) FROM (SELECT diplo.entities(body) FROM callsite_docs) t) AS tlist_rows;
+SELECT count(*) AS differing
+  FROM ((SELECT d.id, e.* FROM callsite_docs d, diplo.entities(d.body) e
+         EXCEPT ALL
+         SELECT id, (diplo.entities(body)).* FROM callsite_docs)
+        UNION ALL
+        (SELECT id, (diplo.entities(body)).* FROM callsite_docs
+         EXCEPT ALL
+         SELECT d.id, e.* FROM callsite_docs d, diplo.entities(d.body) e)) x;
+SELECT d.id, count(e1.*) AS first_site, count(e2.*) AS second_site
+  FROM callsite_docs d
+  LEFT JOIN LATERAL diplo.entities(d.body) e1 ON true
+  LEFT JOIN LATERAL (SELECT * FROM diplo.entities(d.body) WHERE kind = 'PER') e2 ON e2.start = e1.start
+ GROUP BY d.id ORDER BY d.id;
+SELECT id, diplo.entity_ids(body) FROM callsite_docs ORDER BY id;
+SELECT id, count(*) FROM (SELECT id, diplo.stances(body) FROM callsite_docs) t GROUP BY id ORDER BY id;
