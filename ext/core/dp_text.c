@@ -385,12 +385,28 @@ norm_run(DpMem *m, const char *s, size_t n, bool key, DpBuf *out)
 		size_t		end = pos + norm_chunk_end(s + pos, n - pos, DP_NORM_CHUNK);
 		bool		ascii = true;
 
+		/*
+		 * ASCII is already NFC, and so is text of ASCII and the Latin-1
+		 * letters U+00C0..U+00FF (C3 80..BF: starters that compose with no
+		 * character before them and fold to themselves; a combining mark
+		 * after one is not C3, and sends the chunk to utf8proc).  Keys are
+		 * also case folded and stripped of marks: for them ASCII only.
+		 */
 		for (size_t i = pos; i < end && ascii; i++)
-			if ((unsigned char) s[i] >= 0x80)
+		{
+			unsigned char c = (unsigned char) s[i];
+
+			if (c < 0x80)
+				continue;
+			if (!key && c == 0xC3 && i + 1 < end &&
+				(unsigned char) s[i + 1] >= 0x80 && (unsigned char) s[i + 1] <= 0xBF)
+				i++;
+			else
 				ascii = false;
+		}
 		if (ascii)
 		{
-			/* fast path: ASCII is already NFC */
+			/* fast path: copied as it is, but for the folds below */
 			dp_buf_reserve(m, out, end - pos);
 			for (size_t i = pos; i < end; i++)
 			{

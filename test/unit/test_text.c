@@ -6,6 +6,8 @@
 #include "dp_text.h"
 #include "dp_token.h"
 
+#include <utf8proc.h>
+
 /* Render the tokens of s as "tok|tok|..." with sentence breaks as " / ". */
 static char *
 render(const char *s)
@@ -299,6 +301,36 @@ test_text(void)
 		for (int i = 0; ok && i < 5000; i++)
 			ok = memcmp(out.data + 2 + 2 * i, "\xD0\xB9", 2) == 0;	/* й */
 		OK(ok, "a long non-ASCII run composes across the normalisation chunks (%zu bytes out)", out.len);
+	}
+	/*
+	 * Text of ASCII and Latin-1 letters takes a fast path: it must give what
+	 * utf8proc's NFC gives, for every code point U+00C0..U+00FF alone, in a
+	 * word, and with a combining mark after it (which composes: U+00E6 + ́
+	 * is U+01FD).
+	 */
+	{
+		int			bad = 0;
+
+		for (int cp = 0xC0; cp <= 0xFF; cp++)
+		{
+			const char *forms[3] = {"%c%c", "Ab%c%cz t", "%c%c\xCC\x81" "e"};
+
+			for (int f = 0; f < 3; f++)
+			{
+				char		in[32];
+				utf8proc_uint8_t *ref;
+				const char *got;
+
+				snprintf(in, sizeof(in), forms[f], 0xC3, 0x80 | (cp & 0x3F));
+				ref = utf8proc_NFC((const utf8proc_uint8_t *) in);
+				got = norm(in);
+				if (!ref || strcmp((const char *) ref, got) != 0)
+					bad++;
+				free(ref);
+			}
+		}
+		OK(bad == 0, "Latin-1 letters normalise as utf8proc's NFC, alone, in words and before a mark (%d differ)", bad);
+		OK(strcmp(norm("\xC3\xA6\xCC\x81"), "\xC7\xBD") == 0, "a Latin-1 letter and a combining mark compose");
 	}
 	KEY("\xC3\x89tats-Unis", "etats-unis");
 	KEY("Zaporijia", "zaporijia");
