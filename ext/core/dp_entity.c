@@ -923,6 +923,7 @@ link_document(Tagger *tg)
 	DpMentions *o = tg->out;
 	LinkMap		full,
 				named;
+	size_t		unsure;
 
 	if (o->n == 0)
 		return;
@@ -991,8 +992,13 @@ link_document(Tagger *tg)
 	 * A lone unknown word opening a sentence (confidence 0) stays only if
 	 * the document names it elsewhere with some confidence: "Zorglub a
 	 * dit..." then "selon Zorglub"; else it is most likely a capitalised
-	 * common word and is dropped.
+	 * common word and is dropped.  Most documents have none: then nothing
+	 * is looked up or moved.
 	 */
+	unsure = 0;
+	for (size_t k = 0; k < o->n; k = link_next(tg, k))
+		unsure += o->m[k].confidence <= 0.0f;
+	if (unsure > 0)
 	{
 		LinkMap		sure;
 		size_t		w = 0;
