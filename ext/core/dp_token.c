@@ -834,18 +834,13 @@ lower_run(const unsigned char *s, size_t n)
 	return r;
 }
 
+/*
+ * The run of ASCII and Latin-1 letters at i; counts its lower- and
+ * upper-case letters, notes bytes above ASCII.  Returns its end.
+ */
 static inline __attribute__((always_inline)) size_t
-fast_word(const DpLexer *lx, size_t p, DpToken *t)
+fast_letters(const unsigned char *s, size_t n, size_t i, int *lo, int *up, bool *high)
 {
-	const unsigned char *s = (const unsigned char *) lx->s;
-	size_t		n = lx->n;
-	size_t		i = p;
-	int			lo = 0,
-				up = 0;
-	bool		high = false;
-	unsigned char b0 = s[p];
-	size_t		al = 0;
-
 	while (i < n)
 	{
 		unsigned char b = s[i];
@@ -856,12 +851,12 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 			size_t		r = i + 1;
 
 			r += lower_run(s + r, n - r);
-			lo += (int) (r - i);
+			*lo += (int) (r - i);
 			i = r;
 		}
 		else if ((unsigned char) (b - 'A') < 26)
 		{
-			up++;
+			(*up)++;
 			i++;
 		}
 		else if (b == 0xC3 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF &&
@@ -869,15 +864,32 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 		{
 			/* U+00C0..U+00DE upper (C3 80..9E), U+00DF..U+00FF lower */
 			if (s[i + 1] <= 0x9E)
-				up++;
+				(*up)++;
 			else
-				lo++;
-			high = true;
+				(*lo)++;
+			*high = true;
 			i += 2;
 		}
 		else
 			break;
 	}
+	return i;
+}
+
+static inline __attribute__((always_inline)) size_t
+fast_word(const DpLexer *lx, size_t p, DpToken *t)
+{
+	const unsigned char *s = (const unsigned char *) lx->s;
+	size_t		n = lx->n;
+	size_t		i;
+	int			lo = 0,
+				up = 0,
+				hyphens = 0;
+	bool		high = false;
+	unsigned char b0 = s[p];
+	size_t		al = 0;
+
+	i = fast_letters(s, n, p, &lo, &up, &high);
 	if (i == p)
 		return 0;
 	/* a Roman ordinal (XXIe, Ier) is the general path's; "Le", "Il" are not */
@@ -906,6 +918,29 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 		t->len = (uint32_t) (i + al - p);
 		t->clen = (uint32_t) (lo + up + 1);
 		return i + al;
+	}
+
+	/*
+	 * A compound (Maison-Blanche, cessez-le-feu, États-Unis): more runs of
+	 * letters after single ASCII hyphens, one token as scan_word() makes
+	 * it.  An inverted subject (a-t-il, dit-elle: the clitic is cut off), an
+	 * apostrophe after the compound, an address, and every other hyphen,
+	 * digit or character are the general path's.
+	 */
+	if (i + 1 < n && s[i] == '-' && latin_letter_at(s, n, i + 1))
+	{
+		size_t		last;
+
+		do
+		{
+			last = ++i;
+			hyphens++;
+			i = fast_letters(s, n, i, &lo, &up, &high);
+		} while (i + 1 < n && s[i] == '-' && latin_letter_at(s, n, i + 1));
+		if (in_list(clitics, lx->s + last, i - last, false) ||
+			(i < n && apos_len(s, n, i) > 0) ||
+			memchr(s + p, '@', (n - p) < 64 ? (n - p) : 64) != NULL)
+			return 0;
 	}
 	if (i < n)
 	{
@@ -947,7 +982,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 			return 0;
 	}
 	/* an abbreviation without its dot: Mme, Dr */
-	if (up > 0 && b0 >= 'A' && b0 <= 'Z' && lo + up > 1 && i - p <= 6 &&
+	if (hyphens == 0 && up > 0 && b0 >= 'A' && b0 <= 'Z' && lo + up > 1 && i - p <= 6 &&
 		is_abbrev(lx->s + p, i - p))
 		return 0;
 	t->cls = DP_TOK_WORD;
@@ -955,12 +990,16 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 	if (up >= 2 && lo == 0)
 	{
 		t->flags |= DP_TF_ALLCAP;
-		t->cls = DP_TOK_ACRONYM;
+		/* ETATS-UNIS is an all-capitals compound, not an acronym */
+		if (hyphens == 0)
+			t->cls = DP_TOK_ACRONYM;
 	}
+	if (hyphens > 0)
+		t->flags |= DP_TF_HYPHEN;
 	if (high)
 		t->flags |= DP_TF_NONASCII;
 	t->len = (uint32_t) (i - p);
-	t->clen = (uint32_t) (lo + up);
+	t->clen = (uint32_t) (lo + up + hyphens);
 	return i;
 }
 

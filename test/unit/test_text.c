@@ -199,6 +199,13 @@ test_fast_path(void)
 		"d\xCA\xBC" "abord l\xE2\x80\xB2x d'\xCE\xB1 l'1 l' l'- s'\xC3\x97 qu'",
 		"Ier IIe XXIe Ve Xe Le Les Ce Il CIA Lee CCe LXe Cie XI. Vème Cer IVX",
 		"M", "a", "", " ", "\xC3", "ab\xC3", "ab\xC3\x28", "I", "Z.", "z.",
+		/* compounds: the fast path takes letters and single ASCII hyphens */
+		"Maison-Blanche cessez-le-feu porte-parole \xC3\x89tats-Unis \xC3\x89TATS-UNIS Jean-Luc al-Assad "
+		"a-t-il dit-elle va-t-on est-ce peut-\xC3\xAAtre c'est-\xC3\xA0-dire F-16 Covid-19 mot-1 x-Y-z",
+		"e-mail jean-luc@elysee.fr Jean-Luc. Saint-P\xC3\xA9tersbourg, Nord-Ouest; sud-est: AB-CD! Mme-Kallas",
+		"mot--suite mot- -mot mot-\xC3\x97 \xC3\xA9-mot e-e\xCC\x81 Jean\xE2\x80\x90Luc Jean\xE2\x80\x91Luc Pou-\xC2\xADtine",
+		"celui-ci' moi-m\xC3\xAAme\xE2\x80\x99 XXIe-si\xC3\xA8" "cle Ier-x IV-V L-C h-x. www-x.fr week-end\xC2\xA0: fin-",
+		"arc-en-ciel\xE2\x80\xA6 vis-\xC3\xA0-vis \xC2\xAB sud-est \xC2\xBB (nord-est) entre-deux-guerres, Jae-myung.",
 	};
 	size_t		ntok;
 	bool		all = true;
