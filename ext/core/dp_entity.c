@@ -20,6 +20,7 @@
 #include "dp_entity.h"
 #include "dp_text.h"
 
+#include <stddef.h>
 #include <string.h>
 
 const char *const dp_method_names[DP_M__COUNT] = {
@@ -58,11 +59,16 @@ opens_upper(const char *s, size_t n)
 	return dp_char_class(cp) == DP_C_UPPER;
 }
 
-/* Token classes whose pieces are word-like (see DpPiece.wordlike). */
-static const bool wordlike_cls[DP_TOK__COUNT] = {
-	[DP_TOK_WORD] = true, [DP_TOK_ACRONYM] = true, [DP_TOK_ELISION] = true,
-	[DP_TOK_CLITIC] = true, [DP_TOK_ABBREV] = true, [DP_TOK_INITIALS] = true,
-};
+/* Token classes whose pieces are word-like (see DpPiece.wordlike), as bits. */
+#define WORDLIKE_CLASSES ((1u << DP_TOK_WORD) | (1u << DP_TOK_ACRONYM) | (1u << DP_TOK_ELISION) | \
+						  (1u << DP_TOK_CLITIC) | (1u << DP_TOK_ABBREV) | (1u << DP_TOK_INITIALS))
+_Static_assert(DP_TOK__COUNT <= 32, "token classes fit the WORDLIKE_CLASSES bits");
+
+static inline bool
+wordlike_class(uint16_t cls)
+{
+	return cls < 32 && ((WORDLIKE_CLASSES >> cls) & 1u) != 0;
+}
 
 /*
  * Fill piece p for bytes [off, off+len) of token t.  The caller has made
@@ -98,7 +104,7 @@ fill_piece(DpDict *d, const char *text, DpPiece *p, const DpToken *t,
 	else
 		p->cap = opens_upper(text + off, len);
 	p->initial = initial;
-	p->wordlike = cls < DP_TOK__COUNT && wordlike_cls[cls];
+	p->wordlike = wordlike_class(cls);
 	p->w = dp_dict_word(d, text + off, len);
 }
 
@@ -157,7 +163,31 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 			}
 		}
 		else
-			fill_piece(d, text, &pc[n++], t, ti, t->off, t->len, t->coff, initial, &words, &caps);
+		{
+			/* a whole token, the common case: its spans copied at once */
+			DpPiece    *p = &pc[n++];
+			uint16_t	cls = t->cls;
+
+			_Static_assert(offsetof(DpPiece, off) == 0 && offsetof(DpPiece, len) == 4 &&
+						   offsetof(DpPiece, coff) == 8 && offsetof(DpPiece, clen) == 12 &&
+						   offsetof(DpToken, off) == 0 && offsetof(DpToken, len) == 4 &&
+						   offsetof(DpToken, coff) == 8 && offsetof(DpToken, clen) == 12,
+						   "pieces and tokens open with the same four spans");
+			memcpy(p, t, 16);
+			p->tok = ti;
+			p->tflags = t->flags;
+			p->cls = (uint8_t) cls;
+			if (cls == DP_TOK_WORD || cls == DP_TOK_ACRONYM)
+			{
+				words++;
+				caps += (t->flags & DP_TF_ALLCAP) != 0;
+			}
+			p->cap = (cls != DP_TOK_URL && cls != DP_TOK_EMAIL) ? (t->flags & DP_TF_CAP) != 0 :
+				opens_upper(tx, t->len);
+			p->initial = initial;
+			p->wordlike = wordlike_class(cls);
+			p->w = dp_dict_word(d, tx, t->len);
+		}
 
 		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
 			initial = true;
