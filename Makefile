@@ -37,7 +37,8 @@ include $(PGXS)
 CORE_HEADERS = $(wildcard ext/core/*.h)
 $(OBJS): $(CORE_HEADERS) $(wildcard ext/pg/*.h)
 
-# Profile-guided build of the core (PGO=0 turns it off; only with GCC).
+# Profile-guided build of the core (PGO=0 turns it off; only with a GCC
+# that has -fprofile-partial-training, GCC 10 and later).
 # The core sources are compiled once more with -fprofile-generate into
 # build/pgo, linked with ext/tools/pgo_train.c, which builds the built-in
 # dictionary from the generated install script and tags, scores and counts
@@ -49,8 +50,9 @@ $(OBJS): $(CORE_HEADERS) $(wildcard ext/pg/*.h)
 # -fprofile-partial-training keeps code the training did not run optimised
 # for speed, not size.
 PGO ?= 1
-PGO_GCC := $(shell $(CC) --version 2>/dev/null | grep -c 'Free Software Foundation')
-ifeq ($(PGO)$(filter-out 0,$(PGO_GCC)),1$(PGO_GCC))
+PGO_GCC := $(shell $(CC) --version 2>/dev/null | grep -q 'Free Software Foundation' && \
+	echo 'int x;' | $(CC) -fprofile-partial-training -x c -c -o /dev/null - 2>/dev/null && echo 1)
+ifeq ($(PGO)$(PGO_GCC),11)
 PGO_DIR = build/pgo
 PGO_TRAIN_OBJS = $(addprefix $(PGO_DIR)/,$(CORE_SRCS:.c=.o))
 PGO_GEN = -fprofile-generate=$(abspath $(PGO_DIR)/data) -fprofile-update=single
