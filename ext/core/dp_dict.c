@@ -14,6 +14,7 @@
 
 #include <libstemmer.h>
 #include <utf8proc.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common_words.h"
@@ -1385,4 +1386,105 @@ dp_dict_finish(DpDict *d)
 	d->finished = true;
 	/* words cached while building have no trie nodes yet */
 	cache_flush(d);
+}
+
+/* ------------------------------------------------ rows of the tables */
+
+const DpTableDef dp_tables[DP_T__COUNT] = {
+	[DP_T_COUNTRY] = {"country", "code, name", true},
+	[DP_T_ENTITY] = {"entity", "name, kind, actor, title, prior", true},
+	[DP_T_ALIAS] = {"alias", "alias, entity", false},
+	[DP_T_DEMONYM] = {"demonym", "form, actor", false},
+	[DP_T_ROLE] = {"role", "title, class", false},
+	[DP_T_NAME_HEAD] = {"name_head", "word, kind", false},
+	[DP_T_FURNITURE] = {"furniture", "opener", false},
+	[DP_T_NAME_CUE] = {"name_cue", "cue, kind", false},
+	[DP_T_PARTICLE] = {"particle", "word", false},
+	[DP_T_NAME_HINT] = {"name_hint", "word, hint", false},
+	[DP_T_TOPIC] = {"topic", "topic", true},
+	[DP_T_TOPIC_TERM] = {"topic_term", "term, topic, polarity, short_form", false},
+	[DP_T_CUE] = {"cue", "lemma, pos, polarity, weight, frame, target_mode", false},
+	[DP_T_MODIFIER] = {"modifier", "word, type, factor", false},
+};
+
+void
+dp_dict_add_row(DpDict *d, DpTable t, const char *const *col)
+{
+	int			e;
+
+	switch (t)
+	{
+		case DP_T_COUNTRY:
+			dp_dict_add_country(d, col[0], col[1]);
+			break;
+		case DP_T_ENTITY:
+			e = dp_dict_add_entity(d, col[0], dp_kind_from_name(col[1]), col[2], col[3],
+								   col[4] ? strtof(col[4], NULL) : 1.0f);
+			/* the canonical name is an alias too */
+			dp_dict_add_alias(d, col[0], e);
+			break;
+		case DP_T_ALIAS:
+			e = dp_dict_find_entity(d, col[1]);
+			if (e >= 0)
+				dp_dict_add_alias(d, col[0], e);
+			break;
+		case DP_T_DEMONYM:
+			dp_dict_add_demonym(d, col[0], col[1]);
+			break;
+		case DP_T_ROLE:
+			dp_dict_add_role(d, col[0], dp_name_index(dp_role_names, DP_ROLE__COUNT, col[1]));
+			break;
+		case DP_T_NAME_HEAD:
+			dp_dict_add_name_head(d, col[0], dp_kind_from_name(col[1]));
+			break;
+		case DP_T_FURNITURE:
+			dp_dict_add_furniture(d, col[0]);
+			break;
+		case DP_T_NAME_CUE:
+			dp_dict_add_name_cue(d, col[0], dp_kind_from_name(col[1]));
+			break;
+		case DP_T_PARTICLE:
+			dp_dict_add_particle(d, col[0]);
+			break;
+		case DP_T_NAME_HINT:
+			dp_dict_add_name_hint(d, col[0], dp_name_index(dp_hint_names, 3, col[1]));
+			break;
+		case DP_T_TOPIC:
+			dp_dict_add_topic(d, col[0]);
+			break;
+		case DP_T_TOPIC_TERM:
+			dp_dict_add_topic_term(d, col[0], dp_dict_add_topic(d, col[1]),
+								   atoi(col[2]), col[3][0] == 't');
+			break;
+		case DP_T_CUE:
+			dp_dict_add_cue(d, col[0],
+							dp_name_index(dp_pos_names, DP_POS__COUNT, col[1]),
+							atoi(col[2]), strtof(col[3], NULL),
+							dp_name_index(dp_frame_names, DP_FR__COUNT, col[4]),
+							dp_name_index(dp_target_mode_names, DP_TM__COUNT, col[5]));
+			break;
+		case DP_T_MODIFIER:
+			dp_dict_add_modifier(d, col[0],
+								 dp_name_index(dp_mod_names, DP_MOD__COUNT, col[1]),
+								 strtof(col[2], NULL));
+			break;
+		case DP_T__COUNT:
+			dp_fail(d->mem, DP_ERR_INTERNAL, "no such dictionary table");
+	}
+}
+
+/*
+ * A state's usual name names its canonical entity, unless an entity of that
+ * name exists (the countries are in code order).
+ */
+void
+dp_dict_add_state_entities(DpDict *d)
+{
+	for (uint32_t c = 0, nc = d->ncountries; c < nc; c++)
+	{
+		const char *name = d->countries[c].name;
+
+		if (dp_dict_find_entity(d, name) < 0)
+			dp_dict_add_alias(d, name, dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f));
+	}
 }

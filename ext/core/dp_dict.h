@@ -219,7 +219,40 @@ typedef struct DpDict
 	uint32_t	doc_number;
 } DpDict;
 
+/*
+ * The dictionary tables (schema diplo), in the order a dictionary is built
+ * from them: the columns read from each, in the order dp_dict_add_row()
+ * takes them, and whether its rows are read in the order of the first
+ * column (COLLATE "C").  ext/pg/pg_dict.c reads them from the database,
+ * ext/tools/pgo_train.c from the generated install script.
+ */
+typedef enum DpTable
+{
+	DP_T_COUNTRY, DP_T_ENTITY, DP_T_ALIAS, DP_T_DEMONYM, DP_T_ROLE, DP_T_NAME_HEAD,
+	DP_T_FURNITURE, DP_T_NAME_CUE, DP_T_PARTICLE, DP_T_NAME_HINT, DP_T_TOPIC,
+	DP_T_TOPIC_TERM, DP_T_CUE, DP_T_MODIFIER, DP_T__COUNT
+} DpTable;
+
+#define DP_TABLE_MAX_COLS 8
+
+typedef struct DpTableDef
+{
+	const char *name;
+	const char *columns;		/* "code, name" */
+	bool		ordered;
+} DpTableDef;
+
+extern const DpTableDef dp_tables[DP_T__COUNT];
+
 extern DpDict *dp_dict_create(DpMem *m);
+
+/*
+ * Add one row of table t: col[k] is the text of its k-th column in
+ * dp_tables[t].columns, NULL for SQL NULL, "t" or "f" for a boolean.  Once
+ * the entity rows are in, dp_dict_add_state_entities() (see dp_dict.c).
+ */
+extern void dp_dict_add_row(DpDict *d, DpTable t, const char *const *col);
+extern void dp_dict_add_state_entities(DpDict *d);
 extern void dp_dict_destroy(DpDict *d);	/* frees what is not in DpMem */
 extern int	dp_dict_add_country(DpDict *d, const char *code, const char *name);
 extern int	dp_dict_add_entity(DpDict *d, const char *name, int kind, const char *actor,

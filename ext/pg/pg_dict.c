@@ -49,17 +49,8 @@
 PG_FUNCTION_INFO_V1(diplo_dictionary_changed);
 PG_FUNCTION_INFO_V1(diplo_dictionary_info);
 
-static const char *const dict_tables[] = {
-	"country", "entity", "alias", "demonym", "role", "name_head", "name_cue",
-	"particle", "name_hint", "topic", "topic_term", "cue", "modifier", "furniture"
-};
-typedef enum DictTable
-{
-	T_COUNTRY, T_ENTITY, T_ALIAS, T_DEMONYM, T_ROLE, T_NAME_HEAD, T_NAME_CUE,
-	T_PARTICLE, T_NAME_HINT, T_TOPIC, T_TOPIC_TERM, T_CUE, T_MODIFIER, T_FURNITURE
-} DictTable;
-#define N_DICT_TABLES lengthof(dict_tables)
-StaticAssertDecl(N_DICT_TABLES == T_FURNITURE + 1, "one DictTable per name in dict_tables");
+/* The dictionary tables and the columns read from them: dp_tables[]. */
+#define N_DICT_TABLES DP_T__COUNT
 
 static PgDict *current = NULL;
 static bool current_valid = false;
@@ -289,12 +280,12 @@ rows_destroy(DestReceiver *self)
 {
 }
 
-/* Column c (1-based) of row i of the current query, NULL for SQL NULL. */
-static inline char *
-spi_str(uint64 i, int c)
+/* Row i of the current query: its columns in order, NULL for SQL NULL. */
+static inline const char *const *
+row_cells(uint64 i)
 {
-	Assert(i < dict_rows.nrows && c >= 1 && c <= dict_rows.natts);
-	return dict_rows.cells[i * dict_rows.natts + c - 1];
+	Assert(i < dict_rows.nrows);
+	return (const char *const *) &dict_rows.cells[i * dict_rows.natts];
 }
 
 /* The quoted name of the extension's schema, for the queries below. */
@@ -315,7 +306,7 @@ rows_reset(void)
 
 /*
  * Run a dictionary query; "%s" in it stands for the extension's schema.
- * Returns the number of rows, read with spi_str().
+ * Returns the number of rows, read with row_cells().
  */
 static uint64
 spi_query(const char *fmt)
@@ -429,10 +420,10 @@ scan_table(Oid relid, char **names, int n, bool ordered)
  * The rows of "SELECT cols FROM schema.table" (ORDER BY the first column
  * COLLATE "C" when ordered), by a heap scan where it gives the same answer
  * as the query, by the query otherwise.  Returns the number of rows, read
- * with spi_str().
+ * with row_cells().
  */
 static uint64
-dict_read(DictTable k, const char *cols, bool ordered)
+dict_read(DpTable k, const char *cols, bool ordered)
 {
 	char	   *names[8];
 	int			n = 0;
@@ -455,9 +446,9 @@ dict_read(DictTable k, const char *cols, bool ordered)
 	}
 	if (ordered)
 		sql = psprintf("SELECT %s FROM %%s.%s ORDER BY %s COLLATE pg_catalog.\"C\"",
-					   cols, dict_tables[k], names[0]);
+					   cols, dp_tables[k].name, names[0]);
 	else
-		sql = psprintf("SELECT %s FROM %%s.%s", cols, dict_tables[k]);
+		sql = psprintf("SELECT %s FROM %%s.%s", cols, dp_tables[k].name);
 	pfree(list);
 	return spi_query(sql);
 }
@@ -540,7 +531,7 @@ dict_load(void)
 								 GUC_ACTION_SAVE, true, 0, false);
 		nsp = extension_schema();
 		for (int k = 0; k < (int) N_DICT_TABLES; k++)
-			table_oids[k] = get_relname_relid(dict_tables[k], nsp);
+			table_oids[k] = get_relname_relid(dp_tables[k].name, nsp);
 		strlcpy(dict_schema_buf, quote_identifier(get_namespace_name(nsp)), sizeof(dict_schema_buf));
 		dict_schema = dict_schema_buf;
 
@@ -553,110 +544,22 @@ dict_load(void)
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		/* COLLATE "C": the same order in every database, and a cheap sort */
-		n = dict_read(T_COUNTRY, "code, name", true);
-		for (i = 0; i < n; i++)
-			dp_dict_add_country(d, spi_str(i, 1), spi_str(i, 2));
-
-		n = dict_read(T_ENTITY, "name, kind, actor, title, prior", true);
-		for (i = 0; i < n; i++)
+		/*
+		 * Every table in dp_tables[] order, each row to the core as its
+		 * column strings; COLLATE "C" where the order matters: the same
+		 * order in every database, and a cheap sort.
+		 */
+		for (int k = 0; k < DP_T__COUNT; k++)
 		{
-			char	   *prior = spi_str(i, 5);
-			int			e;
-
-			e = dp_dict_add_entity(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)),
-								   spi_str(i, 3), spi_str(i, 4),
-								   prior ? strtof(prior, NULL) : 1.0f);
-			/* the canonical name is an alias too */
-			dp_dict_add_alias(d, spi_str(i, 1), e);
-		}
-		/* a state's usual name names its canonical entity, unless an entity
-		 * of that name exists (the countries are in code order) */
-		for (uint32 c = 0, nc = d->ncountries; c < nc; c++)
-		{
-			const char *name = d->countries[c].name;
-
-			if (dp_dict_find_entity(d, name) < 0)
+			n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered);
+			for (i = 0; i < n; i++)
 			{
-				int			e = dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f);
-
-				dp_dict_add_alias(d, name, e);
+				dp_dict_add_row(d, (DpTable) k, row_cells(i));
+				if ((i & 1023) == 1023)
+					CHECK_FOR_INTERRUPTS();
 			}
-		}
-
-		n = dict_read(T_ALIAS, "alias, entity", false);
-		for (i = 0; i < n; i++)
-		{
-			int			e = dp_dict_find_entity(d, spi_str(i, 2));
-
-			if (e >= 0)
-				dp_dict_add_alias(d, spi_str(i, 1), e);
-			if ((i & 1023) == 0)
-				CHECK_FOR_INTERRUPTS();
-		}
-
-		n = dict_read(T_DEMONYM, "form, actor", false);
-		for (i = 0; i < n; i++)
-			dp_dict_add_demonym(d, spi_str(i, 1), spi_str(i, 2));
-
-		n = dict_read(T_ROLE, "title, class", false);
-		for (i = 0; i < n; i++)
-			dp_dict_add_role(d, spi_str(i, 1), dp_name_index(dp_role_names, DP_ROLE__COUNT, spi_str(i, 2)));
-
-		n = dict_read(T_NAME_HEAD, "word, kind", false);
-		for (i = 0; i < n; i++)
-			dp_dict_add_name_head(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)));
-
-		n = dict_read(T_FURNITURE, "opener", false);
-		for (i = 0; i < n; i++)
-			dp_dict_add_furniture(d, spi_str(i, 1));
-
-		n = dict_read(T_NAME_CUE, "cue, kind", false);
-		for (i = 0; i < n; i++)
-			dp_dict_add_name_cue(d, spi_str(i, 1), dp_kind_from_name(spi_str(i, 2)));
-
-		n = dict_read(T_PARTICLE, "word", false);
-		for (i = 0; i < n; i++)
-			dp_dict_add_particle(d, spi_str(i, 1));
-
-		n = dict_read(T_NAME_HINT, "word, hint", false);
-		for (i = 0; i < n; i++)
-		{
-			dp_dict_add_name_hint(d, spi_str(i, 1), dp_name_index(dp_hint_names, 3, spi_str(i, 2)));
-			if ((i & 1023) == 0)
-				CHECK_FOR_INTERRUPTS();
-		}
-
-		n = dict_read(T_TOPIC, "topic", true);
-		for (i = 0; i < n; i++)
-			dp_dict_add_topic(d, spi_str(i, 1));
-
-		n = dict_read(T_TOPIC_TERM, "term, topic, polarity, short_form", false);
-		for (i = 0; i < n; i++)
-		{
-
-			dp_dict_add_topic_term(d, spi_str(i, 1), dp_dict_add_topic(d, spi_str(i, 2)),
-								   atoi(spi_str(i, 3)), spi_str(i, 4)[0] == 't');
-		}
-
-		n = dict_read(T_CUE, "lemma, pos, polarity, weight, frame, target_mode", false);
-		for (i = 0; i < n; i++)
-		{
-
-			dp_dict_add_cue(d, spi_str(i, 1),
-							dp_name_index(dp_pos_names, DP_POS__COUNT, spi_str(i, 2)),
-							atoi(spi_str(i, 3)), strtof(spi_str(i, 4), NULL),
-							dp_name_index(dp_frame_names, DP_FR__COUNT, spi_str(i, 5)),
-							dp_name_index(dp_target_mode_names, DP_TM__COUNT, spi_str(i, 6)));
-		}
-
-		n = dict_read(T_MODIFIER, "word, type, factor", false);
-		for (i = 0; i < n; i++)
-		{
-
-			dp_dict_add_modifier(d, spi_str(i, 1),
-								 dp_name_index(dp_mod_names, DP_MOD__COUNT, spi_str(i, 2)),
-								 strtof(spi_str(i, 3), NULL));
+			if (k == DP_T_ENTITY)
+				dp_dict_add_state_entities(d);
 		}
 		dp_dict_finish(d);
 		pgdp_arena_built(&pd->arena);

@@ -117,7 +117,7 @@ read_file(const char *path, size_t *len)
 
 /* ------------------------------------------------ INSERT rows */
 
-#define MAX_COLS 8
+#define MAX_COLS DP_TABLE_MAX_COLS
 
 typedef struct Row
 {
@@ -262,88 +262,66 @@ parse_inserts(char *sql, size_t *nrows)
 	return rows;
 }
 
-/* The value of column name in row r ("" if the INSERT has no such column). */
-static const char *
-col(const Row *r, const char *name)
-{
-	for (int k = 0; k < r->ncols; k++)
-		if (strcmp(r->col[k], name) == 0)
-			return r->val[k];
-	return "";
-}
-
+/* Does the table of row r have this name? */
 static bool
 is(const Row *r, const char *table)
 {
 	return strcmp(r->table, table) == 0;
 }
 
-/* The dictionary from the rows, in the order of ext/pg/pg_dict.c. */
+static int
+cmp_first_column(const void *a, const void *b)
+{
+	return strcmp(((const Row *) a)->val[0], ((const Row *) b)->val[0]);
+}
+
+/*
+ * The dictionary from the rows, the way ext/pg/pg_dict.c builds it: the
+ * tables in dp_tables[] order, each row's columns in the order of
+ * dp_tables[t].columns (a column the INSERT lacks is NULL: its default),
+ * the rows of an ordered table sorted by the first column (strcmp is
+ * COLLATE "C").
+ */
 static DpDict *
 build_dict(const Row *rows, size_t n)
 {
 	DpDict	   *d = dp_dict_create(&mem);
+	Row		   *mine = t_alloc(NULL, (n + 1) * sizeof(Row));
 
-	for (size_t i = 0; i < n; i++)
-		if (is(&rows[i], "country"))
-			dp_dict_add_country(d, col(&rows[i], "code"), col(&rows[i], "name"));
-	for (size_t i = 0; i < n; i++)
-		if (is(&rows[i], "entity"))
-		{
-			const char *name = col(&rows[i], "name");
-			int			e = dp_dict_add_entity(d, name, dp_kind_from_name(col(&rows[i], "kind")),
-											   col(&rows[i], "actor"), col(&rows[i], "title"), 1.0f);
-
-			dp_dict_add_alias(d, name, e);
-		}
-	for (uint32_t c = 0, nc = d->ncountries; c < nc; c++)
+	for (int t = 0; t < DP_T__COUNT; t++)
 	{
-		const char *name = d->countries[c].name;
+		const char *names[DP_TABLE_MAX_COLS];
+		int			ncols = 0;
+		char	   *list = t_alloc(NULL, strlen(dp_tables[t].columns) + 1);
+		size_t		m = 0;
 
-		if (dp_dict_find_entity(d, name) < 0)
-			dp_dict_add_alias(d, name, dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f));
-	}
-	for (size_t i = 0; i < n; i++)
-	{
-		const Row  *r = &rows[i];
-
-		if (is(r, "alias"))
+		strcpy(list, dp_tables[t].columns);
+		for (char *c = strtok(list, ", "); c && ncols < DP_TABLE_MAX_COLS; c = strtok(NULL, ", "))
+			names[ncols++] = c;
+		/* this table's rows, their values in dp_tables order */
+		for (size_t i = 0; i < n; i++)
 		{
-			int			e = dp_dict_find_entity(d, col(r, "entity"));
-
-			if (e >= 0)
-				dp_dict_add_alias(d, col(r, "alias"), e);
+			if (!is(&rows[i], dp_tables[t].name))
+				continue;
+			mine[m] = rows[i];
+			for (int k = 0; k < ncols; k++)
+			{
+				mine[m].val[k] = NULL;
+				for (int j = 0; j < rows[i].ncols; j++)
+					if (strcmp(rows[i].col[j], names[k]) == 0)
+						mine[m].val[k] = rows[i].val[j];
+			}
+			m++;
 		}
-		else if (is(r, "demonym"))
-			dp_dict_add_demonym(d, col(r, "form"), col(r, "actor"));
-		else if (is(r, "role"))
-			dp_dict_add_role(d, col(r, "title"), dp_name_index(dp_role_names, DP_ROLE__COUNT, col(r, "class")));
-		else if (is(r, "name_head"))
-			dp_dict_add_name_head(d, col(r, "word"), dp_kind_from_name(col(r, "kind")));
-		else if (is(r, "furniture"))
-			dp_dict_add_furniture(d, col(r, "opener"));
-		else if (is(r, "name_cue"))
-			dp_dict_add_name_cue(d, col(r, "cue"), dp_kind_from_name(col(r, "kind")));
-		else if (is(r, "particle"))
-			dp_dict_add_particle(d, col(r, "word"));
-		else if (is(r, "name_hint"))
-			dp_dict_add_name_hint(d, col(r, "word"), dp_name_index(dp_hint_names, 3, col(r, "hint")));
-		else if (is(r, "topic"))
-			dp_dict_add_topic(d, col(r, "topic"));
-		else if (is(r, "topic_term"))
-			dp_dict_add_topic_term(d, col(r, "term"), dp_dict_add_topic(d, col(r, "topic")),
-								   atoi(col(r, "polarity")), col(r, "short_form")[0] == 't');
-		else if (is(r, "cue"))
-			dp_dict_add_cue(d, col(r, "lemma"),
-							dp_name_index(dp_pos_names, DP_POS__COUNT, col(r, "pos")),
-							atoi(col(r, "polarity")), strtof(col(r, "weight"), NULL),
-							dp_name_index(dp_frame_names, DP_FR__COUNT, col(r, "frame")),
-							dp_name_index(dp_target_mode_names, DP_TM__COUNT, col(r, "target_mode")));
-		else if (is(r, "modifier"))
-			dp_dict_add_modifier(d, col(r, "word"),
-								 dp_name_index(dp_mod_names, DP_MOD__COUNT, col(r, "type")),
-								 strtof(col(r, "factor"), NULL));
+		if (dp_tables[t].ordered)
+			qsort(mine, m, sizeof(Row), cmp_first_column);
+		for (size_t i = 0; i < m; i++)
+			dp_dict_add_row(d, (DpTable) t, mine[i].val);
+		if (t == DP_T_ENTITY)
+			dp_dict_add_state_entities(d);
+		free(list);
 	}
+	free(mine);
 	dp_dict_finish(d);
 	return d;
 }
