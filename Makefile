@@ -47,6 +47,8 @@ $(OBJS): $(CORE_HEADERS) $(wildcard ext/pg/*.h)
 # for its hot paths: entities() about 10 % faster (README, Performance).
 # -dumpbase names the counts of build/pgo/ext/core/x.o as those of
 # ext/core/x.o (GCC names profiles, and numbers static functions, after it);
+# -fprofile-prefix-path keeps the checkout's path out of the profile's file
+# names (ext#core#x.gcda: no length limit hit in a deep checkout);
 # -fprofile-partial-training keeps code the training did not run optimised
 # for speed, not size.
 PGO ?= 1
@@ -55,8 +57,8 @@ PGO_GCC := $(shell $(CC) --version 2>/dev/null | grep -q 'Free Software Foundati
 ifeq ($(PGO)$(PGO_GCC),11)
 PGO_DIR = build/pgo
 PGO_TRAIN_OBJS = $(addprefix $(PGO_DIR)/,$(CORE_SRCS:.c=.o))
-PGO_GEN = -fprofile-generate=$(abspath $(PGO_DIR)/data) -fprofile-update=single
-PGO_USE = -fprofile-use=$(abspath $(PGO_DIR)/data) -fprofile-partial-training
+PGO_GEN = -fprofile-generate=$(abspath $(PGO_DIR)/data) -fprofile-prefix-path=$(abspath .) -fprofile-update=single
+PGO_USE = -fprofile-use=$(abspath $(PGO_DIR)/data) -fprofile-prefix-path=$(abspath .) -fprofile-partial-training
 PGO_ROUNDS ?= 20
 
 $(PGO_DIR)/ext/core/%.o: ext/core/%.c $(CORE_HEADERS) build/common_words.h
