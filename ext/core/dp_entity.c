@@ -71,40 +71,43 @@ wordlike_class(uint16_t cls)
 }
 
 /*
- * Fill piece p for bytes [off, off+len) of token t.  The caller has made
- * room; it keeps the piece count in a local, since stores through p may
- * alias anything for the compiler (PostgreSQL builds without strict
- * aliasing).
+ * What every piece of a token (class cls, flags, index ti) carries from it,
+ * and the counts of
+ * words and all-capitals words for the sentence's all-capitals test.  The
+ * caller has made room for p; it keeps the piece count in a local, since
+ * stores through p may alias anything for the compiler (PostgreSQL builds
+ * without strict aliasing).
  */
 static inline void
-fill_piece(DpDict *d, const char *text, DpPiece *p, const DpToken *t,
-		   uint32_t ti, size_t off, size_t len, uint32_t coff, bool initial,
-		   size_t *words, size_t *caps)
+piece_token(DpPiece *p, uint16_t cls, uint16_t flags, uint32_t ti, bool initial,
+			size_t *words, size_t *caps)
 {
-	bool		whole = off == t->off && len == t->len;
-	uint16_t	cls = t->cls;
-
-	/* for the all-capitals test of a sentence */
 	if (cls == DP_TOK_WORD || cls == DP_TOK_ACRONYM)
 	{
 		(*words)++;
-		*caps += (t->flags & DP_TF_ALLCAP) != 0;
+		*caps += (flags & DP_TF_ALLCAP) != 0;
 	}
-
-	p->off = (uint32_t) off;
-	p->len = (uint32_t) len;
-	p->coff = coff;
-	p->clen = whole ? t->clen : (uint32_t) dp_utf8_count(text + off, len);
 	p->tok = ti;
-	p->tflags = t->flags;
+	p->tflags = flags;
 	p->cls = (uint8_t) cls;
-	/* the lexer flags a token opening with a capital letter */
-	if (off == t->off && cls != DP_TOK_URL && cls != DP_TOK_EMAIL)
-		p->cap = (t->flags & DP_TF_CAP) != 0;
-	else
-		p->cap = opens_upper(text + off, len);
 	p->initial = initial;
 	p->wordlike = wordlike_class(cls);
+}
+
+/*
+ * The capital and the word of piece p, bytes [off, off+len) of a token of
+ * class cls and these flags; opens_token if the piece starts where the token
+ * does.
+ */
+static inline void
+piece_word(DpDict *d, const char *text, DpPiece *p, uint16_t cls, uint16_t flags,
+		   size_t off, size_t len, bool opens_token)
+{
+	/* the lexer flags a token opening with a capital letter */
+	if (opens_token && cls != DP_TOK_URL && cls != DP_TOK_EMAIL)
+		p->cap = (flags & DP_TF_CAP) != 0;
+	else
+		p->cap = opens_upper(text + off, len);
 	p->w = dp_dict_word(d, text + off, len);
 }
 
@@ -127,10 +130,13 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 	{
 		const DpToken *t = &tok[ti];
 		const char *tx = text + t->off;
+		/* read before the stores into pieces, which may alias t */
+		uint16_t	cls = t->cls,
+					flags = t->flags;
 
-		if (t->flags & DP_TF_BULLET)
+		if (flags & DP_TF_BULLET)
 			initial = true;
-		if (t->cls == DP_TOK_WORD && (t->flags & DP_TF_HYPHEN))
+		if (cls == DP_TOK_WORD && (flags & DP_TF_HYPHEN))
 		{
 			size_t		a = 0;
 			bool		first = true;
@@ -147,10 +153,17 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 					if (i > a)
 					{
 						/* room for this piece and one per remaining token */
+						DpPiece    *p;
+
 						out->p = dp_reserve(m, out->p, &out->cap, n + (ntok - ti) + 1, sizeof(DpPiece), 128);
 						pc = out->p;
-						fill_piece(d, text, &pc[n++], t, ti, t->off + a, i - a, coff, first && initial,
-								   &words, &caps);
+						p = &pc[n++];
+						p->off = t->off + (uint32_t) a;
+						p->len = (uint32_t) (i - a);
+						p->coff = coff;
+						p->clen = seg;
+						piece_token(p, cls, flags, ti, first && initial, &words, &caps);
+						piece_word(d, text, p, cls, flags, p->off, p->len, a == 0);
 						first = false;
 					}
 					coff += seg + (hl ? 1 : 0);
@@ -166,7 +179,6 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 		{
 			/* a whole token, the common case: its spans copied at once */
 			DpPiece    *p = &pc[n++];
-			uint16_t	cls = t->cls;
 
 			_Static_assert(offsetof(DpPiece, off) == 0 && offsetof(DpPiece, len) == 4 &&
 						   offsetof(DpPiece, coff) == 8 && offsetof(DpPiece, clen) == 12 &&
@@ -174,28 +186,17 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 						   offsetof(DpToken, coff) == 8 && offsetof(DpToken, clen) == 12,
 						   "pieces and tokens open with the same four spans");
 			memcpy(p, t, 16);
-			p->tok = ti;
-			p->tflags = t->flags;
-			p->cls = (uint8_t) cls;
-			if (cls == DP_TOK_WORD || cls == DP_TOK_ACRONYM)
-			{
-				words++;
-				caps += (t->flags & DP_TF_ALLCAP) != 0;
-			}
-			p->cap = (cls != DP_TOK_URL && cls != DP_TOK_EMAIL) ? (t->flags & DP_TF_CAP) != 0 :
-				opens_upper(tx, t->len);
-			p->initial = initial;
-			p->wordlike = wordlike_class(cls);
-			p->w = dp_dict_word(d, tx, t->len);
+			piece_token(p, cls, flags, ti, initial, &words, &caps);
+			piece_word(d, text, p, cls, flags, t->off, t->len, true);
 		}
 
-		if (t->cls == DP_TOK_QUOTE && (t->flags & DP_TF_OPEN))
+		if (cls == DP_TOK_QUOTE && (flags & DP_TF_OPEN))
 			initial = true;
-		else if (t->cls == DP_TOK_PUNCT && (tx[0] == ':' || (t->flags & DP_TF_BULLET)))
+		else if (cls == DP_TOK_PUNCT && (tx[0] == ':' || (flags & DP_TF_BULLET)))
 			initial = true;
-		else if (t->cls == DP_TOK_PUNCT && t->len == 3 && memcmp(tx, "\xE2\x80\x94", 3) == 0)
+		else if (cls == DP_TOK_PUNCT && t->len == 3 && memcmp(tx, "\xE2\x80\x94", 3) == 0)
 			initial = true;
-		else if (t->cls != DP_TOK_ELISION)
+		else if (cls != DP_TOK_ELISION)
 			initial = false;
 	}
 	out->n = n;

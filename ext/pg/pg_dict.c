@@ -49,14 +49,12 @@
 PG_FUNCTION_INFO_V1(diplo_dictionary_changed);
 PG_FUNCTION_INFO_V1(diplo_dictionary_info);
 
-/* The dictionary tables and the columns read from them: dp_tables[]. */
-#define N_DICT_TABLES DP_T__COUNT
 
 static PgDict *current = NULL;
 static bool current_valid = false;
 static LocalTransactionId current_only_lxid = InvalidLocalTransactionId;	/* built under a
 																		 * transaction snapshot */
-static Oid	table_oids[N_DICT_TABLES];
+static Oid	table_oids[DP_T__COUNT];	/* of the tables in dp_tables[] */
 
 /*
  * The user whose privileges and row-level security policies the current
@@ -102,7 +100,7 @@ dict_inval_callback(Datum arg, Oid relid)
 {
 	bool		ours = !OidIsValid(relid);
 
-	for (int i = 0; i < (int) N_DICT_TABLES && !ours; i++)
+	for (int i = 0; i < DP_T__COUNT && !ours; i++)
 		if (table_oids[i] == relid)
 			ours = true;
 	if (ours)
@@ -530,7 +528,7 @@ dict_load(void)
 		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
 		nsp = extension_schema();
-		for (int k = 0; k < (int) N_DICT_TABLES; k++)
+		for (int k = 0; k < DP_T__COUNT; k++)
 			table_oids[k] = get_relname_relid(dp_tables[k].name, nsp);
 		strlcpy(dict_schema_buf, quote_identifier(get_namespace_name(nsp)), sizeof(dict_schema_buf));
 		dict_schema = dict_schema_buf;

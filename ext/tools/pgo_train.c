@@ -117,14 +117,12 @@ read_file(const char *path, size_t *len)
 
 /* ------------------------------------------------ INSERT rows */
 
-#define MAX_COLS DP_TABLE_MAX_COLS
-
 typedef struct Row
 {
 	const char *table;			/* after "diplo." */
 	int			ncols;
-	const char *col[MAX_COLS];	/* column names of the INSERT */
-	const char *val[MAX_COLS];	/* values; NULL for SQL NULL, "t"/"f" */
+	const char *col[DP_TABLE_MAX_COLS];	/* column names of the INSERT */
+	const char *val[DP_TABLE_MAX_COLS];	/* values; NULL for SQL NULL, "t"/"f" */
 } Row;
 
 /* Parse one SQL literal at *p (a quoted string, maybe cast, NULL, true,
@@ -215,7 +213,7 @@ parse_inserts(char *sql, size_t *nrows)
 			{
 				char	   *comma = strchr(col, ',');
 
-				if (head.ncols == MAX_COLS)
+				if (head.ncols == DP_TABLE_MAX_COLS)
 				{
 					fprintf(stderr, "pgo_train: too many columns in %s\n", t);
 					exit(1);
