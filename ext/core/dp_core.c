@@ -22,12 +22,27 @@ dp_alloc(DpMem *m, size_t size)
 	return m->alloc(m->ctx, size ? size : 1);
 }
 
+/*
+ * Zeroed memory.  A large block is zeroed a slice at a time with a cancel
+ * check between slices: the maps of a 100 MB document take hundreds of MB,
+ * and zeroing them (page faults included) in one memset kept a query cancel
+ * waiting for 0.1-0.7 s.
+ */
+#define DP_ZERO_SLICE ((size_t) 1 << 22)
+
 void *
 dp_alloc0(DpMem *m, size_t size)
 {
-	void	   *p = dp_alloc(m, size);
+	char	   *p = dp_alloc(m, size);
+	size_t		done = 0;
 
-	memset(p, 0, size);
+	while (size - done > DP_ZERO_SLICE)
+	{
+		memset(p + done, 0, DP_ZERO_SLICE);
+		done += DP_ZERO_SLICE;
+		dp_interrupt(m);
+	}
+	memset(p + done, 0, size - done);
 	return p;
 }
 
