@@ -10,12 +10,15 @@
  *     quote's speaker for first-person or subject-less quoted cues, the
  *     subject found leftwards (skipping complements after prepositions,
  *     going through a relative "qui" to its antecedent), a framing "Pour X,"
- *     or "Selon X,"; pronouns resolve to the last subject, nominal mentions
+ *     or "Selon X,"; pronouns resolve to the subject named earlier in the
+ *     sentence, else to the last subject before it, nominal mentions
  *     (le président russe, la diplomatie américaine, les Ukrainiens) to the
  *     most mentioned person or the state of that actor;
  *   - targets: topic terms and, for entity-directed frames, entity mentions
- *     in the cue's scope (rightwards to the clause end, or leftwards for
- *     evaluative adjectives and passives); a demonstrative or a bare
+ *     in the cue's scope (rightwards to the clause end or a comparison,
+ *     "tout comme Y", or leftwards for evaluative adjectives and passives;
+ *     a name after a verb and "sur" is a channel, not a target); a
+ *     demonstrative or a bare
  *     evaluative cue falls back to the topic last named;
  *   - a score: polarity x term polarity x weight, flipped by negation (a
  *     negated rejection is weak support), scaled by hedges, intensifiers and
@@ -194,7 +197,7 @@ is_punct(const St *st, const DpPiece *p, const char *chars)
 /*
  * "plutôt que", "au lieu de": what follows is what the cue is NOT about
  * ("des garanties européennes plutôt qu'une intégration à l'OTAN"); the
- * object of the cue ends there.
+ * object of the cue ends there, as it does before a comparison.
  */
 static bool
 is_rather(const St *st, size_t k)
@@ -205,6 +208,17 @@ is_rather(const St *st, size_t k)
 		return key_is(&st->pc.p[k + 1], "que") || key_is(&st->pc.p[k + 1], "qu'");
 	if (key_is(&st->pc.p[k], "au") && key_is(&st->pc.p[k + 1], "lieu"))
 		return true;
+
+	/*
+	 * A comparison names another holder, not the object: "X a salué
+	 * l'initiative, de même que / tout comme / à l'instar de Y".
+	 */
+	if (key_is(&st->pc.p[k], "tout"))
+		return key_is(&st->pc.p[k + 1], "comme");
+	if (k + 2 < st->pc.n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "meme"))
+		return key_is(&st->pc.p[k + 2], "que") || key_is(&st->pc.p[k + 2], "qu'");
+	if (k + 2 < st->pc.n && key_is(&st->pc.p[k], "a") && key_is(&st->pc.p[k + 1], "l'"))
+		return key_is(&st->pc.p[k + 2], "instar");
 	return false;
 }
 
@@ -650,10 +664,38 @@ preceded_by_preposition(const St *st, size_t start)
 	return key_in(&st->pc.p[b - 1], L_PREPOSITIONS);
 }
 
-/* The last subject named before this sentence, for il/elle. */
+static bool candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
+
+/*
+ * What il/elle at piece k stands for: the subject named earlier in the same
+ * sentence ("Rafael Grossi s'est rendu à Zaporijia, où il a rencontré..."),
+ * else the last subject of the sentences before.  The subject is the first
+ * candidate that is not a complement, outside quotes, as update_state()
+ * takes it at the end of a sentence, looked for in the first
+ * PRONOUN_REACH pieces (a bound: cues call this for every pronoun they
+ * pass).
+ */
+#define PRONOUN_REACH 64
+
 static Ref
-resolve_pronoun(const St *st)
+resolve_pronoun(const St *st, size_t k)
 {
+	for (size_t i = 0; i < k && i < st->pc.n && i < PRONOUN_REACH; i++)
+	{
+		Ref			r;
+		size_t		start;
+
+		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
+			continue;
+		if (candidate_at(st, i, &r, &start, false))
+		{
+			if (r.kind == DP_KIND_PER || r.kind == DP_KIND_GPE || r.kind == DP_KIND_ORG)
+				return r;
+			break;
+		}
+		if (st->an[i].ment >= 0)
+			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
+	}
 	return st->last_subject;
 }
 
@@ -734,7 +776,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	if (key_in(p, L_PRONOUNS3) && !preceded_by_preposition(st, k))
 	{
 		*start = k;
-		*out = resolve_pronoun(st);
+		*out = resolve_pronoun(st, k);
 		return out->valid;
 	}
 	return false;
@@ -772,7 +814,7 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 
 	*first_person_seen = false;
 	/* a subject right before its verb ("le président Zelensky veut") wins */
-	for (size_t k = c; k-- > lo && k + 4 > c;)
+	for (size_t k = c; k-- > lo && k + 5 > c;)
 	{
 		const DpPiece *p = &st->pc.p[k];
 		size_t		start;
@@ -1135,6 +1177,26 @@ coordinated_subject(const St *st, Ref *out)
 static void score_cue_one(St *st, size_t c);
 
 /*
+ * Is the name at piece m introduced as a channel: "sur X", "sur le site
+ * X", "sur son compte X" (sur, then at most a determiner or possessive and
+ * one lowercase word)?
+ */
+static bool
+said_on(const St *st, size_t m)
+{
+	size_t		b = m;
+
+	if (b >= 2 && st->pc.p[b - 1].wordlike && !st->pc.p[b - 1].cap &&
+		!key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_in(&st->pc.p[b - 1], L_POSSESSIVES) &&
+		!key_is(&st->pc.p[b - 1], "sur") &&
+		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
+		b--;					/* the noun: site, compte, réseau */
+	if (b >= 1 && (key_in(&st->pc.p[b - 1], L_DETERMINERS) || key_in(&st->pc.p[b - 1], L_POSSESSIVES)))
+		b--;
+	return b >= 1 && key_is(&st->pc.p[b - 1], "sur");
+}
+
+/*
  * Is the verb at piece c (or its auxiliary) in the plural, as coordinated
  * subjects need ("Macron et Starmer soutiennent", "... ont salué")?  The
  * singular "Londres soutient" after "Kiev et" is a second clause's verb.
@@ -1449,6 +1511,16 @@ score_cue_one(St *st, size_t c)
 			{
 				const DpMention *mm = &st->ms.m[a->ment];
 
+				/*
+				 * "a dénoncé sur X", "s'est félicité sur son réseau Truth
+				 * Social": after a verb, a name after "sur" is where it was
+				 * said, not a target.
+				 */
+				if (cue->pos == DP_POS_VERB && said_on(st, mm->piece))
+				{
+					k = mm->piece + mm->npieces - 1;
+					continue;
+				}
 				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
 				{
 					push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end,
@@ -1514,8 +1586,8 @@ find_frame(St *st)
 				if (is_punct(st, &st->pc.p[j], ","))
 					break;
 				if (candidate_at(st, j, &r, &start, true) ||
-					(key_is(&st->pc.p[j], "lui") && (r = resolve_pronoun(st)).valid) ||
-					(key_is(&st->pc.p[j], "elle") && (r = resolve_pronoun(st)).valid))
+					(key_is(&st->pc.p[j], "lui") && (r = resolve_pronoun(st, j)).valid) ||
+					(key_is(&st->pc.p[j], "elle") && (r = resolve_pronoun(st, j)).valid))
 				{
 					st->frame = r;
 					return;
@@ -1575,7 +1647,7 @@ find_speakers(St *st)
 					reporting = true;
 				if (pj->cls == DP_TOK_CLITIC && reporting)
 				{
-					q->after = resolve_pronoun(st);
+					q->after = resolve_pronoun(st, j);
 					break;
 				}
 				if (reporting && candidate_at(st, j, &r, &start, false))
