@@ -651,6 +651,16 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 }
 
 
+/*
+ * Is p the auxiliary "a" (Orban a refusé)?  Keys drop accents, so "a" is
+ * also the preposition "à"; the text tells them apart.
+ */
+static inline bool
+is_aux_a(const St *st, const DpPiece *p)
+{
+	return p->len == 1 && st->text[p->off] == 'a';
+}
+
 /* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
 preceded_by_preposition(const St *st, size_t start)
@@ -831,7 +841,8 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 			}
 			break;
 		}
-		if (!p->wordlike || p->cap || key_in(p, L_PREPOSITIONS) || key_in(p, L_FIRST_PERSON) ||
+		if (!p->wordlike || p->cap || (key_in(p, L_PREPOSITIONS) && !is_aux_a(st, p)) ||
+			key_in(p, L_FIRST_PERSON) ||
 			key_is(p, "qui") || key_is(p, "que") || key_is(p, "qu'"))
 			break;
 	}
@@ -1139,6 +1150,53 @@ entity_frame(int frame)
 }
 
 /*
+ * Is the name at piece m in the complement of the topic ending at piece t,
+ * as a party to it: "l'adhésion de Kyiv", "une rencontre entre Trump et
+ * Poutine", "des pourparlers avec Moscou", "les sanctions contre la
+ * Russie" (names joined by "et" included)?  After "de" with an article
+ * ("le soutien à l'intégrité territoriale de l'Ukraine") the name stays a
+ * target.
+ */
+static bool
+in_topic_complement(const St *st, size_t t, size_t m)
+{
+	size_t		j = t + 1;
+	bool		party;
+
+	if (m <= j || m > t + 12)
+		return false;
+	party = key_is(&st->pc.p[j], "entre") || key_is(&st->pc.p[j], "avec") || key_is(&st->pc.p[j], "contre");
+	if (!party && !key_is(&st->pc.p[j], "de") && !key_is(&st->pc.p[j], "d'") &&
+		!key_is(&st->pc.p[j], "du") && !key_is(&st->pc.p[j], "des"))
+		return false;
+	j++;
+	for (;;)
+	{
+		if (party && j < m && key_in(&st->pc.p[j], L_DETERMINERS))
+			j++;
+		if (j == m)
+			return true;
+		if (j > m || st->an[j].ment < 0)
+			return false;
+		j = st->ms.m[st->an[j].ment].piece + st->ms.m[st->an[j].ment].npieces;
+		if (j >= m || !key_is(&st->pc.p[j], "et"))
+			return false;
+		j++;
+	}
+}
+
+/*
+ * Frames whose "de" + infinitive gives the reason, not what is wanted:
+ * "accuse Kiev de bloquer", "félicite Ankara d'avoir accueilli".
+ */
+static bool
+reason_frame(int frame)
+{
+	return frame == DP_FR_ACCUSE || frame == DP_FR_CRITICIZE || frame == DP_FR_CONDEMN ||
+		frame == DP_FR_PRAISE || frame == DP_FR_THANK;
+}
+
+/*
  * A second subject coordinated with the holder just found: "Emmanuel Macron
  * et Keir Starmer soutiennent ...".
  */
@@ -1194,6 +1252,40 @@ said_on(const St *st, size_t m)
 	if (b >= 1 && (key_in(&st->pc.p[b - 1], L_DETERMINERS) || key_in(&st->pc.p[b - 1], L_POSSESSIVES)))
 		b--;
 	return b >= 1 && key_is(&st->pc.p[b - 1], "sur");
+}
+
+/*
+ * Is the place right after a verb where the act happens: "a plaidé à
+ * Moscou pour", "accueillir à Budapest une rencontre", "s'engage en
+ * Turquie"?  Not for verbs aimed at someone (reprocher à Washington,
+ * remercier, menacer), whose "à X" is the target.
+ */
+static bool
+said_at(const St *st, const DpCue *cue, size_t c_end, const DpMention *mm)
+{
+	size_t		b = mm->piece;
+	const DpPiece *p;
+
+	if (mm->kind != DP_KIND_GPE || cue->target_mode != DP_TM_OBJECT)
+		return false;
+	switch (cue->frame)
+	{
+		case DP_FR_ACCUSE:
+		case DP_FR_CONDEMN:
+		case DP_FR_CRITICIZE:
+		case DP_FR_PRAISE:
+		case DP_FR_THANK:
+		case DP_FR_THREATEN:
+			return false;
+		default:
+			break;
+	}
+	if (b >= 1 && key_is(&st->pc.p[b - 1], "l'"))
+		b--;
+	if (b < 1 || b - 1 > c_end)
+		return false;
+	p = &st->pc.p[b - 1];
+	return (key_is(p, "a") && !is_aux_a(st, p)) || key_is(p, "au") || key_is(p, "aux") || key_is(p, "en");
 }
 
 /*
@@ -1446,27 +1538,43 @@ score_cue_one(St *st, size_t c)
 					entity_done = false;
 		size_t		topic_end = 0;
 		bool		anaphoric = false;
+		bool		governed = false;
+		float		threat_pol = 0;
 
 		for (size_t k = c_end; k < scope_end; k++)
 		{
 			const Anno *a = &st->an[k];
 
-			if (a->cue >= 0 && k > c_end + 1 && !topic_done && !entity_done &&
+			if (a->cue >= 0 && !topic_done && !entity_done &&
 				st->d->cues[a->cue].pos == DP_POS_VERB && a->topic < 0)
 			{
 				/*
-				 * A demand or wish governs the verb it introduces: "exige
-				 * que Kiev renonce à l'OTAN" is against membership.
+				 * A verb governs the infinitive right after it ("veut
+				 * bloquer", "refuse de soutenir", "menace de bloquer"), and
+				 * a demand or wish the verb it introduces further on ("exige
+				 * que Kiev renonce à l'OTAN" is against membership): their
+				 * polarities multiply; a threat takes the infinitive's.
 				 */
-				if (cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE || cue->frame == DP_FR_SEEK ||
-					cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
+				bool		infinitive = (k == c_end ||
+										  (k == c_end + 1 && (key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "d'") ||
+															  (key_is(&st->pc.p[c_end], "a") && !is_aux_a(st, &st->pc.p[c_end]))))) &&
+					!reason_frame(cue->frame);
+
+				if (infinitive || cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE ||
+					cue->frame == DP_FR_SEEK || cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
 				{
-					pol *= st->d->cues[a->cue].polarity;
+					/* the threatened stays the target of the threat itself */
+					if (cue->frame == DP_FR_THREATEN)
+						threat_pol = pol * cue->polarity * st->d->cues[a->cue].polarity;
+					else
+						pol *= st->d->cues[a->cue].polarity;
+					governed = true;
 					st->an[k].consumed = true;
 					k += st->an[k].cue_len - 1;
 					continue;
 				}
-				break;			/* the next verb cue takes over */
+				if (k > c_end + 1)
+					break;		/* the next verb cue takes over */
 			}
 			if (a->cue >= 0)
 				st->an[k].consumed = true;
@@ -1475,7 +1583,7 @@ score_cue_one(St *st, size_t c)
 				float		tp = a->topic_pol;
 
 				/* threatening with sanctions is being for them */
-				float		s = (cue->frame == DP_FR_THREATEN) ? tp * w : pol * tp * w;
+				float		s = cue->frame != DP_FR_THREATEN ? pol * tp * w : governed ? threat_pol * tp * w : tp * w;
 
 				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
 					 lo, k + a->topic_len - 1, neg, hedged, reported);
@@ -1483,13 +1591,12 @@ score_cue_one(St *st, size_t c)
 				topic_end = k + a->topic_len - 1;
 				found++;
 			}
-			/* "l'adhésion de Kyiv à l'OTAN": a mention inside the topic's
-			 * words or its complement is part of the topic, not a target */
+			/* "l'adhésion de Kyiv à l'OTAN", "une rencontre entre Trump et
+			 * Poutine": a mention inside the topic's words or its
+			 * complement is part of the topic, not a target */
 			if (a->ment >= 0 && topic_done &&
 				(st->ms.m[a->ment].piece <= topic_end ||
-				 (st->ms.m[a->ment].piece == topic_end + 2 &&
-				  (key_is(&st->pc.p[topic_end + 1], "de") || key_is(&st->pc.p[topic_end + 1], "d'") ||
-				   key_is(&st->pc.p[topic_end + 1], "du") || key_is(&st->pc.p[topic_end + 1], "des")))))
+				 in_topic_complement(st, topic_end, st->ms.m[a->ment].piece)))
 			{
 				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
 				continue;
@@ -1516,7 +1623,7 @@ score_cue_one(St *st, size_t c)
 				 * Social": after a verb, a name after "sur" is where it was
 				 * said, not a target.
 				 */
-				if (cue->pos == DP_POS_VERB && said_on(st, mm->piece))
+				if (cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm)))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;
