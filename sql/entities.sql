@@ -210,3 +210,23 @@ SELECT d.id, count(e1.*) AS first_site, count(e2.*) AS second_site
  GROUP BY d.id ORDER BY d.id;
 SELECT id, diplo.entity_ids(body) FROM callsite_docs ORDER BY id;
 SELECT id, count(*) FROM (SELECT id, diplo.stances(body) FROM callsite_docs) t GROUP BY id ORDER BY id;
+
+-- a headline in title case: its capitals name no one, only dictionary names
+-- and names with a known first name are kept; the same title cue in article
+-- text does announce a name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities(E'Le Prince Héritier Saoudien Reçoit Les Négociateurs À Djeddah\n\n' ||
+                      E'Donald Trump Accueille Le Négociateur Ukrainien Taras Melnychenko\n\n' ||
+                      'Le prince héritier saoudien Karim Zaydan a reçu le négociateur ukrainien Taras Melnychenko.') ORDER BY start;
+
+-- a longer alias of the same entity starting inside a match is the full
+-- name, without the title before it
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Cheikh Tamim ben Hamad Al Thani a appelé Cheikh Tamim hier.') ORDER BY start;
+
+-- a role with a demonym in apposition after an unknown name gives its actor;
+-- a relative clause does not
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Ivan Petrenko, le porte-parole du ministère ukrainien de la Défense, a démenti. '
+                      'Marek Nowak, ministre polonais, a confirmé. '
+                      'Anna Kowalska, qui a rencontré le président russe, se tait. Petrenko insiste.') ORDER BY start;

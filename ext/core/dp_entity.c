@@ -215,6 +215,7 @@ typedef struct Tagger
 	uint32_t	sentence;
 	size_t		sent_first;		/* first mention of the current sentence */
 	bool		shouting;		/* an all-capitals sentence */
+	int8_t		titlecase;		/* a title-case headline: -1 not yet known */
 } Tagger;
 
 /*
@@ -451,6 +452,37 @@ actor_before(const Tagger *tg, size_t i)
 	return -1;
 }
 
+/*
+ * The actor of a person from a role in apposition after the name, at piece
+ * j: ", eurodéputée française", ", la porte-parole du ministère russe des
+ * Affaires étrangères" (a demonym within five words of the title, before
+ * any punctuation).
+ */
+static int16_t
+actor_after(const Tagger *tg, size_t j)
+{
+	size_t		k = j + 1;
+	size_t		len;
+
+	if (k >= tg->pc.n || !(tg->pc.p[j].cls == DP_TOK_PUNCT && tg->pc.p[j].len == 1 && tg->text[tg->pc.p[j].off] == ','))
+		return -1;
+	if (key_is(&tg->pc.p[k], "le") || key_is(&tg->pc.p[k], "la") || key_is(&tg->pc.p[k], "l'"))
+		k++;
+	if (k >= tg->pc.n || (len = phrase_at(tg, k, DP_V_ROLE, NULL)) == 0)
+		return -1;
+	for (size_t q = k + len; q < tg->pc.n && q < k + len + 5; q++)
+	{
+		const DpPiece *p = &tg->pc.p[q];
+		const DpVal *dv;
+
+		if (p->cls == DP_TOK_PUNCT || p->cls == DP_TOK_QUOTE)
+			break;
+		if ((dv = word_val(tg, p, DP_V_DEMONYM)) != NULL)
+			return (int16_t) dv->id;
+	}
+	return -1;
+}
+
 static void
 emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind,
 	 int16_t actor, int method, float conf)
@@ -625,9 +657,39 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * Is the current sentence a headline in title case ("Le Prince Héritier
+ * Reçoit Les Négociateurs À Djeddah"): at least two capitalised common
+ * words after the first, and no fewer than the lowercase ones?  Its
+ * capitals say nothing about names.  Worked out on first need.
+ */
+static bool
+title_case(Tagger *tg)
+{
+	if (tg->titlecase < 0)
+	{
+		size_t		cap = 0,
+					low = 0;
+
+		for (size_t i = 0; i < tg->pc.n; i++)
+		{
+			const DpPiece *p = &tg->pc.p[i];
+
+			if (p->initial || p->cls != DP_TOK_WORD || !p->w->common || word_val(tg, p, DP_V_HINT))
+				continue;
+			if (p->cap)
+				cap++;
+			else
+				low++;
+		}
+		tg->titlecase = cap >= 2 && cap >= low;
+	}
+	return tg->titlecase > 0;
+}
+
 /* Can piece p stand in an unknown name? */
 static bool
-namelike(const Tagger *tg, const DpPiece *p, bool first)
+namelike(Tagger *tg, const DpPiece *p, bool first)
 {
 	if (!p->cap || !(p->cls == DP_TOK_WORD || p->cls == DP_TOK_ACRONYM))
 		return false;
@@ -636,8 +698,9 @@ namelike(const Tagger *tg, const DpPiece *p, bool first)
 	if (!p->w->common || word_val(tg, p, DP_V_HINT))
 		return true;
 	/* a capitalised common word continues a name inside a sentence
-	 * (Truth Social), never starts one */
-	return !first && !p->initial;
+	 * (Truth Social), never starts one, and is just a word in a title-case
+	 * headline */
+	return !first && !p->initial && !title_case(tg);
 }
 
 static char *
@@ -707,7 +770,7 @@ unknown_name(Tagger *tg, size_t i)
 		/* after a role title a capitalised common word may be a first
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
-			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a)))
+			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)))
 			return 0;
 	}
 	j = i + 1;
@@ -775,6 +838,10 @@ unknown_name(Tagger *tg, size_t i)
 	np = j - i;
 	if (head && np == 1)
 		return 0;				/* "Banque" alone */
+	/* in a title-case headline only a name with a known first name,
+	 * surname or place name at either end is one */
+	if (title_case(tg) && !word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT))
+		return 0;
 
 	if (head)
 	{
@@ -839,6 +906,8 @@ unknown_name(Tagger *tg, size_t i)
 	}
 	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && kind != DP_KIND_PRODUCT && actor < 0)
 		actor = actor_before(tg, i);
+	if (kind == DP_KIND_PER && actor < 0)
+		actor = actor_after(tg, j);
 	emit(tg, i, np, -1, surface_name(tg, p, &tg->pc.p[j - 1]), kind, actor, method, conf);
 	return np;
 }
@@ -875,6 +944,7 @@ tag_sentence(Tagger *tg)
 				caps = tg->pc.allcaps;
 
 	tg->shouting = words >= 3 && caps * 10 >= words * 6;
+	tg->titlecase = -1;
 	tg->sent_first = tg->out->n;
 	/* a line of page furniture (Partager sur Facebook, Abonnez-vous à
 	 * notre newsletter) names no one */
@@ -892,6 +962,24 @@ tag_sentence(Tagger *tg)
 		{
 			const DpEntity *ent = &tg->d->entities[e];
 
+			/*
+			 * A longer alias of the same entity starting inside this one
+			 * is its full name: "Cheikh Tamim ben Hamad Al Thani" is
+			 * "Tamim ben Hamad Al Thani", not "Cheikh Tamim" and an
+			 * unknown "Hamad Al Thani".
+			 */
+			for (size_t k = i + 1; k < i + np; k++)
+			{
+				int32_t		e2 = -1;
+				size_t		m2 = alias_may_start(tg, k) ? dict_match(tg, k, &e2) : 0;
+
+				if (m2 > 0 && e2 == e && k + m2 > i + np)
+				{
+					i = k;
+					np = m2;
+					break;
+				}
+			}
 			emit(tg, i, np, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY,
 				 np > 1 ? 0.95f : 0.9f);
 			i += np;
