@@ -1532,8 +1532,13 @@ score_cue_one(St *st, size_t c)
 		}
 	}
 	{
-		bool		want_entity = entity_frame(cue->frame) || cue->target_mode == DP_TM_ENTITY ||
-			cue->target_mode == DP_TM_BOTH;
+		/*
+		 * A threat is a stance for the measure threatened ("menacé Moscou
+		 * de sanctions": for sanctions), not one toward the threatened,
+		 * which ANNOTATION.md's list of oppositions leaves out.
+		 */
+		bool		want_entity = (entity_frame(cue->frame) || cue->target_mode == DP_TM_ENTITY ||
+								   cue->target_mode == DP_TM_BOTH) && cue->frame != DP_FR_THREATEN;
 		bool		topic_done = false,
 					entity_done = false;
 		size_t		topic_end = 0;
