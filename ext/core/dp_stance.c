@@ -17,7 +17,9 @@
  *   - targets: topic terms and, for entity-directed frames, entity mentions
  *     in the cue's scope (rightwards to the clause end or a comparison,
  *     "tout comme Y", or leftwards for evaluative adjectives and passives;
- *     a name after a verb and "sur" is a channel, not a target); a
+ *     a name after a verb and "sur" is a channel, not a target; an
+ *     evaluation right after the object of a verb of judging is about
+ *     that object: "a qualifié Zelensky de « dictateur »"); a
  *     demonstrative or a bare
  *     evaluative cue falls back to the topic last named;
  *   - a score: polarity x term polarity x weight, flipped by negation (a
@@ -1186,6 +1188,38 @@ in_topic_complement(const St *st, size_t t, size_t m)
 }
 
 /*
+ * The person or state an evaluation right after it is about, as the object
+ * of a verb of judging: "a qualifié Zelensky de « dictateur »", "juge
+ * Pékin irresponsable".  Between the name and the cue at piece c only
+ * quote marks, de, d', comme; before the name a reporting verb.
+ */
+static bool
+judged_entity(const St *st, size_t c, Ref *out, size_t *start)
+{
+	size_t		k = c;
+	const DpMention *mm;
+
+	/* (d'« splits into d, the apostrophe and the quote mark) */
+	while (k > 0 && c - k < 4 &&
+		   (st->pc.p[k - 1].cls == DP_TOK_QUOTE || is_punct(st, &st->pc.p[k - 1], "'") ||
+			(st->pc.p[k - 1].cls == DP_TOK_PUNCT && st->pc.p[k - 1].len == 3 &&
+			 memcmp(st->text + st->pc.p[k - 1].off, "\xE2\x80\x99", 3) == 0) ||
+			key_is(&st->pc.p[k - 1], "de") || key_is(&st->pc.p[k - 1], "d'") ||
+			key_is(&st->pc.p[k - 1], "d") || key_is(&st->pc.p[k - 1], "comme")))
+		k--;
+	if (k == 0 || st->an[k - 1].ment < 0)
+		return false;
+	mm = &st->ms.m[st->an[k - 1].ment];
+	if (mm->piece + mm->npieces != k || mm->piece == 0 ||
+		!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+		!has_mod(st, mm->piece - 1, DP_MOD_REPORTING))
+		return false;
+	*out = ref_mention(st, mm);
+	*start = mm->piece - 1;
+	return true;
+}
+
+/*
  * Frames whose "de" + infinitive gives the reason, not what is wanted:
  * "accuse Kiev de bloquer", "félicite Ankara d'avoir accueilli".
  */
@@ -1465,6 +1499,25 @@ score_cue_one(St *st, size_t c)
 		scope_end++;
 	pronominal = cue->pos == DP_POS_VERB && c > 0 &&
 		(key_is(&st->pc.p[c - 1], "se") || key_is(&st->pc.p[c - 1], "s'"));
+	if (cue->target_mode == DP_TM_SUBJECT && !passive)
+	{
+		Ref			judged,
+					judge;
+		size_t		jpos;
+		bool		fp;
+
+		/* the judge is the subject of the verb of judging, not the judged
+		 * name right before the evaluation */
+		if (judged_entity(st, c, &judged, &jpos) && subject_left(st, jpos, &judge, &fp) &&
+			judge.valid && strcmp(judged.name, judge.name) != 0)
+		{
+			if (st->hpos < lo)
+				lo = st->hpos;
+			push(st, &judge, quote, judged.name, judged.actor, false, pol * w, c, c_end,
+				 lo, hi, neg, hedged, reported);
+			return;
+		}
+	}
 	if (cue->target_mode == DP_TM_SUBJECT || passive || pronominal)
 	{
 		/* a pronominal verb's subject is right before it */
