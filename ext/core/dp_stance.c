@@ -632,23 +632,23 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 		*start = k - 1;
 		return out->valid;
 	}
-	for (size_t b = k; b-- > 0 && b + 4 > k;)
-	{
-		if (has_mod(st, b, DP_MOD_LEADER))
+	/*
+	 * Up to five words back ("le chef de la diplomatie ukrainienne"); a
+	 * leader is the person ("le Premier ministre hongrois" is not the
+	 * collective "ministre"), a collective the state.
+	 */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t b = k; b-- > 0 && b + 6 > k;)
 		{
-			*out = ref_leader(st, actor);
-			*start = b;
-			return out->valid;
+			if (has_mod(st, b, pass == 0 ? DP_MOD_LEADER : DP_MOD_COLLECTIVE))
+			{
+				*out = pass == 0 ? ref_leader(st, actor) : ref_state(st, actor);
+				*start = b;
+				return out->valid;
+			}
+			if (!st->pc.p[b].wordlike)
+				break;
 		}
-		if (has_mod(st, b, DP_MOD_COLLECTIVE))
-		{
-			*out = ref_state(st, actor);
-			*start = b;
-			return out->valid;
-		}
-		if (!st->pc.p[b].wordlike)
-			break;
-	}
 	return false;
 }
 
@@ -908,15 +908,27 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 					*out = r2;
 					e++;
 				}
-				/* a title before a name: le négociateur ukrainien Andriy Hnatov */
-				if (st->an[j].ment < 0 && e + 1 < end && st->an[e + 1].ment >= 0 &&
-					st->ms.m[st->an[e + 1].ment].kind == DP_KIND_PER)
-				{
-					const DpMention *mm = &st->ms.m[st->an[e + 1].ment];
+				/* a title before a name: le négociateur ukrainien Andriy
+				 * Hnatov; or with the name in apposition: le ministre
+				 * ukrainien des Affaires étrangères, Andriy Sybiha, */
+				if (st->an[j].ment < 0)
+					for (size_t f = e + 1; f < end && f < e + 8; f++)
+					{
+						if (st->an[f].ment >= 0 && st->ms.m[st->an[f].ment].kind == DP_KIND_PER &&
+							(f == e + 1 || is_punct(st, &st->pc.p[f - 1], ",")))
+						{
+							const DpMention *mm = &st->ms.m[st->an[f].ment];
 
-					*out = ref_mention(st, mm);
-					e = mm->piece + mm->npieces - 1;
-				}
+							*out = ref_mention(st, mm);
+							e = mm->piece + mm->npieces - 1;
+							break;
+						}
+						if (!st->pc.p[f].wordlike && !is_punct(st, &st->pc.p[f], ","))
+							break;
+						if (is_punct(st, &st->pc.p[f], ",") && f > e + 1 &&
+							!(f + 1 < end && st->an[f + 1].ment >= 0))
+							break;
+					}
 				((St *) st)->hpos = start;
 				((St *) st)->hend = e;
 				return true;
