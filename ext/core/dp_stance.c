@@ -1712,16 +1712,20 @@ score_cue_one(St *st, size_t c)
 		}
 		/*
 		 * An object naming neither a topic nor an entity (ces mesures, le
-		 * texte, une décision) stands for the topic last named, nearby.
+		 * texte, une décision) stands for the topic last named, within two
+		 * sentences; so naming it again keeps the topic current.
 		 */
 		for (size_t k = c_end; k < scope_end && k < c_end + 3; k++)
-			if (has_mod(st, k, DP_MOD_DEMONSTRATIVE))
-				anaphoric = true;
+			if (has_mod(st, k, DP_MOD_DEMONSTRATIVE) &&
+				(key_in(&st->pc.p[k], L_DETERMINERS) ||
+				 (k > 0 && (key_in(&st->pc.p[k - 1], L_DETERMINERS) || key_in(&st->pc.p[k - 1], L_POSSESSIVES)))))
+				anaphoric = true;	/* a noun, after its article: not "un ton mesuré" */
 		if (!found && anaphoric && cue->frame != DP_FR_ACCUSE && st->last_topic >= 0 &&
-			st->sentence <= st->last_topic_sentence + 1)
+			st->sentence <= st->last_topic_sentence + 2)
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
 				 pol * st->last_topic_pol * w * 0.6f, c, c_end, lo, hi, neg, hedged, reported);
+			st->last_topic_sentence = st->sentence;
 			found++;
 		}
 		/* "d'accord avec cela": agreeing with the last stance */
