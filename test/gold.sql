@@ -131,7 +131,7 @@ SELECT 'neutral_accuracy', avg((expected = got)::int), count(*) FROM sentence_re
 
 -- the fixtures are loaded
 SELECT is((SELECT count(*) FROM gold_docs), 10::bigint, 'the 10 sample documents are loaded');
-SELECT is((SELECT count(*) FROM gold_sentences), 164::bigint, 'the 164 stance sentences are loaded');
+SELECT is((SELECT count(*) FROM gold_sentences), 166::bigint, 'the 166 stance sentences are loaded');
 SELECT ok((SELECT count(*) FROM sys_ents) > 150, 'the extension tags entities in the sample documents');
 SELECT ok((SELECT count(*) FROM sys_stances) > 50, 'the extension finds stances in the sample documents');
 

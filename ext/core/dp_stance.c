@@ -17,7 +17,8 @@
  *   - targets: topic terms and, for entity-directed frames, entity mentions
  *     in the cue's scope (rightwards to the clause end or a comparison,
  *     "tout comme Y", or leftwards for evaluative adjectives and passives;
- *     a name after a verb and "sur" is a channel, not a target; an
+ *     a bare name after a verb and "sur" is a channel, not a target; a
+ *     name after "contre" or "pression sur" is opposed by what is for it; an
  *     evaluation right after the object of a verb of judging is about
  *     that object: "a qualifié Zelensky de « dictateur »"); a
  *     demonstrative or a bare
@@ -1232,6 +1233,25 @@ judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 }
 
 /*
+ * Is the name at piece m what something is aimed against: after "contre",
+ * or after "pression(s) sur" (an article may come between)?
+ */
+static bool
+aimed_against(const St *st, size_t m)
+{
+	size_t		b = m;
+
+	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+		b--;
+	if (b < 1)
+		return false;
+	if (key_is(&st->pc.p[b - 1], "contre"))
+		return true;
+	return b >= 2 && key_is(&st->pc.p[b - 1], "sur") &&
+		(key_is(&st->pc.p[b - 2], "pression") || key_is(&st->pc.p[b - 2], "pressions"));
+}
+
+/*
  * Frames whose "de" + infinitive gives the reason, not what is wanted:
  * "accuse Kiev de bloquer", "félicite Ankara d'avoir accueilli".
  */
@@ -1281,23 +1301,22 @@ coordinated_subject(const St *st, Ref *out)
 static void score_cue_one(St *st, size_t c);
 
 /*
- * Is the name at piece m introduced as a channel: "sur X", "sur le site
- * X", "sur son compte X" (sur, then at most a determiner or possessive and
- * one lowercase word)?
+ * Is the name at piece m introduced as a channel: "sur X", "sur Telegram",
+ * "sur le site X", "sur son compte X" (sur, then a bare name, or a
+ * determiner or possessive and one lowercase word before it)?  Not "sur le
+ * Kremlin" (a name with its article) nor "la pression sur X".
  */
 static bool
 said_on(const St *st, size_t m)
 {
 	size_t		b = m;
 
-	if (b >= 2 && st->pc.p[b - 1].wordlike && !st->pc.p[b - 1].cap &&
+	if (b >= 3 && st->pc.p[b - 1].wordlike && !st->pc.p[b - 1].cap &&
 		!key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_in(&st->pc.p[b - 1], L_POSSESSIVES) &&
-		!key_is(&st->pc.p[b - 1], "sur") &&
 		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
-		b--;					/* the noun: site, compte, réseau */
-	if (b >= 1 && (key_in(&st->pc.p[b - 1], L_DETERMINERS) || key_in(&st->pc.p[b - 1], L_POSSESSIVES)))
-		b--;
-	return b >= 1 && key_is(&st->pc.p[b - 1], "sur");
+		return key_is(&st->pc.p[b - 3], "sur");	/* the noun: site, compte, réseau */
+	return b >= 1 && key_is(&st->pc.p[b - 1], "sur") &&
+		!(b >= 2 && (key_is(&st->pc.p[b - 2], "pression") || key_is(&st->pc.p[b - 2], "pressions")));
 }
 
 /*
@@ -1700,7 +1719,11 @@ score_cue_one(St *st, size_t c)
 				}
 				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
 				{
-					push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end,
+					/* "la lutte contre X", "maintenir la pression sur X":
+					 * being for it is being against X */
+					float		against = aimed_against(st, mm->piece) ? -1.0f : 1.0f;
+
+					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
 						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 					entity_done = true;
 					found++;
