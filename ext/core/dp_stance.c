@@ -664,6 +664,20 @@ is_aux_a(const St *st, const DpPiece *p)
 	return p->len == 1 && st->text[p->off] == 'a';
 }
 
+/* Is p the preposition "à" (or its unaccented spelling)? */
+static inline bool
+is_prep_a(const St *st, const DpPiece *p)
+{
+	return key_is(p, "a") && !is_aux_a(st, p);
+}
+
+/* Is p "pression(s)", as in "la pression sur X"? */
+static inline bool
+is_pressure(const DpPiece *p)
+{
+	return key_is(p, "pression") || key_is(p, "pressions");
+}
+
 /* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
 preceded_by_preposition(const St *st, size_t start)
@@ -1248,7 +1262,7 @@ aimed_against(const St *st, size_t m)
 	if (key_is(&st->pc.p[b - 1], "contre"))
 		return true;
 	return b >= 2 && key_is(&st->pc.p[b - 1], "sur") &&
-		(key_is(&st->pc.p[b - 2], "pression") || key_is(&st->pc.p[b - 2], "pressions"));
+		is_pressure(&st->pc.p[b - 2]);
 }
 
 /*
@@ -1316,7 +1330,7 @@ said_on(const St *st, size_t m)
 		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
 		return key_is(&st->pc.p[b - 3], "sur");	/* the noun: site, compte, réseau */
 	return b >= 1 && key_is(&st->pc.p[b - 1], "sur") &&
-		!(b >= 2 && (key_is(&st->pc.p[b - 2], "pression") || key_is(&st->pc.p[b - 2], "pressions")));
+		!(b >= 2 && is_pressure(&st->pc.p[b - 2]));
 }
 
 /*
@@ -1350,7 +1364,7 @@ said_at(const St *st, const DpCue *cue, size_t c_end, const DpMention *mm)
 	if (b < 1 || b - 1 > c_end)
 		return false;
 	p = &st->pc.p[b - 1];
-	return (key_is(p, "a") && !is_aux_a(st, p)) || key_is(p, "au") || key_is(p, "aux") || key_is(p, "en");
+	return is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux") || key_is(p, "en");
 }
 
 /*
@@ -1644,10 +1658,10 @@ score_cue_one(St *st, size_t c)
 				 * que Kiev renonce à l'OTAN" is against membership): their
 				 * polarities multiply; a threat takes the infinitive's.
 				 */
-				bool		infinitive = (k == c_end ||
-										  (k == c_end + 1 && (key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "d'") ||
-															  (key_is(&st->pc.p[c_end], "a") && !is_aux_a(st, &st->pc.p[c_end]))))) &&
-					!reason_frame(cue->frame);
+				const DpPiece *mark = &st->pc.p[c_end];	/* de, d', à before it */
+				bool		infinitive = !reason_frame(cue->frame) &&
+					(k == c_end || (k == c_end + 1 && (key_is(mark, "de") || key_is(mark, "d'") ||
+													   is_prep_a(st, mark))));
 
 				if (infinitive || cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE ||
 					cue->frame == DP_FR_SEEK || cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
