@@ -17,19 +17,28 @@ RUNAS=""; [ "$(id -u)" -eq 0 ] && { RUNAS="su postgres -s /bin/bash -c"; chown p
 run_pg() { if [ -n "$RUNAS" ]; then $RUNAS "$*"; else bash -c "$*"; fi; }
 trap '[ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"' EXIT
 
-# the corpus as one SQL file: each article a dollar-quoted literal
-python3 - "$WORK/load.sql" data/corpus/*.txt <<'PY'
-import sys
+# the corpus as one SQL file: each article a dollar-quoted literal; the
+# stance sentences (one rule each) as rows of their own.  Articles span
+# lines, so the single-user backend reads it with -j: a statement ends at a
+# semicolon followed by an empty line.
+python3 - "$WORK/load.sql" data/stance_sentences.tsv data/corpus/*.txt <<'PY'
+import csv, sys
 out = open(sys.argv[1], "w", encoding="utf-8")
-out.write("CREATE EXTENSION diplo;\nCREATE TABLE docs (id int, body text);\n")
-for i, path in enumerate(sys.argv[2:]):
+out.write("CREATE EXTENSION diplo;\n\nCREATE TABLE docs (id int, body text);\n\nCREATE TABLE sents (body text);\n\n")
+for i, path in enumerate(sys.argv[3:]):
     body = open(path, encoding="utf-8").read()
-    out.write("INSERT INTO docs VALUES (%d, $diplo$%s$diplo$);\n" % (i, body))
+    out.write("INSERT INTO docs VALUES (%d, $diplo$%s$diplo$);\n\n" % (i, body))
+with open(sys.argv[2], encoding="utf-8", newline="") as f:
+    for row in csv.reader((l for l in f if not l.startswith("#")), delimiter="\t"):
+        if row and row[0] != "id":
+            out.write("INSERT INTO sents VALUES ($diplo$%s$diplo$);\n\n" % row[1])
 PY
 cat > "$WORK/work.sql" <<'SQL'
 select count(*) from docs, diplo.entities(body);
 select count(*) from docs, diplo.stances(body);
 select count(*) from docs, diplo.stance_summary(body);
+select count(*) from sents, diplo.stances(body);
+select count(*) from sents, diplo.entities(body);
 select sum(cardinality(diplo.entity_ids(body))) from docs;
 select count(*) from docs, diplo.tokens(body);
 select count(*) from docs, diplo.sentences(body);
@@ -45,7 +54,9 @@ select count(*) from diplo.entities('Zorglub le Grand a parlé.');
 select * from diplo.dictionary_info();
 SQL
 run_pg "$BIN/initdb -D $WORK/data -E UTF8 --locale=C.UTF-8 -A trust >/dev/null" || exit 1
-run_pg "$BIN/postgres --single -D $WORK/data postgres < $WORK/load.sql > $WORK/load.out 2>&1" || { cat "$WORK/load.out"; exit 1; }
+run_pg "$BIN/postgres --single -j -D $WORK/data postgres < $WORK/load.sql > $WORK/load.out 2>&1" || { cat "$WORK/load.out"; exit 1; }
+# a load that failed would leave the workload nothing to read
+if grep -q 'ERROR:' "$WORK/load.out"; then grep 'ERROR:' "$WORK/load.out" | head -5; echo "0 passed, 1 failed"; exit 1; fi
 run_pg "valgrind --tool=memcheck --error-exitcode=3 --suppressions=$PWD/scripts/valgrind.supp --log-file=$WORK/memcheck.log \
   $BIN/postgres --single -D $WORK/data postgres < $WORK/work.sql > $WORK/work.out 2>&1"
 rc=$?
