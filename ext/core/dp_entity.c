@@ -840,7 +840,7 @@ unknown_name(Tagger *tg, size_t i)
 		return 0;				/* "Banque" alone */
 	/* in a title-case headline only a name with a known first name,
 	 * surname or place name at either end is one */
-	if (title_case(tg) && !word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT))
+	if (!word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT) && title_case(tg))
 		return 0;
 
 	if (head)
