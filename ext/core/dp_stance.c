@@ -694,35 +694,43 @@ preceded_by_preposition(const St *st, size_t start)
 static bool candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
 
 /*
+ * The subject of the current sentence among its first end pieces: the first
+ * candidate that is not a complement, outside quotes and not a pronoun,
+ * naming a person, state or organisation.
+ */
+static bool
+sentence_subject(const St *st, size_t end, Ref *out)
+{
+	for (size_t i = 0; i < end && i < st->pc.n; i++)
+	{
+		size_t		start;
+
+		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
+			continue;
+		if (candidate_at(st, i, out, &start, false) &&
+			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG))
+			return true;
+		if (st->an[i].ment >= 0)
+			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
+	}
+	return false;
+}
+
+/*
  * What il/elle at piece k stands for: the subject named earlier in the same
  * sentence ("Rafael Grossi s'est rendu à Zaporijia, où il a rencontré..."),
- * else the last subject of the sentences before.  The subject is the first
- * candidate that is not a complement, outside quotes, as update_state()
- * takes it at the end of a sentence, looked for in the first
- * PRONOUN_REACH pieces (a bound: cues call this for every pronoun they
- * pass).
+ * looked for in the first PRONOUN_REACH pieces (a bound: cues call this for
+ * every pronoun they pass), else the last subject of the sentences before.
  */
 #define PRONOUN_REACH 64
 
 static Ref
 resolve_pronoun(const St *st, size_t k)
 {
-	for (size_t i = 0; i < k && i < st->pc.n && i < PRONOUN_REACH; i++)
-	{
-		Ref			r;
-		size_t		start;
+	Ref			r;
 
-		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
-			continue;
-		if (candidate_at(st, i, &r, &start, false))
-		{
-			if (r.kind == DP_KIND_PER || r.kind == DP_KIND_GPE || r.kind == DP_KIND_ORG)
-				return r;
-			break;
-		}
-		if (st->an[i].ment >= 0)
-			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
-	}
+	if (sentence_subject(st, k < PRONOUN_REACH ? k : PRONOUN_REACH, &r))
+		return r;
 	return st->last_subject;
 }
 
@@ -929,8 +937,10 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				if (st->an[j].ment < 0)
 					for (size_t f = e + 1; f < end && f < e + 8; f++)
 					{
-						if (st->an[f].ment >= 0 && st->ms.m[st->an[f].ment].kind == DP_KIND_PER &&
-							(f == e + 1 || is_punct(st, &st->pc.p[f - 1], ",")))
+						bool		after_comma = f > e + 1 && is_punct(st, &st->pc.p[f - 1], ",");
+
+						if ((f == e + 1 || after_comma) && st->an[f].ment >= 0 &&
+							st->ms.m[st->an[f].ment].kind == DP_KIND_PER)
 						{
 							const DpMention *mm = &st->ms.m[st->an[f].ment];
 
@@ -938,10 +948,8 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 							e = mm->piece + mm->npieces - 1;
 							break;
 						}
-						if (!st->pc.p[f].wordlike && !is_punct(st, &st->pc.p[f], ","))
-							break;
-						if (is_punct(st, &st->pc.p[f], ",") && f > e + 1 &&
-							!(f + 1 < end && st->an[f + 1].ment >= 0))
+						/* words of the title, up to the first comma */
+						if (after_comma || !(st->pc.p[f].wordlike || is_punct(st, &st->pc.p[f], ",")))
 							break;
 					}
 				((St *) st)->hpos = start;
@@ -1227,13 +1235,17 @@ judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 	const DpMention *mm;
 
 	/* (d'« splits into d, the apostrophe and the quote mark) */
-	while (k > 0 && c - k < 4 &&
-		   (st->pc.p[k - 1].cls == DP_TOK_QUOTE || is_punct(st, &st->pc.p[k - 1], "'") ||
-			(st->pc.p[k - 1].cls == DP_TOK_PUNCT && st->pc.p[k - 1].len == 3 &&
-			 memcmp(st->text + st->pc.p[k - 1].off, "\xE2\x80\x99", 3) == 0) ||
-			key_is(&st->pc.p[k - 1], "de") || key_is(&st->pc.p[k - 1], "d'") ||
-			key_is(&st->pc.p[k - 1], "d") || key_is(&st->pc.p[k - 1], "comme")))
+	while (k > 0 && c - k < 4)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (!(p->cls == DP_TOK_QUOTE || key_is(p, "de") || key_is(p, "d'") || key_is(p, "d") ||
+			  key_is(p, "comme") ||
+			  (p->cls == DP_TOK_PUNCT &&
+			   dp_apos_len((const unsigned char *) st->text, p->off + p->len, p->off) == p->len)))
+			break;
 		k--;
+	}
 	if (k == 0 || st->an[k - 1].ment < 0)
 		return false;
 	mm = &st->ms.m[st->an[k - 1].ment];
@@ -1895,23 +1907,13 @@ find_speakers(St *st)
 static void
 update_state(St *st)
 {
-	for (size_t i = 0; i < st->pc.n; i++)
-	{
-		Ref			r;
-		size_t		start;
+	Ref			r;
 
-		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
-			continue;
-		if (candidate_at(st, i, &r, &start, false) && (r.kind == DP_KIND_PER || r.kind == DP_KIND_GPE ||
-														r.kind == DP_KIND_ORG))
-		{
-			st->last_subject = r;
-			if (r.kind == DP_KIND_PER)
-				st->last_person = r;
-			break;
-		}
-		if (st->an[i].ment >= 0)
-			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
+	if (sentence_subject(st, st->pc.n, &r))
+	{
+		st->last_subject = r;
+		if (r.kind == DP_KIND_PER)
+			st->last_person = r;
 	}
 	for (size_t k = st->mfirst; k < st->mend; k++)
 		if (st->ms.m[k].kind == DP_KIND_PER)

@@ -779,20 +779,6 @@ is_ordinal_suffix(const char *s, size_t n)
 	return false;
 }
 
-/* Length of the apostrophe at i (' U+2019 U+2018 U+02BC U+2032), or 0. */
-static inline size_t
-apos_len(const unsigned char *s, size_t n, size_t i)
-{
-	if (s[i] == '\'')
-		return 1;
-	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
-		(s[i + 2] == 0x99 || s[i + 2] == 0x98 || s[i + 2] == 0xB2))
-		return 3;
-	if (s[i] == 0xCA && i + 1 < n && s[i + 1] == 0xBC)
-		return 2;
-	return 0;
-}
-
 /* An ASCII or Latin-1 letter at i (a conservative is_letter). */
 static inline bool
 latin_letter_at(const unsigned char *s, size_t n, size_t i)
@@ -905,7 +891,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 			return 0;
 	}
 	/* what follows must end the word plainly, or make it an elision */
-	if (i < n && (al = apos_len(s, n, i)) > 0)
+	if (i < n && (al = dp_apos_len(s, n, i)) > 0)
 	{
 		/* l', d', qu', jusqu' before a letter; aujourd'hui is general */
 		if (i + al >= n || !latin_letter_at(s, n, i + al) ||
@@ -938,7 +924,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 			i = fast_letters(s, n, i, &lo, &up, &high);
 		} while (i + 1 < n && s[i] == '-' && latin_letter_at(s, n, i + 1));
 		if (in_list(clitics, lx->s + last, i - last, false) ||
-			(i < n && apos_len(s, n, i) > 0) ||
+			(i < n && dp_apos_len(s, n, i) > 0) ||
 			memchr(s + p, '@', (n - p) < 64 ? (n - p) : 64) != NULL)
 			return 0;
 	}

@@ -107,4 +107,18 @@ extern bool dp_splitter_next(DpSplitter *sp, DpSentence *sent);
 /* Counts for the benchmark and diplo.text_stats(). */
 extern void dp_count(DpMem *m, const char *s, size_t n, size_t *ntokens, size_t *nsentences);
 
+/* Length of the apostrophe at i (' U+2019 U+2018 U+02BC U+2032), or 0. */
+static inline size_t
+dp_apos_len(const unsigned char *s, size_t n, size_t i)
+{
+	if (s[i] == '\'')
+		return 1;
+	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+		(s[i + 2] == 0x99 || s[i + 2] == 0x98 || s[i + 2] == 0xB2))
+		return 3;
+	if (s[i] == 0xCA && i + 1 < n && s[i + 1] == 0xBC)
+		return 2;
+	return 0;
+}
+
 #endif
