@@ -134,6 +134,28 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 		uint16_t	cls = t->cls,
 					flags = t->flags;
 
+		if (cls == DP_TOK_WORD && !(flags & (DP_TF_HYPHEN | DP_TF_BULLET)))
+		{
+			/*
+			 * A word that is not a compound, most of a sentence: what the
+			 * general case below gives it (no bullet; a word closes any
+			 * sentence opening), in fewer steps.
+			 */
+			DpPiece    *p = &pc[n++];
+
+			memcpy(p, t, 16);
+			p->tok = ti;
+			p->tflags = flags;
+			p->cls = DP_TOK_WORD;
+			p->cap = (flags & DP_TF_CAP) != 0;
+			p->initial = initial;
+			p->wordlike = true;
+			p->w = dp_dict_word(d, tx, t->len);
+			words++;
+			caps += (flags & DP_TF_ALLCAP) != 0;
+			initial = false;
+			continue;
+		}
 		if (flags & DP_TF_BULLET)
 			initial = true;
 		if (cls == DP_TOK_WORD && (flags & DP_TF_HYPHEN))

@@ -1349,15 +1349,55 @@ ends_sentence(const DpSplitter *sp, const DpToken *t)
 }
 
 /*
- * The bulk of French text: lower-case words (ASCII or Latin-1 letters)
- * between single spaces, in the middle of a sentence.  Once the splitter
- * holds a token of the sentence and has no look-ahead and no pending
- * sentence end, each such word is lexed here in a few instructions: it is
- * the token the fast path would give (a lower-case start is never an
- * ordinal, an abbreviation, a URL or an address; a space or a comma after
- * it ends it plainly), and split_before() keeps it in the sentence (no line
- * break, no pending end).  Returns the number of tokens added; the caller
- * checks the capacity of tok for at most room tokens.
+ * The word of plain letters at q, as fast_word() reads it when it is one of
+ * the cases below: ASCII and Latin-1 lower-case letters, after an ASCII
+ * capital that is not a Roman numeral letter (I V X L C: "Le", "Il" are the
+ * general path's), or not.  Sets *r to its end and *accents to its
+ * two-byte letters; false when there is no such word at q.
+ */
+static inline __attribute__((always_inline)) bool
+plain_letters(const unsigned char *s, size_t n, size_t q, bool *cap, size_t *r, uint32_t *accents)
+{
+	size_t		e = q;
+	uint32_t	acc = 0;
+	unsigned char b0 = s[q];
+
+	*cap = false;
+	if ((unsigned char) (b0 - 'A') < 26)
+	{
+		if (b0 == 'I' || b0 == 'V' || b0 == 'X' || b0 == 'L' || b0 == 'C')
+			return false;
+		*cap = true;
+		e++;
+	}
+	e += lower_run(s + e, n - e);
+	/* Latin-1 lower case (C3 9F..BF but for the division sign) */
+	while (e + 1 < n && s[e] == 0xC3 && s[e + 1] >= 0x9F && s[e + 1] <= 0xBF && s[e + 1] != 0xB7)
+	{
+		e += 2;
+		acc++;
+		e += lower_run(s + e, n - e);
+	}
+	/* a capital alone (an initial, a Roman numeral) is the general path's */
+	if (e == q + (*cap ? 1 : 0))
+		return false;
+	*r = e;
+	*accents = acc;
+	return true;
+}
+
+/*
+ * The bulk of French text: words of letters between single spaces, in the
+ * middle of a sentence.  Once the splitter holds a token of the sentence
+ * and has no look-ahead and no pending sentence end, each such word is
+ * lexed here in a few instructions: it is the token the fast path would
+ * give, and split_before() keeps it in the sentence (no line break, no
+ * pending end).  Covered: a lower-case word, or a capitalised one
+ * (plain_letters()) that is not an abbreviation (Mme, Dr), ending at a
+ * space or a comma (taken with it); and a lower-case elision (l', d',
+ * qu'...) with the word right after its apostrophe.  Anything else ends
+ * the run, for the general path.  Returns the number of tokens added; the
+ * caller checks the capacity of tok for at most room tokens.
  */
 static inline size_t
 plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
@@ -1367,28 +1407,56 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 	size_t		pos = lx->pos;
 	size_t		cpos = lx->cpos;
 	size_t		k = 0;
+	bool		glued = false;	/* a word right after an elision's apostrophe */
 
-	/* plain byte loops: the words are short, set-up costs more than it saves */
-	while (k < room && pos + 1 < n && s[pos] == ' ')
+	for (;;)
 	{
-		size_t		q = pos + 1,
-					r;
-		uint32_t	accents = 0;
+		size_t		q,
+					r,
+					al;
+		uint32_t	accents;
+		bool		cap;
 		DpToken    *t;
 
-		while (s[q] == ' ')
-			if (++q >= n)
-				goto done;
-		r = q + lower_run(s + q, n - q);
-		/* Latin-1 lower case (C3 9F..BF but for the division sign) */
-		while (r + 1 < n && s[r] == 0xC3 && s[r + 1] >= 0x9F && s[r + 1] <= 0xBF && s[r + 1] != 0xB7)
+		if (k >= room)
+			break;
+		q = pos;
+		if (!glued)
 		{
-			r += 2;
-			accents++;
-			r += lower_run(s + r, n - r);
+			/* one or more spaces, then a word */
+			if (pos + 1 >= n || s[pos] != ' ')
+				break;
+			q = pos + 1;
+			while (s[q] == ' ')
+				if (++q >= n)
+					goto done;
 		}
-		/* a word that starts with a letter here, ends at a space or comma */
-		if (r == q || r >= n || (s[r] != ' ' && s[r] != ','))
+		if (!plain_letters(s, n, q, &cap, &r, &accents) || r >= n)
+			break;
+		if (s[r] == ' ' || s[r] == ',')
+		{
+			if (cap && r - q <= 6 && is_abbrev(lx->s + q, r - q))
+				break;
+		}
+		else if (!cap && accents == 0 && (al = dp_apos_len(s, n, r)) > 0 &&
+				 r + al < n && latin_letter_at(s, n, r + al) &&
+				 in_list(elisions, lx->s + q, r - q, true))
+		{
+			/* l'armée: the elision, then the word at once */
+			t = &tok[k++];
+			t->off = (uint32_t) q;
+			t->len = (uint32_t) (r + al - q);
+			t->coff = (uint32_t) (cpos + (q - pos));
+			t->clen = (uint32_t) (r - q + 1);
+			t->cls = DP_TOK_ELISION;
+			t->flags = (uint16_t) ((glued ? 0 : DP_TF_SPACE) | DP_TF_LOWER | (al > 1 ? DP_TF_NONASCII : 0));
+			t->sentence = sentence;
+			cpos += (q - pos) + (r - q + 1);
+			pos = r + al;
+			glued = true;
+			continue;
+		}
+		else
 			break;
 		t = &tok[k++];
 		t->off = (uint32_t) q;
@@ -1396,10 +1464,12 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 		t->coff = (uint32_t) (cpos + (q - pos));
 		t->clen = (uint32_t) (r - q - accents);
 		t->cls = DP_TOK_WORD;
-		t->flags = DP_TF_SPACE | DP_TF_LOWER | (accents ? DP_TF_NONASCII : 0);
+		t->flags = (uint16_t) ((glued ? 0 : DP_TF_SPACE) | (cap ? DP_TF_CAP : DP_TF_LOWER) |
+							   (accents ? DP_TF_NONASCII : 0));
 		t->sentence = sentence;
 		cpos += (q - pos) + (r - q - accents);
 		pos = r;
+		glued = false;
 		if (s[r] == ',' && k < room)
 		{
 			/* the comma after it, as the fast path gives it */

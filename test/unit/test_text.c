@@ -232,6 +232,10 @@ test_fast_path(void)
 			"Cie Ces Les Lavrov Vladimir Xavier Ivan, jusqu'\xC3\xA0 qu'il n\xE2\x80\x99" "a D'Artagnan L'Europe "
 			"lorsqu'Emmanuel quelqu'un presqu' \xC3\x89lys\xC3\xA9" "e \xC3\x80 \xC3\x97x McDonald iPhone Ma Mm St Ste fin",
 			"Un mot l' puis d'", "Un mot l'\xC3\xA9t\xC3\xA9 qu\xCA\xBC" "elle l\xE2\x80\x98" "autre c\xE2\x80\xB2" "est",
+			/* words right after an elision in a run: lower case, capitals, abbreviations, ends */
+			"Un mot l'arm\xC3\xA9" "e, d'Ukraine qu'Emmanuel l'Mme l'St l'Le l'Ier l'\xC3\xA9t\xC3\xA9 d'l'x jusqu'ici, "
+			"lorsqu'on l'a l'OTAN l'US, l'Am\xC3\xA9rique d'X l'a-t-il s'est l'ab\xC3 fin",
+			"Un mot l'", "Un mot l'a", "Un mot Mo", "Un mot Mo,", "Un mot Paris.",
 		};
 
 		bool		a = splitter_agrees_all(split_cases, sizeof(split_cases) / sizeof(split_cases[0]));
