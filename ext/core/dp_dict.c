@@ -232,17 +232,6 @@ struct DpStemmer
  */
 #define DP_CACHE_MAX 100000
 #define DP_CHUNK 1024
-#define DP_FRONT 16384
-
-typedef struct DpWordEntry
-{
-	/* first cache line: what a lookup compares; then the word's hot fields */
-	uint64_t	hash;			/* dp_hash_bytes(raw) */
-	char		raw[DP_WORD_MAX + 1];
-	uint8_t		rawlen;
-	char		pad[64 - 8 - (DP_WORD_MAX + 1) - 1];	/* w starts a cache line */
-	DpWord		w;
-} DpWordEntry;
 
 typedef struct DpWordCache
 {
@@ -257,7 +246,7 @@ typedef struct DpWordCache
 	uint64_t	flushes;		/* times the cache was emptied */
 	/* in front: a direct-mapped table of recent hits, small enough to stay
 	 * in the CPU cache (frequent words are most lookups) */
-	DpWordEntry *front[DP_FRONT];
+	DpWordEntry *front[DP_FRONT];	/* d->front */
 	/* one-byte ASCII tokens (punctuation, "a", "y"): never flushed */
 	DpWordEntry ascii[128];
 	bool		ascii_done[128];
@@ -711,81 +700,11 @@ word_nodes(DpDict *d, DpWord *w)
 	w->nodes_done = true;
 }
 
-/*
- * memcmp(a, b, n) == 0 for the short words here, without a library call:
- * eight bytes at a time, the last eight (or four, or three single bytes)
- * overlapping the ones before, so that no load leaves [a, a+n) or [b, b+n).
- */
-static inline bool
-same_bytes(const char *a, const char *b, size_t n)
-{
-	if (n >= 8)
-	{
-		uint64_t	x,
-					y;
-
-		for (size_t i = 0; i + 8 < n; i += 8)
-		{
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return false;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4)
-	{
-		uint32_t	x1,
-					y1,
-					x2,
-					y2;
-
-		memcpy(&x1, a, 4);
-		memcpy(&y1, b, 4);
-		memcpy(&x2, a + n - 4, 4);
-		memcpy(&y2, b + n - 4, 4);
-		return x1 == y1 && x2 == y2;
-	}
-	if (n == 0)
-		return true;
-	return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
-}
-
-static const DpWord *word_lookup(DpDict *d, const char *s, size_t n, uint64_t h) __attribute__((noinline));
-
-const DpWord *
-dp_dict_word(DpDict *d, const char *s, size_t n)
-{
-	/* the common case, a word in the front table, without the slow path's
-	 * register saves */
-	uint64_t	h = 0;
-
-	if (n > 1 && n <= DP_WORD_MAX)
-	{
-		const DpWordEntry *e;
-
-		h = dp_hash_bytes(s, n, 0);
-		e = d->cache->front[(h >> 32) & (DP_FRONT - 1)];
-		if (e && e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n) && e->w.nodes_done)
-			return &e->w;
-	}
-	else if (n == 1 && (unsigned char) s[0] < 0x80)
-	{
-		/* punctuation and one-letter words: a fixed table */
-		const DpWordEntry *e = &d->cache->ascii[(unsigned char) s[0]];
-
-		if (e->w.nodes_done)
-			return &e->w;
-	}
-	return word_lookup(d, s, n, h);
-}
 
 /* dp_dict_word past the front table: the ASCII table, the hash table, or a
  * new entry.  h is the word's hash when 1 < n <= DP_WORD_MAX. */
-static const DpWord *
-word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
+const DpWord *
+dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 {
 	DpWordCache *c = d->cache;
 	DpWordEntry *e;
@@ -821,7 +740,7 @@ word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 	i = (uint32_t) h & (c->nslots - 1);
 	while ((e = c->slots[i]) != NULL)
 	{
-		if (e->hash == h && e->rawlen == n && same_bytes(e->raw, s, n))
+		if (e->hash == h && e->rawlen == n && dp_same_bytes(e->raw, s, n))
 		{
 			if (!e->w.nodes_done)
 				word_nodes(d, &e->w);
@@ -931,6 +850,8 @@ dp_dict_create(DpMem *m)
 	d->cache = dp_alloc0(m, sizeof(DpWordCache));
 	d->cache->nslots = 8192;
 	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry *));
+	d->front = d->cache->front;
+	d->ascii = d->cache->ascii;
 	return d;
 }
 

@@ -183,6 +183,22 @@ typedef struct DpWord
 	char		stem2[DP_WORD_MAX + 1];	/* verb forms Snowball misses: -ons, -ez, -ent as -er */
 } DpWord;
 
+/*
+ * A memoised word of the word cache (dp_dict.c), here for dp_dict_word()'s
+ * inline front-table test.  Entries never move while cached.
+ */
+#define DP_FRONT 16384
+
+typedef struct DpWordEntry
+{
+	/* first cache line: what a lookup compares; then the word's hot fields */
+	uint64_t	hash;			/* dp_raw_hash(raw) */
+	char		raw[DP_WORD_MAX + 1];
+	uint8_t		rawlen;
+	char		pad[64 - 8 - (DP_WORD_MAX + 1) - 1];	/* w starts a cache line */
+	DpWord		w;
+} DpWordEntry;
+
 typedef struct DpDict
 {
 	DpMem	   *mem;
@@ -202,6 +218,8 @@ typedef struct DpDict
 	DpTrie	   *stems;			/* stems: cues and topic terms */
 	DpStemmer  *stemmer;
 	struct DpWordCache *cache;
+	DpWordEntry **front;		/* the cache's front table (dp_dict_word) */
+	const DpWordEntry *ascii;	/* its one-byte ASCII words */
 	struct DpStrMap *entity_names;
 	struct DpStrMap *country_codes;
 	bool		finished;
@@ -276,11 +294,122 @@ extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float fa
 extern void dp_dict_finish(DpDict *d);
 
 /*
+ * memcmp(a, b, n) == 0 for the short words here, without a library call:
+ * eight bytes at a time, the last eight (or four, or three single bytes)
+ * overlapping the ones before, so that no load leaves [a, a+n) or [b, b+n).
+ */
+static inline bool
+dp_same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n >= 8)
+	{
+		uint64_t	x,
+					y;
+
+		for (size_t i = 0; i + 8 < n; i += 8)
+		{
+			__builtin_memcpy(&x, a + i, 8);
+			__builtin_memcpy(&y, b + i, 8);
+			if (x != y)
+				return false;
+		}
+		__builtin_memcpy(&x, a + n - 8, 8);
+		__builtin_memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4)
+	{
+		uint32_t	x1,
+					y1,
+					x2,
+					y2;
+
+		__builtin_memcpy(&x1, a, 4);
+		__builtin_memcpy(&y1, b, 4);
+		__builtin_memcpy(&x2, a + n - 4, 4);
+		__builtin_memcpy(&y2, b + n - 4, 4);
+		return x1 == y1 && x2 == y2;
+	}
+	if (n == 0)
+		return true;
+	return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+}
+
+/*
+ * The hash of a word's raw text for the word cache, 2 <= n <= DP_WORD_MAX.
+ * Lookups compare the text itself, so this only spreads words over slots:
+ * up to 16 bytes, two overlapping loads and two multiplications, about
+ * half of dp_hash_bytes()'s work on the short words that are most lookups.
+ * The low bits index the hash table, the high ones the front table.
+ */
+static inline uint64_t
+dp_raw_hash(const char *s, size_t n)
+{
+	uint64_t	a,
+				b,
+				h;
+
+	if (n > 16)
+		return dp_hash_bytes(s, n, 0);
+	if (n >= 8)
+	{
+		__builtin_memcpy(&a, s, 8);
+		__builtin_memcpy(&b, s + n - 8, 8);
+	}
+	else if (n >= 4)
+	{
+		uint32_t	x,
+					y;
+
+		__builtin_memcpy(&x, s, 4);
+		__builtin_memcpy(&y, s + n - 4, 4);
+		a = x;
+		b = y;
+	}
+	else
+	{
+		a = (uint64_t) (unsigned char) s[0] | ((uint64_t) (unsigned char) s[n / 2] << 8) |
+			((uint64_t) (unsigned char) s[n - 1] << 16);
+		b = 0;
+	}
+	h = (a ^ ((uint64_t) n << 56)) * UINT64_C(0x9E3779B97F4A7C15);
+	h ^= (b + n) * UINT64_C(0xC2B2AE3D27D4EB4F);
+	return h ^ (h >> 32);
+}
+
+/* dp_dict_word() past the front table (dp_dict.c). */
+extern const DpWord *dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h);
+
+/*
  * Facts about one word (token text), memoised.  The pointer stays valid
  * until the next dp_dict_word_checkpoint(), which may flush the cache: call
- * it only between sentences.
+ * it only between sentences.  Inline: the common case, a word of the front
+ * table, without a call (it is a lookup per token).
  */
-extern const DpWord *dp_dict_word(DpDict *d, const char *s, size_t n);
+static inline const DpWord *
+dp_dict_word(DpDict *d, const char *s, size_t n)
+{
+	uint64_t	h = 0;
+
+	if (n > 1 && n <= DP_WORD_MAX)
+	{
+		const DpWordEntry *e;
+
+		h = dp_raw_hash(s, n);
+		e = d->front[(h >> 32) & (DP_FRONT - 1)];
+		if (e && e->hash == h && e->rawlen == n && dp_same_bytes(e->raw, s, n) && e->w.nodes_done)
+			return &e->w;
+	}
+	else if (n == 1 && (unsigned char) s[0] < 0x80)
+	{
+		/* punctuation and one-letter words: a fixed table */
+		const DpWordEntry *e = &d->ascii[(unsigned char) s[0]];
+
+		if (e->w.nodes_done)
+			return &e->w;
+	}
+	return dp_dict_word_lookup(d, s, n, h);
+}
 /* Tests: the one-word shortcut of phrase loading agrees with the lexer. */
 extern bool dp_dict_one_word_agrees(const char *s, size_t n);
 /* false: words are folded without the Latin-1 fast path (tests) */
