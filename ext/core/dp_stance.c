@@ -1202,7 +1202,10 @@ in_topic_complement(const St *st, size_t t, size_t m)
 
 	if (m <= j || m > t + 12)
 		return false;
-	party = key_is(&st->pc.p[j], "entre") || key_is(&st->pc.p[j], "avec") || key_is(&st->pc.p[j], "contre");
+	/* parties (entre, avec, contre) and recipients (l'aide à l'Ukraine,
+	 * les livraisons d'armes aux Ukrainiens) take a determiner */
+	party = key_is(&st->pc.p[j], "entre") || key_is(&st->pc.p[j], "avec") || key_is(&st->pc.p[j], "contre") ||
+		is_prep_a(st, &st->pc.p[j]) || key_is(&st->pc.p[j], "au") || key_is(&st->pc.p[j], "aux");
 	if (!party && !key_is(&st->pc.p[j], "de") && !key_is(&st->pc.p[j], "d'") &&
 		!key_is(&st->pc.p[j], "du") && !key_is(&st->pc.p[j], "des"))
 		return false;
