@@ -230,3 +230,10 @@ SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Ivan Petrenko, le porte-parole du ministère ukrainien de la Défense, a démenti. '
                       'Marek Nowak, ministre polonais, a confirmé. '
                       'Anna Kowalska, qui a rencontré le président russe, se tait. Petrenko insiste.') ORDER BY start;
+
+-- a known person's surname opens a sentence as a name unless the word
+-- itself is a common French word: Meloni (stem of melon), Duda and Modi are
+-- names, Union and Barrot (a ship's beam) are not until named before
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Meloni a reçu son homologue. Duda a protesté. Modi se tait. '
+                      'Union et fermeté, dit-il. Barrot a répondu. Jean-Noël Barrot insiste. Barrot conclut.') ORDER BY start;
