@@ -1436,6 +1436,31 @@ score_cue(St *st, size_t c)
 		}
 }
 
+/*
+ * Is the holder just found by subject_left() (st->hpos .. st->hend) the
+ * object of a verb cue governing the infinitive cue at c: verb, holder, then
+ * de / d' / à right before c ("exhortent Washington à maintenir")?
+ */
+static bool
+object_before_infinitive(const St *st, size_t c)
+{
+	const DpPiece *mark;
+
+	if (c < 2 || st->hpos == SIZE_MAX || st->hpos == 0 || st->hend != c - 2)
+		return false;
+	mark = &st->pc.p[c - 1];
+	if (!key_is(mark, "de") && !key_is(mark, "d'") && !is_prep_a(st, mark))
+		return false;
+	for (size_t b = st->hpos; b-- > 0 && st->hpos - b <= 3;)
+	{
+		const Anno *a = &st->an[b];
+
+		if (a->cue >= 0)
+			return st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len >= st->hpos;
+	}
+	return false;
+}
+
 /* Score one cue at piece c for its (first) holder. */
 static void
 score_cue_one(St *st, size_t c)
@@ -1468,7 +1493,12 @@ score_cue_one(St *st, size_t c)
 			 (noun_holder(st, c_end, &holder) || agent_after(st, c_end, 1, &holder)))
 		;						/* le refus de Moscou, le rejet par Moscou */
 	else if (subject_left(st, c, &holder, &first_person))
-		;
+	{
+		/* "pressent Washington de maintenir": the object of a verb cue
+		 * before an infinitive is asked to act, not its holder */
+		if (object_before_infinitive(st, c))
+			return;
+	}
 	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
 		reported = true;
 	else if (quote < 0 && post_attribution(st, c_end, &holder))
