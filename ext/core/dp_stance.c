@@ -295,7 +295,20 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 		uint32_t	child;
 
 		if (!p->wordlike && p->cls != DP_TOK_NUMBER)
+		{
+			/* a quote mark may open a gap: un chemin « irréversible » vers
+			 * l'OTAN (the two marks not counted in its four tokens); other
+			 * marks end the phrase */
+			if (p->cls == DP_TOK_QUOTE && node != 0 && dp_trie_has_gap(t, node))
+			{
+				uint32_t	gap = dp_trie_child(t, node, "*", 1);
+
+				if (gap)
+					for (size_t g = j + 1; g < j + 7 && g < st->pc.n; g++)
+						stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
+			}
 			return;
+		}
 		if (node == 0)
 			child = p->w->snode;
 		else
