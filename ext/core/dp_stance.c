@@ -1450,6 +1450,18 @@ score_cue(St *st, size_t c)
 }
 
 /*
+ * Does a relative clause with "dont" start at piece k (", dont ses
+ * promesses...")?  It describes the name before it, so a cue's objects end
+ * there: "déçu par Poutine, dont les promesses de négocier..." is not a
+ * stance on negotiations.
+ */
+static bool
+starts_dont_clause(const St *st, size_t k)
+{
+	return k + 1 < st->pc.n && is_punct(st, &st->pc.p[k], ",") && key_is(&st->pc.p[k + 1], "dont");
+}
+
+/*
  * Is the holder just found by subject_left() (st->hpos .. st->hend) the
  * object of a verb cue governing the infinitive cue at c: verb, holder, then
  * de / d' / à right before c ("exhortent Washington à maintenir")?
@@ -1511,6 +1523,16 @@ score_cue_one(St *st, size_t c)
 		 * before an infinitive is asked to act, not its holder */
 		if (object_before_infinitive(st, c))
 			return;
+		/* "déçu par Poutine, dont les promesses de négocier": Poutine's
+		 * promises, not the subject's; the name right before "dont" is
+		 * the one it speaks of ("Orban, dont le gouvernement bloque") */
+		for (size_t k = st->hend + 1; st->hend != SIZE_MAX && k < c; k++)
+			if (starts_dont_clause(st, k))
+			{
+				if (k != st->hend + 1)
+					return;
+				st->relative = true;	/* its objects end with the clause */
+			}
 	}
 	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
 		reported = true;
@@ -1596,6 +1618,7 @@ score_cue_one(St *st, size_t c)
 	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
 		   !is_rather(st, scope_end) &&
 		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
+		   !starts_dont_clause(st, scope_end) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
