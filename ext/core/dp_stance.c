@@ -1449,6 +1449,16 @@ score_cue(St *st, size_t c)
 		}
 }
 
+/* Is there a que / qu' in pieces [a, b)? */
+static bool
+complementizer_between(const St *st, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (key_is(&st->pc.p[k], "que") || key_is(&st->pc.p[k], "qu'"))
+			return true;
+	return false;
+}
+
 /*
  * Does a relative clause with "dont" start at piece k (", dont ses
  * promesses...")?  It describes the name before it, so a cue's objects end
@@ -1797,6 +1807,28 @@ score_cue_one(St *st, size_t c)
 					continue;
 				}
 				break;
+			}
+			/*
+			 * A nominal object: "a critiqué le Premier ministre hongrois",
+			 * "a accusé son homologue hongrois" is the country's leader
+			 * named in the document (ref_leader).  Not a collective (la
+			 * situation critique des troupes ukrainiennes), nor the subject
+			 * of a clause after que (l'impression que le dirigeant russe).
+			 */
+			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k > c_end)
+			{
+				Ref			r;
+				size_t		start;
+
+				if (nominal_at(st, k, &r, &start) && start >= c_end && r.valid &&
+					r.kind == DP_KIND_PER && !complementizer_between(st, c_end, start) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, k, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
 			}
 			if (!entity_done && want_entity && a->ment >= 0)
 			{
