@@ -117,6 +117,7 @@ typedef struct St
 	int32_t		last_closed_quote;
 	bool		contrast_seen;
 	bool		relative;		/* the cue is in a relative clause (qui ...) */
+	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
 } St;
@@ -1419,6 +1420,22 @@ plural_verb(const St *st, size_t c)
 }
 
 /* Score one cue at piece c, for each coordinated holder. */
+/* Append a copy of stance i with another holder. */
+static void
+push_copy_for(St *st, size_t i, const Ref *holder)
+{
+	DpStance	copy = st->out->s[i];
+
+	copy.holder = holder->name;
+	copy.holder_actor = holder->actor;
+	if (st->out->n == st->out->cap)
+	{
+		st->out->cap *= 2;
+		st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
+	}
+	st->out->s[st->out->n++] = copy;
+}
+
 static void
 score_cue(St *st, size_t c)
 {
@@ -1447,6 +1464,12 @@ score_cue(St *st, size_t c)
 			}
 			st->out->s[st->out->n++] = copy;
 		}
+	/* the speaker a state's clause was reported by (speaker_for_clause) */
+	if (st->also.valid)
+		for (size_t i = before; i < after; i++)
+			if (st->out->s[i].holder &&
+				(st->out->s[i].target_topic || strcmp(st->out->s[i].target, st->also.name) != 0))
+				push_copy_for(st, i, &st->also);
 }
 
 /* Is there a que / qu' in pieces [a, b)? */
@@ -1496,6 +1519,36 @@ object_before_infinitive(const St *st, size_t c)
 	return false;
 }
 
+/*
+ * "Keir Starmer a prévenu que Londres ne reconnaîtrait jamais": a state or
+ * body that is the subject (just found, at st->hpos) of the clause after a
+ * reporting verb and que, and that the verb's subject acts for, speaks
+ * through that person, who holds the stance too (*speaker).
+ */
+static bool
+speaker_for_clause(St *st, const Ref *holder, int32_t quote, Ref *speaker)
+{
+	size_t		q = st->hpos;	/* que before the subject, its article skipped */
+	size_t		hp = st->hpos,
+				he = st->hend;
+	bool		fp,
+				found;
+
+	if (q == SIZE_MAX || holder->kind == DP_KIND_PER || holder->actor < 0)
+		return false;
+	if (q > 0 && key_in(&st->pc.p[q - 1], L_DETERMINERS))
+		q--;
+	if (q < 2 || !(key_is(&st->pc.p[q - 1], "que") || key_is(&st->pc.p[q - 1], "qu'")) ||
+		!has_mod(st, q - 2, DP_MOD_REPORTING))
+		return false;
+	found = subject_left_q(st, q - 2, quote, speaker, &fp) && speaker->kind == DP_KIND_PER &&
+		speaker->actor == holder->actor;
+	st->hpos = hp;				/* the evidence stays the clause's */
+	st->hend = he;
+	return found;
+}
+
+
 /* Score one cue at piece c for its (first) holder. */
 static void
 score_cue_one(St *st, size_t c)
@@ -1522,6 +1575,7 @@ score_cue_one(St *st, size_t c)
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
+	st->also.valid = false;
 	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, &holder))
 		passive = true;
 	else if (cue->pos == DP_POS_NOUN &&
@@ -1529,10 +1583,14 @@ score_cue_one(St *st, size_t c)
 		;						/* le refus de Moscou, le rejet par Moscou */
 	else if (subject_left(st, c, &holder, &first_person))
 	{
+		Ref			speaker;
+
 		/* "pressent Washington de maintenir": the object of a verb cue
 		 * before an infinitive is asked to act, not its holder */
 		if (object_before_infinitive(st, c))
 			return;
+		if (speaker_for_clause(st, &holder, quote, &speaker))
+			st->also = speaker;
 		/* "déçu par Poutine, dont les promesses de négocier": Poutine's
 		 * promises, not the subject's; the name right before "dont" is
 		 * the one it speaks of ("Orban, dont le gouvernement bloque") */
@@ -2079,10 +2137,15 @@ topic_actions(St *st)
 				break;			/* a noun, not a verb */
 			if (candidate_at(st, k, &r, &start, false))
 			{
+				Ref			speaker;
+				size_t		before = st->out->n;
+
 				st->hpos = start;
 				st->hend = k;
 				push(st, &r, -1, st->d->topics[a->topic], -1, true, 0.5f * sign * a->topic_pol,
 					 i, i + a->topic_len, start, i + a->topic_len - 1, neg, false, a->quote >= 0);
+				if (st->out->n > before && speaker_for_clause(st, &r, a->quote, &speaker))
+					push_copy_for(st, before, &speaker);
 				break;
 			}
 		}
