@@ -139,8 +139,10 @@ unconstify_word(const DpWord *w)
 /* The word lists below, by number (bit of DpWord.memo_in). */
 enum
 {
-	L_PREPOSITIONS, L_FIRST_PERSON, L_PRONOUNS3, L_NEGATORS, L_DETERMINERS, L_POSSESSIVES, L__COUNT
+	L_PREPOSITIONS, L_FIRST_PERSON, L_PRONOUNS3, L_NEGATORS, L_DETERMINERS, L_POSSESSIVES,
+	L_PRENOMINAL, L__COUNT
 };
+_Static_assert(L__COUNT <= 8, "word lists fit DpWord.memo_in");
 static const char *const *const word_lists[L__COUNT];
 
 /* key_in's first look at a word: search the list, remember the answer. */
@@ -181,10 +183,16 @@ static const char *const possessives[] = {
 	"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
 	"du", "au", "aux", "des", NULL
 };
+/* adjectives that come before the noun: "lors du dernier Conseil européen" */
+static const char *const prenominal[] = {
+	"dernier", "derniere", "prochain", "prochaine", "nouveau", "nouvel", "nouvelle", "premier",
+	"premiere", "ancien", "ancienne", "futur", "future", "recent", "recente", "grand", "grande",
+	"meme", NULL
+};
 static const char *const *const word_lists[L__COUNT] = {
 	[L_PREPOSITIONS] = prepositions, [L_FIRST_PERSON] = first_person,
 	[L_PRONOUNS3] = pronouns3, [L_NEGATORS] = negators, [L_DETERMINERS] = determiners,
-	[L_POSSESSIVES] = possessives
+	[L_POSSESSIVES] = possessives, [L_PRENOMINAL] = prenominal
 };
 
 static inline bool
@@ -698,6 +706,9 @@ preceded_by_preposition(const St *st, size_t start)
 {
 	size_t		b = start;
 
+	/* du dernier Conseil, de la prochaine réunion */
+	for (int adj = 0; adj < 2 && b > 0 && key_in(&st->pc.p[b - 1], L_PRENOMINAL); adj++)
+		b--;
 	if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_is(&st->pc.p[b - 1], "des"))
 		b--;
 	if (b == 0)
