@@ -96,6 +96,7 @@ typedef struct St
 	int16_t		last_topic;
 	int8_t		last_topic_pol;
 	uint32_t	last_topic_sentence;
+	size_t		last_topic_piece;	/* its piece, in sentence last_topic_sentence */
 	/* short forms of topics: the first word of a multi-word topic term seen
 	 * in the document (its stem-trie node) stands for that topic when it
 	 * comes back alone after a determiner ("l'échange" after "échange de
@@ -1431,6 +1432,18 @@ plural_verb(const St *st, size_t c)
 }
 
 /* Score one cue at piece c, for each coordinated holder. */
+/*
+ * Is the last topic named inside the subject of the cue at c, between the
+ * holder found (st->hpos) and the cue: "Le CICR, qui a pu rencontrer les
+ * détenus, a salué un geste" does not make the meeting its object.
+ */
+static bool
+topic_in_subject(const St *st, size_t c)
+{
+	return st->last_topic_sentence == st->sentence && st->last_topic_piece != SIZE_MAX &&
+		st->hpos != SIZE_MAX && st->last_topic_piece >= st->hpos && st->last_topic_piece < c;
+}
+
 /* Append a copy of stance i with another holder. */
 static void
 push_copy_for(St *st, size_t i, const Ref *holder)
@@ -1940,11 +1953,12 @@ score_cue_one(St *st, size_t c)
 				 (k > 0 && (key_in(&st->pc.p[k - 1], L_DETERMINERS) || key_in(&st->pc.p[k - 1], L_POSSESSIVES)))))
 				anaphoric = true;	/* a noun, after its article: not "un ton mesuré" */
 		if (!found && anaphoric && cue->frame != DP_FR_ACCUSE && st->last_topic >= 0 &&
-			st->sentence <= st->last_topic_sentence + 2)
+			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
 				 pol * st->last_topic_pol * w * 0.6f, c, c_end, lo, hi, neg, hedged, reported);
 			st->last_topic_sentence = st->sentence;
+			st->last_topic_piece = SIZE_MAX;
 			found++;
 		}
 		/* "d'accord avec cela": agreeing with the last stance */
@@ -2094,6 +2108,7 @@ update_state(St *st)
 			st->last_topic = st->an[i].topic;
 			st->last_topic_pol = st->an[i].topic_pol;
 			st->last_topic_sentence = st->sentence;
+			st->last_topic_piece = i;
 		}
 }
 
@@ -2187,6 +2202,7 @@ stance_sentence(St *st)
 			st->last_topic = st->an[i].topic;
 			st->last_topic_pol = st->an[i].topic_pol;
 			st->last_topic_sentence = st->sentence;
+			st->last_topic_piece = i;
 		}
 	}
 	topic_actions(st);
@@ -2290,6 +2306,7 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 	st.out = out;
 	st.open_quote = -1;
 	st.last_topic = -1;
+	st.last_topic_piece = SIZE_MAX;
 	st.last_closed_quote = -1;
 	out->n = 0;
 	dp_tag_document_keep(d, m, text, n, &st.ms, &keep);
