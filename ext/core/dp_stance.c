@@ -1444,6 +1444,32 @@ topic_in_subject(const St *st, size_t c)
 		st->hpos != SIZE_MAX && st->last_topic_piece >= st->hpos && st->last_topic_piece < c;
 }
 
+/*
+ * The next topic coordinated with the one ending before piece k: "et" then
+ * at most a few words that are neither cues, names nor clause ends ("un
+ * cessez-le-feu immédiat et pour de nouveaux échanges de prisonniers").
+ * Returns its first piece, or SIZE_MAX.
+ */
+static size_t
+coordinated_topic(const St *st, size_t k, size_t scope_end)
+{
+	bool		and = false;
+
+	for (size_t j = k; j < scope_end && j < k + 6; j++)
+	{
+		const Anno *a = &st->an[j];
+		const DpPiece *p = &st->pc.p[j];
+
+		if (a->topic >= 0)
+			return and ? j : SIZE_MAX;
+		if (a->cue >= 0 || a->ment >= 0 || !p->wordlike || p->cap)
+			return SIZE_MAX;
+		if (key_is(p, "et"))
+			and = true;
+	}
+	return SIZE_MAX;
+}
+
 /* Append a copy of stance i with another holder. */
 static void
 push_copy_for(St *st, size_t i, const Ref *holder)
@@ -1866,6 +1892,18 @@ score_cue_one(St *st, size_t c)
 				topic_done = true;
 				topic_end = k + a->topic_len - 1;
 				found++;
+				/* "pour un cessez-le-feu et pour des échanges de prisonniers" */
+				for (size_t t2; (t2 = coordinated_topic(st, topic_end + 1, scope_end)) != SIZE_MAX;)
+				{
+					const Anno *b = &st->an[t2];
+
+					if (b->topic != a->topic)
+						push(st, &holder, quote, st->d->topics[b->topic], -1, true,
+							 cue->frame != DP_FR_THREATEN ? pol * b->topic_pol * w :
+							 governed ? threat_pol * b->topic_pol * w : b->topic_pol * w,
+							 c, c_end, lo, t2 + b->topic_len - 1, neg, hedged, reported);
+					topic_end = t2 + b->topic_len - 1;
+				}
 			}
 			/* "l'adhésion de Kyiv à l'OTAN", "une rencontre entre Trump et
 			 * Poutine": a mention inside the topic's words or its
