@@ -914,6 +914,14 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				start_clause = k + 1;
 				break;
 			}
+			/* ", mais son porte-parole, X, a jugé": a clause of its own,
+			 * whose subject, when it has none, is the one before */
+			if (key_is(p, "mais") && k > 0 && is_punct(st, &st->pc.p[k - 1], ","))
+			{
+				start_clause = k + 1;
+				by_que = true;
+				break;
+			}
 			if (key_in(p, L_FIRST_PERSON) && end == c)
 			{
 				*first_person_seen = true;
