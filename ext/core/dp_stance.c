@@ -291,6 +291,23 @@ ref_leader(const St *st, int16_t actor)
  * Longest stem phrase of the stem trie starting at piece i, skipping
  * function words after the first word and following "*" gaps.
  */
+static void stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
+					  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
+
+/* After node, a "*" gap: the phrase goes on at any piece of [from, to). */
+static void
+stem_gap(const St *st, uint32_t node, size_t from, size_t to, size_t start, int depth,
+		 size_t *best_end, const DpVal **best_vals, uint32_t *best_n)
+{
+	uint32_t	gap;
+
+	if (node == 0 || !dp_trie_has_gap(st->d->stems, node) ||
+		(gap = dp_trie_child(st->d->stems, node, "*", 1)) == 0)
+		return;
+	for (size_t g = from; g < to && g < st->pc.n; g++)
+		stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
+}
+
 static void
 stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 		  size_t *best_end, const DpVal **best_vals, uint32_t *best_n)
@@ -309,14 +326,8 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 			/* a quote mark may open a gap: un chemin « irréversible » vers
 			 * l'OTAN (the two marks not counted in its four tokens); other
 			 * marks end the phrase */
-			if (p->cls == DP_TOK_QUOTE && node != 0 && dp_trie_has_gap(t, node))
-			{
-				uint32_t	gap = dp_trie_child(t, node, "*", 1);
-
-				if (gap)
-					for (size_t g = j + 1; g < j + 7 && g < st->pc.n; g++)
-						stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
-			}
+			if (p->cls == DP_TOK_QUOTE)
+				stem_gap(st, node, j + 1, j + 7, start, depth, best_end, best_vals, best_n);
 			return;
 		}
 		if (node == 0)
@@ -343,14 +354,7 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 			if (dp_trie_has_children(t, child))
 				stem_walk(st, child, j + 1, start, depth + 1, best_end, best_vals, best_n);
 		}
-		if (node != 0 && dp_trie_has_gap(t, node))
-		{
-			uint32_t	gap = dp_trie_child(t, node, "*", 1);
-
-			if (gap)
-				for (size_t g = j; g < j + 5 && g < st->pc.n; g++)
-					stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
-		}
+		stem_gap(st, node, j, j + 5, start, depth, best_end, best_vals, best_n);
 		if (node == 0 || !p->w->function)
 			return;
 	}
@@ -1453,6 +1457,19 @@ topic_in_subject(const St *st, size_t c)
 }
 
 /*
+ * The score of a cue's stance on a topic of polarity tp: a threat takes the
+ * polarity of the verb it governs ("menace de bloquer les sanctions"), or is
+ * for the measure threatened ("menacé Moscou de sanctions").
+ */
+static inline float
+topic_score(const DpCue *cue, float pol, bool governed, float threat_pol, float tp, float w)
+{
+	if (cue->frame != DP_FR_THREATEN)
+		return pol * tp * w;
+	return governed ? threat_pol * tp * w : tp * w;
+}
+
+/*
  * The next topic coordinated with the one ending before piece k: "et" then
  * at most a few words that are neither cues, names nor clause ends ("un
  * cessez-le-feu immédiat et pour de nouveaux échanges de prisonniers").
@@ -1478,20 +1495,29 @@ coordinated_topic(const St *st, size_t k, size_t scope_end)
 	return SIZE_MAX;
 }
 
-/* Append a copy of stance i with another holder. */
+/*
+ * Append a copy of stances [from, to) with another holder (a coordinated
+ * subject, a speaker), but for those without a holder and those whose target
+ * is that holder.
+ */
 static void
-push_copy_for(St *st, size_t i, const Ref *holder)
+copy_for(St *st, size_t from, size_t to, const Ref *holder)
 {
-	DpStance	copy = st->out->s[i];
-
-	copy.holder = holder->name;
-	copy.holder_actor = holder->actor;
-	if (st->out->n == st->out->cap)
+	for (size_t i = from; i < to; i++)
 	{
-		st->out->cap *= 2;
-		st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
+		DpStance	copy = st->out->s[i];
+
+		if (!copy.holder || (!copy.target_topic && strcmp(copy.target, holder->name) == 0))
+			continue;
+		copy.holder = holder->name;
+		copy.holder_actor = holder->actor;
+		if (st->out->n == st->out->cap)
+		{
+			st->out->cap *= 2;
+			st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
+		}
+		st->out->s[st->out->n++] = copy;
 	}
-	st->out->s[st->out->n++] = copy;
 }
 
 static void
@@ -1507,27 +1533,10 @@ score_cue(St *st, size_t c)
 		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
 		coordinated_subject(st, &co) &&
 		strcmp(co.name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
-		for (size_t i = before; i < after; i++)
-		{
-			DpStance	copy = st->out->s[i];
-
-			if (!copy.holder || (!copy.target_topic && strcmp(copy.target, co.name) == 0))
-				continue;
-			copy.holder = co.name;
-			copy.holder_actor = co.actor;
-			if (st->out->n == st->out->cap)
-			{
-				st->out->cap *= 2;
-				st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
-			}
-			st->out->s[st->out->n++] = copy;
-		}
+		copy_for(st, before, after, &co);
 	/* the speaker a state's clause was reported by (speaker_for_clause) */
 	if (st->also.valid)
-		for (size_t i = before; i < after; i++)
-			if (st->out->s[i].holder &&
-				(st->out->s[i].target_topic || strcmp(st->out->s[i].target, st->also.name) != 0))
-				push_copy_for(st, i, &st->also);
+		copy_for(st, before, after, &st->also);
 }
 
 /* Is there a que / qu' in pieces [a, b)? */
@@ -1893,7 +1902,7 @@ score_cue_one(St *st, size_t c)
 				float		tp = a->topic_pol;
 
 				/* threatening with sanctions is being for them */
-				float		s = cue->frame != DP_FR_THREATEN ? pol * tp * w : governed ? threat_pol * tp * w : tp * w;
+				float		s = topic_score(cue, pol, governed, threat_pol, tp, w);
 
 				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
 					 lo, k + a->topic_len - 1, neg, hedged, reported);
@@ -1907,8 +1916,7 @@ score_cue_one(St *st, size_t c)
 
 					if (b->topic != a->topic)
 						push(st, &holder, quote, st->d->topics[b->topic], -1, true,
-							 cue->frame != DP_FR_THREATEN ? pol * b->topic_pol * w :
-							 governed ? threat_pol * b->topic_pol * w : b->topic_pol * w,
+							 topic_score(cue, pol, governed, threat_pol, b->topic_pol, w),
 							 c, c_end, lo, t2 + b->topic_len - 1, neg, hedged, reported);
 					topic_end = t2 + b->topic_len - 1;
 				}
@@ -2216,8 +2224,8 @@ topic_actions(St *st)
 				st->hend = k;
 				push(st, &r, -1, st->d->topics[a->topic], -1, true, 0.5f * sign * a->topic_pol,
 					 i, i + a->topic_len, start, i + a->topic_len - 1, neg, false, a->quote >= 0);
-				if (st->out->n > before && speaker_for_clause(st, &r, a->quote, &speaker))
-					push_copy_for(st, before, &speaker);
+				if (speaker_for_clause(st, &r, a->quote, &speaker))
+					copy_for(st, before, st->out->n, &speaker);
 				break;
 			}
 		}
