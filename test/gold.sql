@@ -131,13 +131,13 @@ SELECT 'neutral_accuracy', avg((expected = got)::int), count(*) FROM sentence_re
 
 -- the fixtures are loaded
 SELECT is((SELECT count(*) FROM gold_docs), 10::bigint, 'the 10 sample documents are loaded');
-SELECT is((SELECT count(*) FROM gold_sentences), 187::bigint, 'the 187 stance sentences are loaded');
+SELECT is((SELECT count(*) FROM gold_sentences), 189::bigint, 'the 189 stance sentences are loaded');
 SELECT ok((SELECT count(*) FROM sys_ents) > 150, 'the extension tags entities in the sample documents');
 SELECT ok((SELECT count(*) FROM sys_stances) > 50, 'the extension finds stances in the sample documents');
 
 -- the scores, each threshold a little under the value measured when the
 -- thresholds were last raised (mention F1 1.000, linking 0.985, actor 1.000,
--- stance F1 0.760, stance actor-level F1 0.808, sentence accuracy 0.973):
+-- stance F1 0.768, stance actor-level F1 0.818, sentence accuracy 0.974):
 -- raise them as the extension improves
 CREATE FUNCTION pg_temp.at_least(m text, threshold float8) RETURNS text
 LANGUAGE sql AS $$
@@ -148,8 +148,8 @@ $$;
 SELECT pg_temp.at_least('mention_f1', 0.97);
 SELECT pg_temp.at_least('linking', 0.95);
 SELECT pg_temp.at_least('actor', 0.95);
-SELECT pg_temp.at_least('stance_f1', 0.75);
-SELECT pg_temp.at_least('stance_actor_f1', 0.79);
+SELECT pg_temp.at_least('stance_f1', 0.76);
+SELECT pg_temp.at_least('stance_actor_f1', 0.80);
 SELECT pg_temp.at_least('sentence_accuracy', 0.95);
 SELECT pg_temp.at_least('neutral_accuracy', 0.95);
 

@@ -1240,9 +1240,14 @@ in_topic_complement(const St *st, size_t t, size_t m)
 
 	if (m <= j || m > t + 12)
 		return false;
-	/* parties (entre, avec, contre) and recipients (l'aide à l'Ukraine,
-	 * les livraisons d'armes aux Ukrainiens) take a determiner */
+	/* its agent: la médiation conduite par Washington */
+	if (j + 1 < m && key_is(&st->pc.p[j + 1], "par") && st->pc.p[j].wordlike && !st->pc.p[j].cap &&
+		st->an[j].cue < 0)
+		j++;
+	/* parties (entre, avec, contre, par) and recipients (l'aide à
+	 * l'Ukraine, les livraisons d'armes aux Ukrainiens) take a determiner */
 	party = key_is(&st->pc.p[j], "entre") || key_is(&st->pc.p[j], "avec") || key_is(&st->pc.p[j], "contre") ||
+		key_is(&st->pc.p[j], "par") ||
 		is_prep_a(st, &st->pc.p[j]) || key_is(&st->pc.p[j], "au") || key_is(&st->pc.p[j], "aux");
 	if (!party && !key_is(&st->pc.p[j], "de") && !key_is(&st->pc.p[j], "d'") &&
 		!key_is(&st->pc.p[j], "du") && !key_is(&st->pc.p[j], "des"))
@@ -1454,6 +1459,26 @@ topic_in_subject(const St *st, size_t c)
 {
 	return st->last_topic_sentence == st->sentence && st->last_topic_piece != SIZE_MAX &&
 		st->hpos != SIZE_MAX && st->last_topic_piece >= st->hpos && st->last_topic_piece < c;
+}
+
+/*
+ * Does the phrase at start open a clause after que / qu' governed by a verb
+ * cue right before it ("refuse que l'Ukraine cède", "exige qu'elle
+ * renonce")?
+ */
+static bool
+governed_clause(const St *st, size_t start)
+{
+	size_t		q = start;
+
+	if (q > 0 && key_in(&st->pc.p[q - 1], L_DETERMINERS))
+		q--;
+	if (q < 2 || !(key_is(&st->pc.p[q - 1], "que") || key_is(&st->pc.p[q - 1], "qu'")))
+		return false;
+	for (size_t b = q - 1; b-- > 0 && q - 1 - b <= 2;)
+		if (st->an[b].cue >= 0)
+			return st->d->cues[st->an[b].cue].pos == DP_POS_VERB;
+	return false;
 }
 
 /*
@@ -2219,6 +2244,11 @@ topic_actions(St *st)
 			{
 				Ref			speaker;
 				size_t		before = st->out->n;
+
+				/* "refuse que l'Ukraine cède ...": the verb before que
+				 * governs the clause and holds the stance */
+				if (governed_clause(st, start))
+					break;
 
 				st->hpos = start;
 				st->hend = k;
