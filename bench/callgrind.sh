@@ -16,14 +16,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SQL=${1:-"SELECT count(*) FROM t, diplo.entities(body);"}
-PGV=$(bash scripts/setup.sh)
-BIN=/usr/lib/postgresql/$PGV/bin
-command -v valgrind >/dev/null || { apt-get install -y -q valgrind >/dev/null || sudo apt-get install -y -q valgrind >/dev/null; }
-WORK=$(mktemp -d /tmp/diplo-callgrind.XXXXXX)
-chmod 755 "$WORK"
-RUNAS=""; [ "$(id -u)" -eq 0 ] && { RUNAS="su postgres -s /bin/bash -c"; chown postgres "$WORK"; }
-run_pg() { if [ -n "$RUNAS" ]; then $RUNAS "$*"; else bash -c "$*"; fi; }
-trap '[ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"' EXIT
+. scripts/single_user.sh callgrind
 
 python3 bench/gen_corpus.py --mb 1 --seed 20250312 --out "$WORK/corpus.tsv" >/dev/null || exit 1
 chmod 644 "$WORK/corpus.tsv"

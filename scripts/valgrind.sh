@@ -8,14 +8,7 @@
 # directory (memcheck.log, work.out) for reading.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-PGV=$(bash scripts/setup.sh)
-BIN=/usr/lib/postgresql/$PGV/bin
-command -v valgrind >/dev/null || { apt-get install -y -q valgrind >/dev/null || sudo apt-get install -y -q valgrind >/dev/null; }
-WORK=$(mktemp -d /tmp/diplo-valgrind.XXXXXX)
-chmod 755 "$WORK"
-RUNAS=""; [ "$(id -u)" -eq 0 ] && { RUNAS="su postgres -s /bin/bash -c"; chown postgres "$WORK"; }
-run_pg() { if [ -n "$RUNAS" ]; then $RUNAS "$*"; else bash -c "$*"; fi; }
-trap '[ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"' EXIT
+. scripts/single_user.sh valgrind
 
 # the corpus as one SQL file: each article a dollar-quoted literal; the
 # stance sentences (one rule each) as rows of their own.  Articles span
