@@ -244,11 +244,7 @@ typedef struct DpWordCache
 	uint32_t	cap_chunks;
 	uint32_t	chunk_used;		/* entries used in the last chunk */
 	uint64_t	flushes;		/* times the cache was emptied */
-	/* in front: a direct-mapped table of recent hits, small enough to stay
-	 * in the CPU cache (frequent words are most lookups) */
-	DpWordEntry *front[DP_FRONT];	/* d->front */
-	/* one-byte ASCII tokens (punctuation, "a", "y"): never flushed */
-	DpWordEntry ascii[128];
+	/* in front of it, DpDict.front (dp_dict.h); which of front->ascii are set */
 	bool		ascii_done[128];
 } DpWordCache;
 
@@ -665,7 +661,7 @@ cache_flush(DpDict *d)
 	c->nused = 0;
 	c->flushes++;
 	memset(c->slots, 0, c->nslots * sizeof(DpWordEntry *));
-	memset(c->front, 0, sizeof(c->front));
+	memset(d->front->slot, 0, sizeof(d->front->slot));
 }
 
 uint64_t
@@ -723,7 +719,7 @@ dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 	{
 		unsigned char b = (unsigned char) s[0];
 
-		e = &c->ascii[b];
+		e = &d->front->ascii[b];
 		if (!c->ascii_done[b])
 		{
 			e->raw[0] = s[0];
@@ -744,7 +740,7 @@ dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 		{
 			if (!e->w.nodes_done)
 				word_nodes(d, &e->w);
-			c->front[(h >> 32) & (DP_FRONT - 1)] = e;
+			d->front->slot[(h >> 32) & (DP_FRONT - 1)] = e;
 			return &e->w;
 		}
 		i = (i + 1) & (c->nslots - 1);
@@ -850,8 +846,7 @@ dp_dict_create(DpMem *m)
 	d->cache = dp_alloc0(m, sizeof(DpWordCache));
 	d->cache->nslots = 8192;
 	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry *));
-	d->front = d->cache->front;
-	d->ascii = d->cache->ascii;
+	d->front = dp_alloc0(m, sizeof(DpWordFront));
 	return d;
 }
 

@@ -199,6 +199,18 @@ typedef struct DpWordEntry
 	DpWord		w;
 } DpWordEntry;
 
+/*
+ * The front of the word cache, read inline by dp_dict_word(): a
+ * direct-mapped table of recent hits, small enough to stay in the CPU cache
+ * (frequent words are most lookups), emptied with the cache; and the
+ * one-byte ASCII words (punctuation, "a", "y"), never emptied.
+ */
+typedef struct DpWordFront
+{
+	DpWordEntry *slot[DP_FRONT];
+	DpWordEntry ascii[128];
+} DpWordFront;
+
 typedef struct DpDict
 {
 	DpMem	   *mem;
@@ -218,8 +230,7 @@ typedef struct DpDict
 	DpTrie	   *stems;			/* stems: cues and topic terms */
 	DpStemmer  *stemmer;
 	struct DpWordCache *cache;
-	DpWordEntry **front;		/* the cache's front table (dp_dict_word) */
-	const DpWordEntry *ascii;	/* its one-byte ASCII words */
+	DpWordFront *front;			/* the word cache's front (dp_dict_word) */
 	struct DpStrMap *entity_names;
 	struct DpStrMap *country_codes;
 	bool		finished;
@@ -396,14 +407,14 @@ dp_dict_word(DpDict *d, const char *s, size_t n)
 		const DpWordEntry *e;
 
 		h = dp_raw_hash(s, n);
-		e = d->front[(h >> 32) & (DP_FRONT - 1)];
+		e = d->front->slot[(h >> 32) & (DP_FRONT - 1)];
 		if (e && e->hash == h && e->rawlen == n && dp_same_bytes(e->raw, s, n) && e->w.nodes_done)
 			return &e->w;
 	}
 	else if (n == 1 && (unsigned char) s[0] < 0x80)
 	{
 		/* punctuation and one-letter words: a fixed table */
-		const DpWordEntry *e = &d->ascii[(unsigned char) s[0]];
+		const DpWordEntry *e = &d->front->ascii[(unsigned char) s[0]];
 
 		if (e->w.nodes_done)
 			return &e->w;

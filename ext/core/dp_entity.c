@@ -144,15 +144,9 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 			DpPiece    *p = &pc[n++];
 
 			memcpy(p, t, 16);
-			p->tok = ti;
-			p->tflags = flags;
-			p->cls = DP_TOK_WORD;
+			piece_token(p, DP_TOK_WORD, flags, ti, initial, &words, &caps);
 			p->cap = (flags & DP_TF_CAP) != 0;
-			p->initial = initial;
-			p->wordlike = true;
 			p->w = dp_dict_word(d, tx, t->len);
-			words++;
-			caps += (flags & DP_TF_ALLCAP) != 0;
 			initial = false;
 			continue;
 		}

@@ -207,6 +207,13 @@ is_punct(const St *st, const DpPiece *p, const char *chars)
 	return false;
 }
 
+/* Is p "que" or "qu'"? */
+static inline bool
+is_que(const DpPiece *p)
+{
+	return key_is(p, "que") || key_is(p, "qu'");
+}
+
 /*
  * "plutôt que", "au lieu de": what follows is what the cue is NOT about
  * ("des garanties européennes plutôt qu'une intégration à l'OTAN"); the
@@ -218,7 +225,7 @@ is_rather(const St *st, size_t k)
 	if (k + 1 >= st->pc.n)
 		return false;
 	if (key_is(&st->pc.p[k], "plutot"))
-		return key_is(&st->pc.p[k + 1], "que") || key_is(&st->pc.p[k + 1], "qu'");
+		return is_que(&st->pc.p[k + 1]);
 	if (key_is(&st->pc.p[k], "au") && key_is(&st->pc.p[k + 1], "lieu"))
 		return true;
 
@@ -229,7 +236,7 @@ is_rather(const St *st, size_t k)
 	if (key_is(&st->pc.p[k], "tout"))
 		return key_is(&st->pc.p[k + 1], "comme");
 	if (k + 2 < st->pc.n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "meme"))
-		return key_is(&st->pc.p[k + 2], "que") || key_is(&st->pc.p[k + 2], "qu'");
+		return is_que(&st->pc.p[k + 2]);
 	if (k + 2 < st->pc.n && key_is(&st->pc.p[k], "a") && key_is(&st->pc.p[k + 1], "l'"))
 		return key_is(&st->pc.p[k + 2], "instar");
 	return false;
@@ -853,7 +860,7 @@ is_complementizer(const St *st, size_t k)
 {
 	const DpPiece *p = &st->pc.p[k];
 
-	if (!(key_is(p, "que") || key_is(p, "qu'")))
+	if (!is_que(p))
 		return false;
 	/* "ce que", "plus que", "ne ... que" are not clause openers */
 	if (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "plus") ||
@@ -898,7 +905,7 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 		}
 		if (!p->wordlike || p->cap || (key_in(p, L_PREPOSITIONS) && !is_aux_a(st, p)) ||
 			key_in(p, L_FIRST_PERSON) ||
-			key_is(p, "qui") || key_is(p, "que") || key_is(p, "qu'"))
+			key_is(p, "qui") || is_que(p))
 			break;
 	}
 	while (end > lo)
@@ -1466,16 +1473,28 @@ topic_in_subject(const St *st, size_t c)
  * cue right before it ("refuse que l'Ukraine cède", "exige qu'elle
  * renonce")?
  */
-static bool
-governed_clause(const St *st, size_t start)
+/*
+ * The piece of the que / qu' right before the phrase at start (its article
+ * skipped: "que l'Ukraine"), if it has a piece before it; else SIZE_MAX.
+ */
+static size_t
+que_before(const St *st, size_t start)
 {
 	size_t		q = start;
 
 	if (q > 0 && key_in(&st->pc.p[q - 1], L_DETERMINERS))
 		q--;
-	if (q < 2 || !(key_is(&st->pc.p[q - 1], "que") || key_is(&st->pc.p[q - 1], "qu'")))
+	return q >= 2 && is_que(&st->pc.p[q - 1]) ? q - 1 : SIZE_MAX;
+}
+
+static bool
+governed_clause(const St *st, size_t start)
+{
+	size_t		q = que_before(st, start);
+
+	if (q == SIZE_MAX)
 		return false;
-	for (size_t b = q - 1; b-- > 0 && q - 1 - b <= 2;)
+	for (size_t b = q; b-- > 0 && q - b <= 2;)
 		if (st->an[b].cue >= 0)
 			return st->d->cues[st->an[b].cue].pos == DP_POS_VERB;
 	return false;
@@ -1569,7 +1588,7 @@ static bool
 complementizer_between(const St *st, size_t a, size_t b)
 {
 	for (size_t k = a; k < b; k++)
-		if (key_is(&st->pc.p[k], "que") || key_is(&st->pc.p[k], "qu'"))
+		if (is_que(&st->pc.p[k]))
 			return true;
 	return false;
 }
@@ -1620,20 +1639,16 @@ object_before_infinitive(const St *st, size_t c)
 static bool
 speaker_for_clause(St *st, const Ref *holder, int32_t quote, Ref *speaker)
 {
-	size_t		q = st->hpos;	/* que before the subject, its article skipped */
-	size_t		hp = st->hpos,
+	size_t		q,
+				hp = st->hpos,
 				he = st->hend;
 	bool		fp,
 				found;
 
-	if (q == SIZE_MAX || holder->kind == DP_KIND_PER || holder->actor < 0)
+	if (hp == SIZE_MAX || holder->kind == DP_KIND_PER || holder->actor < 0 ||
+		(q = que_before(st, hp)) == SIZE_MAX || !has_mod(st, q - 1, DP_MOD_REPORTING))
 		return false;
-	if (q > 0 && key_in(&st->pc.p[q - 1], L_DETERMINERS))
-		q--;
-	if (q < 2 || !(key_is(&st->pc.p[q - 1], "que") || key_is(&st->pc.p[q - 1], "qu'")) ||
-		!has_mod(st, q - 2, DP_MOD_REPORTING))
-		return false;
-	found = subject_left_q(st, q - 2, quote, speaker, &fp) && speaker->kind == DP_KIND_PER &&
+	found = subject_left_q(st, q - 1, quote, speaker, &fp) && speaker->kind == DP_KIND_PER &&
 		speaker->actor == holder->actor;
 	st->hpos = hp;				/* the evidence stays the clause's */
 	st->hend = he;

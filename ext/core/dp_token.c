@@ -1386,6 +1386,20 @@ plain_letters(const unsigned char *s, size_t n, size_t q, bool *cap, size_t *r, 
 	return true;
 }
 
+/* Fill token t of plain_words(). */
+static inline __attribute__((always_inline)) void
+put_token(DpToken *t, size_t off, size_t len, size_t coff, size_t clen, uint16_t cls, uint16_t flags,
+		  uint32_t sentence)
+{
+	t->off = (uint32_t) off;
+	t->len = (uint32_t) len;
+	t->coff = (uint32_t) coff;
+	t->clen = (uint32_t) clen;
+	t->cls = cls;
+	t->flags = flags;
+	t->sentence = sentence;
+}
+
 /*
  * The bulk of French text: words of letters between single spaces, in the
  * middle of a sentence.  Once the splitter holds a token of the sentence
@@ -1416,7 +1430,6 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 					al;
 		uint32_t	accents;
 		bool		cap;
-		DpToken    *t;
 
 		if (k >= room)
 			break;
@@ -1443,14 +1456,8 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 				 in_list(elisions, lx->s + q, r - q, true))
 		{
 			/* l'armée: the elision, then the word at once */
-			t = &tok[k++];
-			t->off = (uint32_t) q;
-			t->len = (uint32_t) (r + al - q);
-			t->coff = (uint32_t) (cpos + (q - pos));
-			t->clen = (uint32_t) (r - q + 1);
-			t->cls = DP_TOK_ELISION;
-			t->flags = (uint16_t) ((glued ? 0 : DP_TF_SPACE) | DP_TF_LOWER | (al > 1 ? DP_TF_NONASCII : 0));
-			t->sentence = sentence;
+			put_token(&tok[k++], q, r + al - q, cpos + (q - pos), r - q + 1, DP_TOK_ELISION,
+					  (glued ? 0 : DP_TF_SPACE) | DP_TF_LOWER | (al > 1 ? DP_TF_NONASCII : 0), sentence);
 			cpos += (q - pos) + (r - q + 1);
 			pos = r + al;
 			glued = true;
@@ -1458,29 +1465,16 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 		}
 		else
 			break;
-		t = &tok[k++];
-		t->off = (uint32_t) q;
-		t->len = (uint32_t) (r - q);
-		t->coff = (uint32_t) (cpos + (q - pos));
-		t->clen = (uint32_t) (r - q - accents);
-		t->cls = DP_TOK_WORD;
-		t->flags = (uint16_t) ((glued ? 0 : DP_TF_SPACE) | (cap ? DP_TF_CAP : DP_TF_LOWER) |
-							   (accents ? DP_TF_NONASCII : 0));
-		t->sentence = sentence;
+		put_token(&tok[k++], q, r - q, cpos + (q - pos), r - q - accents, DP_TOK_WORD,
+				  (glued ? 0 : DP_TF_SPACE) | (cap ? DP_TF_CAP : DP_TF_LOWER) |
+				  (accents ? DP_TF_NONASCII : 0), sentence);
 		cpos += (q - pos) + (r - q - accents);
 		pos = r;
 		glued = false;
 		if (s[r] == ',' && k < room)
 		{
 			/* the comma after it, as the fast path gives it */
-			t = &tok[k++];
-			t->off = (uint32_t) r;
-			t->len = 1;
-			t->coff = (uint32_t) cpos;
-			t->clen = 1;
-			t->cls = DP_TOK_PUNCT;
-			t->flags = 0;
-			t->sentence = sentence;
+			put_token(&tok[k++], r, 1, cpos, 1, DP_TOK_PUNCT, 0, sentence);
 			cpos++;
 			pos = r + 1;
 		}
