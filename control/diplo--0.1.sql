@@ -92,7 +92,7 @@ CREATE TABLE diplo.entity (
   prior real NOT NULL DEFAULT 1 CHECK (prior > 0 AND prior <= 1000),
   builtin boolean NOT NULL DEFAULT false
 );
-COMMENT ON TABLE diplo.entity IS 'canonical entities: name, kind, actor (ISO alpha-3 of the state it acts for), usual role title, Wikidata id, prior (used to rank entities sharing an alias)';
+COMMENT ON TABLE diplo.entity IS 'canonical entities: name, kind, actor (ISO alpha-3 of the state it acts for), usual role title (for a GPE, ''capitale'' marks a seat of government, which may hold stances for its state), Wikidata id, prior (used to rank entities sharing an alias)';
 
 CREATE TABLE diplo.alias (
   alias text NOT NULL CHECK (alias ~ '[^[:space:][:punct:]]' AND length(alias) <= 200),
@@ -317,24 +317,42 @@ CREATE FUNCTION diplo.stances(doc text) RETURNS SETOF diplo.stance
 COMMENT ON FUNCTION diplo.stances(text) IS
   'every holder -> target stance a document states or reports, scored in [-1,1], with its cue and evidence span; reads the dictionary tables';
 
+CREATE FUNCTION diplo.rules(OUT name text, OUT description text, OUT enabled boolean)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'diplo_rules'
+  LANGUAGE C STABLE PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION diplo.rules() IS
+  'the named stance rules and whether each is on (SET diplo.rules_off = ''name, ...'' switches rules off, for testing)';
+
 CREATE FUNCTION diplo.stance_summary(doc text, OUT holder text, OUT holder_actor text, OUT target text,
                                      OUT target_actor text, OUT score real, OUT polarity integer,
-                                     OUT stances integer, OUT evidence text)
+                                     OUT stances integer, OUT evidence text, OUT mixed boolean)
   RETURNS SETOF record
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
   SET search_path = pg_catalog, pg_temp
   AS $$
-    SELECT s.holder, min(s.holder_actor), s.target, min(s.target_actor),
-           greatest(-1, least(1, sum(s.score)))::real,
-           sign(sum(s.score))::integer,
-           count(*)::integer,
-           string_agg(s.evidence, ' | ' ORDER BY s.start)
-      FROM diplo.stances(doc) AS s
-     GROUP BY s.holder, s.target
-    HAVING sum(s.score) <> 0
+    SELECT g.holder, g.holder_actor, g.target, g.target_actor,
+           round(greatest(-1, least(1, g.total))::numeric, 4)::real,
+           CASE WHEN g.mixed THEN 0 ELSE sign(g.total)::integer END,
+           g.n, g.evidence, g.mixed
+      FROM (SELECT s.holder, min(s.holder_actor) AS holder_actor, s.target, min(s.target_actor) AS target_actor,
+                   sum(s.score::float8) AS total, count(*)::integer AS n,
+                   string_agg(s.evidence, ' | ' ORDER BY s.start) AS evidence,
+                   -- mixed: hits of both signs, the weaker side at least half
+                   -- the stronger (rule mixed-pair of diplo.rules())
+                   coalesce(least(sum(s.score::float8) FILTER (WHERE s.score > 0),
+                                  -sum(s.score::float8) FILTER (WHERE s.score < 0))
+                            >= 0.5 * greatest(sum(s.score::float8) FILTER (WHERE s.score > 0),
+                                              -sum(s.score::float8) FILTER (WHERE s.score < 0))
+                            AND bool_or(s.score > 0) AND bool_or(s.score < 0), false)
+                   AND NOT 'mixed-pair' = ANY (string_to_array(
+                         replace(coalesce(current_setting('diplo.rules_off', true), ''), ' ', ''), ',')) AS mixed
+              FROM diplo.stances(doc) AS s
+             GROUP BY s.holder, s.target) g
+     WHERE g.total <> 0 OR g.mixed
   $$;
 COMMENT ON FUNCTION diplo.stance_summary(text) IS
-  'one row per (holder, target) of a document: net score clamped to [-1,1], its sign, how many stances and their evidence';
+  'one row per (holder, target) of a document: net score clamped to [-1,1], its sign (0 for a mixed pair: hits of both signs, the weaker side at least half the stronger), how many stances and their evidence';
 
 CREATE FUNCTION diplo.stance_balance_step(state real[], score real) RETURNS real[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -237,9 +237,9 @@ def load_dict(dict_dir, probs):
                 probs.error(r.where, "actor %r is not in countries.tsv" % actor)
                 ok = False
         if title:
-            if kind != "PER":
-                probs.error(r.where, "title %r on a %s (titles are for PER only)"
-                            % (title, kind))
+            if kind != "PER" and not (kind == "GPE" and title == "capitale"):
+                probs.error(r.where, "title %r on a %s (titles are for PER; a GPE "
+                            "may only have 'capitale')" % (title, kind))
                 ok = False
             elif title != title.lower():
                 probs.error(r.where, "title %r is not lowercase" % title)

@@ -91,7 +91,9 @@ SELECT holder, holder_actor, target, target_actor, sign(score)::int AS sign, pol
   FROM diplo.stance_summary('Emmanuel Macron soutient la trêve. Il salue aussi le cessez-le-feu. Emmanuel Macron critique Vladimir Poutine.')
  ORDER BY holder COLLATE "C", target COLLATE "C";
 
--- with cues of known weights: 0.7 + 0.7 is clamped to 1, 0.5 - 0.5 cancels out
+-- with cues of known weights: 0.7 + 0.7 is clamped to 1; 0.5 and -0.5 on
+-- one pair make it mixed (polarity 0, mixed true): hits of both signs, the
+-- weaker side at least half the stronger
 BEGIN;
 INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES
   ('adouber', 'verb', 1, 0.7, 'support'),
@@ -101,10 +103,18 @@ SELECT holder, target, score, cue FROM diplo.stances(
   'Emmanuel Macron adoube la trêve. Emmanuel Macron adoube le cessez-le-feu. ' ||
   'Emmanuel Macron ovationne les sanctions. Emmanuel Macron conspue les sanctions.')
  ORDER BY start;
-SELECT holder, target, score, polarity, stances, evidence FROM diplo.stance_summary(
+SELECT holder, target, score, polarity, stances, evidence, mixed FROM diplo.stance_summary(
   'Emmanuel Macron adoube la trêve. Emmanuel Macron adoube le cessez-le-feu. ' ||
   'Emmanuel Macron ovationne les sanctions. Emmanuel Macron conspue les sanctions.')
  ORDER BY holder COLLATE "C", target COLLATE "C";
+-- a weak opposite hit does not make a pair mixed: 0.7 and -0.5
+SELECT holder, target, score, polarity, mixed FROM diplo.stance_summary(
+  'Emmanuel Macron adoube les sanctions. Emmanuel Macron conspue les sanctions. Emmanuel Macron adoube les sanctions.')
+ ORDER BY holder COLLATE "C", target COLLATE "C";
+-- with the rule mixed-pair off, the cancelling pair is left out as before
+SET LOCAL diplo.rules_off = 'mixed-pair';
+SELECT count(*) AS rows_without_rule FROM diplo.stance_summary(
+  'Emmanuel Macron ovationne les sanctions. Emmanuel Macron conspue les sanctions.');
 ROLLBACK;
 
 -- a document without stances has no summary

@@ -30,6 +30,7 @@
  * "• X" after the quote) wait for it and are dropped if none comes.
  */
 #include "dp_stance.h"
+#include "dp_rules.h"
 #include "dp_text.h"
 
 #include <math.h>
@@ -261,6 +262,27 @@ ref_mention(const St *st, const DpMention *mm)
 	r.kind = (int8_t) mm->kind;
 	r.valid = true;
 	return r;
+}
+
+/*
+ * Does a mention name an acting entity, one that can hold a stance?  Persons
+ * and organisations do; of places only a state and a seat of government
+ * standing for it (Moscou, Washington: title "capitale" in diplo.entity),
+ * never a city that hosts talks, a region or a battlefield.
+ */
+static bool
+acting(const St *st, const DpMention *mm)
+{
+	const DpEntity *e;
+
+	if (mm->kind != DP_KIND_GPE || !dp_rule_on(DP_RULE_HOST_NOT_HOLDER))
+		return true;
+	if (mm->entity < 0)
+		return false;
+	e = &st->d->entities[mm->entity];
+	if (mm->actor >= 0 && st->d->countries[mm->actor].entity == mm->entity)
+		return true;
+	return e->title != NULL && strcmp(e->title, "capitale") == 0;
 }
 
 /* The state of an actor as a holder (its canonical GPE entity). */
@@ -582,6 +604,17 @@ annotate(St *st)
 	/* a paragraph break ends a quote that never closed */
 	if (st->pc.n > 0 && (st->pc.p[n - 1].tflags & DP_TF_PARA))
 		st->depth = 0;
+	/*
+	 * Longest match only: a cue that starts inside a longer cue is part of
+	 * it (the "productif" of "contre-productif", the "favorablement" of
+	 * "accueillir favorablement", the "confiance" of "faire confiance").
+	 */
+	if (dp_rule_on(DP_RULE_LONGEST_CUE))
+		for (size_t i = 0; i < n; i++)
+			if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
+				for (size_t j = i + 1; j < i + st->an[i].cue_len && j < n; j++)
+					if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].cue_len)
+						st->an[j].cue = -1;
 	/* terms win over cue words inside them (cessation des hostilités) */
 	for (size_t i = 0; i < n; i++)
 		if (st->an[i].topic >= 0)
@@ -787,7 +820,8 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		const DpMention *mm = &st->ms.m[a->ment];
 
 		*start = mm->piece;
-		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC || mm->kind == DP_KIND_PRODUCT)
+		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC || mm->kind == DP_KIND_PRODUCT ||
+			!acting(st, mm))
 			return false;
 		if (!allow_prep && preceded_by_preposition(st, mm->piece))
 		{
@@ -1142,7 +1176,8 @@ noun_holder(const St *st, size_t c_end, Ref *out)
 		{
 			const DpMention *mm = &st->ms.m[st->an[k].ment];
 
-			if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
+			if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+				acting(st, mm))
 			{
 				*out = ref_mention(st, mm);
 				((St *) st)->hpos = mm->piece;
@@ -1657,6 +1692,47 @@ speaker_for_clause(St *st, const Ref *holder, int32_t quote, Ref *speaker)
 
 
 /* Score one cue at piece c for its (first) holder. */
+/*
+ * "non pas X mais Y" right after a cue: X is what the holder does not
+ * stand for, Y what it does ("Moscou veut non pas une trêve mais un accord
+ * de paix": against the truce, for the peace deal).  Returns the piece of
+ * "mais" and sets *x to the first piece after "non pas", or SIZE_MAX.
+ */
+static size_t
+non_pas_mais(const St *st, size_t c_end, size_t *x)
+{
+	size_t		n = st->pc.n;
+	size_t		j = c_end;
+
+	if (!dp_rule_on(DP_RULE_NON_PAS_MAIS))
+		return SIZE_MAX;
+	/* up to one word between the cue and "non pas" (veut donc non pas) */
+	for (; j < c_end + 2 && j + 1 < n; j++)
+		if (key_is(&st->pc.p[j], "non") && key_is(&st->pc.p[j + 1], "pas"))
+			break;
+	if (j >= c_end + 2 || j + 1 >= n)
+		return SIZE_MAX;
+	*x = j + 2;
+	for (size_t k = j + 2; k < n && k < j + 2 + MAX_SCOPE; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			break;
+		if (key_is(&st->pc.p[k], "mais"))
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+/* The first topic term in [from, to), or SIZE_MAX. */
+static size_t
+topic_in(const St *st, size_t from, size_t to)
+{
+	for (size_t k = from; k < to && k < st->pc.n; k++)
+		if (st->an[k].topic >= 0)
+			return k;
+	return SIZE_MAX;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -1883,6 +1959,31 @@ score_cue_one(St *st, size_t c)
 				}
 				break;
 			}
+		}
+	}
+	{
+		size_t		x,
+					mais = non_pas_mais(st, c_end, &x);
+
+		if (mais != SIZE_MAX && cue->frame != DP_FR_ACCUSE)
+		{
+			size_t		tx = topic_in(st, x, mais),
+						ty = SIZE_MAX,
+						y_end = mais + 1;
+
+			while (y_end < n && y_end < mais + 1 + MAX_SCOPE && !is_clause_end(st, &st->pc.p[y_end]))
+				y_end++;
+			ty = topic_in(st, mais + 1, y_end);
+			if (tx != SIZE_MAX)
+				push(st, &holder, quote, st->d->topics[st->an[tx].topic], -1, true,
+					 -pol * st->an[tx].topic_pol * w, c, c_end, lo, tx + st->an[tx].topic_len - 1,
+					 !neg, hedged, reported);
+			if (ty != SIZE_MAX && (tx == SIZE_MAX || st->an[ty].topic != st->an[tx].topic))
+				push(st, &holder, quote, st->d->topics[st->an[ty].topic], -1, true,
+					 pol * st->an[ty].topic_pol * w, c, c_end, lo, ty + st->an[ty].topic_len - 1,
+					 neg, hedged, reported);
+			if (tx != SIZE_MAX || ty != SIZE_MAX)
+				return;
 		}
 	}
 	{

@@ -42,6 +42,7 @@ void
 _PG_init(void)
 {
 	pgdp_dict_init();
+	pgdp_rules_init();
 }
 
 static void *

@@ -29,6 +29,9 @@ extern void pgdp_doc_init(PgDoc *doc, text *t);
 /* A piece of UTF-8 as a text datum in the server encoding. */
 extern text *pgdp_text_from_utf8(const char *s, size_t n);
 
+/* The setting diplo.rules_off (pg_rules.c). */
+extern void pgdp_rules_init(void);
+
 /* InitMaterializedSRF() for the set-returning functions (see pg_diplo.c). */
 extern void pgdp_init_srf(FunctionCallInfo fcinfo);
 

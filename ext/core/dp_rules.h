@@ -1,0 +1,46 @@
+/*
+ * dp_rules.h
+ *	  Named stance rules that can be switched off one at a time.
+ *
+ * Every rule of the stance scorer that a test pins has a name here.  The
+ * setting diplo.rules_off (a comma-separated list of names) switches rules
+ * off for a session: scripts/mutation.sh switches each off in turn and lists
+ * the rules no test notices.  In normal use every rule is on.
+ */
+#ifndef DP_RULES_H
+#define DP_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DP_RULES(X) \
+	X(LONGEST_CUE,        "longest-cue",        "a cue starting inside a longer cue is part of it") \
+	X(NON_PAS_MAIS,       "non-pas-mais",       "non pas X mais Y: X is negated, Y is not") \
+	X(HOST_NOT_HOLDER,    "host-not-holder",    "a city or region that is not a seat of government holds no stance") \
+	X(PLACE_NOT_TARGET,   "place-not-target",   "a place after a locative preposition is not a target") \
+	X(CIRCUMSTANCE,       "circumstance",       "a topic inside a circumstantial phrase (dans le cadre de, pour mettre fin) is not the cue's target") \
+	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
+
+typedef enum DpRule
+{
+#define DP_RULE_ENUM(id, name, what) DP_RULE_##id,
+	DP_RULES(DP_RULE_ENUM)
+#undef DP_RULE_ENUM
+	DP_RULE__COUNT
+} DpRule;
+
+extern uint64_t dp_rules_off;
+extern const char *const dp_rule_names[DP_RULE__COUNT];
+extern const char *const dp_rule_descriptions[DP_RULE__COUNT];
+
+static inline bool
+dp_rule_on(DpRule r)
+{
+	return !((dp_rules_off >> r) & 1);
+}
+
+/* The rule named name, or -1. */
+extern int	dp_rule_by_name(const char *name, size_t len);
+
+#endif
