@@ -15,9 +15,10 @@ Usage:
                                   score diplo on the dev or test split
                                   (-v, the per-error listing, is refused for
                                   test: the test split's errors are not read)
-  real_corpus.py winer --psql "psql -d DB" [--shared DIR] [-v]
+  real_corpus.py winer SPLIT --psql "psql -d DB" [--shared DIR] [-v]
                                   score the WiNER-fr stance gold
                                   (data/winer_gold, texts in shared/winer)
+                                  on the dev or test split (same rule) or all
 
 Re-pulling a text: each row's query, given to the stored news-page search
 (corpus "pages"), returns a result with the row's URL whose excerpt is the
@@ -159,16 +160,20 @@ def cmd_score(a):
 
 
 def cmd_winer(a):
+    if a.split != "dev" and a.verbose:
+        sys.exit("the test split's errors are not read: score it without -v")
     with tempfile.TemporaryDirectory() as tmp:
         docs, gold = os.path.join(tmp, "docs"), os.path.join(tmp, "gold")
         os.mkdir(docs)
         os.mkdir(gold)
         for path in sorted(glob.glob(os.path.join(ROOT, "data", "winer_gold", "*.json"))):
             name = os.path.basename(path)[:-5]
+            if a.split != "all" and split_of(name) != a.split:
+                continue
             text = os.path.join(a.shared, "winer", "2016", name[5:7], name + ".txt")
             os.symlink(os.path.abspath(text), os.path.join(docs, name + ".txt"))
             os.symlink(path, os.path.join(gold, name + ".json"))
-        print("== WiNER-fr 2016 stance gold")
+        print("== WiNER-fr 2016 stance gold, %s split: %d" % (a.split, len(os.listdir(gold))))
         return run_score(a.psql, docs, gold, a.verbose)
 
 
@@ -182,6 +187,7 @@ def main():
     s.add_argument("--psql", default="psql")
     s.add_argument("-v", "--verbose", action="store_true")
     w = sub.add_parser("winer")
+    w.add_argument("split", choices=["dev", "test", "all"])
     w.add_argument("--psql", default="psql")
     w.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     w.add_argument("-v", "--verbose", action="store_true")
