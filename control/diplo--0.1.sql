@@ -183,12 +183,12 @@ COMMENT ON TABLE diplo.cue IS 'stance cue lemmas; every inflected form matches t
 
 CREATE TABLE diplo.modifier (
   word text NOT NULL CHECK (word ~ '[^[:space:][:punct:]]' AND length(word) <= 200),
-  type text NOT NULL CHECK (type IN ('negation', 'hedge', 'intensifier', 'contrast', 'reporting', 'pronoun', 'collective', 'leader', 'demonstrative', 'circumstance')),
+  type text NOT NULL CHECK (type IN ('negation', 'hedge', 'intensifier', 'contrast', 'reporting', 'pronoun', 'collective', 'leader', 'demonstrative', 'circumstance', 'author')),
   factor real NOT NULL DEFAULT 1 CHECK (factor > 0 AND factor <= 4),
   builtin boolean NOT NULL DEFAULT false,
   PRIMARY KEY (word, type)
 );
-COMMENT ON TABLE diplo.modifier IS 'function words of the stance grammar: negation, hedges, intensifiers, contrast, reporting verbs, pronouns, collective and leader nouns, demonstratives, circumstantial openers (lors de) that end a cue''s object';
+COMMENT ON TABLE diplo.modifier IS 'function words of the stance grammar: negation, hedges, intensifiers, contrast, reporting verbs, pronouns, collective and leader nouns, demonstratives, circumstantial openers (lors de) that end a cue''s object, author nouns (propos, décision) whose de- or par-complement is the author a stance on them is toward';
 
 -- pg_dump keeps the rows users add, not the built-in ones.
 SELECT pg_catalog.pg_extension_config_dump('diplo.country', 'WHERE NOT builtin');

@@ -21,6 +21,8 @@ pass=$((pass + n_ok)); failed=$((failed + n_bad))
 if ! grep -qE 'All [0-9]+ tests passed' /tmp/diplo-regress.out && [ "$n_bad" -eq 0 ]; then failed=$((failed + 1)); fi
 
 echo "-- pgTAP"
+# the WiNER fixture is read from shared/ (beside the checkout) at test time
+python3 scripts/make_fixtures.py --winer "${SHARED:-../shared}" || echo "WiNER fixture not made: test/winer.sql will fail"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS diplo_tap" >/dev/null
 psql -X -q -d postgres -c "CREATE DATABASE diplo_tap" >/dev/null
 psql -X -q -d diplo_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION diplo;" >/dev/null

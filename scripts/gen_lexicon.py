@@ -36,7 +36,8 @@ FRAMES = ("accept", "reject", "support", "oppose", "demand", "propose",
           "welcome", "hope", "criticize", "evaluate", "commit", "seek")
 TARGET_MODES = ("object", "subject", "entity", "both")
 MODIFIER_TYPES = ("negation", "hedge", "intensifier", "contrast", "reporting",
-                  "pronoun", "collective", "leader", "demonstrative", "circumstance")
+                  "pronoun", "collective", "leader", "demonstrative", "circumstance",
+                  "author")
 POLARITIES = ("1", "-1")
 
 # The topics scored by shared/ANNOTATION.md; the built-in lexicon defines

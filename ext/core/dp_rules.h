@@ -20,6 +20,11 @@
 	X(HOST_NOT_HOLDER,    "host-not-holder",    "a city or region that is not a seat of government holds no stance") \
 	X(PLACE_NOT_TARGET,   "place-not-target",   "a place after a locative preposition is not a target") \
 	X(CIRCUMSTANCE,       "circumstance",       "a topic inside a circumstantial phrase (dans le cadre de, pour mettre fin) is not the cue's target") \
+	X(COORDINATION,       "coordination",       "subjects coordinated by et and commas, each after its article, share the stance") \
+	X(QUOTE_INVERTED,     "quote-inverted",     "a quote is its speaker's when an inverted pronoun before a reporting verb follows it (a-t-il précisé)") \
+	X(CONDITION,          "condition",          "a cue inside a condition (si X viole, s'il refuse) is no one's stance") \
+	X(PARTICIPLE,         "participle",         "a present participle after a noun (une résolution exigeant) describes the noun; a cue governing the noun takes its polarity") \
+	X(AUTHOR,             "author",             "rejecting or welcoming what someone said or decided (les propos de X) is a stance toward X") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

@@ -185,6 +185,13 @@ static const char *const possessives[] = {
 	"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
 	"du", "au", "aux", "des", NULL
 };
+/* verbs after which a participle is an adjective */
+static const char *const copulas[] = {
+	"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "reste", "restent",
+	"restait", "demeure", "demeurent", "semble", "semblent", "semblait", "parait", "paraissent",
+	"devient", "deviennent", "montre", "montrent", "dit", "disent", "montre", "ete", "etre", "rester",
+	"apparait", "jugee", "juge", "jugent", "estime", "estiment", "trouve", "trouvent", NULL
+};
 /* adjectives that come before the noun: "lors du dernier Conseil européen" */
 static const char *const prenominal[] = {
 	"dernier", "derniere", "prochain", "prochaine", "nouveau", "nouvel", "nouvelle", "premier",
@@ -640,6 +647,52 @@ annotate(St *st)
 				if (strstr(lemma, st->pc.p[j].w->key) != NULL)
 					st->an[j].mods &= ~((1u << DP_MOD_NEGATION) | (1u << DP_MOD_REPORTING));
 		}
+}
+
+/* ------------------------------------------------------------- frames */
+
+/*
+ * What each frame of diplo.cue does, in one place:
+ *   FF_ENTITY  its object may be an entity (soutenir l'Ukraine, accuser Moscou)
+ *   FF_AUTHOR  a stance on what someone said or decided is one toward its
+ *              author (rejeter les propos de Trump)
+ *   FF_REASON  "de + infinitive" after it is the reason, not a governed act
+ *              (accuser X d'avoir..., remercier X d'avoir...)
+ *   FF_CLAUSE  it governs the verb cue it introduces further on (exiger que
+ *              Kiev renonce, espérer, chercher à, s'engager à, proposer de)
+ *   FF_NO_TOPIC its object is a person's act, never a topic (accuser)
+ *   FF_AIMED   aimed at someone: "à X" after it is the target, not the place
+ *              (reprocher à Washington, remercier, menacer)
+ */
+enum
+{
+	FF_ENTITY = 1, FF_AUTHOR = 2, FF_REASON = 4, FF_CLAUSE = 8, FF_NO_TOPIC = 16, FF_AIMED = 32
+};
+static const uint8_t frame_flags[DP_FR__COUNT] = {
+	[DP_FR_ACCEPT] = FF_AUTHOR,
+	[DP_FR_REJECT] = FF_AUTHOR,
+	[DP_FR_SUPPORT] = FF_ENTITY | FF_AUTHOR,
+	[DP_FR_OPPOSE] = FF_ENTITY | FF_AUTHOR,
+	[DP_FR_DEMAND] = FF_CLAUSE,
+	[DP_FR_PROPOSE] = FF_CLAUSE,
+	[DP_FR_PRAISE] = FF_ENTITY | FF_AUTHOR | FF_REASON | FF_AIMED,
+	[DP_FR_THANK] = FF_ENTITY | FF_REASON | FF_AIMED,
+	[DP_FR_ACCUSE] = FF_ENTITY | FF_REASON | FF_NO_TOPIC | FF_AIMED,
+	[DP_FR_CONDEMN] = FF_ENTITY | FF_AUTHOR | FF_REASON | FF_AIMED,
+	[DP_FR_THREATEN] = FF_ENTITY | FF_AIMED,
+	[DP_FR_DISTRUST] = FF_ENTITY | FF_AUTHOR,
+	[DP_FR_WELCOME] = FF_ENTITY | FF_AUTHOR,
+	[DP_FR_HOPE] = FF_CLAUSE,
+	[DP_FR_CRITICIZE] = FF_ENTITY | FF_AUTHOR | FF_REASON | FF_AIMED,
+	[DP_FR_EVALUATE] = 0,
+	[DP_FR_COMMIT] = FF_CLAUSE,
+	[DP_FR_SEEK] = FF_CLAUSE,
+};
+
+static inline bool
+frame_has(int frame, int flag)
+{
+	return frame >= 0 && frame < DP_FR__COUNT && (frame_flags[frame] & flag) != 0;
 }
 
 /* ------------------------------------------------------------- holders */
@@ -1244,28 +1297,6 @@ push(St *st, const Ref *holder, int32_t quote, const char *target, int16_t tacto
 	s->clen = z->coff + z->clen - a->coff;
 }
 
-/* Frames whose object may be a person or a state. */
-static bool
-entity_frame(int frame)
-{
-	switch (frame)
-	{
-		case DP_FR_SUPPORT:
-		case DP_FR_OPPOSE:
-		case DP_FR_PRAISE:
-		case DP_FR_THANK:
-		case DP_FR_ACCUSE:
-		case DP_FR_CONDEMN:
-		case DP_FR_THREATEN:
-		case DP_FR_DISTRUST:
-		case DP_FR_WELCOME:
-		case DP_FR_CRITICIZE:
-			return true;
-		default:
-			return false;
-	}
-}
-
 /*
  * Is the name at piece m in the complement of the topic ending at piece t,
  * as a party to it: "l'adhésion de Kyiv", "une rencontre entre Trump et
@@ -1366,35 +1397,41 @@ aimed_against(const St *st, size_t m)
 }
 
 /*
- * Frames whose "de" + infinitive gives the reason, not what is wanted:
- * "accuse Kiev de bloquer", "félicite Ankara d'avoir accueilli".
- */
-static bool
-reason_frame(int frame)
-{
-	return frame == DP_FR_ACCUSE || frame == DP_FR_CRITICIZE || frame == DP_FR_CONDEMN ||
-		frame == DP_FR_PRAISE || frame == DP_FR_THANK;
-}
-
-/*
  * A second subject coordinated with the holder just found: "Emmanuel Macron
  * et Keir Starmer soutiennent ...".
  */
-static bool
-coordinated_subject(const St *st, Ref *out)
+static int
+coordinated_subject(const St *st, Ref *out, int max)
 {
 	size_t		start;
 	size_t		e;
 	Ref			r;
+	int			n = 0;
+	size_t		h;
 
 	if (st->hpos == SIZE_MAX)
-		return false;
-	/* X et [holder] */
-	if (st->hpos >= 2 && key_is(&st->pc.p[st->hpos - 1], "et") &&
-		candidate_at(st, st->hpos - 2, &r, &start, false))
+		return 0;
+	/*
+	 * X et [holder], X, Y et [holder]: leftwards over "et" and commas, an
+	 * article before each name ("la France et les États-Unis")
+	 */
+	h = st->hpos;
+	if (dp_rule_on(DP_RULE_COORDINATION) && h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+		h--;
+	if (h >= 2 && key_is(&st->pc.p[h - 1], "et") && candidate_at(st, h - 2, &r, &start, false))
 	{
-		*out = r;
-		return true;
+		out[n++] = r;
+		while (dp_rule_on(DP_RULE_COORDINATION) && n < max)
+		{
+			h = start;
+			if (h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+				h--;
+			if (!(h >= 2 && is_punct(st, &st->pc.p[h - 1], ",") &&
+				  candidate_at(st, h - 2, &r, &start, false)))
+				break;
+			out[n++] = r;
+		}
+		return n;
 	}
 	/* [holder] et Y */
 	e = st->hend + 1;
@@ -1405,11 +1442,11 @@ coordinated_subject(const St *st, Ref *out)
 				break;
 			if (candidate_at(st, k, &r, &start, false) && start == e + 1)
 			{
-				*out = r;
-				return true;
+				out[n++] = r;
+				return n;
 			}
 		}
-	return false;
+	return n;
 }
 
 static void score_cue_one(St *st, size_t c);
@@ -1447,18 +1484,8 @@ said_at(const St *st, const DpCue *cue, size_t c_end, const DpMention *mm)
 
 	if (mm->kind != DP_KIND_GPE || cue->target_mode != DP_TM_OBJECT)
 		return false;
-	switch (cue->frame)
-	{
-		case DP_FR_ACCUSE:
-		case DP_FR_CONDEMN:
-		case DP_FR_CRITICIZE:
-		case DP_FR_PRAISE:
-		case DP_FR_THANK:
-		case DP_FR_THREATEN:
-			return false;
-		default:
-			break;
-	}
+	if (frame_has(cue->frame, FF_AIMED))
+		return false;
 	if (b >= 1 && key_is(&st->pc.p[b - 1], "l'"))
 		b--;
 	if (b < 1 || b - 1 > c_end)
@@ -1604,15 +1631,17 @@ score_cue(St *st, size_t c)
 {
 	size_t		before = st->out->n;
 	size_t		after;
-	Ref			co;
+	Ref			co[6];
+	int			nco;
 
 	score_cue_one(st, c);
 	after = st->out->n;
 	if (after > before && !st->relative &&
 		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
-		coordinated_subject(st, &co) &&
-		strcmp(co.name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
-		copy_for(st, before, after, &co);
+		(nco = coordinated_subject(st, co, 6)) > 0)
+		for (int i = 0; i < nco; i++)
+			if (strcmp(co[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+				copy_for(st, before, after, &co[i]);
 	/* the speaker a state's clause was reported by (speaker_for_clause) */
 	if (st->also.valid)
 		copy_for(st, before, after, &st->also);
@@ -1733,6 +1762,101 @@ topic_in(const St *st, size_t from, size_t to)
 	return SIZE_MAX;
 }
 
+/*
+ * Is the cue at piece c inside a condition, "si X viole le cessez-le-feu",
+ * "s'il refuse"?  What a condition supposes is no one's stance.  The clause
+ * runs from "si" to the next comma; "même si" concedes a fact.
+ */
+static bool
+in_condition(const St *st, size_t c)
+{
+	if (!dp_rule_on(DP_RULE_CONDITION))
+		return false;
+	for (size_t k = c; k-- > 0 && k + 10 > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p))
+			return false;
+		if (key_is(p, "s'") && k + 1 < c && (key_is(&st->pc.p[k + 1], "il") || key_is(&st->pc.p[k + 1], "ils")))
+			return true;
+		if (key_is(p, "si") && !(k > 0 && key_is(&st->pc.p[k - 1], "meme")) && k + 1 < c &&
+			(key_in(&st->pc.p[k + 1], L_DETERMINERS) || key_in(&st->pc.p[k + 1], L_PRONOUNS3) ||
+			 st->an[k + 1].ment >= 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A present participle right after a noun describes that noun: "une
+ * résolution exigeant un cessez-le-feu", "un texte appelant à la trêve".
+ * It is no one's stance of its own; a cue whose object the noun is takes
+ * its polarity ("veto à une résolution exigeant un cessez-le-feu").
+ */
+static bool
+noun_participle(const St *st, size_t k)
+{
+	const DpPiece *p = &st->pc.p[k];
+	const DpPiece *b;
+	size_t		len;
+
+	if (!dp_rule_on(DP_RULE_PARTICIPLE) || k == 0 || st->an[k].cue < 0 ||
+		st->d->cues[st->an[k].cue].pos != DP_POS_VERB)
+		return false;
+	len = strlen(p->w->key);
+	if (len < 5 || strcmp(p->w->key + len - 3, "ant") != 0)
+		return false;
+	b = &st->pc.p[k - 1];
+	/* after a copula it is an adjective: "Poutine reste méfiant" */
+	for (int i = 0; copulas[i]; i++)
+		if (key_is(b, copulas[i]))
+			return false;
+	return b->wordlike && !b->cap && st->an[k - 1].ment < 0 && !key_is(b, "en") &&
+		!key_in(b, L_DETERMINERS) && !key_in(b, L_PREPOSITIONS) && !key_in(b, L_PRONOUNS3) &&
+		!key_in(b, L_POSSESSIVES) && !is_que(b);
+}
+
+/*
+ * The author of what the noun at piece k names, "les propos de Trump", "la
+ * décision d'Alger", "les droits de douane imposés par Donald Trump": an
+ * acting entity after de / du / des / d' (an article may follow) or after
+ * par, within a few words and before any clause end, comma, que or other
+ * cue.  Sets *r and the author's last piece *e.
+ */
+static bool
+author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
+{
+	for (size_t j = k + 1; j < scope_end && j < k + 7; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		size_t		m = j + 1;
+
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p) ||
+			(st->an[j].cue >= 0 && !noun_participle(st, j) && st->d->cues[st->an[j].cue].pos != DP_POS_VERB))
+			return false;
+		if (st->an[j].ment >= 0)
+			return false;		/* a name not introduced by de or par: not the author */
+		if (!(key_is(p, "de") || key_is(p, "du") || key_is(p, "des") || key_is(p, "d'") || key_is(p, "par")))
+			continue;
+		if (m < scope_end && (key_is(&st->pc.p[m], "la") || key_is(&st->pc.p[m], "l'") ||
+							  key_is(&st->pc.p[m], "le") || key_is(&st->pc.p[m], "les")))
+			m++;
+		if (m < scope_end && st->an[m].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[m].ment];
+
+			if (!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+				!acting(st, mm))
+				return false;
+			*r = ref_mention(st, mm);
+			*e = mm->piece + mm->npieces - 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -1755,6 +1879,8 @@ score_cue_one(St *st, size_t c)
 	int			found = 0;
 	bool		pronominal;
 
+	if (in_condition(st, c) || noun_participle(st, c))
+		return;
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
@@ -1939,7 +2065,7 @@ score_cue_one(St *st, size_t c)
 	 * before "que" is more often the addressee of a speech verb, "il a dit
 	 * à Zelensky que ...".)
 	 */
-	if (cue->frame != DP_FR_ACCUSE && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
+	if (!frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
 		is_complementizer(st, st->hpos - 1))
 	{
 		size_t		q = st->hpos - 1;
@@ -1965,7 +2091,7 @@ score_cue_one(St *st, size_t c)
 		size_t		x,
 					mais = non_pas_mais(st, c_end, &x);
 
-		if (mais != SIZE_MAX && cue->frame != DP_FR_ACCUSE)
+		if (mais != SIZE_MAX && !frame_has(cue->frame, FF_NO_TOPIC))
 		{
 			size_t		tx = topic_in(st, x, mais),
 						ty = SIZE_MAX,
@@ -1992,7 +2118,7 @@ score_cue_one(St *st, size_t c)
 		 * de sanctions": for sanctions), not one toward the threatened,
 		 * which ANNOTATION.md's list of oppositions leaves out.
 		 */
-		bool		want_entity = (entity_frame(cue->frame) || cue->target_mode == DP_TM_ENTITY ||
+		bool		want_entity = (frame_has(cue->frame, FF_ENTITY) || cue->target_mode == DP_TM_ENTITY ||
 								   cue->target_mode == DP_TM_BOTH) && cue->frame != DP_FR_THREATEN;
 		bool		topic_done = false,
 					entity_done = false;
@@ -2016,12 +2142,11 @@ score_cue_one(St *st, size_t c)
 				 * polarities multiply; a threat takes the infinitive's.
 				 */
 				const DpPiece *mark = &st->pc.p[c_end];	/* de, d', à before it */
-				bool		infinitive = !reason_frame(cue->frame) &&
+				bool		infinitive = !frame_has(cue->frame, FF_REASON) &&
 					(k == c_end || (k == c_end + 1 && (key_is(mark, "de") || key_is(mark, "d'") ||
 													   is_prep_a(st, mark))));
 
-				if (infinitive || cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE ||
-					cue->frame == DP_FR_SEEK || cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
+				if (infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE))
 				{
 					/* the threatened stays the target of the threat itself */
 					if (cue->frame == DP_FR_THREATEN)
@@ -2038,7 +2163,7 @@ score_cue_one(St *st, size_t c)
 			}
 			if (a->cue >= 0)
 				st->an[k].consumed = true;
-			if (!topic_done && a->topic >= 0 && cue->frame != DP_FR_ACCUSE)
+			if (!topic_done && a->topic >= 0 && !frame_has(cue->frame, FF_NO_TOPIC))
 			{
 				float		tp = a->topic_pol;
 
@@ -2077,8 +2202,7 @@ score_cue_one(St *st, size_t c)
 			if (a->ment >= 0 && k > c_end && subject_of_next_cue(st, a->ment))
 			{
 				/* a demand or wish governs that clause (see below) */
-				if (cue->frame == DP_FR_DEMAND || cue->frame == DP_FR_HOPE || cue->frame == DP_FR_SEEK ||
-					cue->frame == DP_FR_COMMIT || cue->frame == DP_FR_PROPOSE)
+				if (frame_has(cue->frame, FF_CLAUSE))
 				{
 					k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
 					continue;
@@ -2103,6 +2227,22 @@ score_cue_one(St *st, size_t c)
 				{
 					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
 						 lo, k, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+			}
+			/* "a rejeté les propos de Trump": toward their author */
+			if (!entity_done && has_mod(st, k, DP_MOD_AUTHOR) && frame_has(cue->frame, FF_AUTHOR) &&
+				dp_rule_on(DP_RULE_AUTHOR))
+			{
+				Ref			r;
+				size_t		e;
+
+				if (author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, e, neg, hedged, reported);
 					entity_done = true;
 					found++;
 				}
@@ -2147,7 +2287,7 @@ score_cue_one(St *st, size_t c)
 				(key_in(&st->pc.p[k], L_DETERMINERS) ||
 				 (k > 0 && (key_in(&st->pc.p[k - 1], L_DETERMINERS) || key_in(&st->pc.p[k - 1], L_POSSESSIVES)))))
 				anaphoric = true;	/* a noun, after its article: not "un ton mesuré" */
-		if (!found && anaphoric && cue->frame != DP_FR_ACCUSE && st->last_topic >= 0 &&
+		if (!found && anaphoric && !frame_has(cue->frame, FF_NO_TOPIC) && st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
@@ -2254,6 +2394,12 @@ find_speakers(St *st)
 					 (unsigned char) st->text[pj->off + 1] == 0x80 &&
 					 ((unsigned char) st->text[pj->off + 2] == 0x94 || (unsigned char) st->text[pj->off + 2] == 0x93)))
 					reporting = true;
+				/* », a-t-il précisé: the inverted pronoun before the verb */
+				if (pj->cls == DP_TOK_CLITIC && !reporting && dp_rule_on(DP_RULE_QUOTE_INVERTED))
+					for (size_t v = j + 1; v < n && v < j + 3; v++)
+						if (has_mod(st, v, DP_MOD_REPORTING) ||
+							(st->an[v].cue >= 0 && st->d->cues[st->an[v].cue].pos == DP_POS_VERB))
+							reporting = true;
 				if (pj->cls == DP_TOK_CLITIC && reporting)
 				{
 					q->after = resolve_pronoun(st, j);
