@@ -175,11 +175,12 @@ CREATE TABLE diplo.cue (
   polarity smallint NOT NULL CHECK (polarity IN (-1, 1)),
   weight real NOT NULL CHECK (weight > 0 AND weight <= 1),
   frame text NOT NULL CHECK (frame IN ('accept', 'reject', 'support', 'oppose', 'demand', 'propose', 'praise', 'thank', 'accuse', 'condemn', 'threaten', 'distrust', 'welcome', 'hope', 'criticize', 'evaluate', 'commit', 'seek')),
-  target_mode text NOT NULL DEFAULT 'object' CHECK (target_mode IN ('object', 'subject', 'entity', 'both')),
+  target_mode text NOT NULL DEFAULT 'object' CHECK (target_mode IN ('object', 'subject', 'entity', 'both', 'self')),
   builtin boolean NOT NULL DEFAULT false,
   PRIMARY KEY (lemma, pos)
 );
 COMMENT ON TABLE diplo.cue IS 'stance cue lemmas; every inflected form matches through Snowball French stems';
+COMMENT ON COLUMN diplo.cue.target_mode IS 'where the target is: object (after the cue), subject (before it: evaluations), entity (a person or state after it), both (a topic or an entity), self (the topic the cue word itself names, as a topic term: la médiation d''Oman is Oman for negotiations)';
 
 CREATE TABLE diplo.modifier (
   word text NOT NULL CHECK (word ~ '[^[:space:][:punct:]]' AND length(word) <= 200),

@@ -34,7 +34,7 @@ POS = ("verb", "noun", "adj", "adv", "expr")
 FRAMES = ("accept", "reject", "support", "oppose", "demand", "propose",
           "praise", "thank", "accuse", "condemn", "threaten", "distrust",
           "welcome", "hope", "criticize", "evaluate", "commit", "seek")
-TARGET_MODES = ("object", "subject", "entity", "both")
+TARGET_MODES = ("object", "subject", "entity", "both", "self")
 MODIFIER_TYPES = ("negation", "hedge", "intensifier", "contrast", "reporting",
                   "pronoun", "collective", "leader", "demonstrative", "circumstance",
                   "author")

@@ -13,7 +13,9 @@ sha256), their stance gold, and their split (gold_docs.grp: dev or test).
 
 Reads DIR/gold/*.json (the format of ANNOTATION.md), DIR/corpus/NAME.txt for
 every gold document, and DIR/stance_sentences.tsv (id, sentence, holder,
-target, sign, phenomenon).  Documents are read like shared/eval/score.py
+target, sign, phenomenon: the rule or stage it exercises, rows: every stance
+row expected, in text order, as holder>target:sign separated by "; ",
+known_failure: why a sentence is known to fail, else empty).  Documents are read like shared/eval/score.py
 reads them (text mode, UTF-8).  The output is deterministic: regenerate it
 after changing the data and commit it with the data.
 """
@@ -127,7 +129,8 @@ def main():
     sentences = []
     with open(os.path.join(a.data, "stance_sentences.tsv"), encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            sentences.append((r["id"], r["sentence"], r["holder"], r["target"], int(r["sign"]), r["phenomenon"]))
+            sentences.append((r["id"], r["sentence"], r["holder"], r["target"], int(r["sign"]), r["phenomenon"],
+                              r["rows"], r["known_failure"] or None))
     sentences.sort()
 
     out = [
@@ -139,7 +142,8 @@ def main():
         "",
     ] + TABLES + [
         "CREATE TEMP TABLE gold_sentences (id text PRIMARY KEY, sentence text NOT NULL, holder text NOT NULL,",
-        "                                  target text NOT NULL, sign integer NOT NULL, phenomenon text NOT NULL);",
+        "                                  target text NOT NULL, sign integer NOT NULL, phenomenon text NOT NULL,",
+        "                                  expected_rows text NOT NULL, known_failure text);",
         "",
     ]
     rows(out, "gold_docs", ["doc", "body"], docs)
@@ -148,7 +152,8 @@ def main():
     out.append("")
     rows(out, "gold_stances", ["doc", "holder", "target", "polarity", "evidence"], stances)
     out.append("")
-    rows(out, "gold_sentences", ["id", "sentence", "holder", "target", "sign", "phenomenon"], sentences)
+    rows(out, "gold_sentences", ["id", "sentence", "holder", "target", "sign", "phenomenon", "expected_rows",
+                                 "known_failure"], sentences)
     out.append("")
 
     write(out, a.out)

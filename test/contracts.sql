@@ -9,7 +9,7 @@
 \set ON_ERROR_STOP true
 
 BEGIN;
-SELECT plan(90);
+SELECT plan(91);
 
 ------------------------------------------------------------------------
 -- the extension, its schema, its objects
@@ -32,7 +32,7 @@ SELECT tables_are('diplo',
 SELECT functions_are('diplo',
   ARRAY['normalize', 'match_key', 'tokens', 'sentences', 'text_stats', 'entities', 'entity_ids',
         'dictionary_info', 'stances', 'stance_summary', 'stance_balance', 'stance_balance_step',
-        'stance_balance_combine', 'stance_balance_final', 'dictionary_changed'],
+        'stance_balance_combine', 'stance_balance_final', 'dictionary_changed', 'rules'],
   'diplo has exactly the documented functions');
 SELECT is(ARRAY(SELECT t.typname::text FROM pg_type t
                  WHERE t.typnamespace = 'diplo'::regnamespace AND t.typtype IN ('c', 'e')
@@ -92,7 +92,8 @@ INSERT INTO expected_functions VALUES
   ('diplo.entity_ids(text)', 'text[] | immutable strict parallel safe | c'),
   ('diplo.dictionary_info()', 'OUT entities bigint, OUT countries bigint, OUT cues bigint, OUT topics bigint, OUT bytes bigint | stable called-on-null parallel safe | c'),
   ('diplo.stances(text)', 'SETOF diplo.stance | stable strict parallel safe | c'),
-  ('diplo.stance_summary(text)', 'OUT holder text, OUT holder_actor text, OUT target text, OUT target_actor text, OUT score real, OUT polarity integer, OUT stances integer, OUT evidence text | stable strict parallel safe | sql'),
+  ('diplo.stance_summary(text)', 'OUT holder text, OUT holder_actor text, OUT target text, OUT target_actor text, OUT score real, OUT polarity integer, OUT stances integer, OUT evidence text, OUT mixed boolean | stable strict parallel safe | sql'),
+  ('diplo.rules()', 'OUT name text, OUT description text, OUT enabled boolean | stable called-on-null parallel safe | c'),
   ('diplo.stance_balance(real)', 'real | immutable called-on-null parallel safe | internal'),
   ('diplo.stance_balance_step(real[],real)', 'real[] | immutable called-on-null parallel safe | sql'),
   ('diplo.stance_balance_combine(real[],real[])', 'real[] | immutable called-on-null parallel safe | sql'),

@@ -26,7 +26,7 @@ const char *const dp_frame_names[DP_FR__COUNT] = {
 	"accuse", "condemn", "threaten", "distrust", "welcome", "hope", "criticize",
 	"evaluate", "commit", "seek"
 };
-const char *const dp_target_mode_names[DP_TM__COUNT] = {"object", "subject", "entity", "both"};
+const char *const dp_target_mode_names[DP_TM__COUNT] = {"object", "subject", "entity", "both", "self"};
 const char *const dp_role_names[DP_ROLE__COUNT] = {
 	"head", "minister", "envoy", "spokesperson", "official", "military", "other"
 };

@@ -116,7 +116,7 @@ typedef enum DpFrame
 
 typedef enum DpTargetMode
 {
-	DP_TM_OBJECT = 0, DP_TM_SUBJECT, DP_TM_ENTITY, DP_TM_BOTH, DP_TM__COUNT
+	DP_TM_OBJECT = 0, DP_TM_SUBJECT, DP_TM_ENTITY, DP_TM_BOTH, DP_TM_SELF, DP_TM__COUNT
 } DpTargetMode;
 
 extern const char *const dp_pos_names[DP_POS__COUNT];

@@ -37,6 +37,20 @@
 #include <stdint.h>
 #include <string.h>
 
+/*
+ * Scoring constants and token windows, in one place.  The factor column of
+ * diplo.modifier multiplies the first four: a negator's factor scales the
+ * flipped weight, a hedge's or intensifier's replaces the default, a
+ * contrast word's weighs the clause after it.
+ */
+#define W_NEG_REJECT	0.35f	/* a negated rejection is weak support */
+#define W_NEG_SUPPORT	0.8f	/* a negated support opposes */
+#define W_HEDGE			0.6f	/* default hedge factor */
+#define W_INTENSIFIER	1.3f	/* default intensifier factor */
+#define W_LAST_TOPIC	0.8f	/* an evaluation of the topic last named */
+#define W_ANAPHORA		0.6f	/* an anaphoric object standing for the last topic */
+#define W_TOPIC_ACTION	0.5f	/* a subject acting on a topic with no cue */
+#define W_TOPIC_ACTION_NEG 0.8f /* ... negated */
 #define MAX_TOPIC_HEADS 16		/* short-form heads remembered per document */
 #define MAX_SCOPE 14			/* pieces a target may be after its cue */
 #define MAX_LEFT 30				/* pieces a subject may be before its cue */
@@ -118,6 +132,7 @@ typedef struct St
 	int32_t	   *leader_of;		/* per actor: most mentioned person */
 	int32_t		last_closed_quote;
 	bool		contrast_seen;
+	float		contrast_factor;	/* the factor of the contrast word seen */
 	bool		relative;		/* the cue is in a relative clause (qui ...) */
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
@@ -622,19 +637,30 @@ annotate(St *st)
 				for (size_t j = i + 1; j < i + st->an[i].cue_len && j < n; j++)
 					if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].cue_len)
 						st->an[j].cue = -1;
-	/* terms win over cue words inside them (cessation des hostilités) */
+	/* terms win over cue words inside them (cessation des hostilités), but
+	 * for cues whose target is the term itself (la médiation d'Oman) */
 	for (size_t i = 0; i < n; i++)
 		if (st->an[i].topic >= 0)
 			for (size_t j = i; j < i + st->an[i].topic_len && j < n; j++)
 				if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].topic_len &&
+					st->d->cues[st->an[j].cue].target_mode != DP_TM_SELF &&
 					(j > i || st->an[j].cue_len < st->an[i].topic_len))
 					st->an[j].cue = -1;
-	/* a term inside a longer cue is part of the cue (non négociable) */
+	/* a term inside a longer cue is part of the cue (non négociable), but
+	 * the term a self cue names (servir de médiateur) */
 	for (size_t i = 0; i < n; i++)
-		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
+		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1 &&
+			st->d->cues[st->an[i].cue].target_mode != DP_TM_SELF)
 			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
 				if (st->an[j].topic >= 0 && j + st->an[j].topic_len <= i + st->an[i].cue_len)
 					st->an[j].topic = -1;
+	/* the words of a circumstantial phrase are not cues (the "raison" of
+	 * "en raison de") */
+	if (dp_rule_on(DP_RULE_CIRCUMSTANCE))
+		for (size_t i = 0; i < n; i++)
+			if ((st->an[i].mods & (1u << DP_MOD_CIRCUMSTANCE)) && st->an[i].mod_len > 1)
+				for (size_t j = i; j < i + st->an[i].mod_len && j < n; j++)
+					st->an[j].cue = -1;
 	topic_short_forms(st);
 	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
 	 * question"); a negation in a cue's gap still is */
@@ -1857,6 +1883,99 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 	return false;
 }
 
+/*
+ * A cue whose target is the topic it names itself: "la médiation d'Oman",
+ * "sous les auspices du président américain Donald Trump", "les Émirats ont
+ * servi de médiateur", "la médiation américaine", "parrainés par Washington".
+ * The holder is the noun's complement (de X, up to a title before the name,
+ * or a demonym), a passive agent, else the clause subject.
+ */
+static void
+score_self_cue(St *st, size_t c, const DpCue *cue)
+{
+	size_t		c_end = c + st->an[c].cue_len;
+	int16_t		topic = -1;
+	int8_t		tpol = 1;
+	Ref			holder = {0};
+	bool		first_person;
+	bool		demonym = c_end < st->pc.n && st->an[c_end].demonym >= 0;
+
+	if (!dp_rule_on(DP_RULE_SELF_TARGET))
+		return;
+	for (size_t j = c; j < c_end && topic < 0; j++)
+		if (st->an[j].topic >= 0)
+		{
+			topic = st->an[j].topic;
+			tpol = st->an[j].topic_pol;
+		}
+	if (topic < 0)
+		return;
+	st->hpos = SIZE_MAX;
+	/* an agent after a participle wins over a demonym: "une médiation
+	 * américaine assurée par Donald Trump" */
+	if (!agent_after(st, c_end + (demonym ? 1 : 0), 2, &holder) && !noun_holder(st, c_end, &holder))
+	{
+		/* de + a title before the name: "du président américain Donald Trump" */
+		if (c_end + 1 < st->pc.n && (key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "du") ||
+									 key_is(&st->pc.p[c_end], "d'") || key_is(&st->pc.p[c_end], "des")))
+			for (size_t k = c_end + 1; k < st->pc.n && k < c_end + 6; k++)
+			{
+				const DpPiece *p = &st->pc.p[k];
+
+				if (is_clause_end(st, p) || is_punct(st, p, ",") || st->an[k].cue >= 0)
+					break;
+				if (st->an[k].ment >= 0)
+				{
+					const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+					if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_ORG ||
+						 mm->kind == DP_KIND_GPE) && acting(st, mm))
+					{
+						holder = ref_mention(st, mm);
+						st->hpos = mm->piece;
+						st->hend = mm->piece + mm->npieces - 1;
+					}
+					break;
+				}
+			}
+		/* "X a servi de médiateur": the subject, when the noun follows de */
+		if (!holder.valid && (cue->pos == DP_POS_EXPR ||
+							  (c > 0 && (key_is(&st->pc.p[c - 1], "de") || key_is(&st->pc.p[c - 1], "d'")))) &&
+			!(c > 0 && key_in(&st->pc.p[c - 1], L_POSSESSIVES)))	/* son rôle de médiateur: someone else's */
+			subject_left(st, c, &holder, &first_person);
+	}
+	if (!holder.valid)
+		return;
+	push(st, &holder, st->an[c].quote, st->d->topics[topic], -1, true, cue->polarity * tpol * cue->weight,
+		 c, c_end, st->hpos < c ? st->hpos : c, st->hpos != SIZE_MAX && st->hend > c_end ? st->hend : c_end - 1,
+		 false, false, st->an[c].quote >= 0);
+}
+
+/*
+ * Is the mention a place where something happens rather than a target:
+ * a place after "en" or "dans" (en Ukraine, dans la bande de Gaza), or a
+ * city or region that does not act after "à", "au", "aux" (à Istanbul)?
+ * A state after "à" stays a target: "le soutien à l'Ukraine".
+ */
+static bool
+place_of(const St *st, const DpMention *mm)
+{
+	size_t		b = mm->piece;
+
+	if (!dp_rule_on(DP_RULE_PLACE_NOT_TARGET) || (mm->kind != DP_KIND_GPE && mm->kind != DP_KIND_LOC))
+		return false;
+	while (b > 0 && (key_is(&st->pc.p[b - 1], "la") || key_is(&st->pc.p[b - 1], "l'") ||
+					 key_is(&st->pc.p[b - 1], "le") || key_is(&st->pc.p[b - 1], "les") ||
+					 key_is(&st->pc.p[b - 1], "bande")))
+		b--;
+	if (b == 0)
+		return false;
+	if (key_is(&st->pc.p[b - 1], "en") || key_is(&st->pc.p[b - 1], "dans"))
+		return true;
+	return (is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
+			key_is(&st->pc.p[b - 1], "aux")) && !acting(st, mm);
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -1870,6 +1989,7 @@ score_cue_one(St *st, size_t c)
 	bool		reported = ca->quote >= 0;
 	int32_t		quote = ca->quote;
 	float		w = cue->weight;
+	float		neg_factor = 1.0f;
 	bool		neg = false,
 				hedged = false;
 	float		pol = cue->polarity;
@@ -1881,6 +2001,11 @@ score_cue_one(St *st, size_t c)
 
 	if (in_condition(st, c) || noun_participle(st, c))
 		return;
+	if (cue->target_mode == DP_TM_SELF)
+	{
+		score_self_cue(st, c, cue);
+		return;
+	}
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
@@ -1948,6 +2073,7 @@ score_cue_one(St *st, size_t c)
 		if (k < c && is_clause_end(st, &st->pc.p[k]))
 		{
 			neg = hedged = false;
+			neg_factor = 1.0f;
 			w = cue->weight;
 			continue;
 		}
@@ -1969,26 +2095,25 @@ score_cue_one(St *st, size_t c)
 			}
 			else if (k < c)
 				neg = true;
+			if (neg && a->mod_factor[DP_MOD_NEGATION] > 0)
+				neg_factor = a->mod_factor[DP_MOD_NEGATION];
 		}
 		if ((a->mods & (1u << DP_MOD_HEDGE)) && k <= c_end)
 		{
 			hedged = true;
-			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : 0.6f;
+			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : W_HEDGE;
 		}
 		if (a->mods & (1u << DP_MOD_INTENSIFIER))
-			w *= a->mod_factor[DP_MOD_INTENSIFIER] > 0 ? a->mod_factor[DP_MOD_INTENSIFIER] : 1.3f;
+			w *= a->mod_factor[DP_MOD_INTENSIFIER] > 0 ? a->mod_factor[DP_MOD_INTENSIFIER] : W_INTENSIFIER;
 	}
 	if (neg)
 	{
 		/* a negated rejection is weak support; a negated support opposes */
-		if (pol < 0)
-			w *= 0.35f;
-		else
-			w *= 0.8f;
+		w *= (pol < 0 ? W_NEG_REJECT : W_NEG_SUPPORT) * neg_factor;
 		pol = -pol;
 	}
 	if (st->contrast_seen)
-		w *= 1.3f;
+		w *= st->contrast_factor;
 
 	/* targets: leftwards for evaluative cues and passives, else rightwards */
 	scope_end = c_end;
@@ -1997,7 +2122,8 @@ score_cue_one(St *st, size_t c)
 		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
 		   !starts_dont_clause(st, scope_end) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
-		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE)) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
+			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
 		scope_end++;
 	pronominal = cue->pos == DP_POS_VERB && c > 0 &&
@@ -2052,7 +2178,7 @@ score_cue_one(St *st, size_t c)
 			st->sentence <= st->last_topic_sentence + 1)
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
-				 pol * st->last_topic_pol * w * 0.8f, c, c_end, lo, hi, neg, hedged, reported);
+				 pol * st->last_topic_pol * w * W_LAST_TOPIC, c, c_end, lo, hi, neg, hedged, reported);
 			found++;
 		}
 		if (found || cue->target_mode == DP_TM_SUBJECT)
@@ -2256,7 +2382,8 @@ score_cue_one(St *st, size_t c)
 				 * Social": after a verb, a name after "sur" is where it was
 				 * said, not a target.
 				 */
-				if (cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm)))
+				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
+					place_of(st, mm))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;
@@ -2291,7 +2418,7 @@ score_cue_one(St *st, size_t c)
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
-				 pol * st->last_topic_pol * w * 0.6f, c, c_end, lo, hi, neg, hedged, reported);
+				 pol * st->last_topic_pol * w * W_ANAPHORA, c, c_end, lo, hi, neg, hedged, reported);
 			st->last_topic_sentence = st->sentence;
 			st->last_topic_piece = SIZE_MAX;
 			found++;
@@ -2477,7 +2604,7 @@ topic_actions(St *st)
 				for (size_t b = (k > 5 ? k - 5 : 0); b < k; b++)
 					if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
 						neg = true;
-		sign = neg ? -0.8f : 1.0f;
+		sign = neg ? -W_TOPIC_ACTION_NEG : 1.0f;
 		for (size_t k = i; k-- > 0 && k + 4 > i;)
 		{
 			if (st->an[k].quote != a->quote || !st->pc.p[k].wordlike || st->an[k].cue >= 0)
@@ -2493,7 +2620,7 @@ topic_actions(St *st)
 				Ref			none = {0};
 
 				st->hpos = SIZE_MAX;
-				push(st, &none, a->quote, st->d->topics[a->topic], -1, true, 0.5f * sign * a->topic_pol,
+				push(st, &none, a->quote, st->d->topics[a->topic], -1, true, W_TOPIC_ACTION * sign * a->topic_pol,
 					 i, i + a->topic_len, k, i + a->topic_len - 1, neg, false, true);
 				break;
 			}
@@ -2514,7 +2641,7 @@ topic_actions(St *st)
 
 				st->hpos = start;
 				st->hend = k;
-				push(st, &r, -1, st->d->topics[a->topic], -1, true, 0.5f * sign * a->topic_pol,
+				push(st, &r, -1, st->d->topics[a->topic], -1, true, W_TOPIC_ACTION * sign * a->topic_pol,
 					 i, i + a->topic_len, start, i + a->topic_len - 1, neg, false, a->quote >= 0);
 				if (speaker_for_clause(st, &r, a->quote, &speaker))
 					copy_for(st, before, st->out->n, &speaker);
@@ -2540,7 +2667,11 @@ stance_sentence(St *st)
 		if (question && st->an[i].quote < 0)
 			continue;
 		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
+		{
 			st->contrast_seen = true;
+			st->contrast_factor = st->an[i].mod_factor[DP_MOD_CONTRAST] > 0 ?
+				st->an[i].mod_factor[DP_MOD_CONTRAST] : 1.0f;
+		}
 		if (st->an[i].cue >= 0 && !st->an[i].consumed)
 			score_cue(st, i);
 		if (st->an[i].topic >= 0)

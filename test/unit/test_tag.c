@@ -23,7 +23,9 @@ small_dict(void)
 	e = dp_dict_add_entity(d, "États-Unis", DP_KIND_GPE, "USA", NULL, 1);
 	dp_dict_add_alias(d, "États-Unis", e);
 	dp_dict_add_alias(d, "USA", e);
-	dp_dict_add_alias(d, "Moscou", dp_dict_add_entity(d, "Moscou", DP_KIND_GPE, "RUS", NULL, 1));
+	/* a seat of government may speak for its state; another city never does */
+	dp_dict_add_alias(d, "Moscou", dp_dict_add_entity(d, "Moscou", DP_KIND_GPE, "RUS", "capitale", 1));
+	dp_dict_add_alias(d, "Koursk", dp_dict_add_entity(d, "Koursk", DP_KIND_GPE, "RUS", NULL, 1));
 	e = dp_dict_add_entity(d, "Vladimir Poutine", DP_KIND_PER, "RUS", "président", 1);
 	dp_dict_add_alias(d, "Vladimir Poutine", e);
 	dp_dict_add_alias(d, "Poutine", e);
@@ -240,6 +242,8 @@ test_tag(void)
 	STANCE("L'adhésion de l'Ukraine à l'OTAN divise. Moscou a rejeté l'adhésion.",
 		   "Moscou>adhesion-otan:-;");
 	STANCE("Moscou a rejeté l'adhésion.", "");
+	/* a city that is no seat of government holds no stance */
+	STANCE("Koursk a rejeté la trêve.", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{
