@@ -26,6 +26,8 @@
 	X(PARTICIPLE,         "participle",         "a present participle after a noun (une résolution exigeant) describes the noun; a cue governing the noun takes its polarity") \
 	X(AUTHOR,             "author",             "rejecting or welcoming what someone said or decided (les propos de X) is a stance toward X") \
 	X(SELF_TARGET,        "self-target",        "a cue naming its own topic (la médiation d'Oman, sous l'égide de X) is for that topic, held by its complement") \
+	X(THING_SUBJECT,      "thing-subject",      "a common noun right before its verb (le projet aurait exigé) is the subject and holds no stance") \
+	X(REASON_INFINITIVE,  "reason-infinitive",  "the infinitive after accuser X de, reprocher à X de is the act blamed, no stance of the subject") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

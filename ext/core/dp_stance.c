@@ -200,6 +200,13 @@ static const char *const possessives[] = {
 	"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
 	"du", "au", "aux", "des", NULL
 };
+/* what may stand between a subject and its verb */
+static const char *const verb_clitics[] = {
+	"ne", "n'", "se", "s'", "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront",
+	"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "a-t-il",
+	"peut", "peuvent", "pourrait", "pourraient", "doit", "doivent", "devrait", "devraient",
+	"veut", "veulent", "va", "vont", "vient", "viennent", "deja", "pas", "plus", "jamais", NULL
+};
 /* verbs after which a participle is an adjective */
 static const char *const copulas[] = {
 	"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "reste", "restent",
@@ -729,6 +736,7 @@ has_mod(const St *st, size_t i, DpModType t)
 	return i < st->pc.n && (st->an[i].mods & (1u << t)) != 0;
 }
 
+static bool noun_participle(const St *st, size_t k);
 /*
  * Is mention mi directly followed by a verb cue (past an auxiliary, a
  * negation or a clitic: "Kiev a rejeté", "Moscou ne reconnaît pas",
@@ -750,7 +758,7 @@ subject_of_next_cue(const St *st, int32_t mi)
 		bool		skippable = false;
 
 		if (a->cue >= 0)
-			return st->d->cues[a->cue].pos == DP_POS_VERB;
+			return st->d->cues[a->cue].pos == DP_POS_VERB && !noun_participle(st, k);
 		for (int i = 0; skip[i] && !skippable; i++)
 			skippable = key_is(&st->pc.p[k], skip[i]);
 		/* the auxiliary "a", not the preposition "à" (same folded key) */
@@ -983,6 +991,41 @@ is_complementizer(const St *st, size_t k)
 }
 
 /*
+ * Is piece k, after a determiner, a common noun that is the subject of the
+ * verb at c: lowercase, no name, no cue, no nominal holder (le président,
+ * la diplomatie), and only lowercase words (auxiliaries, adverbs,
+ * negation) between it and the verb?
+ */
+static bool
+thing_subject(const St *st, size_t k, size_t c)
+{
+	const DpPiece *p = &st->pc.p[k];
+
+	/* a verb's subject only; an evaluation judges its subject, and its
+	 * holder is further left */
+	if (st->an[c].cue < 0 || st->d->cues[st->an[c].cue].pos != DP_POS_VERB ||
+		st->d->cues[st->an[c].cue].target_mode == DP_TM_SUBJECT)
+		return false;
+	if (!dp_rule_on(DP_RULE_THING_SUBJECT) || !p->wordlike || p->cap || st->an[k].ment >= 0 ||
+		st->an[k].cue >= 0 || st->an[k].topic >= 0 || st->an[k].demonym >= 0 || has_mod(st, k, DP_MOD_LEADER) ||
+		has_mod(st, k, DP_MOD_COLLECTIVE) || has_mod(st, k, DP_MOD_PRONOUN) || key_in(p, L_PREPOSITIONS) ||
+		key_in(p, L_PRONOUNS3) || key_in(p, L_FIRST_PERSON))
+		return false;
+	/* between the noun and its verb only clitics, auxiliaries and modals:
+	 * "une nouvelle fois vanté" is no subject */
+	for (size_t j = k + 1; j < c; j++)
+	{
+		bool		ok = false;
+
+		for (int i = 0; verb_clitics[i] && !ok; i++)
+			ok = key_is(&st->pc.p[j], verb_clitics[i]);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/*
  * The subject of the cue at piece c.  Scan leftwards to the start of the
  * clause (sentence start, ; : a complementizer "que", the edge of a quote);
  * a relative "qui" met on the way resolves to its antecedent.  Then the
@@ -1016,6 +1059,13 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 			}
 			break;
 		}
+		/*
+		 * A thing right before its verb is the clause's subject, and
+		 * holds no stance: "le projet aurait exigé", "la résolution
+		 * appelle à" (not a name further left)
+		 */
+		if (key_in(p, L_DETERMINERS) && k + 1 < c && thing_subject(st, k + 1, c))
+			return false;
 		if (!p->wordlike || p->cap || (key_in(p, L_PREPOSITIONS) && !is_aux_a(st, p)) ||
 			key_in(p, L_FIRST_PERSON) ||
 			key_is(p, "qui") || is_que(p))
@@ -1838,7 +1888,12 @@ noun_participle(const St *st, size_t k)
 	for (int i = 0; copulas[i]; i++)
 		if (key_is(b, copulas[i]))
 			return false;
-	return b->wordlike && !b->cap && st->an[k - 1].ment < 0 && !key_is(b, "en") &&
+	/* the end of a body's name: "une résolution du Conseil de sécurité exigeant" */
+	if (st->an[k - 1].ment >= 0)
+		return st->ms.m[st->an[k - 1].ment].kind == DP_KIND_ORG &&
+			st->ms.m[st->an[k - 1].ment].piece > 0 &&
+			key_in(&st->pc.p[st->ms.m[st->an[k - 1].ment].piece - 1], L_PREPOSITIONS);
+	return b->wordlike && !b->cap && !key_is(b, "en") &&
 		!key_in(b, L_DETERMINERS) && !key_in(b, L_PREPOSITIONS) && !key_in(b, L_PRONOUNS3) &&
 		!key_in(b, L_POSSESSIVES) && !is_que(b);
 }
@@ -1976,6 +2031,32 @@ place_of(const St *st, const DpMention *mm)
 			key_is(&st->pc.p[b - 1], "aux")) && !acting(st, mm);
 }
 
+/*
+ * Is the verb cue at c the infinitive of a reason, "accuse son voisin de
+ * soutenir les rebelles", "reproche à Kiev de bloquer"?  The act is the one
+ * accused, blamed or thanked, not the subject's own stance.
+ */
+static bool
+reason_infinitive(const St *st, size_t c)
+{
+	size_t		m = c - 1;			/* de, d' before the infinitive */
+
+	if (!dp_rule_on(DP_RULE_REASON_INFINITIVE) || c < 2 || st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	if (m >= 2 && (key_is(&st->pc.p[m], "avoir") || key_is(&st->pc.p[m], "etre")))
+		m--;				/* d'avoir accueilli */
+	if (!(key_is(&st->pc.p[m], "de") || key_is(&st->pc.p[m], "d'")))
+		return false;
+	for (size_t k = m; k-- > 0 && k + 8 > m;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || is_que(&st->pc.p[k]))
+			return false;
+		if (st->an[k].cue >= 0)
+			return frame_has(st->d->cues[st->an[k].cue].frame, FF_REASON) && k + st->an[k].cue_len <= m;
+	}
+	return false;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -1999,7 +2080,7 @@ score_cue_one(St *st, size_t c)
 	int			found = 0;
 	bool		pronominal;
 
-	if (in_condition(st, c) || noun_participle(st, c))
+	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c))
 		return;
 	if (cue->target_mode == DP_TM_SELF)
 	{
@@ -2257,6 +2338,22 @@ score_cue_one(St *st, size_t c)
 		{
 			const Anno *a = &st->an[k];
 
+			/*
+			 * The act blamed or praised: "accuse Moscou de bloquer les
+			 * négociations" is for them, "remercie Ankara d'avoir accueilli
+			 * les pourparlers" too: the polarities multiply
+			 */
+			if (a->cue >= 0 && !topic_done && frame_has(cue->frame, FF_REASON) && k > c_end &&
+				reason_infinitive(st, k))
+			{
+				st->an[k].consumed = true;
+				if (frame_has(cue->frame, FF_NO_TOPIC))
+					break;
+				pol *= st->d->cues[a->cue].polarity;
+				entity_done = true; /* the one blamed or thanked came before */
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
 			if (a->cue >= 0 && !topic_done && !entity_done &&
 				st->d->cues[a->cue].pos == DP_POS_VERB && a->topic < 0)
 			{
