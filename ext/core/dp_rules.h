@@ -28,6 +28,8 @@
 	X(SELF_TARGET,        "self-target",        "a cue naming its own topic (la médiation d'Oman, sous l'égide de X) is for that topic, held by its complement") \
 	X(THING_SUBJECT,      "thing-subject",      "a common noun right before its verb (le projet aurait exigé) is the subject and holds no stance") \
 	X(REASON_INFINITIVE,  "reason-infinitive",  "the infinitive after accuser X de, reprocher à X de is the act blamed, no stance of the subject") \
+	X(IMPERSONAL,         "impersonal",         "an impersonal il (il faut, il y a, il est nécessaire de) stands for no one") \
+	X(NOUN_AGENT,         "noun-agent",         "the agent after par within a noun cue's complement holds it (la reconnaissance de la Palestine par le Canada), before any de complement") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

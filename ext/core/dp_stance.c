@@ -892,6 +892,42 @@ resolve_pronoun(const St *st, size_t k)
 }
 
 /*
+ * Is the "il" at piece k impersonal, standing for no one: "il faut", "il y
+ * a", "il s'agit", "il est nécessaire de", "il semble que"?
+ */
+static bool
+impersonal(const St *st, size_t k)
+{
+	static const char *const verbs[] = {"faut", "fallait", "faudrait", "faudra", "y", "agit", "suffit",
+		"importe", NULL};
+	/* impersonal only before que: "il semble que", not "il semble prêt" */
+	static const char *const before_que[] = {"semble", "semblait", "reste", "parait", NULL};
+	static const char *const etre[] = {"est", "etait", "serait", "sera", "sont", NULL};
+	size_t		n = st->pc.n;
+	size_t		j = k + 1;
+
+	if (!dp_rule_on(DP_RULE_IMPERSONAL) || !key_is(&st->pc.p[k], "il"))
+		return false;
+	while (j < n && (key_is(&st->pc.p[j], "ne") || key_is(&st->pc.p[j], "n'") || key_is(&st->pc.p[j], "s'")))
+		j++;
+	if (j >= n)
+		return false;
+	for (int i = 0; verbs[i]; i++)
+		if (key_is(&st->pc.p[j], verbs[i]))
+			return true;
+	for (int i = 0; before_que[i]; i++)
+		if (key_is(&st->pc.p[j], before_que[i]))
+			return j + 1 < n && is_que(&st->pc.p[j + 1]);
+	/* il est nécessaire de, il est important que: an adjective then de / que */
+	for (int i = 0; etre[i]; i++)
+		if (key_is(&st->pc.p[j], etre[i]))
+			for (size_t m = j + 2; m < n && m < j + 4; m++)
+				if (key_is(&st->pc.p[m], "de") || key_is(&st->pc.p[m], "d'") || is_que(&st->pc.p[m]))
+					return st->pc.p[m - 1].wordlike && !st->pc.p[m - 1].cap;
+	return false;
+}
+
+/*
  * A holder candidate ending at piece k (scanning leftwards).  Sets *start to
  * its first piece.  Complements (after a preposition) are not candidates,
  * except the genitive of a collective noun (les dirigeants du G7).
@@ -966,7 +1002,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*out = st->last_person;
 		return !preceded_by_preposition(st, k - 1) || allow_prep;
 	}
-	if (key_in(p, L_PRONOUNS3) && !preceded_by_preposition(st, k))
+	if (key_in(p, L_PRONOUNS3) && !preceded_by_preposition(st, k) && !impersonal(st, k))
 	{
 		*start = k;
 		*out = resolve_pronoun(st, k);
@@ -2057,6 +2093,27 @@ reason_infinitive(const St *st, size_t c)
 	return false;
 }
 
+/*
+ * The agent of a noun cue after its complement, "la reconnaissance de
+ * l'État de Palestine par le Canada": "par" within six words, with no other
+ * cue before it (in "une exigence jugée inacceptable par Kiev" the agent is
+ * the adjective's).
+ */
+static bool
+noun_agent(const St *st, size_t c_end, Ref *out)
+{
+	if (!dp_rule_on(DP_RULE_NOUN_AGENT))
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 6; k++)
+	{
+		if (st->an[k].cue >= 0 || !st->pc.p[k].wordlike)
+			return false;
+		if (key_is(&st->pc.p[k], "par"))
+			return agent_after(st, k, 1, out);
+	}
+	return false;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -2094,8 +2151,10 @@ score_cue_one(St *st, size_t c)
 	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, &holder))
 		passive = true;
 	else if (cue->pos == DP_POS_NOUN &&
-			 (noun_holder(st, c_end, &holder) || agent_after(st, c_end, 1, &holder)))
-		;						/* le refus de Moscou, le rejet par Moscou */
+			 (noun_agent(st, c_end, &holder) ||
+			  noun_holder(st, c_end, &holder) || agent_after(st, c_end, 1, &holder)))
+		;						/* la reconnaissance de l'État de Palestine par le
+								 * Canada (the agent first), le refus de Moscou */
 	else if (subject_left(st, c, &holder, &first_person))
 	{
 		Ref			speaker;
