@@ -30,6 +30,8 @@
 	X(REASON_INFINITIVE,  "reason-infinitive",  "the infinitive after accuser X de, reprocher à X de is the act blamed, no stance of the subject") \
 	X(IMPERSONAL,         "impersonal",         "an impersonal il (il faut, il y a, il est nécessaire de) stands for no one") \
 	X(NOUN_AGENT,         "noun-agent",         "the agent after par within a noun cue's complement holds it (la reconnaissance de la Palestine par le Canada), before any de complement") \
+	X(ELLIPTIC_OBJECT,    "elliptic-object",    "a noun cue after a possessive with nothing after it (a apporté son soutien.) is about the last topic") \
+	X(COMPARISON,         "comparison",         "the name after tout comme, de même que, à l'instar de holds the same stance") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

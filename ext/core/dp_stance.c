@@ -696,16 +696,18 @@ annotate(St *st)
  *   FF_NO_TOPIC its object is a person's act, never a topic (accuser)
  *   FF_AIMED   aimed at someone: "à X" after it is the target, not the place
  *              (reprocher à Washington, remercier, menacer)
+ *   FF_ELLIPTIC its noun with a possessive and no object is about the topic
+ *              being discussed (a apporté son soutien, leur rejet)
  */
 enum
 {
-	FF_ENTITY = 1, FF_AUTHOR = 2, FF_REASON = 4, FF_CLAUSE = 8, FF_NO_TOPIC = 16, FF_AIMED = 32
+	FF_ENTITY = 1, FF_AUTHOR = 2, FF_REASON = 4, FF_CLAUSE = 8, FF_NO_TOPIC = 16, FF_AIMED = 32, FF_ELLIPTIC = 64
 };
 static const uint8_t frame_flags[DP_FR__COUNT] = {
-	[DP_FR_ACCEPT] = FF_AUTHOR,
-	[DP_FR_REJECT] = FF_AUTHOR,
-	[DP_FR_SUPPORT] = FF_ENTITY | FF_AUTHOR,
-	[DP_FR_OPPOSE] = FF_ENTITY | FF_AUTHOR,
+	[DP_FR_ACCEPT] = FF_AUTHOR | FF_ELLIPTIC,
+	[DP_FR_REJECT] = FF_AUTHOR | FF_ELLIPTIC,
+	[DP_FR_SUPPORT] = FF_ENTITY | FF_AUTHOR | FF_ELLIPTIC,
+	[DP_FR_OPPOSE] = FF_ENTITY | FF_AUTHOR | FF_ELLIPTIC,
 	[DP_FR_DEMAND] = FF_CLAUSE,
 	[DP_FR_PROPOSE] = FF_CLAUSE,
 	[DP_FR_PRAISE] = FF_ENTITY | FF_AUTHOR | FF_REASON | FF_AIMED,
@@ -1075,10 +1077,16 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 {
 	size_t		lo = c > MAX_LEFT ? c - MAX_LEFT : 0;
 	size_t		end = c;
+	size_t		reach;
 
 	*first_person_seen = false;
-	/* a subject right before its verb ("le président Zelensky veut") wins */
-	for (size_t k = c; k-- > lo && k + 5 > c;)
+	/* a subject right before its verb ("le président Zelensky veut") wins;
+	 * before a noun cue after a possessive, before the verb that carries it
+	 * ("Donald Trump a officiellement apporté son soutien") */
+	reach = (st->an[c].cue >= 0 && st->d->cues[st->an[c].cue].pos == DP_POS_NOUN && c > 0 &&
+			 key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
+			 dp_rule_on(DP_RULE_ELLIPTIC_OBJECT)) ? 8 : 5;
+	for (size_t k = c; k-- > lo && k + reach > c;)
 	{
 		const DpPiece *p = &st->pc.p[k];
 		size_t		start;
@@ -1738,6 +1746,60 @@ copy_for(St *st, size_t from, size_t to, const Ref *holder)
 	}
 }
 
+/*
+ * The other holder a comparison names after a cue's clause: "X a apporté
+ * son soutien, tout comme la présidente de la Commission européenne,
+ * Ursula von der Leyen", "de même que Y", "à l'instar de Y": the first
+ * acting name after it, or the person in apposition after that name.
+ */
+static bool
+comparison_holder(const St *st, size_t from, Ref *out)
+{
+	size_t		n = st->pc.n;
+
+	if (!dp_rule_on(DP_RULE_COMPARISON))
+		return false;
+	for (size_t k = from; k + 1 < n && k < from + MAX_SCOPE; k++)
+	{
+		size_t		j;
+
+		if (is_clause_end(st, &st->pc.p[k]))
+			return false;
+		if (key_is(&st->pc.p[k], "tout") && key_is(&st->pc.p[k + 1], "comme"))
+			j = k + 2;
+		else if (k + 2 < n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "meme") &&
+				 is_que(&st->pc.p[k + 2]))
+			j = k + 3;
+		else if (k + 3 < n && is_prep_a(st, &st->pc.p[k]) && key_is(&st->pc.p[k + 1], "l'") &&
+				 key_is(&st->pc.p[k + 2], "instar"))
+			j = k + 4;
+		else
+			continue;
+		for (; j < n && j < k + 10; j++)
+		{
+			const DpMention *mm;
+
+			if (is_clause_end(st, &st->pc.p[j]) || st->an[j].cue >= 0)
+				return false;
+			if (st->an[j].ment < 0)
+				continue;
+			mm = &st->ms.m[st->an[j].ment];
+			if (!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_ORG || mm->kind == DP_KIND_GPE) ||
+				!acting(st, mm))
+				return false;
+			*out = ref_mention(st, mm);
+			/* a title's body, then the person in apposition */
+			j = mm->piece + mm->npieces;
+			if (mm->kind != DP_KIND_PER && j + 1 < n && is_punct(st, &st->pc.p[j], ",") &&
+				st->an[j + 1].ment >= 0 && st->ms.m[st->an[j + 1].ment].kind == DP_KIND_PER)
+				*out = ref_mention(st, &st->ms.m[st->an[j + 1].ment]);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 static void
 score_cue(St *st, size_t c)
 {
@@ -1757,6 +1819,10 @@ score_cue(St *st, size_t c)
 	/* the speaker a state's clause was reported by (speaker_for_clause) */
 	if (st->also.valid)
 		copy_for(st, before, after, &st->also);
+	/* "X a apporté son soutien, tout comme Y": Y too */
+	if (after > before && comparison_holder(st, c + st->an[c].cue_len, &co[0]) &&
+		strcmp(co[0].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+		copy_for(st, before, after, &co[0]);
 }
 
 /* Is there a que / qu' in pieces [a, b)? */
@@ -2570,6 +2636,16 @@ score_cue_one(St *st, size_t c)
 				(key_in(&st->pc.p[k], L_DETERMINERS) ||
 				 (k > 0 && (key_in(&st->pc.p[k - 1], L_DETERMINERS) || key_in(&st->pc.p[k - 1], L_POSSESSIVES)))))
 				anaphoric = true;	/* a noun, after its article: not "un ton mesuré" */
+		/*
+		 * "a apporté son soutien", "leur rejet": a noun cue after a
+		 * possessive with nothing after it in its clause is about the
+		 * topic being discussed
+		 */
+		if (!found && dp_rule_on(DP_RULE_ELLIPTIC_OBJECT) && cue->pos == DP_POS_NOUN && c > 0 &&
+			frame_has(cue->frame, FF_ELLIPTIC) &&
+			key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
+			(scope_end == c_end || is_rather(st, scope_end)))
+			anaphoric = true;
 		if (!found && anaphoric && !frame_has(cue->frame, FF_NO_TOPIC) && st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
 		{
