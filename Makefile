@@ -34,7 +34,7 @@ SHLIB_LINK = $(UTF8PROC_LIBS) -lstemmer
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-CORE_HEADERS = $(wildcard ext/core/*.h)
+CORE_HEADERS = $(wildcard ext/core/*.h) $(wildcard ext/core/stance/*.h ext/core/stance/*.c)
 $(OBJS): $(CORE_HEADERS) $(wildcard ext/pg/*.h)
 
 # Profile-guided build of the core (PGO=0 turns it off; only with a GCC

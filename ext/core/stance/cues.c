@@ -1,0 +1,347 @@
+/*
+ * stance/cues.c
+ *	  Stage 1, cues: what each piece of a sentence is.  The stem trie finds
+ *	  cue words (diplo.cue), topic terms (diplo.topic_term) and modifiers
+ *	  (diplo.modifier) on Snowball stems, with "*" gaps; quotes are
+ *	  delimited; a noun and a verb sharing a stem are told apart by the word
+ *	  before.  Only the longest cue counts, terms win over cue words inside
+ *	  them (but for self cues), the words of a circumstantial phrase are no
+ *	  cues, and short forms of topics are remembered.
+ */
+
+/*
+ * Longest stem phrase of the stem trie starting at piece i, skipping
+ * function words after the first word and following "*" gaps.
+ */
+static void stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
+					  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
+
+/* After node, a "*" gap: the phrase goes on at any piece of [from, to). */
+static void
+stem_gap(const St *st, uint32_t node, size_t from, size_t to, size_t start, int depth,
+		 size_t *best_end, const DpVal **best_vals, uint32_t *best_n)
+{
+	uint32_t	gap;
+
+	if (node == 0 || !dp_trie_has_gap(st->d->stems, node) ||
+		(gap = dp_trie_child(st->d->stems, node, "*", 1)) == 0)
+		return;
+	for (size_t g = from; g < to && g < st->pc.n; g++)
+		stem_walk(st, gap, g, start, depth + 1, best_end, best_vals, best_n);
+}
+
+static void
+stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
+		  size_t *best_end, const DpVal **best_vals, uint32_t *best_n)
+{
+	const DpTrie *t = st->d->stems;
+
+	if (depth > 12 || j >= st->pc.n)
+		return;
+	for (int skip = 0; skip < 4 && j < st->pc.n; skip++, j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		uint32_t	child;
+
+		if (!p->wordlike && p->cls != DP_TOK_NUMBER)
+		{
+			/* a quote mark may open a gap: un chemin « irréversible » vers
+			 * l'OTAN (the two marks not counted in its four tokens); other
+			 * marks end the phrase */
+			if (p->cls == DP_TOK_QUOTE)
+				stem_gap(st, node, j + 1, j + 7, start, depth, best_end, best_vals, best_n);
+			return;
+		}
+		if (node == 0)
+			child = p->w->snode;
+		else
+		{
+			child = dp_trie_child_h(t, node, p->w->stem, p->w->stemlen, p->w->shash);
+			if (!child && p->w->stemlen != p->w->keylen)
+				child = dp_trie_child_h(t, node, p->w->key, p->w->keylen, p->w->khash);
+			if (!child && p->w->stem2len > 0)
+				child = dp_trie_child_h(t, node, p->w->stem2, p->w->stem2len, p->w->s2hash);
+		}
+		if (child)
+		{
+			uint32_t	nv;
+			const DpVal *v = dp_trie_values(t, child, &nv);
+
+			if (nv > 0 && j + 1 > *best_end)
+			{
+				*best_end = j + 1;
+				*best_vals = v;
+				*best_n = nv;
+			}
+			if (dp_trie_has_children(t, child))
+				stem_walk(st, child, j + 1, start, depth + 1, best_end, best_vals, best_n);
+		}
+		stem_gap(st, node, j, j + 5, start, depth, best_end, best_vals, best_n);
+		if (node == 0 || !p->w->function)
+			return;
+	}
+}
+
+/*
+ * Topic short forms (see St.heads): learn the heads of this sentence's
+ * multi-word topic terms, then read a lone head after a determiner, outside
+ * any cue or term, as its topic.  The most recent term wins a shared head.
+ */
+static void
+topic_short_forms(St *st)
+{
+	size_t		n = st->pc.n;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const Anno *a = &st->an[i];
+		uint32_t	node = st->pc.p[i].w->snode;
+		int			h;
+
+		if (a->topic < 0 || a->topic_len < 2 || !a->topic_short || node == 0)
+			continue;
+		for (h = 0; h < st->nheads && st->heads[h].snode != node; h++)
+			;
+		if (h == st->nheads)
+		{
+			if (st->nheads == MAX_TOPIC_HEADS)
+				continue;
+			st->nheads++;
+		}
+		st->heads[h].snode = node;
+		st->heads_bloom |= UINT64_C(1) << (node & 63);
+		st->heads[h].topic = a->topic;
+		st->heads[h].pol = a->topic_pol;
+	}
+	if (st->nheads == 0)
+		return;
+	for (size_t i = 1; i < n; i++)
+	{
+		Anno	   *a = &st->an[i];
+		const DpPiece *p = &st->pc.p[i];
+		int			h;
+
+		/* most words head no term: one test each */
+		if (p->w->snode == 0 || !((st->heads_bloom >> (p->w->snode & 63)) & 1))
+			continue;
+		if (a->topic >= 0 || a->cue >= 0 || a->ment >= 0 || p->cap ||
+			!key_in(&st->pc.p[i - 1], L_DETERMINERS) || st->an[i - 1].topic >= 0)
+			continue;
+		for (h = 0; h < st->nheads; h++)
+			if (st->heads[h].snode == p->w->snode)
+			{
+				a->topic = st->heads[h].topic;
+				a->topic_pol = st->heads[h].pol;
+				a->topic_len = 1;
+				break;
+			}
+	}
+}
+
+static void
+annotate(St *st)
+{
+	size_t		n = st->pc.n;
+
+	if (n > st->an_cap)
+	{
+		st->an_cap = n + 64;
+		st->an = dp_realloc(st->m, st->an, dp_mul_size(st->m, st->an_cap, sizeof(Anno)));
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		Anno	   *a = &st->an[i];
+
+		memset(a, 0, sizeof(*a));
+		a->ment = -1;
+		a->cue = -1;
+		a->topic = -1;
+		a->demonym = -1;
+		a->quote = -1;
+	}
+	for (size_t k = st->mfirst; k < st->mend; k++)
+	{
+		const DpMention *mm = &st->ms.m[k];
+
+		for (uint32_t j = mm->piece; j < mm->piece + mm->npieces && j < n; j++)
+			st->an[j].ment = (int32_t) k;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+		Anno	   *a = &st->an[i];
+		size_t		end = 0;
+		const DpVal *v = NULL;
+		uint32_t	nv = 0;
+
+		/* quotes: the outermost open quote */
+		if (p->cls == DP_TOK_QUOTE)
+		{
+			bool		dq = st->text[p->off] == '"';
+			bool		opens = (p->tflags & DP_TF_OPEN) && !(dq && st->depth > 0);
+			bool		closes = (p->tflags & DP_TF_CLOSE) && !(dq && st->depth == 0);
+
+			if (opens)
+			{
+				if (st->depth == 0)
+				{
+					if (st->nquotes == st->cap_quotes)
+					{
+						st->cap_quotes = st->cap_quotes ? st->cap_quotes * 2 : 16;
+						st->quotes = dp_realloc(st->m, st->quotes,
+												dp_mul_size(st->m, st->cap_quotes, sizeof(QuoteInfo)));
+					}
+					memset(&st->quotes[st->nquotes], 0, sizeof(QuoteInfo));
+					st->open_quote = (int32_t) st->nquotes++;
+				}
+				if (st->depth < MAX_QUOTES_OPEN)
+					st->depth++;
+			}
+			else if (closes && st->depth > 0)
+			{
+				a->quote = st->open_quote;
+				if (st->depth == 1)
+				{
+					/*
+					 * A quote of a few words inside a sentence (« irréaliste
+					 * », une « manœuvre dilatoire ») quotes words, not
+					 * speech: its words belong to the sentence.
+					 */
+					size_t		b = i;
+					int			words = 0;
+					bool		speech = false;
+
+					while (b > 0 && st->an[b - 1].quote == st->open_quote)
+					{
+						b--;
+						if (st->pc.p[b].wordlike)
+							words++;
+						if ((st->pc.p[b].tflags & DP_TF_TERM) || key_in(&st->pc.p[b], L_FIRST_PERSON))
+							speech = true;
+					}
+					if (b > 0 && words <= 3 && !speech && st->pc.p[b].cls == DP_TOK_QUOTE)
+						for (size_t q = b; q <= i; q++)
+							st->an[q].quote = -1;
+				}
+				if (--st->depth == 0)
+				{
+					st->quotes[st->open_quote].closed = true;
+					st->quotes[st->open_quote].close_sentence = st->sentence;
+					st->last_closed_quote = st->open_quote;
+					st->open_quote = -1;
+				}
+				continue;
+			}
+		}
+		if (st->depth > 0)
+			a->quote = st->open_quote;
+		if (!p->wordlike)
+			continue;
+		{
+			const DpVal *dv = NULL;
+			uint32_t	node = p->w->wnode;
+
+			if (node && (p->w->where & (1u << DP_V_DEMONYM)))
+			{
+				uint32_t	k;
+
+				dv = dp_trie_values(st->d->words, node, &k);
+				for (uint32_t q = 0; q < k; q++)
+					if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 1)
+						a->demonym = (int16_t) dv[q].id;
+			}
+		}
+		/* most words start no stem phrase: no walk (its first step would be
+		 * the word's root node, none) */
+		if (p->w->snode)
+			stem_walk(st, 0, i, i, 0, &end, &v, &nv);
+		if (end > i)
+		{
+			/*
+			 * A verb and a noun with one stem (refuser, refus): after a
+			 * determiner or a possessive ("le refus", "son refus") the noun,
+			 * elsewhere the verb; else the first cue.
+			 */
+			bool		nominal = i > 0 && (key_in(&st->pc.p[i - 1], L_DETERMINERS) ||
+											key_in(&st->pc.p[i - 1], L_POSSESSIVES));
+			int32_t		cue = -1;
+
+			for (uint32_t k = 0; k < nv; k++)
+				if (v[k].type == DP_V_CUE &&
+					(cue < 0 || ((st->d->cues[v[k].id].pos == DP_POS_NOUN) == nominal &&
+								 (st->d->cues[cue].pos == DP_POS_NOUN) != nominal)))
+					cue = (int32_t) v[k].id;
+			if (cue >= 0)
+			{
+				a->cue = (int16_t) cue;
+				a->cue_len = (uint8_t) (end - i);
+			}
+			for (uint32_t k = 0; k < nv; k++)
+			{
+				if (v[k].type == DP_V_TERM && a->topic < 0)
+				{
+					a->topic = (int16_t) v[k].id;
+					a->topic_pol = (int8_t) (v[k].sub - 1);
+					a->topic_len = (uint8_t) (end - i);
+					a->topic_short = v[k].f > 0;
+				}
+				else if (v[k].type == DP_V_MODIFIER)
+				{
+					a->mods |= 1u << v[k].sub;
+					a->mod_factor[v[k].sub] = v[k].f;
+					a->mod_len = (uint8_t) (end - i);
+				}
+			}
+		}
+	}
+	/* a paragraph break ends a quote that never closed */
+	if (st->pc.n > 0 && (st->pc.p[n - 1].tflags & DP_TF_PARA))
+		st->depth = 0;
+	/*
+	 * Longest match only: a cue that starts inside a longer cue is part of
+	 * it (the "productif" of "contre-productif", the "favorablement" of
+	 * "accueillir favorablement", the "confiance" of "faire confiance").
+	 */
+	if (dp_rule_on(DP_RULE_LONGEST_CUE))
+		for (size_t i = 0; i < n; i++)
+			if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
+				for (size_t j = i + 1; j < i + st->an[i].cue_len && j < n; j++)
+					if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].cue_len)
+						st->an[j].cue = -1;
+	/* terms win over cue words inside them (cessation des hostilités), but
+	 * for cues whose target is the term itself (la médiation d'Oman) */
+	for (size_t i = 0; i < n; i++)
+		if (st->an[i].topic >= 0)
+			for (size_t j = i; j < i + st->an[i].topic_len && j < n; j++)
+				if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].topic_len &&
+					st->d->cues[st->an[j].cue].target_mode != DP_TM_SELF &&
+					(j > i || st->an[j].cue_len < st->an[i].topic_len))
+					st->an[j].cue = -1;
+	/* a term inside a longer cue is part of the cue (non négociable), but
+	 * the term a self cue names (servir de médiateur) */
+	for (size_t i = 0; i < n; i++)
+		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1 &&
+			st->d->cues[st->an[i].cue].target_mode != DP_TM_SELF)
+			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
+				if (st->an[j].topic >= 0 && j + st->an[j].topic_len <= i + st->an[i].cue_len)
+					st->an[j].topic = -1;
+	/* the words of a circumstantial phrase are not cues (the "raison" of
+	 * "en raison de") */
+	if (dp_rule_on(DP_RULE_CIRCUMSTANCE))
+		for (size_t i = 0; i < n; i++)
+			if ((st->an[i].mods & (1u << DP_MOD_CIRCUMSTANCE)) && st->an[i].mod_len > 1)
+				for (size_t j = i; j < i + st->an[i].mod_len && j < n; j++)
+					st->an[j].cue = -1;
+	topic_short_forms(st);
+	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
+	 * question"); a negation in a cue's gap still is */
+	for (size_t i = 0; i < n; i++)
+		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
+		{
+			const char *lemma = st->d->cues[st->an[i].cue].lemma;
+
+			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
+				if (strstr(lemma, st->pc.p[j].w->key) != NULL)
+					st->an[j].mods &= ~((1u << DP_MOD_NEGATION) | (1u << DP_MOD_REPORTING));
+		}
+}

@@ -1,0 +1,1044 @@
+/*
+ * stance/holders.c
+ *	  Stage 2, holders: who holds a cue's stance.  Only acting entities
+ *	  (persons, organisations, states, seats of government: acting()); the
+ *	  subject by clause structure (subject_left_q(): right before the verb,
+ *	  else the first non-complement of the clause, through que and qui; a
+ *	  common noun or an impersonal il stops the search), passive and noun
+ *	  agents, quote speakers (find_speakers(): before, after, inverted
+ *	  pronoun, bullet line), framing "Selon X,", pronouns and nominal
+ *	  mentions resolved in the document, coordinated subjects and those
+ *	  named by a comparison.
+ */
+
+/*
+ * What il/elle at piece k stands for: the subject named earlier in the same
+ * sentence ("Rafael Grossi s'est rendu à Zaporijia, où il a rencontré..."),
+ * looked for in the first PRONOUN_REACH pieces (a bound: cues call this for
+ * every pronoun they pass), else the last subject of the sentences before.
+ */
+#define PRONOUN_REACH 64
+
+static Ref
+ref_mention(const St *st, const DpMention *mm)
+{
+	Ref			r = {0};
+
+	(void) st;
+	r.name = mm->name;
+	r.entity = mm->entity;
+	r.actor = mm->actor;
+	r.kind = (int8_t) mm->kind;
+	r.valid = true;
+	return r;
+}
+
+/*
+ * Does a mention name an acting entity, one that can hold a stance?  Persons
+ * and organisations do; of places only a state and a seat of government
+ * standing for it (Moscou, Washington: title "capitale" in diplo.entity),
+ * never a city that hosts talks, a region or a battlefield.
+ */
+static bool
+acting(const St *st, const DpMention *mm)
+{
+	const DpEntity *e;
+
+	if (mm->kind != DP_KIND_GPE || !dp_rule_on(DP_RULE_HOST_NOT_HOLDER))
+		return true;
+	if (mm->entity < 0)
+		return false;
+	e = &st->d->entities[mm->entity];
+	if (mm->actor >= 0 && st->d->countries[mm->actor].entity == mm->entity)
+		return true;
+	return e->title != NULL && strcmp(e->title, "capitale") == 0;
+}
+
+/* The state of an actor as a holder (its canonical GPE entity). */
+static Ref
+ref_state(const St *st, int16_t actor)
+{
+	Ref			r = {0};
+	const DpCountry *c;
+
+	if (actor < 0)
+		return r;
+	c = &st->d->countries[actor];
+	if (c->entity < 0)
+		return r;
+	r.name = st->d->entities[c->entity].name;
+	r.entity = c->entity;
+	r.actor = actor;
+	r.kind = DP_KIND_GPE;
+	r.valid = true;
+	return r;
+}
+
+/* The leader of an actor: its most mentioned person, else the state. */
+static Ref
+ref_leader(const St *st, int16_t actor)
+{
+	if (actor >= 0 && st->leader_of[actor] >= 0)
+		return ref_mention(st, &st->ms.m[st->leader_of[actor]]);
+	return ref_state(st, actor);
+}
+
+static bool noun_participle(const St *st, size_t k);
+/*
+ * Is mention mi directly followed by a verb cue (past an auxiliary, a
+ * negation or a clitic: "Kiev a rejeté", "Moscou ne reconnaît pas",
+ * "Trump lui demande")?  Then it is the subject of that cue.
+ */
+static bool
+subject_of_next_cue(const St *st, int32_t mi)
+{
+	static const char *const skip[] = {
+		"a", "ont", "avait", "avaient", "aura", "auront", "ne", "n'", "se", "s'",
+		"lui", "leur", "y", "en", "l'", "la", "le", "les", "nous", "vous", NULL
+	};
+	const DpMention *mm = &st->ms.m[mi];
+	size_t		k = mm->piece + mm->npieces;
+
+	for (int hops = 0; k < st->pc.n && hops < 3; hops++, k++)
+	{
+		const Anno *a = &st->an[k];
+		bool		skippable = false;
+
+		if (a->cue >= 0)
+			return st->d->cues[a->cue].pos == DP_POS_VERB && !noun_participle(st, k);
+		for (int i = 0; skip[i] && !skippable; i++)
+			skippable = key_is(&st->pc.p[k], skip[i]);
+		/* the auxiliary "a", not the preposition "à" (same folded key) */
+		if (skippable && st->pc.p[k].len == 2 && key_is(&st->pc.p[k], "a"))
+			skippable = false;
+		if (!skippable)
+			return false;
+	}
+	return false;
+}
+
+/* A nominal mention ending at piece k (a demonym): le président russe. */
+static bool
+nominal_at(const St *st, size_t k, Ref *out, size_t *start)
+{
+	int16_t		actor = st->an[k].demonym;
+	const DpPiece *p = &st->pc.p[k];
+
+	if (actor < 0)
+		return false;
+	/* les Ukrainiens, les Russes: the people for the state */
+	if (p->cap && k > 0 && (key_is(&st->pc.p[k - 1], "les") || key_is(&st->pc.p[k - 1], "des")))
+	{
+		*out = ref_state(st, actor);
+		*start = k - 1;
+		return out->valid;
+	}
+	/*
+	 * Up to five words back ("le chef de la diplomatie ukrainienne"); a
+	 * leader is the person ("le Premier ministre hongrois" is not the
+	 * collective "ministre"), a collective the state.
+	 */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t b = k; b-- > 0 && b + 6 > k;)
+		{
+			if (has_mod(st, b, pass == 0 ? DP_MOD_LEADER : DP_MOD_COLLECTIVE))
+			{
+				*out = pass == 0 ? ref_leader(st, actor) : ref_state(st, actor);
+				*start = b;
+				return out->valid;
+			}
+			if (!st->pc.p[b].wordlike)
+				break;
+		}
+	return false;
+}
+
+/* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
+static bool
+preceded_by_preposition(const St *st, size_t start)
+{
+	size_t		b = start;
+
+	/* du dernier Conseil, de la prochaine réunion */
+	for (int adj = 0; adj < 2 && b > 0 && key_in(&st->pc.p[b - 1], L_PRENOMINAL); adj++)
+		b--;
+	if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_is(&st->pc.p[b - 1], "des"))
+		b--;
+	if (b == 0)
+		return false;
+	return key_in(&st->pc.p[b - 1], L_PREPOSITIONS);
+}
+
+/*
+ * The subject of the current sentence among its first end pieces: the first
+ * candidate that is not a complement, outside quotes and not a pronoun,
+ * naming a person, state or organisation.
+ */
+static bool
+sentence_subject(const St *st, size_t end, Ref *out)
+{
+	for (size_t i = 0; i < end && i < st->pc.n; i++)
+	{
+		size_t		start;
+
+		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
+			continue;
+		if (candidate_at(st, i, out, &start, false) &&
+			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG))
+			return true;
+		if (st->an[i].ment >= 0)
+			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
+	}
+	return false;
+}
+
+static Ref
+resolve_pronoun(const St *st, size_t k)
+{
+	Ref			r;
+
+	if (sentence_subject(st, k < PRONOUN_REACH ? k : PRONOUN_REACH, &r))
+		return r;
+	return st->last_subject;
+}
+
+/*
+ * Is the "il" at piece k impersonal, standing for no one: "il faut", "il y
+ * a", "il s'agit", "il est nécessaire de", "il semble que"?
+ */
+static bool
+impersonal(const St *st, size_t k)
+{
+	static const char *const verbs[] = {"faut", "fallait", "faudrait", "faudra", "y", "agit", "suffit",
+		"importe", NULL};
+	/* impersonal only before que: "il semble que", not "il semble prêt" */
+	static const char *const before_que[] = {"semble", "semblait", "reste", "parait", NULL};
+	static const char *const etre[] = {"est", "etait", "serait", "sera", "sont", NULL};
+	size_t		n = st->pc.n;
+	size_t		j = k + 1;
+
+	if (!dp_rule_on(DP_RULE_IMPERSONAL) || !key_is(&st->pc.p[k], "il"))
+		return false;
+	while (j < n && (key_is(&st->pc.p[j], "ne") || key_is(&st->pc.p[j], "n'") || key_is(&st->pc.p[j], "s'")))
+		j++;
+	if (j >= n)
+		return false;
+	for (int i = 0; verbs[i]; i++)
+		if (key_is(&st->pc.p[j], verbs[i]))
+			return true;
+	for (int i = 0; before_que[i]; i++)
+		if (key_is(&st->pc.p[j], before_que[i]))
+			return j + 1 < n && is_que(&st->pc.p[j + 1]);
+	/* il est nécessaire de, il est important que: an adjective then de / que */
+	for (int i = 0; etre[i]; i++)
+		if (key_is(&st->pc.p[j], etre[i]))
+			for (size_t m = j + 2; m < n && m < j + 4; m++)
+				if (key_is(&st->pc.p[m], "de") || key_is(&st->pc.p[m], "d'") || is_que(&st->pc.p[m]))
+					return st->pc.p[m - 1].wordlike && !st->pc.p[m - 1].cap;
+	return false;
+}
+
+/*
+ * A holder candidate ending at piece k (scanning leftwards).  Sets *start to
+ * its first piece.  Complements (after a preposition) are not candidates,
+ * except the genitive of a collective noun (les dirigeants du G7).
+ */
+static bool
+candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+{
+	const Anno *a = &st->an[k];
+	const DpPiece *p = &st->pc.p[k];
+
+	if (a->ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[a->ment];
+
+		*start = mm->piece;
+		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC || mm->kind == DP_KIND_PRODUCT ||
+			!acting(st, mm))
+			return false;
+		if (!allow_prep && preceded_by_preposition(st, mm->piece))
+		{
+			size_t		b = mm->piece - 1;
+
+			if (!(b > 0 && (key_is(&st->pc.p[b], "de") || key_is(&st->pc.p[b], "du") ||
+							key_is(&st->pc.p[b], "d'") || key_is(&st->pc.p[b], "des")) &&
+				  (has_mod(st, b - 1, DP_MOD_COLLECTIVE) || has_mod(st, b - 1, DP_MOD_LEADER) ||
+				   (b >= 2 && (has_mod(st, b - 2, DP_MOD_COLLECTIVE) || has_mod(st, b - 2, DP_MOD_LEADER))))))
+				return false;
+		}
+		*out = ref_mention(st, mm);
+		return true;
+	}
+	if (nominal_at(st, k, out, start))
+		return allow_prep || !preceded_by_preposition(st, *start);
+	/* "ce dernier", "cette dernière", "celui-ci": the person last named */
+	if ((key_is(p, "dernier") || key_is(p, "derniere") || key_is(p, "celui-ci") || key_is(p, "celle-ci")) &&
+		st->last_per_mention.valid &&
+		(p->w->key[0] == 'c' || (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "cette")))))
+	{
+		*start = p->w->key[0] == 'c' ? k : k - 1;
+		*out = st->last_per_mention;
+		return true;
+	}
+	/* "le chef de l'État", "le chancelier": the person last named */
+	if (has_mod(st, k, DP_MOD_LEADER) && k > 0 && key_in(&st->pc.p[k - 1], L_DETERMINERS) &&
+		st->last_person.valid)
+	{
+		size_t		e = k + (a->mod_len ? a->mod_len : 1);
+
+		if (e < st->pc.n && st->an[e].demonym >= 0)
+			return false;		/* le président russe: handled at the demonym */
+		/* "les dirigeants du G7": the leaders of the entity named after */
+		if (e + 1 < st->pc.n && (key_is(&st->pc.p[e], "de") || key_is(&st->pc.p[e], "du") ||
+								 key_is(&st->pc.p[e], "des") || key_is(&st->pc.p[e], "d'")))
+		{
+			size_t		f = e + 1;
+
+			if (f + 1 < st->pc.n && (key_is(&st->pc.p[f], "la") || key_is(&st->pc.p[f], "l'")))
+				f++;
+			if (st->an[f].ment >= 0)
+			{
+				const DpMention *mm = &st->ms.m[st->an[f].ment];
+
+				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
+				{
+					*start = k - 1;
+					*out = ref_mention(st, mm);
+					return !preceded_by_preposition(st, k - 1) || allow_prep;
+				}
+			}
+		}
+		*start = k - 1;
+		*out = st->last_person;
+		return !preceded_by_preposition(st, k - 1) || allow_prep;
+	}
+	if (key_in(p, L_PRONOUNS3) && !preceded_by_preposition(st, k) && !impersonal(st, k))
+	{
+		*start = k;
+		*out = resolve_pronoun(st, k);
+		return out->valid;
+	}
+	return false;
+}
+
+/* Does piece k open a subordinate clause ("que", "qu'"), for subject search? */
+static bool
+is_complementizer(const St *st, size_t k)
+{
+	const DpPiece *p = &st->pc.p[k];
+
+	if (!is_que(p))
+		return false;
+	/* "ce que", "plus que", "ne ... que" are not clause openers */
+	if (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "plus") ||
+				  key_is(&st->pc.p[k - 1], "moins") || key_is(&st->pc.p[k - 1], "autre")))
+		return false;
+	return true;
+}
+
+/*
+ * Is piece k, after a determiner, a common noun that is the subject of the
+ * verb at c: lowercase, no name, no cue, no nominal holder (le président,
+ * la diplomatie), and only lowercase words (auxiliaries, adverbs,
+ * negation) between it and the verb?
+ */
+static bool
+thing_subject(const St *st, size_t k, size_t c)
+{
+	const DpPiece *p = &st->pc.p[k];
+
+	/* a verb's subject only; an evaluation judges its subject, and its
+	 * holder is further left */
+	if (st->an[c].cue < 0 || st->d->cues[st->an[c].cue].pos != DP_POS_VERB ||
+		st->d->cues[st->an[c].cue].target_mode == DP_TM_SUBJECT)
+		return false;
+	if (!dp_rule_on(DP_RULE_THING_SUBJECT) || !p->wordlike || p->cap || st->an[k].ment >= 0 ||
+		st->an[k].cue >= 0 || st->an[k].topic >= 0 || st->an[k].demonym >= 0 || has_mod(st, k, DP_MOD_LEADER) ||
+		has_mod(st, k, DP_MOD_COLLECTIVE) || has_mod(st, k, DP_MOD_PRONOUN) || key_in(p, L_PREPOSITIONS) ||
+		key_in(p, L_PRONOUNS3) || key_in(p, L_FIRST_PERSON))
+		return false;
+	/* between the noun and its verb only clitics, auxiliaries and modals:
+	 * "une nouvelle fois vanté" is no subject */
+	for (size_t j = k + 1; j < c; j++)
+	{
+		bool		ok = false;
+
+		for (int i = 0; verb_clitics[i] && !ok; i++)
+			ok = key_is(&st->pc.p[j], verb_clitics[i]);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The subject of the cue at piece c.  Scan leftwards to the start of the
+ * clause (sentence start, ; : a complementizer "que", the edge of a quote);
+ * a relative "qui" met on the way resolves to its antecedent.  Then the
+ * first candidate of the clause that is not a complement is the subject: in
+ * French the subject leads its clause, objects follow the verb.  A clause
+ * with no candidate after "que" takes the main clause's subject
+ * ("X a déclaré que ... était irréaliste").
+ */
+static bool
+subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_seen)
+{
+	size_t		lo = c > MAX_LEFT ? c - MAX_LEFT : 0;
+	size_t		end = c;
+	size_t		reach;
+
+	*first_person_seen = false;
+	/* a subject right before its verb ("le président Zelensky veut") wins;
+	 * before a noun cue after a possessive, before the verb that carries it
+	 * ("Donald Trump a officiellement apporté son soutien") */
+	reach = (st->an[c].cue >= 0 && st->d->cues[st->an[c].cue].pos == DP_POS_NOUN && c > 0 &&
+			 key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
+			 dp_rule_on(DP_RULE_ELLIPTIC_OBJECT)) ? 8 : 5;
+	for (size_t k = c; k-- > lo && k + reach > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		size_t		start;
+
+		if (st->an[k].quote != q)
+			break;
+		if (candidate_at(st, k, out, &start, false))
+		{
+			if (key_in(&st->pc.p[k], L_PRONOUNS3) || st->an[k].ment >= 0 || st->an[k].demonym >= 0)
+			{
+				((St *) st)->hpos = start;
+				((St *) st)->hend = k;
+				return true;
+			}
+			break;
+		}
+		/*
+		 * A thing right before its verb is the clause's subject, and
+		 * holds no stance: "le projet aurait exigé", "la résolution
+		 * appelle à" (not a name further left)
+		 */
+		if (key_in(p, L_DETERMINERS) && k + 1 < c && thing_subject(st, k + 1, c))
+			return false;
+		if (!p->wordlike || p->cap || (key_in(p, L_PREPOSITIONS) && !is_aux_a(st, p)) ||
+			key_in(p, L_FIRST_PERSON) ||
+			key_is(p, "qui") || is_que(p))
+			break;
+	}
+	while (end > lo)
+	{
+		size_t		k = end;
+		size_t		start_clause = lo;
+		bool		by_que = false;
+
+		/* find the clause start, handling "qui" and first person on the way */
+		while (k-- > lo)
+		{
+			const DpPiece *p = &st->pc.p[k];
+			size_t		start;
+
+			if (st->an[k].quote != q || is_clause_end(st, p) || is_punct(st, p, ":"))
+			{
+				start_clause = k + 1;
+				break;
+			}
+			/* ", mais son porte-parole, X, a jugé": a clause of its own,
+			 * whose subject, when it has none, is the one before */
+			if (key_is(p, "mais") && k > 0 && is_punct(st, &st->pc.p[k - 1], ","))
+			{
+				start_clause = k + 1;
+				by_que = true;
+				break;
+			}
+			if (key_in(p, L_FIRST_PERSON) && end == c)
+			{
+				*first_person_seen = true;
+				return false;
+			}
+			if (key_is(p, "qui") || key_is(p, "lequel") || key_is(p, "laquelle"))
+			{
+				size_t		b = k;
+
+				while (b > 0 && is_punct(st, &st->pc.p[b - 1], ","))
+					b--;
+				if (b > 0 && candidate_at(st, b - 1, out, &start, true))
+				{
+					((St *) st)->hpos = start;
+					((St *) st)->hend = b - 1;
+					((St *) st)->relative = true;
+					return true;
+				}
+			}
+			if (is_complementizer(st, k))
+			{
+				start_clause = k + 1;
+				by_que = true;
+				break;
+			}
+		}
+		/* the first candidate of the clause that is not a complement */
+		for (size_t j = start_clause; j < end; j++)
+		{
+			size_t		start;
+
+			if (candidate_at(st, j, out, &start, false) && start >= start_clause)
+			{
+				/* take the whole phrase ending furthest right from its start */
+				size_t		e = j;
+				Ref			r2;
+				size_t		s2;
+
+				while (e + 1 < end && candidate_at(st, e + 1, &r2, &s2, false) && s2 == start)
+				{
+					*out = r2;
+					e++;
+				}
+				/* a title before a name: le négociateur ukrainien Andriy
+				 * Hnatov; or with the name in apposition: le ministre
+				 * ukrainien des Affaires étrangères, Andriy Sybiha, */
+				if (st->an[j].ment < 0)
+					for (size_t f = e + 1; f < end && f < e + 8; f++)
+					{
+						bool		after_comma = f > e + 1 && is_punct(st, &st->pc.p[f - 1], ",");
+
+						if ((f == e + 1 || after_comma) && st->an[f].ment >= 0 &&
+							st->ms.m[st->an[f].ment].kind == DP_KIND_PER)
+						{
+							const DpMention *mm = &st->ms.m[st->an[f].ment];
+
+							*out = ref_mention(st, mm);
+							e = mm->piece + mm->npieces - 1;
+							break;
+						}
+						/* words of the title, up to the first comma */
+						if (after_comma || !(st->pc.p[f].wordlike || is_punct(st, &st->pc.p[f], ",")))
+							break;
+					}
+				((St *) st)->hpos = start;
+				((St *) st)->hend = e;
+				return true;
+			}
+			if (st->an[j].ment >= 0)
+				j = st->ms.m[st->an[j].ment].piece + st->ms.m[st->an[j].ment].npieces - 1;
+		}
+		if (!by_que || start_clause == 0)
+			break;
+		end = start_clause - 1;	/* the main clause, before "que" */
+	}
+	return false;
+}
+
+static bool
+subject_left(const St *st, size_t c, Ref *out, bool *first_person_seen)
+{
+	return subject_left_q(st, c, st->an[c].quote, out, first_person_seen);
+}
+
+/* Passive agent after the cue: "jugée inacceptable par l'Ukraine". */
+static bool
+agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
+{
+	for (size_t k = c_end; k < st->pc.n && k < c_end + reach; k++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		size_t		start;
+
+		if (key_is(p, "par"))
+		{
+			for (size_t j = k + 1; j < st->pc.n && j < k + 6; j++)
+			{
+				if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+					break;
+				if (candidate_at(st, j, out, &start, true))
+				{
+					/* take the whole nominal or mention ending furthest right */
+					size_t		e = j;
+					Ref			r2;
+					size_t		s2;
+
+					while (e + 1 < st->pc.n && e < j + 4 && candidate_at(st, e + 1, &r2, &s2, true) && s2 <= j)
+					{
+						*out = r2;
+						e++;
+					}
+					((St *) st)->hpos = start < j ? start : j;
+					((St *) st)->hend = e;
+					return true;
+				}
+			}
+			return false;
+		}
+		if (!st->pc.p[k].wordlike)
+			return false;
+	}
+	return false;
+}
+
+/*
+ * The subject after a cue that follows a closing quote:
+ * « ... », s'est félicitée Kaja Kallas.
+ */
+static bool
+inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
+{
+	bool		after_quote = false;
+	size_t		start;
+
+	for (size_t k = c; k-- > 0 && k + 4 > c;)
+		if (st->pc.p[k].cls == DP_TOK_QUOTE && (st->pc.p[k].tflags & DP_TF_CLOSE))
+		{
+			after_quote = true;
+			break;
+		}
+	if (!after_quote)
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 3; k++)
+		if (candidate_at(st, k, out, &start, true))
+		{
+			((St *) st)->hpos = start;
+			((St *) st)->hend = k;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * An attribution after the clause, without quotes: "..., a déclaré Moscou."
+ * A comma, then within a few words a reporting verb, then the speaker.
+ */
+static bool
+post_attribution(const St *st, size_t c_end, Ref *out)
+{
+	for (size_t k = c_end; k < st->pc.n && k < c_end + MAX_SCOPE; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return false;
+		if (!is_punct(st, &st->pc.p[k], ","))
+			continue;
+		for (size_t j = k + 1; j < st->pc.n && j < k + 4; j++)
+			if (has_mod(st, j, DP_MOD_REPORTING))
+			{
+				for (size_t h = j + 1; h < st->pc.n && h < j + 4; h++)
+				{
+					size_t		start;
+
+					if (is_clause_end(st, &st->pc.p[h]))
+						return false;
+					if (candidate_at(st, h, out, &start, false))
+					{
+						((St *) st)->hpos = start;
+						((St *) st)->hend = h;
+						return true;
+					}
+				}
+				return false;
+			}
+	}
+	return false;
+}
+
+/* Holder of a noun cue after it: les revendications russes, l'appel de X. */
+static bool
+noun_holder(const St *st, size_t c_end, Ref *out)
+{
+	if (c_end < st->pc.n && st->an[c_end].demonym >= 0)
+	{
+		*out = ref_state(st, st->an[c_end].demonym);
+		((St *) st)->hpos = ((St *) st)->hend = c_end;
+		return out->valid;
+	}
+	if (c_end + 1 < st->pc.n &&
+		(key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "du") ||
+		 key_is(&st->pc.p[c_end], "d'") || key_is(&st->pc.p[c_end], "des")))
+	{
+		size_t		k = c_end + 1;
+
+		if (k < st->pc.n && (key_is(&st->pc.p[k], "la") || key_is(&st->pc.p[k], "l'")))
+			k++;
+		if (k < st->pc.n && st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+			if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+				acting(st, mm))
+			{
+				*out = ref_mention(st, mm);
+				((St *) st)->hpos = mm->piece;
+				((St *) st)->hend = mm->piece + mm->npieces - 1;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * A second subject coordinated with the holder just found: "Emmanuel Macron
+ * et Keir Starmer soutiennent ...".
+ */
+static int
+coordinated_subject(const St *st, Ref *out, int max)
+{
+	size_t		start;
+	size_t		e;
+	Ref			r;
+	int			n = 0;
+	size_t		h;
+
+	if (st->hpos == SIZE_MAX)
+		return 0;
+	/*
+	 * X et [holder], X, Y et [holder]: leftwards over "et" and commas, an
+	 * article before each name ("la France et les États-Unis")
+	 */
+	h = st->hpos;
+	if (dp_rule_on(DP_RULE_COORDINATION) && h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+		h--;
+	if (h >= 2 && key_is(&st->pc.p[h - 1], "et") && candidate_at(st, h - 2, &r, &start, false))
+	{
+		out[n++] = r;
+		while (dp_rule_on(DP_RULE_COORDINATION) && n < max)
+		{
+			h = start;
+			if (h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+				h--;
+			if (!(h >= 2 && is_punct(st, &st->pc.p[h - 1], ",") &&
+				  candidate_at(st, h - 2, &r, &start, false)))
+				break;
+			out[n++] = r;
+		}
+		return n;
+	}
+	/* [holder] et Y */
+	e = st->hend + 1;
+	if (e + 1 < st->pc.n && key_is(&st->pc.p[e], "et"))
+		for (size_t k = e + 1; k < st->pc.n && k < e + 5; k++)
+		{
+			if (!st->pc.p[k].wordlike)
+				break;
+			if (candidate_at(st, k, &r, &start, false) && start == e + 1)
+			{
+				out[n++] = r;
+				return n;
+			}
+		}
+	return n;
+}
+
+/*
+ * Is the verb at piece c (or its auxiliary) in the plural, as coordinated
+ * subjects need ("Macron et Starmer soutiennent", "... ont salué")?  The
+ * singular "Londres soutient" after "Kiev et" is a second clause's verb.
+ */
+static bool
+plural_verb(const St *st, size_t c)
+{
+	static const char *const aux[] = {
+		"ont", "sont", "vont", "avaient", "etaient", "seront", "auront", "doivent",
+		"veulent", "peuvent", "font", NULL
+	};
+	const DpWord *w = st->pc.p[c].w;
+
+	if (w->keylen > 3 && memcmp(w->key + w->keylen - 3, "ent", 3) == 0)
+		return true;
+	for (size_t k = c; k-- > 0 && k + 3 > c;)
+		for (int i = 0; aux[i]; i++)
+			if (key_is(&st->pc.p[k], aux[i]))
+				return true;
+	return false;
+}
+
+/*
+ * The other holder a comparison names after a cue's clause: "X a apporté
+ * son soutien, tout comme la présidente de la Commission européenne,
+ * Ursula von der Leyen", "de même que Y", "à l'instar de Y": the first
+ * acting name after it, or the person in apposition after that name.
+ */
+static bool
+comparison_holder(const St *st, size_t from, Ref *out)
+{
+	size_t		n = st->pc.n;
+
+	if (!dp_rule_on(DP_RULE_COMPARISON))
+		return false;
+	for (size_t k = from; k + 1 < n && k < from + MAX_SCOPE; k++)
+	{
+		size_t		j;
+
+		if (is_clause_end(st, &st->pc.p[k]))
+			return false;
+		if (key_is(&st->pc.p[k], "tout") && key_is(&st->pc.p[k + 1], "comme"))
+			j = k + 2;
+		else if (k + 2 < n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "meme") &&
+				 is_que(&st->pc.p[k + 2]))
+			j = k + 3;
+		else if (k + 3 < n && is_prep_a(st, &st->pc.p[k]) && key_is(&st->pc.p[k + 1], "l'") &&
+				 key_is(&st->pc.p[k + 2], "instar"))
+			j = k + 4;
+		else
+			continue;
+		for (; j < n && j < k + 10; j++)
+		{
+			const DpMention *mm;
+
+			if (is_clause_end(st, &st->pc.p[j]) || st->an[j].cue >= 0)
+				return false;
+			if (st->an[j].ment < 0)
+				continue;
+			mm = &st->ms.m[st->an[j].ment];
+			if (!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_ORG || mm->kind == DP_KIND_GPE) ||
+				!acting(st, mm))
+				return false;
+			*out = ref_mention(st, mm);
+			/* a title's body, then the person in apposition */
+			j = mm->piece + mm->npieces;
+			if (mm->kind != DP_KIND_PER && j + 1 < n && is_punct(st, &st->pc.p[j], ",") &&
+				st->an[j + 1].ment >= 0 && st->ms.m[st->an[j + 1].ment].kind == DP_KIND_PER)
+				*out = ref_mention(st, &st->ms.m[st->an[j + 1].ment]);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/*
+ * Is the holder just found by subject_left() (st->hpos .. st->hend) the
+ * object of a verb cue governing the infinitive cue at c: verb, holder, then
+ * de / d' / à right before c ("exhortent Washington à maintenir")?
+ */
+static bool
+object_before_infinitive(const St *st, size_t c)
+{
+	const DpPiece *mark;
+
+	if (c < 2 || st->hpos == SIZE_MAX || st->hpos == 0 || st->hend != c - 2)
+		return false;
+	mark = &st->pc.p[c - 1];
+	if (!key_is(mark, "de") && !key_is(mark, "d'") && !is_prep_a(st, mark))
+		return false;
+	for (size_t b = st->hpos; b-- > 0 && st->hpos - b <= 3;)
+	{
+		const Anno *a = &st->an[b];
+
+		if (a->cue >= 0)
+			return st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len >= st->hpos;
+	}
+	return false;
+}
+
+/*
+ * "Keir Starmer a prévenu que Londres ne reconnaîtrait jamais": a state or
+ * body that is the subject (just found, at st->hpos) of the clause after a
+ * reporting verb and que, and that the verb's subject acts for, speaks
+ * through that person, who holds the stance too (*speaker).
+ */
+static bool
+speaker_for_clause(St *st, const Ref *holder, int32_t quote, Ref *speaker)
+{
+	size_t		q,
+				hp = st->hpos,
+				he = st->hend;
+	bool		fp,
+				found;
+
+	if (hp == SIZE_MAX || holder->kind == DP_KIND_PER || holder->actor < 0 ||
+		(q = que_before(st, hp)) == SIZE_MAX || !has_mod(st, q - 1, DP_MOD_REPORTING))
+		return false;
+	found = subject_left_q(st, q - 1, quote, speaker, &fp) && speaker->kind == DP_KIND_PER &&
+		speaker->actor == holder->actor;
+	st->hpos = hp;				/* the evidence stays the clause's */
+	st->hend = he;
+	return found;
+}
+
+/*
+ * The agent of a noun cue after its complement, "la reconnaissance de
+ * l'État de Palestine par le Canada": "par" within six words, with no other
+ * cue before it (in "une exigence jugée inacceptable par Kiev" the agent is
+ * the adjective's).
+ */
+static bool
+noun_agent(const St *st, size_t c_end, Ref *out)
+{
+	if (!dp_rule_on(DP_RULE_NOUN_AGENT))
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 6; k++)
+	{
+		if (st->an[k].cue >= 0 || !st->pc.p[k].wordlike)
+			return false;
+		if (key_is(&st->pc.p[k], "par"))
+			return agent_after(st, k, 1, out);
+	}
+	return false;
+}
+
+/* Pour X, / Selon X, / D'après X, at the start of the sentence. */
+static void
+find_frame(St *st)
+{
+	st->frame.valid = false;
+	for (size_t i = 0; i + 2 < st->pc.n && i < 4; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+
+		if (key_is(p, "pour") || key_is(p, "selon") || (key_is(p, "d'") && key_is(&st->pc.p[i + 1], "apres")))
+		{
+			size_t		k = i + 1 + (key_is(p, "d'") ? 1 : 0);
+			Ref			r;
+			size_t		start;
+
+			for (size_t j = k; j < st->pc.n && j < k + 5; j++)
+			{
+				if (is_punct(st, &st->pc.p[j], ","))
+					break;
+				if (candidate_at(st, j, &r, &start, true) ||
+					(key_is(&st->pc.p[j], "lui") && (r = resolve_pronoun(st, j)).valid) ||
+					(key_is(&st->pc.p[j], "elle") && (r = resolve_pronoun(st, j)).valid))
+				{
+					st->frame = r;
+					return;
+				}
+			}
+		}
+	}
+}
+
+/* Quote speakers: before the quote (X a déclaré : «), after it (», a dit X). */
+static void
+find_speakers(St *st)
+{
+	size_t		n = st->pc.n;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+		bool		first_person;
+
+		if (p->cls != DP_TOK_QUOTE)
+			continue;
+		if ((p->tflags & DP_TF_OPEN) && i + 1 < n && st->an[i + 1].quote >= 0 && i > 0)
+		{
+			QuoteInfo  *q = &st->quotes[st->an[i + 1].quote];
+			Ref			r;
+
+			size_t		b = i;
+
+			while (b > 0 && is_punct(st, &st->pc.p[b - 1], ":,"))
+				b--;
+			if (!q->before.valid && b > 0 &&
+				subject_left_q(st, b, st->an[b - 1].quote, &r, &first_person))
+				q->before = r;
+			if (!q->before.valid && st->frame.valid)
+				q->before = st->frame;
+		}
+		if ((p->tflags & DP_TF_CLOSE) && st->an[i].quote >= 0)
+		{
+			QuoteInfo  *q = &st->quotes[st->an[i].quote];
+			bool		reporting = false;
+
+			for (size_t j = i + 1; j < n && j < i + 16; j++)
+			{
+				const DpPiece *pj = &st->pc.p[j];
+				Ref			r;
+				size_t		start;
+
+				if (is_clause_end(st, pj) || pj->cls == DP_TOK_QUOTE)
+					break;
+				/* a reporting verb, or a verb cue: », a promis X */
+				if (has_mod(st, j, DP_MOD_REPORTING) ||
+					(st->an[j].cue >= 0 && st->d->cues[st->an[j].cue].pos == DP_POS_VERB) ||
+					(pj->cls == DP_TOK_PUNCT && pj->len == 3 && (unsigned char) st->text[pj->off] == 0xE2 &&
+					 (unsigned char) st->text[pj->off + 1] == 0x80 &&
+					 ((unsigned char) st->text[pj->off + 2] == 0x94 || (unsigned char) st->text[pj->off + 2] == 0x93)))
+					reporting = true;
+				/* », a-t-il précisé: the inverted pronoun before the verb */
+				if (pj->cls == DP_TOK_CLITIC && !reporting && dp_rule_on(DP_RULE_QUOTE_INVERTED))
+					for (size_t v = j + 1; v < n && v < j + 3; v++)
+						if (has_mod(st, v, DP_MOD_REPORTING) ||
+							(st->an[v].cue >= 0 && st->d->cues[st->an[v].cue].pos == DP_POS_VERB))
+							reporting = true;
+				if (pj->cls == DP_TOK_CLITIC && reporting)
+				{
+					q->after = resolve_pronoun(st, j);
+					break;
+				}
+				if (reporting && candidate_at(st, j, &r, &start, false))
+				{
+					q->after = r;
+					break;
+				}
+			}
+		}
+	}
+	/* a bullet line naming the speaker right after a quote: « ... » • X */
+	if (n > 0 && (st->pc.p[0].tflags & DP_TF_BULLET) && st->last_closed_quote >= 0)
+	{
+		QuoteInfo  *q = &st->quotes[st->last_closed_quote];
+
+		if (q->closed && !q->after.valid && q->close_sentence + 2 >= st->sentence && n <= 6)
+			for (size_t i = 0; i < n; i++)
+				if (st->an[i].ment >= 0 && st->ms.m[st->an[i].ment].kind == DP_KIND_PER)
+				{
+					q->after = ref_mention(st, &st->ms.m[st->an[i].ment]);
+					break;
+				}
+	}
+}
+
+/* Remember this sentence's subject for pronouns, and its last topic. */
+static void
+update_state(St *st)
+{
+	Ref			r;
+
+	if (sentence_subject(st, st->pc.n, &r))
+	{
+		st->last_subject = r;
+		if (r.kind == DP_KIND_PER)
+			st->last_person = r;
+	}
+	for (size_t k = st->mfirst; k < st->mend; k++)
+		if (st->ms.m[k].kind == DP_KIND_PER)
+			st->last_per_mention = ref_mention(st, &st->ms.m[k]);
+	for (size_t i = 0; i < st->pc.n; i++)
+		if (st->an[i].topic >= 0)
+		{
+			st->last_topic = st->an[i].topic;
+			st->last_topic_pol = st->an[i].topic_pol;
+			st->last_topic_sentence = st->sentence;
+			st->last_topic_piece = i;
+		}
+}
+
+/* Per actor, the person mentioned most often: "le président russe". */
+static void
+count_leaders(St *st)
+{
+	uint32_t	nc = st->d->ncountries;
+	uint32_t   *best_count = dp_alloc0(st->m, dp_mul_size(st->m, nc + 1, sizeof(uint32_t)));
+
+	st->leader_of = dp_alloc(st->m, dp_mul_size(st->m, nc + 1, sizeof(int32_t)));
+	for (uint32_t i = 0; i <= nc; i++)
+		st->leader_of[i] = -1;
+	for (size_t i = 0; i < st->ms.n; i++)
+	{
+		const DpMention *mm = &st->ms.m[i];
+		uint32_t	count = 0;
+
+		if ((i & 1023) == 1023)
+			dp_interrupt(st->m);	/* a 100 MB text has millions of mentions */
+		if (mm->kind != DP_KIND_PER || mm->actor < 0)
+			continue;
+		/* count mentions of this name (documents are short; bounded below) */
+		for (size_t k = i; k < st->ms.n && k < i + 2000; k++)
+			if (st->ms.m[k].name == mm->name ||
+				(st->ms.m[k].name[0] == mm->name[0] && strcmp(st->ms.m[k].name, mm->name) == 0))
+				count++;
+		if (count > best_count[mm->actor])
+		{
+			best_count[mm->actor] = count;
+			st->leader_of[mm->actor] = (int32_t) i;
+		}
+	}
+	dp_free(st->m, best_count);
+}

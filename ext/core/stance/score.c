@@ -1,0 +1,794 @@
+/*
+ * stance/score.c
+ *	  Stage 4, scores: each cue with its holder and targets becomes stance
+ *	  rows (push()), scored polarity x term polarity x weight, flipped by
+ *	  negation (a negated rejection is weak support), scaled by hedges,
+ *	  intensifiers and contrast (factors of diplo.modifier), governed verbs
+ *	  multiplying their polarities, clamped to [-1, 1]; copies for
+ *	  coordinated and compared holders and reporting speakers; topic actions
+ *	  without a cue; the sentence loop.
+ */
+
+static void
+push(St *st, const Ref *holder, int32_t quote, const char *target, int16_t tactor, bool topic,
+	 float score, size_t c, size_t c_end, size_t lo, size_t hi, bool neg, bool hedged, bool reported)
+{
+	DpStances  *o = st->out;
+	DpStance   *s;
+	const DpPiece *a,
+			   *z,
+			   *ca,
+			   *cz;
+
+	if (!isfinite(score) || score == 0.0f)
+		return;
+	if (holder && holder->valid && !topic && strcmp(holder->name, target) == 0)
+		return;
+	if (score > 1.0f)
+		score = 1.0f;
+	if (score < -1.0f)
+		score = -1.0f;
+	if (o->n == o->cap)
+	{
+		o->cap = o->cap ? o->cap * 2 : 32;
+		o->s = dp_realloc(st->m, o->s, dp_mul_size(st->m, o->cap, sizeof(DpStance)));
+	}
+	s = &o->s[o->n++];
+	memset(s, 0, sizeof(*s));
+	s->holder = holder && holder->valid ? holder->name : NULL;
+	s->holder_actor = holder && holder->valid ? holder->actor : -1;
+	s->quote = s->holder ? -1 : quote;
+	s->target = target;
+	s->target_actor = tactor;
+	s->target_topic = topic;
+	s->score = score;
+	s->negated = neg;
+	s->hedged = hedged;
+	s->reported = reported;
+	s->sentence = st->sentence;
+	ca = &st->pc.p[c];
+	cz = &st->pc.p[c_end - 1];
+	s->cue_off = ca->off;
+	s->cue_len = cz->off + cz->len - ca->off;
+	if (hi < c_end - 1)
+		hi = c_end - 1;
+	if (st->hpos != SIZE_MAX && st->hend < st->pc.n && st->hend > hi)
+		hi = st->hend;
+	a = &st->pc.p[lo];
+	z = &st->pc.p[hi];
+	s->off = a->off;
+	s->len = z->off + z->len - a->off;
+	s->coff = a->coff;
+	s->clen = z->coff + z->clen - a->coff;
+}
+
+/*
+ * The score of a cue's stance on a topic of polarity tp: a threat takes the
+ * polarity of the verb it governs ("menace de bloquer les sanctions"), or is
+ * for the measure threatened ("menacé Moscou de sanctions").
+ */
+static inline float
+topic_score(const DpCue *cue, float pol, bool governed, float threat_pol, float tp, float w)
+{
+	if (cue->frame != DP_FR_THREATEN)
+		return pol * tp * w;
+	return governed ? threat_pol * tp * w : tp * w;
+}
+
+/*
+ * Append a copy of stances [from, to) with another holder (a coordinated
+ * subject, a speaker), but for those without a holder and those whose target
+ * is that holder.
+ */
+static void
+copy_for(St *st, size_t from, size_t to, const Ref *holder)
+{
+	for (size_t i = from; i < to; i++)
+	{
+		DpStance	copy = st->out->s[i];
+
+		if (!copy.holder || (!copy.target_topic && strcmp(copy.target, holder->name) == 0))
+			continue;
+		copy.holder = holder->name;
+		copy.holder_actor = holder->actor;
+		if (st->out->n == st->out->cap)
+		{
+			st->out->cap *= 2;
+			st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
+		}
+		st->out->s[st->out->n++] = copy;
+	}
+}
+
+static void
+score_cue(St *st, size_t c)
+{
+	size_t		before = st->out->n;
+	size_t		after;
+	Ref			co[6];
+	int			nco;
+
+	score_cue_one(st, c);
+	after = st->out->n;
+	if (after > before && !st->relative &&
+		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
+		(nco = coordinated_subject(st, co, 6)) > 0)
+		for (int i = 0; i < nco; i++)
+			if (strcmp(co[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+				copy_for(st, before, after, &co[i]);
+	/* the speaker a state's clause was reported by (speaker_for_clause) */
+	if (st->also.valid)
+		copy_for(st, before, after, &st->also);
+	/* "X a apporté son soutien, tout comme Y": Y too */
+	if (after > before && comparison_holder(st, c + st->an[c].cue_len, &co[0]) &&
+		strcmp(co[0].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+		copy_for(st, before, after, &co[0]);
+}
+
+/*
+ * A cue whose target is the topic it names itself: "la médiation d'Oman",
+ * "sous les auspices du président américain Donald Trump", "les Émirats ont
+ * servi de médiateur", "la médiation américaine", "parrainés par Washington".
+ * The holder is the noun's complement (de X, up to a title before the name,
+ * or a demonym), a passive agent, else the clause subject.
+ */
+static void
+score_self_cue(St *st, size_t c, const DpCue *cue)
+{
+	size_t		c_end = c + st->an[c].cue_len;
+	int16_t		topic = -1;
+	int8_t		tpol = 1;
+	Ref			holder = {0};
+	bool		first_person;
+	bool		demonym = c_end < st->pc.n && st->an[c_end].demonym >= 0;
+
+	if (!dp_rule_on(DP_RULE_SELF_TARGET))
+		return;
+	for (size_t j = c; j < c_end && topic < 0; j++)
+		if (st->an[j].topic >= 0)
+		{
+			topic = st->an[j].topic;
+			tpol = st->an[j].topic_pol;
+		}
+	if (topic < 0)
+		return;
+	st->hpos = SIZE_MAX;
+	/* an agent after a participle wins over a demonym: "une médiation
+	 * américaine assurée par Donald Trump" */
+	if (!agent_after(st, c_end + (demonym ? 1 : 0), 2, &holder) && !noun_holder(st, c_end, &holder))
+	{
+		/* de + a title before the name: "du président américain Donald Trump" */
+		if (c_end + 1 < st->pc.n && (key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "du") ||
+									 key_is(&st->pc.p[c_end], "d'") || key_is(&st->pc.p[c_end], "des")))
+			for (size_t k = c_end + 1; k < st->pc.n && k < c_end + 6; k++)
+			{
+				const DpPiece *p = &st->pc.p[k];
+
+				if (is_clause_end(st, p) || is_punct(st, p, ",") || st->an[k].cue >= 0)
+					break;
+				if (st->an[k].ment >= 0)
+				{
+					const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+					if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_ORG ||
+						 mm->kind == DP_KIND_GPE) && acting(st, mm))
+					{
+						holder = ref_mention(st, mm);
+						st->hpos = mm->piece;
+						st->hend = mm->piece + mm->npieces - 1;
+					}
+					break;
+				}
+			}
+		/* "X a servi de médiateur": the subject, when the noun follows de */
+		if (!holder.valid && (cue->pos == DP_POS_EXPR ||
+							  (c > 0 && (key_is(&st->pc.p[c - 1], "de") || key_is(&st->pc.p[c - 1], "d'")))) &&
+			!(c > 0 && key_in(&st->pc.p[c - 1], L_POSSESSIVES)))	/* son rôle de médiateur: someone else's */
+			subject_left(st, c, &holder, &first_person);
+	}
+	if (!holder.valid)
+		return;
+	push(st, &holder, st->an[c].quote, st->d->topics[topic], -1, true, cue->polarity * tpol * cue->weight,
+		 c, c_end, st->hpos < c ? st->hpos : c, st->hpos != SIZE_MAX && st->hend > c_end ? st->hend : c_end - 1,
+		 false, false, st->an[c].quote >= 0);
+}
+
+static void
+score_cue_one(St *st, size_t c)
+{
+	const Anno *ca = &st->an[c];
+	const DpCue *cue = &st->d->cues[ca->cue];
+	size_t		c_end = c + ca->cue_len;
+	size_t		n = st->pc.n;
+	Ref			holder = {0};
+	bool		first_person = false;
+	bool		passive = false;
+	bool		reported = ca->quote >= 0;
+	int32_t		quote = ca->quote;
+	float		w = cue->weight;
+	float		neg_factor = 1.0f;
+	bool		neg = false,
+				hedged = false;
+	float		pol = cue->polarity;
+	size_t		lo = c,
+				hi = c_end - 1;
+	size_t		scope_end;
+	int			found = 0;
+	bool		pronominal;
+
+	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c))
+		return;
+	if (cue->target_mode == DP_TM_SELF)
+	{
+		score_self_cue(st, c, cue);
+		return;
+	}
+	/* holder; "par X" after an emotion (déçu par X) names the target */
+	st->hpos = SIZE_MAX;
+	st->relative = false;
+	st->also.valid = false;
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, &holder))
+		passive = true;
+	else if (cue->pos == DP_POS_NOUN &&
+			 (noun_agent(st, c_end, &holder) ||
+			  noun_holder(st, c_end, &holder) || agent_after(st, c_end, 1, &holder)))
+		;						/* la reconnaissance de l'État de Palestine par le
+								 * Canada (the agent first), le refus de Moscou */
+	else if (subject_left(st, c, &holder, &first_person))
+	{
+		Ref			speaker;
+
+		/* "pressent Washington de maintenir": the object of a verb cue
+		 * before an infinitive is asked to act, not its holder */
+		if (object_before_infinitive(st, c))
+			return;
+		if (speaker_for_clause(st, &holder, quote, &speaker))
+			st->also = speaker;
+		/* "déçu par Poutine, dont les promesses de négocier": Poutine's
+		 * promises, not the subject's; the name right before "dont" is
+		 * the one it speaks of ("Orban, dont le gouvernement bloque") */
+		for (size_t k = st->hend + 1; st->hend != SIZE_MAX && k < c; k++)
+			if (starts_dont_clause(st, k))
+			{
+				if (k != st->hend + 1)
+					return;
+				st->relative = true;	/* its objects end with the clause */
+			}
+	}
+	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
+		reported = true;
+	else if (quote < 0 && post_attribution(st, c_end, &holder))
+		reported = true;
+	else if (quote >= 0)
+		holder.valid = false;	/* the quote's speaker, filled in later */
+	else if (st->frame.valid)
+	{
+		holder = st->frame;
+		reported = true;
+	}
+	else
+		return;
+	if (quote >= 0 && holder.valid && !first_person)
+		reported = true;
+	if (quote < 0 && !holder.valid)
+		return;
+	if (st->hpos != SIZE_MAX)
+	{
+		if (st->hpos < lo)
+			lo = st->hpos;
+		if (st->hend > hi && st->hend < n)
+			hi = st->hend;
+	}
+
+	/* modifiers around the cue */
+	for (size_t k = (c > 4 ? c - 4 : 0); k < c_end + 3 && k < n; k++)
+	{
+		const Anno *a = &st->an[k];
+
+		/* inside the cue only a negation in its gap counts: "ne ferme pas
+		 * la porte" (annotate() took the cue's own words out) */
+		if (k >= c && k < c_end && !(a->mods & (1u << DP_MOD_NEGATION)))
+			continue;
+		if (k < c && is_clause_end(st, &st->pc.p[k]))
+		{
+			neg = hedged = false;
+			neg_factor = 1.0f;
+			w = cue->weight;
+			continue;
+		}
+		if ((a->mods & (1u << DP_MOD_NEGATION)) && !key_is(&st->pc.p[k], "ne") &&
+			!key_is(&st->pc.p[k], "n'"))
+		{
+			/* pas/plus/jamais with ne/n' before the cue, or sans before it */
+			/* aucun, aucune, sans before the cue negate on their own */
+			bool		ne = (key_is(&st->pc.p[k], "sans") || key_is(&st->pc.p[k], "aucun") ||
+							  key_is(&st->pc.p[k], "aucune")) && k < c;
+
+			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
+				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
+					ne = true;
+			if (key_in(&st->pc.p[k], L_NEGATORS) || key_is(&st->pc.p[k], "sans"))
+			{
+				if (ne && (k < c || k <= c_end + 1))
+					neg = true;
+			}
+			else if (k < c)
+				neg = true;
+			if (neg && a->mod_factor[DP_MOD_NEGATION] > 0)
+				neg_factor = a->mod_factor[DP_MOD_NEGATION];
+		}
+		if ((a->mods & (1u << DP_MOD_HEDGE)) && k <= c_end)
+		{
+			hedged = true;
+			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : W_HEDGE;
+		}
+		if (a->mods & (1u << DP_MOD_INTENSIFIER))
+			w *= a->mod_factor[DP_MOD_INTENSIFIER] > 0 ? a->mod_factor[DP_MOD_INTENSIFIER] : W_INTENSIFIER;
+	}
+	if (neg)
+	{
+		/* a negated rejection is weak support; a negated support opposes */
+		w *= (pol < 0 ? W_NEG_REJECT : W_NEG_SUPPORT) * neg_factor;
+		pol = -pol;
+	}
+	if (st->contrast_seen)
+		w *= st->contrast_factor;
+
+	/* targets: leftwards for evaluative cues and passives, else rightwards */
+	scope_end = c_end;
+	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
+		   !is_rather(st, scope_end) &&
+		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
+		   !starts_dont_clause(st, scope_end) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
+			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
+		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
+		scope_end++;
+	pronominal = cue->pos == DP_POS_VERB && c > 0 &&
+		(key_is(&st->pc.p[c - 1], "se") || key_is(&st->pc.p[c - 1], "s'"));
+	if (cue->target_mode == DP_TM_SUBJECT && !passive)
+	{
+		Ref			judged,
+					judge;
+		size_t		jpos;
+		bool		fp;
+
+		/* the judge is the subject of the verb of judging, not the judged
+		 * name right before the evaluation */
+		if (judged_entity(st, c, &judged, &jpos) && subject_left(st, jpos, &judge, &fp) &&
+			judge.valid && strcmp(judged.name, judge.name) != 0)
+		{
+			if (st->hpos < lo)
+				lo = st->hpos;
+			push(st, &judge, quote, judged.name, judged.actor, false, pol * w, c, c_end,
+				 lo, hi, neg, hedged, reported);
+			return;
+		}
+	}
+	if (cue->target_mode == DP_TM_SUBJECT || passive || pronominal)
+	{
+		/* a pronominal verb's subject is right before it */
+		size_t		reach = (pronominal && cue->target_mode != DP_TM_SUBJECT && !passive) ? 7 : MAX_LEFT;
+
+		for (size_t k = c; k-- > 0 && k + reach > c;)
+		{
+			if (is_clause_end(st, &st->pc.p[k]))
+				break;
+			if (st->an[k].topic >= 0)
+			{
+				push(st, &holder, quote, st->d->topics[st->an[k].topic], -1, true,
+					 pol * st->an[k].topic_pol * w, c, c_end, k, hi, neg, hedged, reported);
+				found++;
+				break;
+			}
+		}
+		if (!found && cue->target_mode == DP_TM_SUBJECT)
+			for (size_t k = c_end; k < scope_end && k < c_end + 6; k++)
+				if (st->an[k].topic >= 0)
+				{
+					push(st, &holder, quote, st->d->topics[st->an[k].topic], -1, true,
+						 pol * st->an[k].topic_pol * w, c, c_end, lo, k + st->an[k].topic_len - 1,
+						 neg, hedged, reported);
+					found++;
+					break;
+				}
+		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 &&
+			st->sentence <= st->last_topic_sentence + 1)
+		{
+			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+				 pol * st->last_topic_pol * w * W_LAST_TOPIC, c, c_end, lo, hi, neg, hedged, reported);
+			found++;
+		}
+		if (found || cue->target_mode == DP_TM_SUBJECT)
+			return;
+	}
+	/*
+	 * An object relative: "le plan de paix que Moscou a rejeté".  The holder
+	 * follows "que", and a topic term ending right before it is the object;
+	 * what follows the verb is the main clause's.  (Only a term: a name
+	 * before "que" is more often the addressee of a speech verb, "il a dit
+	 * à Zelensky que ...".)
+	 */
+	if (!frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
+		is_complementizer(st, st->hpos - 1))
+	{
+		size_t		q = st->hpos - 1;
+
+		for (size_t k = q; k-- > 0 && k + 8 > q;)
+		{
+			if (is_clause_end(st, &st->pc.p[k]))
+				break;
+			if (st->an[k].topic >= 0)
+			{
+				if (k + st->an[k].topic_len == q)
+				{
+					push(st, &holder, quote, st->d->topics[st->an[k].topic], -1, true,
+						 pol * st->an[k].topic_pol * w, c, c_end, k < lo ? k : lo, hi,
+						 neg, hedged, reported);
+					return;
+				}
+				break;
+			}
+		}
+	}
+	{
+		size_t		x,
+					mais = non_pas_mais(st, c_end, &x);
+
+		if (mais != SIZE_MAX && !frame_has(cue->frame, FF_NO_TOPIC))
+		{
+			size_t		tx = topic_in(st, x, mais),
+						ty = SIZE_MAX,
+						y_end = mais + 1;
+
+			while (y_end < n && y_end < mais + 1 + MAX_SCOPE && !is_clause_end(st, &st->pc.p[y_end]))
+				y_end++;
+			ty = topic_in(st, mais + 1, y_end);
+			if (tx != SIZE_MAX)
+				push(st, &holder, quote, st->d->topics[st->an[tx].topic], -1, true,
+					 -pol * st->an[tx].topic_pol * w, c, c_end, lo, tx + st->an[tx].topic_len - 1,
+					 !neg, hedged, reported);
+			if (ty != SIZE_MAX && (tx == SIZE_MAX || st->an[ty].topic != st->an[tx].topic))
+				push(st, &holder, quote, st->d->topics[st->an[ty].topic], -1, true,
+					 pol * st->an[ty].topic_pol * w, c, c_end, lo, ty + st->an[ty].topic_len - 1,
+					 neg, hedged, reported);
+			if (tx != SIZE_MAX || ty != SIZE_MAX)
+				return;
+		}
+	}
+	{
+		/*
+		 * A threat is a stance for the measure threatened ("menacé Moscou
+		 * de sanctions": for sanctions), not one toward the threatened,
+		 * which ANNOTATION.md's list of oppositions leaves out.
+		 */
+		bool		want_entity = (frame_has(cue->frame, FF_ENTITY) || cue->target_mode == DP_TM_ENTITY ||
+								   cue->target_mode == DP_TM_BOTH) && cue->frame != DP_FR_THREATEN;
+		bool		topic_done = false,
+					entity_done = false;
+		size_t		topic_end = 0;
+		bool		anaphoric = false;
+		bool		governed = false;
+		float		threat_pol = 0;
+
+		for (size_t k = c_end; k < scope_end; k++)
+		{
+			const Anno *a = &st->an[k];
+
+			/*
+			 * The act blamed or praised: "accuse Moscou de bloquer les
+			 * négociations" is for them, "remercie Ankara d'avoir accueilli
+			 * les pourparlers" too: the polarities multiply
+			 */
+			if (a->cue >= 0 && !topic_done && frame_has(cue->frame, FF_REASON) && k > c_end &&
+				reason_infinitive(st, k))
+			{
+				st->an[k].consumed = true;
+				if (frame_has(cue->frame, FF_NO_TOPIC))
+					break;
+				pol *= st->d->cues[a->cue].polarity;
+				entity_done = true; /* the one blamed or thanked came before */
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
+			if (a->cue >= 0 && !topic_done && !entity_done &&
+				st->d->cues[a->cue].pos == DP_POS_VERB && a->topic < 0)
+			{
+				/*
+				 * A verb governs the infinitive right after it ("veut
+				 * bloquer", "refuse de soutenir", "menace de bloquer"), and
+				 * a demand or wish the verb it introduces further on ("exige
+				 * que Kiev renonce à l'OTAN" is against membership): their
+				 * polarities multiply; a threat takes the infinitive's.
+				 */
+				const DpPiece *mark = &st->pc.p[c_end];	/* de, d', à before it */
+				bool		infinitive = !frame_has(cue->frame, FF_REASON) &&
+					(k == c_end || (k == c_end + 1 && (key_is(mark, "de") || key_is(mark, "d'") ||
+													   is_prep_a(st, mark))));
+
+				if (infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE))
+				{
+					/* the threatened stays the target of the threat itself */
+					if (cue->frame == DP_FR_THREATEN)
+						threat_pol = pol * cue->polarity * st->d->cues[a->cue].polarity;
+					else
+						pol *= st->d->cues[a->cue].polarity;
+					governed = true;
+					st->an[k].consumed = true;
+					k += st->an[k].cue_len - 1;
+					continue;
+				}
+				if (k > c_end + 1)
+					break;		/* the next verb cue takes over */
+			}
+			if (a->cue >= 0)
+				st->an[k].consumed = true;
+			if (!topic_done && a->topic >= 0 && !frame_has(cue->frame, FF_NO_TOPIC))
+			{
+				float		tp = a->topic_pol;
+
+				/* threatening with sanctions is being for them */
+				float		s = topic_score(cue, pol, governed, threat_pol, tp, w);
+
+				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
+					 lo, k + a->topic_len - 1, neg, hedged, reported);
+				topic_done = true;
+				topic_end = k + a->topic_len - 1;
+				found++;
+				/* "pour un cessez-le-feu et pour des échanges de prisonniers" */
+				for (size_t t2; (t2 = coordinated_topic(st, topic_end + 1, scope_end)) != SIZE_MAX;)
+				{
+					const Anno *b = &st->an[t2];
+
+					if (b->topic != a->topic)
+						push(st, &holder, quote, st->d->topics[b->topic], -1, true,
+							 topic_score(cue, pol, governed, threat_pol, b->topic_pol, w),
+							 c, c_end, lo, t2 + b->topic_len - 1, neg, hedged, reported);
+					topic_end = t2 + b->topic_len - 1;
+				}
+			}
+			/* "l'adhésion de Kyiv à l'OTAN", "une rencontre entre Trump et
+			 * Poutine": a mention inside the topic's words or its
+			 * complement is part of the topic, not a target */
+			if (a->ment >= 0 && topic_done &&
+				(st->ms.m[a->ment].piece <= topic_end ||
+				 in_topic_complement(st, topic_end, st->ms.m[a->ment].piece)))
+			{
+				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
+				continue;
+			}
+			/* "... et Zelensky remercie Trump": a mention right before a
+			 * verb cue is that cue's subject, and a new clause starts */
+			if (a->ment >= 0 && k > c_end && subject_of_next_cue(st, a->ment))
+			{
+				/* a demand or wish governs that clause (see below) */
+				if (frame_has(cue->frame, FF_CLAUSE))
+				{
+					k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
+					continue;
+				}
+				break;
+			}
+			/*
+			 * A nominal object: "a critiqué le Premier ministre hongrois",
+			 * "a accusé son homologue hongrois" is the country's leader
+			 * named in the document (ref_leader).  Not a collective (la
+			 * situation critique des troupes ukrainiennes), nor the subject
+			 * of a clause after que (l'impression que le dirigeant russe).
+			 */
+			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k > c_end)
+			{
+				Ref			r;
+				size_t		start;
+
+				if (nominal_at(st, k, &r, &start) && start >= c_end && r.valid &&
+					r.kind == DP_KIND_PER && !complementizer_between(st, c_end, start) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, k, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+			}
+			/* "a rejeté les propos de Trump": toward their author */
+			if (!entity_done && has_mod(st, k, DP_MOD_AUTHOR) && frame_has(cue->frame, FF_AUTHOR) &&
+				dp_rule_on(DP_RULE_AUTHOR))
+			{
+				Ref			r;
+				size_t		e;
+
+				if (author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, e, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+			}
+			if (!entity_done && want_entity && a->ment >= 0)
+			{
+				const DpMention *mm = &st->ms.m[a->ment];
+
+				/*
+				 * "a dénoncé sur X", "s'est félicité sur son réseau Truth
+				 * Social": after a verb, a name after "sur" is where it was
+				 * said, not a target.
+				 */
+				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
+					place_of(st, mm))
+				{
+					k = mm->piece + mm->npieces - 1;
+					continue;
+				}
+				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
+				{
+					/* "la lutte contre X", "maintenir la pression sur X":
+					 * being for it is being against X */
+					float		against = aimed_against(st, mm->piece) ? -1.0f : 1.0f;
+
+					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
+						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+				k = mm->piece + mm->npieces - 1;
+			}
+			if (topic_done && (entity_done || !want_entity))
+				break;
+		}
+		/*
+		 * An object naming neither a topic nor an entity (ces mesures, le
+		 * texte, une décision) stands for the topic last named, within two
+		 * sentences; so naming it again keeps the topic current.
+		 */
+		for (size_t k = c_end; k < scope_end && k < c_end + 3; k++)
+			if (has_mod(st, k, DP_MOD_DEMONSTRATIVE) &&
+				(key_in(&st->pc.p[k], L_DETERMINERS) ||
+				 (k > 0 && (key_in(&st->pc.p[k - 1], L_DETERMINERS) || key_in(&st->pc.p[k - 1], L_POSSESSIVES)))))
+				anaphoric = true;	/* a noun, after its article: not "un ton mesuré" */
+		/*
+		 * "a apporté son soutien", "leur rejet": a noun cue after a
+		 * possessive with nothing after it in its clause is about the
+		 * topic being discussed
+		 */
+		if (!found && dp_rule_on(DP_RULE_ELLIPTIC_OBJECT) && cue->pos == DP_POS_NOUN && c > 0 &&
+			frame_has(cue->frame, FF_ELLIPTIC) &&
+			key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
+			(scope_end == c_end || is_rather(st, scope_end)))
+			anaphoric = true;
+		if (!found && anaphoric && !frame_has(cue->frame, FF_NO_TOPIC) && st->last_topic >= 0 &&
+			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
+		{
+			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+				 pol * st->last_topic_pol * w * W_ANAPHORA, c, c_end, lo, hi, neg, hedged, reported);
+			st->last_topic_sentence = st->sentence;
+			st->last_topic_piece = SIZE_MAX;
+			found++;
+		}
+		/* "d'accord avec cela": agreeing with the last stance */
+		if (!found && cue->target_mode != DP_TM_ENTITY && st->out->n > 0 && c_end < n &&
+			scope_end > c_end)
+		{
+			for (size_t k = c_end; k < scope_end && k < c_end + 3; k++)
+				if (key_is(&st->pc.p[k], "cela") || key_is(&st->pc.p[k], "ca") ||
+					key_is(&st->pc.p[k], "ceci"))
+				{
+					const DpStance *last = &st->out->s[st->out->n - 1];
+
+					if (last->sentence + 1 >= st->sentence && last->target_topic)
+						push(st, &holder, quote, last->target, -1, true,
+							 pol * (last->score > 0 ? 1 : -1) * w, c, c_end, lo, k, neg, hedged, reported);
+					break;
+				}
+		}
+	}
+}
+
+/*
+ * A topic word right after its subject is the subject acting for it:
+ * "Washington sanctionne Rosneft", "Kiev négocie".  Weak support.
+ */
+static void
+topic_actions(St *st)
+{
+	for (size_t i = 1; i < st->pc.n; i++)
+	{
+		const Anno *a = &st->an[i];
+		Ref			r;
+		size_t		start;
+		bool		neg = false;
+		float		sign;
+
+		if (a->topic < 0 || a->cue >= 0 || st->an[i].ment >= 0 || st->pc.p[i].cap)
+			continue;
+
+		/* ne ... pas / jamais around the term */
+		for (size_t k = (i > 3 ? i - 3 : 0); k < i + a->topic_len + 2 && k < st->pc.n; k++)
+			if (key_in(&st->pc.p[k], L_NEGATORS) && k > 0)
+				for (size_t b = (k > 5 ? k - 5 : 0); b < k; b++)
+					if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
+						neg = true;
+		sign = neg ? -W_TOPIC_ACTION_NEG : 1.0f;
+		for (size_t k = i; k-- > 0 && k + 4 > i;)
+		{
+			if (st->an[k].quote != a->quote || !st->pc.p[k].wordlike || st->an[k].cue >= 0)
+				break;			/* a cue before the term governs it */
+			if (key_is(&st->pc.p[k], "tout") || key_is(&st->pc.p[k], "toute") ||
+				key_is(&st->pc.p[k], "tous") || key_is(&st->pc.p[k], "toutes"))
+				break;			/* a noun phrase, not a verb */
+			if (key_is(&st->pc.p[k], "ne") || key_is(&st->pc.p[k], "n'"))
+				continue;
+			if (a->quote >= 0 && key_in(&st->pc.p[k], L_FIRST_PERSON))
+			{
+				/* "Nous ne reconnaîtrons jamais l'annexion": the speaker */
+				Ref			none = {0};
+
+				st->hpos = SIZE_MAX;
+				push(st, &none, a->quote, st->d->topics[a->topic], -1, true, W_TOPIC_ACTION * sign * a->topic_pol,
+					 i, i + a->topic_len, k, i + a->topic_len - 1, neg, false, true);
+				break;
+			}
+			if (key_is(&st->pc.p[k], "les") || key_is(&st->pc.p[k], "la") || key_is(&st->pc.p[k], "le") ||
+				key_is(&st->pc.p[k], "l'") || key_is(&st->pc.p[k], "des") || key_is(&st->pc.p[k], "de") ||
+				key_is(&st->pc.p[k], "d'") || key_is(&st->pc.p[k], "du") || key_is(&st->pc.p[k], "un") ||
+				key_is(&st->pc.p[k], "une") || key_is(&st->pc.p[k], "aux") || key_is(&st->pc.p[k], "au"))
+				break;			/* a noun, not a verb */
+			if (candidate_at(st, k, &r, &start, false))
+			{
+				Ref			speaker;
+				size_t		before = st->out->n;
+
+				/* "refuse que l'Ukraine cède ...": the verb before que
+				 * governs the clause and holds the stance */
+				if (governed_clause(st, start))
+					break;
+
+				st->hpos = start;
+				st->hend = k;
+				push(st, &r, -1, st->d->topics[a->topic], -1, true, W_TOPIC_ACTION * sign * a->topic_pol,
+					 i, i + a->topic_len, start, i + a->topic_len - 1, neg, false, a->quote >= 0);
+				if (speaker_for_clause(st, &r, a->quote, &speaker))
+					copy_for(st, before, st->out->n, &speaker);
+				break;
+			}
+		}
+	}
+}
+
+static void
+stance_sentence(St *st)
+{
+	bool		question;
+
+	annotate(st);
+	find_frame(st);
+	find_speakers(st);
+	st->contrast_seen = false;
+	/* a question states no stance (outside quotes) */
+	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?");
+	for (size_t i = 0; i < st->pc.n; i++)
+	{
+		if (question && st->an[i].quote < 0)
+			continue;
+		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
+		{
+			st->contrast_seen = true;
+			st->contrast_factor = st->an[i].mod_factor[DP_MOD_CONTRAST] > 0 ?
+				st->an[i].mod_factor[DP_MOD_CONTRAST] : 1.0f;
+		}
+		if (st->an[i].cue >= 0 && !st->an[i].consumed)
+			score_cue(st, i);
+		if (st->an[i].topic >= 0)
+		{
+			st->last_topic = st->an[i].topic;
+			st->last_topic_pol = st->an[i].topic_pol;
+			st->last_topic_sentence = st->sentence;
+			st->last_topic_piece = i;
+		}
+	}
+	topic_actions(st);
+	update_state(st);
+}

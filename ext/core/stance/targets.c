@@ -1,0 +1,437 @@
+/*
+ * stance/targets.c
+ *	  Stage 3, targets: what a cue is aimed at, and what is not its target.
+ *	  Places (place_of()), channels (said_on()), parties to a topic
+ *	  (in_topic_complement()), circumstances and conditions (in_condition()),
+ *	  authors of what was said or decided (author_after()), judged entities,
+ *	  coordinated topics, "non pas X mais Y", participles describing a noun
+ *	  and infinitives giving a reason.
+ */
+
+/*
+ * Is the name at piece m in the complement of the topic ending at piece t,
+ * as a party to it: "l'adhésion de Kyiv", "une rencontre entre Trump et
+ * Poutine", "des pourparlers avec Moscou", "les sanctions contre la
+ * Russie" (names joined by "et" included)?  After "de" with an article
+ * ("le soutien à l'intégrité territoriale de l'Ukraine") the name stays a
+ * target.
+ */
+static bool
+in_topic_complement(const St *st, size_t t, size_t m)
+{
+	size_t		j = t + 1;
+	bool		party;
+
+	if (m <= j || m > t + 12)
+		return false;
+	/* its agent: la médiation conduite par Washington */
+	if (j + 1 < m && key_is(&st->pc.p[j + 1], "par") && st->pc.p[j].wordlike && !st->pc.p[j].cap &&
+		st->an[j].cue < 0)
+		j++;
+	/* parties (entre, avec, contre, par) and recipients (l'aide à
+	 * l'Ukraine, les livraisons d'armes aux Ukrainiens) take a determiner */
+	party = key_is(&st->pc.p[j], "entre") || key_is(&st->pc.p[j], "avec") || key_is(&st->pc.p[j], "contre") ||
+		key_is(&st->pc.p[j], "par") ||
+		is_prep_a(st, &st->pc.p[j]) || key_is(&st->pc.p[j], "au") || key_is(&st->pc.p[j], "aux");
+	if (!party && !key_is(&st->pc.p[j], "de") && !key_is(&st->pc.p[j], "d'") &&
+		!key_is(&st->pc.p[j], "du") && !key_is(&st->pc.p[j], "des"))
+		return false;
+	j++;
+	for (;;)
+	{
+		if (party && j < m && key_in(&st->pc.p[j], L_DETERMINERS))
+			j++;
+		if (j == m)
+			return true;
+		if (j > m || st->an[j].ment < 0)
+			return false;
+		j = st->ms.m[st->an[j].ment].piece + st->ms.m[st->an[j].ment].npieces;
+		if (j >= m || !key_is(&st->pc.p[j], "et"))
+			return false;
+		j++;
+	}
+}
+
+/*
+ * The person or state an evaluation right after it is about, as the object
+ * of a verb of judging: "a qualifié Zelensky de « dictateur »", "juge
+ * Pékin irresponsable".  Between the name and the cue at piece c only
+ * quote marks, de, d', comme; before the name a reporting verb.
+ */
+static bool
+judged_entity(const St *st, size_t c, Ref *out, size_t *start)
+{
+	size_t		k = c;
+	const DpMention *mm;
+
+	/* (d'« splits into d, the apostrophe and the quote mark) */
+	while (k > 0 && c - k < 4)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (!(p->cls == DP_TOK_QUOTE || key_is(p, "de") || key_is(p, "d'") || key_is(p, "d") ||
+			  key_is(p, "comme") ||
+			  (p->cls == DP_TOK_PUNCT &&
+			   dp_apos_len((const unsigned char *) st->text, p->off + p->len, p->off) == p->len)))
+			break;
+		k--;
+	}
+	if (k == 0 || st->an[k - 1].ment < 0)
+		return false;
+	mm = &st->ms.m[st->an[k - 1].ment];
+	if (mm->piece + mm->npieces != k || mm->piece == 0 ||
+		!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+		!has_mod(st, mm->piece - 1, DP_MOD_REPORTING))
+		return false;
+	*out = ref_mention(st, mm);
+	*start = mm->piece - 1;
+	return true;
+}
+
+/*
+ * Is the name at piece m what something is aimed against: after "contre",
+ * or after "pression(s) sur" (an article may come between)?
+ */
+static bool
+aimed_against(const St *st, size_t m)
+{
+	size_t		b = m;
+
+	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+		b--;
+	if (b < 1)
+		return false;
+	if (key_is(&st->pc.p[b - 1], "contre"))
+		return true;
+	return b >= 2 && key_is(&st->pc.p[b - 1], "sur") &&
+		is_pressure(&st->pc.p[b - 2]);
+}
+
+/*
+ * Is the name at piece m introduced as a channel: "sur X", "sur Telegram",
+ * "sur le site X", "sur son compte X" (sur, then a bare name, or a
+ * determiner or possessive and one lowercase word before it)?  Not "sur le
+ * Kremlin" (a name with its article) nor "la pression sur X".
+ */
+static bool
+said_on(const St *st, size_t m)
+{
+	size_t		b = m;
+
+	if (b >= 3 && st->pc.p[b - 1].wordlike && !st->pc.p[b - 1].cap &&
+		!key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_in(&st->pc.p[b - 1], L_POSSESSIVES) &&
+		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
+		return key_is(&st->pc.p[b - 3], "sur");	/* the noun: site, compte, réseau */
+	return b >= 1 && key_is(&st->pc.p[b - 1], "sur") &&
+		!(b >= 2 && is_pressure(&st->pc.p[b - 2]));
+}
+
+/*
+ * Is the place right after a verb where the act happens: "a plaidé à
+ * Moscou pour", "accueillir à Budapest une rencontre", "s'engage en
+ * Turquie"?  Not for verbs aimed at someone (reprocher à Washington,
+ * remercier, menacer), whose "à X" is the target.
+ */
+static bool
+said_at(const St *st, const DpCue *cue, size_t c_end, const DpMention *mm)
+{
+	size_t		b = mm->piece;
+	const DpPiece *p;
+
+	if (mm->kind != DP_KIND_GPE || cue->target_mode != DP_TM_OBJECT)
+		return false;
+	if (frame_has(cue->frame, FF_AIMED))
+		return false;
+	if (b >= 1 && key_is(&st->pc.p[b - 1], "l'"))
+		b--;
+	if (b < 1 || b - 1 > c_end)
+		return false;
+	p = &st->pc.p[b - 1];
+	return is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux") || key_is(p, "en");
+}
+
+/* Score one cue at piece c, for each coordinated holder. */
+/*
+ * Is the last topic named inside the subject of the cue at c, between the
+ * holder found (st->hpos) and the cue: "Le CICR, qui a pu rencontrer les
+ * détenus, a salué un geste" does not make the meeting its object.
+ */
+static bool
+topic_in_subject(const St *st, size_t c)
+{
+	return st->last_topic_sentence == st->sentence && st->last_topic_piece != SIZE_MAX &&
+		st->hpos != SIZE_MAX && st->last_topic_piece >= st->hpos && st->last_topic_piece < c;
+}
+
+/*
+ * Does the phrase at start open a clause after que / qu' governed by a verb
+ * cue right before it ("refuse que l'Ukraine cède", "exige qu'elle
+ * renonce")?
+ */
+/*
+ * The piece of the que / qu' right before the phrase at start (its article
+ * skipped: "que l'Ukraine"), if it has a piece before it; else SIZE_MAX.
+ */
+static size_t
+que_before(const St *st, size_t start)
+{
+	size_t		q = start;
+
+	if (q > 0 && key_in(&st->pc.p[q - 1], L_DETERMINERS))
+		q--;
+	return q >= 2 && is_que(&st->pc.p[q - 1]) ? q - 1 : SIZE_MAX;
+}
+
+static bool
+governed_clause(const St *st, size_t start)
+{
+	size_t		q = que_before(st, start);
+
+	if (q == SIZE_MAX)
+		return false;
+	for (size_t b = q; b-- > 0 && q - b <= 2;)
+		if (st->an[b].cue >= 0)
+			return st->d->cues[st->an[b].cue].pos == DP_POS_VERB;
+	return false;
+}
+
+/*
+ * The next topic coordinated with the one ending before piece k: "et" then
+ * at most a few words that are neither cues, names nor clause ends ("un
+ * cessez-le-feu immédiat et pour de nouveaux échanges de prisonniers").
+ * Returns its first piece, or SIZE_MAX.
+ */
+static size_t
+coordinated_topic(const St *st, size_t k, size_t scope_end)
+{
+	bool		and = false;
+
+	for (size_t j = k; j < scope_end && j < k + 6; j++)
+	{
+		const Anno *a = &st->an[j];
+		const DpPiece *p = &st->pc.p[j];
+
+		if (a->topic >= 0)
+			return and ? j : SIZE_MAX;
+		if (a->cue >= 0 || a->ment >= 0 || !p->wordlike || p->cap)
+			return SIZE_MAX;
+		if (key_is(p, "et"))
+			and = true;
+	}
+	return SIZE_MAX;
+}
+
+/* Is there a que / qu' in pieces [a, b)? */
+static bool
+complementizer_between(const St *st, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (is_que(&st->pc.p[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Does a relative clause with "dont" start at piece k (", dont ses
+ * promesses...")?  It describes the name before it, so a cue's objects end
+ * there: "déçu par Poutine, dont les promesses de négocier..." is not a
+ * stance on negotiations.
+ */
+static bool
+starts_dont_clause(const St *st, size_t k)
+{
+	return k + 1 < st->pc.n && is_punct(st, &st->pc.p[k], ",") && key_is(&st->pc.p[k + 1], "dont");
+}
+
+/* Score one cue at piece c for its (first) holder. */
+/*
+ * "non pas X mais Y" right after a cue: X is what the holder does not
+ * stand for, Y what it does ("Moscou veut non pas une trêve mais un accord
+ * de paix": against the truce, for the peace deal).  Returns the piece of
+ * "mais" and sets *x to the first piece after "non pas", or SIZE_MAX.
+ */
+static size_t
+non_pas_mais(const St *st, size_t c_end, size_t *x)
+{
+	size_t		n = st->pc.n;
+	size_t		j = c_end;
+
+	if (!dp_rule_on(DP_RULE_NON_PAS_MAIS))
+		return SIZE_MAX;
+	/* up to one word between the cue and "non pas" (veut donc non pas) */
+	for (; j < c_end + 2 && j + 1 < n; j++)
+		if (key_is(&st->pc.p[j], "non") && key_is(&st->pc.p[j + 1], "pas"))
+			break;
+	if (j >= c_end + 2 || j + 1 >= n)
+		return SIZE_MAX;
+	*x = j + 2;
+	for (size_t k = j + 2; k < n && k < j + 2 + MAX_SCOPE; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			break;
+		if (key_is(&st->pc.p[k], "mais"))
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+/* The first topic term in [from, to), or SIZE_MAX. */
+static size_t
+topic_in(const St *st, size_t from, size_t to)
+{
+	for (size_t k = from; k < to && k < st->pc.n; k++)
+		if (st->an[k].topic >= 0)
+			return k;
+	return SIZE_MAX;
+}
+
+/*
+ * Is the cue at piece c inside a condition, "si X viole le cessez-le-feu",
+ * "s'il refuse"?  What a condition supposes is no one's stance.  The clause
+ * runs from "si" to the next comma; "même si" concedes a fact.
+ */
+static bool
+in_condition(const St *st, size_t c)
+{
+	if (!dp_rule_on(DP_RULE_CONDITION))
+		return false;
+	for (size_t k = c; k-- > 0 && k + 10 > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p))
+			return false;
+		if (key_is(p, "s'") && k + 1 < c && (key_is(&st->pc.p[k + 1], "il") || key_is(&st->pc.p[k + 1], "ils")))
+			return true;
+		if (key_is(p, "si") && !(k > 0 && key_is(&st->pc.p[k - 1], "meme")) && k + 1 < c &&
+			(key_in(&st->pc.p[k + 1], L_DETERMINERS) || key_in(&st->pc.p[k + 1], L_PRONOUNS3) ||
+			 st->an[k + 1].ment >= 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A present participle right after a noun describes that noun: "une
+ * résolution exigeant un cessez-le-feu", "un texte appelant à la trêve".
+ * It is no one's stance of its own; a cue whose object the noun is takes
+ * its polarity ("veto à une résolution exigeant un cessez-le-feu").
+ */
+static bool
+noun_participle(const St *st, size_t k)
+{
+	const DpPiece *p = &st->pc.p[k];
+	const DpPiece *b;
+	size_t		len;
+
+	if (!dp_rule_on(DP_RULE_PARTICIPLE) || k == 0 || st->an[k].cue < 0 ||
+		st->d->cues[st->an[k].cue].pos != DP_POS_VERB)
+		return false;
+	len = strlen(p->w->key);
+	if (len < 5 || strcmp(p->w->key + len - 3, "ant") != 0)
+		return false;
+	b = &st->pc.p[k - 1];
+	/* after a copula it is an adjective: "Poutine reste méfiant" */
+	for (int i = 0; copulas[i]; i++)
+		if (key_is(b, copulas[i]))
+			return false;
+	/* the end of a body's name: "une résolution du Conseil de sécurité exigeant" */
+	if (st->an[k - 1].ment >= 0)
+		return st->ms.m[st->an[k - 1].ment].kind == DP_KIND_ORG &&
+			st->ms.m[st->an[k - 1].ment].piece > 0 &&
+			key_in(&st->pc.p[st->ms.m[st->an[k - 1].ment].piece - 1], L_PREPOSITIONS);
+	return b->wordlike && !b->cap && !key_is(b, "en") &&
+		!key_in(b, L_DETERMINERS) && !key_in(b, L_PREPOSITIONS) && !key_in(b, L_PRONOUNS3) &&
+		!key_in(b, L_POSSESSIVES) && !is_que(b);
+}
+
+/*
+ * The author of what the noun at piece k names, "les propos de Trump", "la
+ * décision d'Alger", "les droits de douane imposés par Donald Trump": an
+ * acting entity after de / du / des / d' (an article may follow) or after
+ * par, within a few words and before any clause end, comma, que or other
+ * cue.  Sets *r and the author's last piece *e.
+ */
+static bool
+author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
+{
+	for (size_t j = k + 1; j < scope_end && j < k + 7; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		size_t		m = j + 1;
+
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p) ||
+			(st->an[j].cue >= 0 && !noun_participle(st, j) && st->d->cues[st->an[j].cue].pos != DP_POS_VERB))
+			return false;
+		if (st->an[j].ment >= 0)
+			return false;		/* a name not introduced by de or par: not the author */
+		if (!(key_is(p, "de") || key_is(p, "du") || key_is(p, "des") || key_is(p, "d'") || key_is(p, "par")))
+			continue;
+		if (m < scope_end && (key_is(&st->pc.p[m], "la") || key_is(&st->pc.p[m], "l'") ||
+							  key_is(&st->pc.p[m], "le") || key_is(&st->pc.p[m], "les")))
+			m++;
+		if (m < scope_end && st->an[m].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[m].ment];
+
+			if (!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+				!acting(st, mm))
+				return false;
+			*r = ref_mention(st, mm);
+			*e = mm->piece + mm->npieces - 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is the mention a place where something happens rather than a target:
+ * a place after "en" or "dans" (en Ukraine, dans la bande de Gaza), or a
+ * city or region that does not act after "à", "au", "aux" (à Istanbul)?
+ * A state after "à" stays a target: "le soutien à l'Ukraine".
+ */
+static bool
+place_of(const St *st, const DpMention *mm)
+{
+	size_t		b = mm->piece;
+
+	if (!dp_rule_on(DP_RULE_PLACE_NOT_TARGET) || (mm->kind != DP_KIND_GPE && mm->kind != DP_KIND_LOC))
+		return false;
+	while (b > 0 && (key_is(&st->pc.p[b - 1], "la") || key_is(&st->pc.p[b - 1], "l'") ||
+					 key_is(&st->pc.p[b - 1], "le") || key_is(&st->pc.p[b - 1], "les") ||
+					 key_is(&st->pc.p[b - 1], "bande")))
+		b--;
+	if (b == 0)
+		return false;
+	if (key_is(&st->pc.p[b - 1], "en") || key_is(&st->pc.p[b - 1], "dans"))
+		return true;
+	return (is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
+			key_is(&st->pc.p[b - 1], "aux")) && !acting(st, mm);
+}
+
+/*
+ * Is the verb cue at c the infinitive of a reason, "accuse son voisin de
+ * soutenir les rebelles", "reproche à Kiev de bloquer"?  The act is the one
+ * accused, blamed or thanked, not the subject's own stance.
+ */
+static bool
+reason_infinitive(const St *st, size_t c)
+{
+	size_t		m = c - 1;			/* de, d' before the infinitive */
+
+	if (!dp_rule_on(DP_RULE_REASON_INFINITIVE) || c < 2 || st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	if (m >= 2 && (key_is(&st->pc.p[m], "avoir") || key_is(&st->pc.p[m], "etre")))
+		m--;				/* d'avoir accueilli */
+	if (!(key_is(&st->pc.p[m], "de") || key_is(&st->pc.p[m], "d'")))
+		return false;
+	for (size_t k = m; k-- > 0 && k + 8 > m;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || is_que(&st->pc.p[k]))
+			return false;
+		if (st->an[k].cue >= 0)
+			return frame_has(st->d->cues[st->an[k].cue].frame, FF_REASON) && k + st->an[k].cue_len <= m;
+	}
+	return false;
+}
