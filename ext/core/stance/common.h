@@ -515,4 +515,11 @@ stance_sentence(St *st);
 static void
 count_leaders(St *st);
 
+static bool
+cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool *reported, bool *first_person);
+static void
+cue_modifiers(const St *st, size_t c, size_t c_end, const DpCue *cue, float *wp, float *polp, bool *negp,
+			  bool *hedgedp);
+static size_t
+cue_scope(const St *st, size_t c, size_t c_end);
 #endif

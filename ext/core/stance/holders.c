@@ -1042,3 +1042,65 @@ count_leaders(St *st)
 	}
 	dp_free(st->m, best_count);
 }
+
+/*
+ * The holder of the cue at piece c: a passive agent ("jugé inacceptable par
+ * Kiev"; after an emotion, "déçu par X", it names the target), a noun cue's
+ * agent or complement ("la reconnaissance ... par le Canada", "le refus de
+ * Moscou"), the clause's subject, an inverted subject or a post-posed
+ * attribution, a quote's speaker (left invalid here, filled in later), a
+ * framing "Selon X,".  Returns false when the cue states no one's stance.
+ */
+static bool
+cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool *reported, bool *first_person)
+{
+	size_t		c_end = c + st->an[c].cue_len;
+	int32_t		quote = st->an[c].quote;
+
+	/* holder; "par X" after an emotion (déçu par X) names the target */
+	st->hpos = SIZE_MAX;
+	st->relative = false;
+	st->also.valid = false;
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, holder))
+		*passive = true;
+	else if (cue->pos == DP_POS_NOUN &&
+			 (noun_agent(st, c_end, holder) ||
+			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))
+		;						/* la reconnaissance de l'État de Palestine par le
+								 * Canada (the agent first), le refus de Moscou */
+	else if (subject_left(st, c, holder, first_person))
+	{
+		Ref			speaker;
+
+		/* "pressent Washington de maintenir": the object of a verb cue
+		 * before an infinitive is asked to act, not its holder */
+		if (object_before_infinitive(st, c))
+			return false;
+		if (speaker_for_clause(st, holder, quote, &speaker))
+			st->also = speaker;
+		/* "déçu par Poutine, dont les promesses de négocier": Poutine's
+		 * promises, not the subject's; the name right before "dont" is
+		 * the one it speaks of ("Orban, dont le gouvernement bloque") */
+		for (size_t k = st->hend + 1; st->hend != SIZE_MAX && k < c; k++)
+			if (starts_dont_clause(st, k))
+			{
+				if (k != st->hend + 1)
+					return false;
+				st->relative = true;	/* its objects end with the clause */
+			}
+	}
+	else if (quote < 0 && inverted_subject(st, c, c_end, holder))
+		*reported = true;
+	else if (quote < 0 && post_attribution(st, c_end, holder))
+		*reported = true;
+	else if (quote >= 0)
+		holder->valid = false;	/* the quote's speaker, filled in later */
+	else if (st->frame.valid)
+	{
+		*holder = st->frame;
+		*reported = true;
+	}
+	else
+		return false;
+	return true;
+}

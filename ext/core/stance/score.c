@@ -126,6 +126,78 @@ score_cue(St *st, size_t c)
 }
 
 /*
+ * The modifiers around a cue: negation (ne ... pas, sans, aucun; inside a
+ * multi-word cue only in its gap), hedges and intensifiers, each with its
+ * diplo.modifier factor; a clause end before the cue resets them.  Sets the
+ * weight, flips the polarity of a negated cue (a negated rejection is weak
+ * support, a negated support opposes).
+ */
+static void
+cue_modifiers(const St *st, size_t c, size_t c_end, const DpCue *cue, float *wp, float *polp, bool *negp,
+			  bool *hedgedp)
+{
+	size_t		n = st->pc.n;
+	float		w = cue->weight;
+	float		neg_factor = 1.0f;
+	bool		neg = false,
+				hedged = false;
+
+	for (size_t k = (c > 4 ? c - 4 : 0); k < c_end + 3 && k < n; k++)
+	{
+		const Anno *a = &st->an[k];
+
+		/* inside the cue only a negation in its gap counts: "ne ferme pas
+		 * la porte" (annotate() took the cue's own words out) */
+		if (k >= c && k < c_end && !(a->mods & (1u << DP_MOD_NEGATION)))
+			continue;
+		if (k < c && is_clause_end(st, &st->pc.p[k]))
+		{
+			neg = hedged = false;
+			neg_factor = 1.0f;
+			w = cue->weight;
+			continue;
+		}
+		if ((a->mods & (1u << DP_MOD_NEGATION)) && !key_is(&st->pc.p[k], "ne") &&
+			!key_is(&st->pc.p[k], "n'"))
+		{
+			/* pas/plus/jamais with ne/n' before the cue, or sans before it */
+			/* aucun, aucune, sans before the cue negate on their own */
+			bool		ne = (key_is(&st->pc.p[k], "sans") || key_is(&st->pc.p[k], "aucun") ||
+							  key_is(&st->pc.p[k], "aucune")) && k < c;
+
+			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
+				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
+					ne = true;
+			if (key_in(&st->pc.p[k], L_NEGATORS) || key_is(&st->pc.p[k], "sans"))
+			{
+				if (ne && (k < c || k <= c_end + 1))
+					neg = true;
+			}
+			else if (k < c)
+				neg = true;
+			if (neg && a->mod_factor[DP_MOD_NEGATION] > 0)
+				neg_factor = a->mod_factor[DP_MOD_NEGATION];
+		}
+		if ((a->mods & (1u << DP_MOD_HEDGE)) && k <= c_end)
+		{
+			hedged = true;
+			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : W_HEDGE;
+		}
+		if (a->mods & (1u << DP_MOD_INTENSIFIER))
+			w *= a->mod_factor[DP_MOD_INTENSIFIER] > 0 ? a->mod_factor[DP_MOD_INTENSIFIER] : W_INTENSIFIER;
+	}
+	if (neg)
+	{
+		/* a negated rejection is weak support; a negated support opposes */
+		w *= (*polp < 0 ? W_NEG_REJECT : W_NEG_SUPPORT) * neg_factor;
+		*polp = -*polp;
+	}
+	*wp = w;
+	*negp = neg;
+	*hedgedp = hedged;
+}
+
+/*
  * A cue whose target is the topic it names itself: "la médiation d'Oman",
  * "sous les auspices du président américain Donald Trump", "les Émirats ont
  * servi de médiateur", "la médiation américaine", "parrainés par Washington".
@@ -206,7 +278,6 @@ score_cue_one(St *st, size_t c)
 	bool		reported = ca->quote >= 0;
 	int32_t		quote = ca->quote;
 	float		w = cue->weight;
-	float		neg_factor = 1.0f;
 	bool		neg = false,
 				hedged = false;
 	float		pol = cue->polarity;
@@ -223,50 +294,7 @@ score_cue_one(St *st, size_t c)
 		score_self_cue(st, c, cue);
 		return;
 	}
-	/* holder; "par X" after an emotion (déçu par X) names the target */
-	st->hpos = SIZE_MAX;
-	st->relative = false;
-	st->also.valid = false;
-	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, &holder))
-		passive = true;
-	else if (cue->pos == DP_POS_NOUN &&
-			 (noun_agent(st, c_end, &holder) ||
-			  noun_holder(st, c_end, &holder) || agent_after(st, c_end, 1, &holder)))
-		;						/* la reconnaissance de l'État de Palestine par le
-								 * Canada (the agent first), le refus de Moscou */
-	else if (subject_left(st, c, &holder, &first_person))
-	{
-		Ref			speaker;
-
-		/* "pressent Washington de maintenir": the object of a verb cue
-		 * before an infinitive is asked to act, not its holder */
-		if (object_before_infinitive(st, c))
-			return;
-		if (speaker_for_clause(st, &holder, quote, &speaker))
-			st->also = speaker;
-		/* "déçu par Poutine, dont les promesses de négocier": Poutine's
-		 * promises, not the subject's; the name right before "dont" is
-		 * the one it speaks of ("Orban, dont le gouvernement bloque") */
-		for (size_t k = st->hend + 1; st->hend != SIZE_MAX && k < c; k++)
-			if (starts_dont_clause(st, k))
-			{
-				if (k != st->hend + 1)
-					return;
-				st->relative = true;	/* its objects end with the clause */
-			}
-	}
-	else if (quote < 0 && inverted_subject(st, c, c_end, &holder))
-		reported = true;
-	else if (quote < 0 && post_attribution(st, c_end, &holder))
-		reported = true;
-	else if (quote >= 0)
-		holder.valid = false;	/* the quote's speaker, filled in later */
-	else if (st->frame.valid)
-	{
-		holder = st->frame;
-		reported = true;
-	}
-	else
+	if (!cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 		return;
 	if (quote >= 0 && holder.valid && !first_person)
 		reported = true;
@@ -280,71 +308,12 @@ score_cue_one(St *st, size_t c)
 			hi = st->hend;
 	}
 
-	/* modifiers around the cue */
-	for (size_t k = (c > 4 ? c - 4 : 0); k < c_end + 3 && k < n; k++)
-	{
-		const Anno *a = &st->an[k];
-
-		/* inside the cue only a negation in its gap counts: "ne ferme pas
-		 * la porte" (annotate() took the cue's own words out) */
-		if (k >= c && k < c_end && !(a->mods & (1u << DP_MOD_NEGATION)))
-			continue;
-		if (k < c && is_clause_end(st, &st->pc.p[k]))
-		{
-			neg = hedged = false;
-			neg_factor = 1.0f;
-			w = cue->weight;
-			continue;
-		}
-		if ((a->mods & (1u << DP_MOD_NEGATION)) && !key_is(&st->pc.p[k], "ne") &&
-			!key_is(&st->pc.p[k], "n'"))
-		{
-			/* pas/plus/jamais with ne/n' before the cue, or sans before it */
-			/* aucun, aucune, sans before the cue negate on their own */
-			bool		ne = (key_is(&st->pc.p[k], "sans") || key_is(&st->pc.p[k], "aucun") ||
-							  key_is(&st->pc.p[k], "aucune")) && k < c;
-
-			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
-				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
-					ne = true;
-			if (key_in(&st->pc.p[k], L_NEGATORS) || key_is(&st->pc.p[k], "sans"))
-			{
-				if (ne && (k < c || k <= c_end + 1))
-					neg = true;
-			}
-			else if (k < c)
-				neg = true;
-			if (neg && a->mod_factor[DP_MOD_NEGATION] > 0)
-				neg_factor = a->mod_factor[DP_MOD_NEGATION];
-		}
-		if ((a->mods & (1u << DP_MOD_HEDGE)) && k <= c_end)
-		{
-			hedged = true;
-			w *= a->mod_factor[DP_MOD_HEDGE] > 0 ? a->mod_factor[DP_MOD_HEDGE] : W_HEDGE;
-		}
-		if (a->mods & (1u << DP_MOD_INTENSIFIER))
-			w *= a->mod_factor[DP_MOD_INTENSIFIER] > 0 ? a->mod_factor[DP_MOD_INTENSIFIER] : W_INTENSIFIER;
-	}
-	if (neg)
-	{
-		/* a negated rejection is weak support; a negated support opposes */
-		w *= (pol < 0 ? W_NEG_REJECT : W_NEG_SUPPORT) * neg_factor;
-		pol = -pol;
-	}
+	cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
 	if (st->contrast_seen)
 		w *= st->contrast_factor;
 
 	/* targets: leftwards for evaluative cues and passives, else rightwards */
-	scope_end = c_end;
-	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
-		   !is_rather(st, scope_end) &&
-		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
-		   !starts_dont_clause(st, scope_end) &&
-		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
-		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
-			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
-		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
-		scope_end++;
+	scope_end = cue_scope(st, c, c_end);
 	pronominal = cue->pos == DP_POS_VERB && c > 0 &&
 		(key_is(&st->pc.p[c - 1], "se") || key_is(&st->pc.p[c - 1], "s'"));
 	if (cue->target_mode == DP_TM_SUBJECT && !passive)

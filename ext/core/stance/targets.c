@@ -435,3 +435,28 @@ reason_infinitive(const St *st, size_t c)
 	}
 	return false;
 }
+
+/*
+ * Where a cue's object ends: at the clause end, MAX_SCOPE pieces on, a
+ * comparison or alternative (tout comme, plutôt que), the comma of a
+ * relative clause, a dont clause, a contrast, a circumstantial phrase, or
+ * the edge of the cue's quote.
+ */
+static size_t
+cue_scope(const St *st, size_t c, size_t c_end)
+{
+	const Anno *ca = &st->an[c];
+	size_t		n = st->pc.n;
+	size_t		scope_end = c_end;
+
+	while (scope_end < n && scope_end < c_end + MAX_SCOPE && !is_clause_end(st, &st->pc.p[scope_end]) &&
+		   !is_rather(st, scope_end) &&
+		   !(st->relative && is_punct(st, &st->pc.p[scope_end], ",")) &&
+		   !starts_dont_clause(st, scope_end) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
+		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
+			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
+		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
+		scope_end++;
+	return scope_end;
+}
