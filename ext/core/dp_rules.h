@@ -32,6 +32,8 @@
 	X(NOUN_AGENT,         "noun-agent",         "the agent after par within a noun cue's complement holds it (la reconnaissance de la Palestine par le Canada), before any de complement") \
 	X(ELLIPTIC_OBJECT,    "elliptic-object",    "a noun cue after a possessive with nothing after it (a apporté son soutien.) is about the last topic") \
 	X(COMPARISON,         "comparison",         "the name after tout comme, de même que, à l'instar de holds the same stance") \
+	X(RELATIVE_SUBJECT,   "relative-subject",   "a name right after que (les troupes que Pyongyang a envoyées) is the relative's subject, no target") \
+	X(GOVERNED_NOUN,      "governed-noun",      "a noun cue as a verb cue's object takes the verb's polarity along (augmenter son blocage, lever son veto)") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

@@ -522,4 +522,6 @@ cue_modifiers(const St *st, size_t c, size_t c_end, const DpCue *cue, float *wp,
 			  bool *hedgedp);
 static size_t
 cue_scope(const St *st, size_t c, size_t c_end);
+static bool
+governed_noun(const St *st, size_t c_end, size_t k);
 #endif

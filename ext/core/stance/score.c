@@ -491,6 +491,38 @@ score_cue_one(St *st, size_t c)
 				if (k > c_end + 1)
 					break;		/* the next verb cue takes over */
 			}
+			/* "a rejeté les propos de Trump": toward their author */
+			if (!entity_done && has_mod(st, k, DP_MOD_AUTHOR) && frame_has(cue->frame, FF_AUTHOR) &&
+				dp_rule_on(DP_RULE_AUTHOR))
+			{
+				Ref			r;
+				size_t		e;
+
+				if (author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, e, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+			}
+			/*
+			 * A noun cue as the verb cue's object: the verb carries it
+			 * ("a augmenté son blocage des sanctions" is against them,
+			 * "lever son veto sur les sanctions" for them)
+			 */
+			if (a->cue >= 0 && !topic_done && !entity_done && governed_noun(st, c_end, k))
+			{
+				/* "opposer un refus, son veto": the verb only carries a
+				 * refusal, it does not reverse it as "lever son veto" does */
+				if (!(cue->frame == DP_FR_OPPOSE && cue->polarity < 0 && st->d->cues[a->cue].polarity < 0))
+					pol *= st->d->cues[a->cue].polarity;
+				governed = true;
+				st->an[k].consumed = true;
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
 			if (a->cue >= 0)
 				st->an[k].consumed = true;
 			if (!topic_done && a->topic >= 0 && !frame_has(cue->frame, FF_NO_TOPIC))
@@ -561,21 +593,12 @@ score_cue_one(St *st, size_t c)
 					found++;
 				}
 			}
-			/* "a rejeté les propos de Trump": toward their author */
-			if (!entity_done && has_mod(st, k, DP_MOD_AUTHOR) && frame_has(cue->frame, FF_AUTHOR) &&
-				dp_rule_on(DP_RULE_AUTHOR))
+			/* "les troupes que Pyongyang a envoyées": the relative's
+			 * subject, not the cue's target */
+			if (a->ment >= 0 && k > c_end && is_que(&st->pc.p[k - 1]) && dp_rule_on(DP_RULE_RELATIVE_SUBJECT))
 			{
-				Ref			r;
-				size_t		e;
-
-				if (author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) &&
-					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
-				{
-					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
-						 lo, e, neg, hedged, reported);
-					entity_done = true;
-					found++;
-				}
+				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
+				continue;
 			}
 			if (!entity_done && want_entity && a->ment >= 0)
 			{

@@ -460,3 +460,21 @@ cue_scope(const St *st, size_t c, size_t c_end)
 		scope_end++;
 	return scope_end;
 }
+
+/*
+ * Is the noun cue at piece k the object of the verb cue ending at c_end:
+ * right after it, or after an article or a possessive ("a augmenté son
+ * blocage", "maintient le veto")?
+ */
+static bool
+governed_noun(const St *st, size_t c_end, size_t k)
+{
+	if (!dp_rule_on(DP_RULE_GOVERNED_NOUN) || st->an[k].cue < 0 ||
+		st->d->cues[st->an[k].cue].pos != DP_POS_NOUN || st->an[k].topic >= 0)
+		return false;
+	if (k == c_end)
+		return true;
+	return k == c_end + 1 && (key_in(&st->pc.p[c_end], L_DETERMINERS) ||
+							  (key_in(&st->pc.p[c_end], L_POSSESSIVES) &&
+							   !key_in(&st->pc.p[c_end], L_PREPOSITIONS)));
+}
