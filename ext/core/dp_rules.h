@@ -34,6 +34,7 @@
 	X(COMPARISON,         "comparison",         "the name after tout comme, de même que, à l'instar de holds the same stance") \
 	X(RELATIVE_SUBJECT,   "relative-subject",   "a name right after que (les troupes que Pyongyang a envoyées) is the relative's subject, no target") \
 	X(GOVERNED_NOUN,      "governed-noun",      "a noun cue as a verb cue's object takes the verb's polarity along (augmenter son blocage, lever son veto)") \
+	X(TITLED_LEADER,      "titled-leader",      "le président américain is the person of that state whose title is président, before the most mentioned one") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

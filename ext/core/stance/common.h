@@ -524,4 +524,6 @@ static size_t
 cue_scope(const St *st, size_t c, size_t c_end);
 static bool
 governed_noun(const St *st, size_t c_end, size_t k);
+static Ref
+ref_titled(const St *st, int16_t actor, size_t b);
 #endif

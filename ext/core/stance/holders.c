@@ -117,6 +117,45 @@ subject_of_next_cue(const St *st, int32_t mi)
 	return false;
 }
 
+/*
+ * The person a leader noun names, "le président américain", "le
+ * vice-président américain": among the persons of that actor named in the
+ * document, the one whose usual title (diplo.entity.title) starts with that
+ * noun; else the most mentioned one (ref_leader()).
+ */
+static Ref
+ref_titled(const St *st, int16_t actor, size_t b)
+{
+	const char *key = st->pc.p[b].w->key;
+	size_t		klen = strlen(key);
+
+	size_t		len = st->an[b].mod_len ? st->an[b].mod_len : 1;
+
+	/* only a title right before its demonym: "le chef de l'État ukrainien"
+	 * is not a "chef d'état-major" */
+	if (dp_rule_on(DP_RULE_TITLED_LEADER) && actor >= 0 && b + len < st->pc.n &&
+		st->an[b + len].demonym == actor && len == 1)
+		for (size_t i = 0; i < st->ms.n; i++)
+		{
+			const DpMention *mm = &st->ms.m[i];
+			const char *title;
+			DpBuf		f = {0};
+			bool		same;
+
+			if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0)
+				continue;
+			title = st->d->entities[mm->entity].title;
+			if (title == NULL)
+				continue;
+			dp_fold_key(st->m, title, strlen(title), &f);
+			same = f.len >= klen && memcmp(f.data, key, klen) == 0 && (f.len == klen || f.data[klen] == ' ');
+			dp_free(st->m, f.data);
+			if (same)
+				return ref_mention(st, mm);
+		}
+	return ref_leader(st, actor);
+}
+
 /* A nominal mention ending at piece k (a demonym): le président russe. */
 static bool
 nominal_at(const St *st, size_t k, Ref *out, size_t *start)
@@ -143,7 +182,7 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 		{
 			if (has_mod(st, b, pass == 0 ? DP_MOD_LEADER : DP_MOD_COLLECTIVE))
 			{
-				*out = pass == 0 ? ref_leader(st, actor) : ref_state(st, actor);
+				*out = pass == 0 ? ref_titled(st, actor, b) : ref_state(st, actor);
 				*start = b;
 				return out->valid;
 			}
