@@ -288,7 +288,7 @@ COMMENT ON FUNCTION diplo.text_stats(text) IS
 
 CREATE FUNCTION diplo.entities(doc text) RETURNS SETOF diplo.mention
   AS 'MODULE_PATHNAME', 'diplo_entities'
-  LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 40;
+  LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 40 COST 1000;
 COMMENT ON FUNCTION diplo.entities(text) IS
   'named persons, places and organisations of a document, linked to canonical entities and actors; reads the dictionary tables';
 
@@ -297,7 +297,7 @@ COMMENT ON FUNCTION diplo.entities(text) IS
 -- changing the dictionary, REINDEX the indexes built on this function.
 CREATE FUNCTION diplo.entity_ids(doc text) RETURNS text[]
   AS 'MODULE_PATHNAME', 'diplo_entity_ids'
-  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION diplo.entity_ids(text) IS
   'sorted distinct canonical names of the PER, GPE and ORG entities of a document, for GIN expression indexes (immutable by convention: REINDEX after changing the dictionary)';
 
@@ -314,7 +314,7 @@ COMMENT ON FUNCTION diplo.dictionary_info() IS
 
 CREATE FUNCTION diplo.stances(doc text) RETURNS SETOF diplo.stance
   AS 'MODULE_PATHNAME', 'diplo_stances'
-  LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 15;
+  LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 15 COST 2500;
 COMMENT ON FUNCTION diplo.stances(text) IS
   'every holder -> target stance a document states or reports, scored in [-1,1], with its cue and evidence span; reads the dictionary tables';
 
@@ -329,7 +329,7 @@ CREATE FUNCTION diplo.stance_summary(doc text, OUT holder text, OUT holder_actor
                                      OUT target_actor text, OUT score real, OUT polarity integer,
                                      OUT stances integer, OUT evidence text, OUT mixed boolean)
   RETURNS SETOF record
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 10 COST 2500
   SET search_path = pg_catalog, pg_temp
   AS $$
     SELECT g.holder, g.holder_actor, g.target, g.target_actor,
@@ -355,31 +355,33 @@ CREATE FUNCTION diplo.stance_summary(doc text, OUT holder text, OUT holder_actor
 COMMENT ON FUNCTION diplo.stance_summary(text) IS
   'one row per (holder, target) of a document: net score clamped to [-1,1], its sign (0 for a mixed pair: hits of both signs, the weaker side at least half the stronger), how many stances and their evidence';
 
-CREATE FUNCTION diplo.stance_balance_step(state real[], score real) RETURNS real[]
+-- The state sums in double precision, so that a parallel or distributed
+-- aggregate gives the same digits as a serial one.
+CREATE FUNCTION diplo.stance_balance_step(state float8[], score real) RETURNS float8[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, pg_temp
   AS $$
     SELECT CASE WHEN score IS NULL OR score = 'NaN'::real THEN state
-                ELSE ARRAY[state[1] + greatest(-1, least(1, score)),
-                           state[2] + abs(greatest(-1, least(1, score)))] END
+                ELSE ARRAY[state[1] + greatest(-1, least(1, score))::float8,
+                           state[2] + abs(greatest(-1, least(1, score)))::float8] END
   $$;
-COMMENT ON FUNCTION diplo.stance_balance_step(real[], real) IS 'state transition of diplo.stance_balance';
+COMMENT ON FUNCTION diplo.stance_balance_step(float8[], real) IS 'state transition of diplo.stance_balance';
 
-CREATE FUNCTION diplo.stance_balance_combine(a real[], b real[]) RETURNS real[]
+CREATE FUNCTION diplo.stance_balance_combine(a float8[], b float8[]) RETURNS float8[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, pg_temp
   AS $$ SELECT ARRAY[a[1] + b[1], a[2] + b[2]] $$;
-COMMENT ON FUNCTION diplo.stance_balance_combine(real[], real[]) IS 'combine function of diplo.stance_balance';
+COMMENT ON FUNCTION diplo.stance_balance_combine(float8[], float8[]) IS 'combine function of diplo.stance_balance';
 
-CREATE FUNCTION diplo.stance_balance_final(state real[]) RETURNS real
+CREATE FUNCTION diplo.stance_balance_final(state float8[]) RETURNS real
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   SET search_path = pg_catalog, pg_temp
   AS $$ SELECT CASE WHEN state[2] > 0 THEN (state[1] / state[2])::real END $$;
-COMMENT ON FUNCTION diplo.stance_balance_final(real[]) IS 'final function of diplo.stance_balance';
+COMMENT ON FUNCTION diplo.stance_balance_final(float8[]) IS 'final function of diplo.stance_balance';
 
 CREATE AGGREGATE diplo.stance_balance(real) (
   SFUNC = diplo.stance_balance_step,
-  STYPE = real[],
+  STYPE = float8[],
   INITCOND = '{0,0}',
   FINALFUNC = diplo.stance_balance_final,
   COMBINEFUNC = diplo.stance_balance_combine,
