@@ -35,6 +35,11 @@
 	X(RELATIVE_SUBJECT,   "relative-subject",   "a name right after que (les troupes que Pyongyang a envoyées) is the relative's subject, no target") \
 	X(GOVERNED_NOUN,      "governed-noun",      "a noun cue as a verb cue's object takes the verb's polarity along (augmenter son blocage, lever son veto)") \
 	X(TITLED_LEADER,      "titled-leader",      "le président américain is the person of that state whose title is président, before the most mentioned one") \
+	X(PASSIVE_TARGET,     "passive-target",     "the subject of a passive entity-directed cue is its target (l'Ukraine est accusée par la Russie)") \
+	X(BACKED_BY,          "backed-by",          "avec le soutien de X: X supports the clause's subject") \
+	X(PLURAL_LEADER,      "plural-leader",      "les dirigeants, ces chefs d'État are not the person last named") \
+	X(UNNAMED_AGENT,      "unnamed-agent",      "a passive verb cue whose agent names no one (soutenu par les dirigeants européens) states no one's stance") \
+	X(HOLDER_NOT_TARGET,  "holder-not-target",  "the holder named after its noun cue (le soutien de la France à l'Ukraine) is not a target") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

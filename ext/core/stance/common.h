@@ -526,4 +526,10 @@ static bool
 governed_noun(const St *st, size_t c_end, size_t k);
 static Ref
 ref_titled(const St *st, int16_t actor, size_t b);
+static bool
+backing(const St *st, size_t c);
+static bool
+after_copula(const St *st, size_t c);
+static bool
+noun_complement(const St *st, size_t m);
 #endif

@@ -348,6 +348,10 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 				}
 			}
 		}
+		/* "les dirigeants européens" are not the person last named */
+		if (dp_rule_on(DP_RULE_PLURAL_LEADER) &&
+			(key_is(&st->pc.p[k - 1], "les") || key_is(&st->pc.p[k - 1], "ces")))
+			return false;
 		*start = k - 1;
 		*out = st->last_person;
 		return !preceded_by_preposition(st, k - 1) || allow_prep;
@@ -1082,6 +1086,16 @@ count_leaders(St *st)
 	dp_free(st->m, best_count);
 }
 
+/* Is the word before piece c a copula: "se disent encouragés", "est soutenu"? */
+static bool
+after_copula(const St *st, size_t c)
+{
+	for (int i = 0; copulas[i]; i++)
+		if (key_is(&st->pc.p[c - 1], copulas[i]))
+			return true;
+	return false;
+}
+
 /*
  * The holder of the cue at piece c: a passive agent ("jugé inacceptable par
  * Kiev"; after an emotion, "déçu par X", it names the target), a noun cue's
@@ -1102,6 +1116,12 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	st->also.valid = false;
 	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, holder))
 		*passive = true;
+	/* "soutenu par les dirigeants européens": an agent with no name holds
+	 * it, not the subject */
+	else if (cue->pos == DP_POS_VERB && c_end + 1 < st->pc.n && key_is(&st->pc.p[c_end], "par") &&
+			 !key_is(&st->pc.p[c_end + 1], "ailleurs") && !key_is(&st->pc.p[c_end + 1], "exemple") &&
+			 dp_rule_on(DP_RULE_UNNAMED_AGENT) && !(c > 0 && after_copula(st, c)))
+		return false;
 	else if (cue->pos == DP_POS_NOUN &&
 			 (noun_agent(st, c_end, holder) ||
 			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))

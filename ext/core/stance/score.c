@@ -352,6 +352,28 @@ score_cue_one(St *st, size_t c)
 				break;
 			}
 		}
+		/*
+		 * "L'Ukraine est accusée par la Russie de...", "Pékin a été
+		 * critiqué par Washington": the passive's subject is the target of
+		 * an entity-directed cue
+		 */
+		if (!found && passive && frame_has(cue->frame, FF_ENTITY) && dp_rule_on(DP_RULE_PASSIVE_TARGET))
+		{
+			Ref			subj;
+			bool		fp;
+			size_t		hpos = st->hpos,
+						hend = st->hend;
+
+			if (subject_left(st, c, &subj, &fp) && subj.valid && holder.valid &&
+				strcmp(subj.name, holder.name) != 0)
+			{
+				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
+					 st->hpos < lo ? st->hpos : lo, hi, neg, hedged, reported);
+				found++;
+			}
+			st->hpos = hpos;
+			st->hend = hend;
+		}
 		if (!found && cue->target_mode == DP_TM_SUBJECT)
 			for (size_t k = c_end; k < scope_end && k < c_end + 6; k++)
 				if (st->an[k].topic >= 0)
@@ -440,6 +462,7 @@ score_cue_one(St *st, size_t c)
 		bool		anaphoric = false;
 		bool		governed = false;
 		float		threat_pol = 0;
+		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
 
 		for (size_t k = c_end; k < scope_end; k++)
 		{
@@ -593,6 +616,18 @@ score_cue_one(St *st, size_t c)
 					found++;
 				}
 			}
+			/* "le soutien de la France à l'Ukraine": the holder named
+			 * after its noun cue is not a target */
+			if (a->ment >= 0 && holder_span != SIZE_MAX && dp_rule_on(DP_RULE_HOLDER_NOT_TARGET) &&
+				((k >= holder_span && k <= st->hend) ||
+				 (cue->pos == DP_POS_NOUN && !noun_complement(st, st->ms.m[a->ment].piece))))
+			{
+				/* ... and its target is a complement of the noun, "à
+				 * l'Ukraine", not a name after the clause's verb ("paralyse
+				 * le Conseil européen") */
+				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
+				continue;
+			}
 			/* "les troupes que Pyongyang a envoyées": the relative's
 			 * subject, not the cue's target */
 			if (a->ment >= 0 && k > c_end && is_que(&st->pc.p[k - 1]) && dp_rule_on(DP_RULE_RELATIVE_SUBJECT))
@@ -659,6 +694,22 @@ score_cue_one(St *st, size_t c)
 			st->last_topic_sentence = st->sentence;
 			st->last_topic_piece = SIZE_MAX;
 			found++;
+		}
+		/*
+		 * "l'armée turque intervient avec le soutien des États-Unis": the
+		 * backing is for the clause's subject
+		 */
+		if (!found && backing(st, c) && holder.valid)
+		{
+			Ref			subj;
+			bool		fp;
+
+			if (subject_left(st, c - 2, &subj, &fp) && subj.valid && strcmp(subj.name, holder.name) != 0)
+			{
+				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
+					 lo, hi, neg, hedged, reported);
+				found++;
+			}
 		}
 		/* "d'accord avec cela": agreeing with the last stance */
 		if (!found && cue->target_mode != DP_TM_ENTITY && st->out->n > 0 && c_end < n &&

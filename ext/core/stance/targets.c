@@ -478,3 +478,42 @@ governed_noun(const St *st, size_t c_end, size_t k)
 							  (key_in(&st->pc.p[c_end], L_POSSESSIVES) &&
 							   !key_in(&st->pc.p[c_end], L_PREPOSITIONS)));
 }
+
+/*
+ * Is the noun cue at c a backing given to the clause's subject: "avec le
+ * soutien de X", "avec l'appui de X", "grâce au soutien de X"?
+ */
+static bool
+backing(const St *st, size_t c)
+{
+	const DpCue *cue = &st->d->cues[st->an[c].cue];
+	const DpPiece *a;
+
+	if (!dp_rule_on(DP_RULE_BACKED_BY) || cue->pos != DP_POS_NOUN || cue->polarity < 0 ||
+		!frame_has(cue->frame, FF_ENTITY) || c < 2)
+		return false;
+	a = &st->pc.p[c - 1];
+	if (key_is(a, "au"))
+		return key_is(&st->pc.p[c - 2], "grace");
+	return (key_is(a, "le") || key_is(a, "l'") || key_is(a, "la")) &&
+		(key_is(&st->pc.p[c - 2], "avec") || key_is(&st->pc.p[c - 2], "sous"));
+}
+
+/* Is the name at piece m a noun's complement: after à, au, aux, envers,
+ * contre, pour, vis-à-vis de (an article may come between)? */
+static bool
+noun_complement(const St *st, size_t m)
+{
+	size_t		b = m;
+
+	if (b > 0 && (key_is(&st->pc.p[b - 1], "la") || key_is(&st->pc.p[b - 1], "l'") ||
+				  key_is(&st->pc.p[b - 1], "le") || key_is(&st->pc.p[b - 1], "les")))
+		b--;
+	if (b == 0)
+		return false;
+	return is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
+		key_is(&st->pc.p[b - 1], "aux") || key_is(&st->pc.p[b - 1], "envers") ||
+		key_is(&st->pc.p[b - 1], "contre") || key_is(&st->pc.p[b - 1], "pour") ||
+		key_is(&st->pc.p[b - 1], "de") || key_is(&st->pc.p[b - 1], "du") || key_is(&st->pc.p[b - 1], "des") ||
+		key_is(&st->pc.p[b - 1], "d'");
+}
