@@ -532,4 +532,6 @@ static bool
 after_copula(const St *st, size_t c);
 static bool
 noun_complement(const St *st, size_t m);
+static size_t
+prep_relative(const St *st, size_t h);
 #endif

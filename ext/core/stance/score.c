@@ -402,9 +402,11 @@ score_cue_one(St *st, size_t c)
 	 * à Zelensky que ...".)
 	 */
 	if (!frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
-		is_complementizer(st, st->hpos - 1))
+		(is_complementizer(st, st->hpos - 1) || prep_relative(st, st->hpos) != SIZE_MAX))
 	{
-		size_t		q = st->hpos - 1;
+		/* "la trêve pour laquelle Washington œuvrait": before the
+		 * preposition (prep_relative()) */
+		size_t		q = is_complementizer(st, st->hpos - 1) ? st->hpos - 1 : prep_relative(st, st->hpos);
 
 		for (size_t k = q; k-- > 0 && k + 8 > q;)
 		{

@@ -517,3 +517,32 @@ noun_complement(const St *st, size_t m)
 		key_is(&st->pc.p[b - 1], "de") || key_is(&st->pc.p[b - 1], "du") || key_is(&st->pc.p[b - 1], "des") ||
 		key_is(&st->pc.p[b - 1], "d'");
 }
+
+/*
+ * An object relative after a preposition, "pour laquelle", "contre
+ * lequel", "auxquelles", before the holder starting at piece h (its article
+ * skipped): the piece of the preposition, or SIZE_MAX.
+ */
+static size_t
+prep_relative(const St *st, size_t h)
+{
+	static const char *const rel[] = {"laquelle", "lequel", "lesquels", "lesquelles", NULL};
+	static const char *const fused[] = {"auquel", "auxquels", "auxquelles", "duquel", "desquels",
+		"desquelles", NULL};
+
+	if (!dp_rule_on(DP_RULE_PREP_RELATIVE))
+		return SIZE_MAX;
+	if (h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+		h--;
+	if (h < 1)
+		return SIZE_MAX;
+	for (int i = 0; fused[i]; i++)
+		if (key_is(&st->pc.p[h - 1], fused[i]))
+			return h - 1;
+	if (h < 2 || !key_in(&st->pc.p[h - 2], L_PREPOSITIONS))
+		return SIZE_MAX;
+	for (int i = 0; rel[i]; i++)
+		if (key_is(&st->pc.p[h - 1], rel[i]))
+			return h - 2;
+	return SIZE_MAX;
+}
