@@ -783,6 +783,9 @@ plural_verb(const St *st, size_t c)
 
 	if (w->keylen > 3 && memcmp(w->key + w->keylen - 3, "ent", 3) == 0)
 		return true;
+	/* future plurals: entameront, soutiendront */
+	if (w->keylen > 4 && memcmp(w->key + w->keylen - 4, "ront", 4) == 0)
+		return true;
 	for (size_t k = c; k-- > 0 && k + 3 > c;)
 		for (int i = 0; aux[i]; i++)
 			if (key_is(&st->pc.p[k], aux[i]))
