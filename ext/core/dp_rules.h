@@ -41,6 +41,7 @@
 	X(UNNAMED_AGENT,      "unnamed-agent",      "a passive verb cue whose agent names no one (soutenu par les dirigeants européens) states no one's stance") \
 	X(HOLDER_NOT_TARGET,  "holder-not-target",  "the holder named after its noun cue (le soutien de la France à l'Ukraine) is not a target") \
 	X(PREP_RELATIVE,      "prep-relative",      "la trêve pour laquelle X œuvrait: the term before the preposition is X's object") \
+	X(DEONTIC,            "deontic",            "an obligation (les Russes doivent accepter) is the speaker's demand, not the subject's stance") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

@@ -534,4 +534,8 @@ static bool
 noun_complement(const St *st, size_t m);
 static size_t
 prep_relative(const St *st, size_t h);
+static bool
+deontic(const St *st, size_t c);
+static bool
+reporting_subject(const St *st, size_t c, Ref *out);
 #endif

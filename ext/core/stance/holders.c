@@ -1166,3 +1166,49 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 		return false;
 	return true;
 }
+
+/*
+ * Is the cue at c the infinitive of an obligation: "doivent accepter",
+ * "devrait respecter", "ne doit pas être"?
+ */
+static bool
+deontic(const St *st, size_t c)
+{
+	static const char *const must[] = {"doit", "doivent", "devrait", "devraient", "devra", "devront",
+		"devait", "devaient", NULL};
+
+	if (!dp_rule_on(DP_RULE_DEONTIC) || st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	for (size_t k = c; k-- > 0 && k + 4 > c;)
+	{
+		for (int i = 0; must[i]; i++)
+			if (key_is(&st->pc.p[k], must[i]))
+				return true;
+		if (!st->pc.p[k].wordlike || st->an[k].ment >= 0)
+			return false;
+	}
+	return false;
+}
+
+/*
+ * The subject of a reporting verb whose que-clause holds piece c: "Lars
+ * Løkke Rasmussen a souligné que les États-Unis doivent respecter ...".
+ */
+static bool
+reporting_subject(const St *st, size_t c, Ref *out)
+{
+	bool		fp;
+
+	for (size_t k = c; k-- > 0 && k + MAX_LEFT > c;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return false;
+		if (is_complementizer(st, k))
+		{
+			if (k == 0 || !has_mod(st, k - 1, DP_MOD_REPORTING))
+				return false;
+			return subject_left(st, k - 1, out, &fp) && out->valid;
+		}
+	}
+	return false;
+}

@@ -173,7 +173,9 @@ cue_modifiers(const St *st, size_t c, size_t c_end, const DpCue *cue, float *wp,
 				if (ne && (k < c || k <= c_end + 1))
 					neg = true;
 			}
-			else if (k < c)
+			/* "non seulement X mais aussi Y" negates nothing */
+			else if (k < c && !(key_is(&st->pc.p[k], "non") && k + 1 < n &&
+								key_is(&st->pc.p[k + 1], "seulement") && dp_rule_on(DP_RULE_NON_PAS_MAIS)))
 				neg = true;
 			if (neg && a->mod_factor[DP_MOD_NEGATION] > 0)
 				neg_factor = a->mod_factor[DP_MOD_NEGATION];
@@ -296,6 +298,26 @@ score_cue_one(St *st, size_t c)
 	}
 	if (!cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 		return;
+	/*
+	 * "Les Russes doivent accepter la trêve": an obligation is its
+	 * speaker's demand, not its subject's stance: the quote's speaker, the
+	 * subject of the reporting verb, else no one
+	 */
+	if (holder.valid && deontic(st, c))
+	{
+		Ref			speaker;
+
+		if (quote >= 0)
+			holder.valid = false;
+		else if (speaker_for_clause(st, &holder, quote, &speaker) || reporting_subject(st, c, &speaker))
+		{
+			holder = speaker;
+			st->also.valid = false;
+			reported = true;
+		}
+		else
+			return;
+	}
 	if (quote >= 0 && holder.valid && !first_person)
 		reported = true;
 	if (quote < 0 && !holder.valid)
