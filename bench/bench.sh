@@ -11,6 +11,10 @@
 #   BENCH_PG        PostgreSQL major version (default 15)
 #   BENCH_ROUNDS    rounds of the throughput queries; each query's best round
 #                   counts (default 3)
+#   BENCH_CORPUS    generated (default: varied from the sample articles) or
+#                   real (the WiNER-fr 2016 texts and development articles of
+#                   ../shared and data/corpus as they are, repeated; read at
+#                   run time, nothing copied; BENCH_SHARED to point elsewhere)
 #   BENCH_STORAGE   storage of articles.body: default (EXTENDED: compressed and
 #                   TOASTed, what users get), plain (inline, uncompressed; fits
 #                   because articles are <= 5000 bytes), main, external
@@ -33,6 +37,9 @@ BENCH_SEED=${BENCH_SEED:-20250312}
 BENCH_PG=${BENCH_PG:-15}
 BENCH_STORAGE=${BENCH_STORAGE:-default}
 BENCH_ROUNDS=${BENCH_ROUNDS:-3}
+BENCH_CORPUS=${BENCH_CORPUS:-generated}
+BENCH_SHARED=${BENCH_SHARED:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/shared}
+[[ $BENCH_CORPUS =~ ^(generated|real)$ ]] || { echo "bench.sh: BENCH_CORPUS must be generated or real" >&2; exit 2; }
 [[ $BENCH_ROUNDS =~ ^[1-9][0-9]?$ ]] || { echo "bench.sh: BENCH_ROUNDS must be an integer from 1 to 99" >&2; exit 2; }
 SAMPLE_DOC='Vladimir Poutine a rencontré Donald Trump.'
 
@@ -234,10 +241,15 @@ fi
 main() {
   mkdir -p "$OUT"
   local corpus=$OUT/corpus-${BENCH_MB}mb-${BENCH_SEED}.tsv
-  echo "diplo benchmark, $(date -u '+%Y-%m-%d %H:%M:%S UTC'), BENCH_MB=$BENCH_MB BENCH_SEED=$BENCH_SEED BENCH_PG=$BENCH_PG BENCH_STORAGE=$BENCH_STORAGE"
+  local gen=(--seed "$BENCH_SEED")
+  if [ "$BENCH_CORPUS" = real ]; then
+    corpus=$OUT/corpus-real-${BENCH_MB}mb.tsv
+    gen=(--real "$BENCH_SHARED")
+  fi
+  echo "diplo benchmark, $(date -u '+%Y-%m-%d %H:%M:%S UTC'), BENCH_CORPUS=$BENCH_CORPUS BENCH_MB=$BENCH_MB BENCH_SEED=$BENCH_SEED BENCH_PG=$BENCH_PG BENCH_STORAGE=$BENCH_STORAGE"
   if [ ! -s "$corpus" ] || [ "$HERE/gen_corpus.py" -nt "$corpus" ]; then
     echo "== generating $corpus"
-    python3 "$HERE/gen_corpus.py" --mb "$BENCH_MB" --seed "$BENCH_SEED" --out "$corpus.tmp"
+    python3 "$HERE/gen_corpus.py" --mb "$BENCH_MB" "${gen[@]}" --out "$corpus.tmp"
     mv "$corpus.tmp" "$corpus"
   else
     echo "== reusing $corpus"

@@ -262,6 +262,29 @@ def copy_escape(s):
              .replace("\n", "\\n").replace("\r", "\\r"))
 
 
+def real_corpus(args):
+    """Real articles as they are (read at run time, nothing copied into the
+    project), repeated in a fixed order until the corpus has the size."""
+    files = (sorted(glob.glob(os.path.join(args.real, "winer", "2016", "*", "*.txt"))) +
+             sorted(glob.glob(os.path.join(args.real, "seeds", "*.txt"))) +
+             sorted(glob.glob(os.path.join(args.root, "data", "corpus", "*.txt"))))
+    texts = [open(f, encoding="utf-8").read() for f in files]
+    if not texts:
+        sys.exit("gen_corpus: no real articles under " + args.real)
+    goal = int(args.mb * 1024 * 1024)
+    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="\n")
+    total = n = 0
+    while total < goal:
+        text = texts[n % len(texts)]
+        n += 1
+        total += len(text.encode())
+        out.write(f"{n}\t{copy_escape(text)}\n")
+    if out is not sys.stdout:
+        out.close()
+    print(f"gen_corpus: {n} articles, {total} bytes ({total / 1048576:.1f} MiB), real text: "
+          f"{len(texts)} distinct articles from {args.real} and data/corpus", file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=float(os.environ.get("BENCH_MB", 50)),
@@ -269,8 +292,13 @@ def main():
     ap.add_argument("--seed", type=int, default=20250312)
     ap.add_argument("--out", default="-")
     ap.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    ap.add_argument("--real", metavar="SHARED",
+                    help="instead: real text, the WiNER-fr 2016 articles and the development "
+                         "articles of SHARED (shared/) and data/corpus, repeated in turn to the size")
     args = ap.parse_args()
 
+    if args.real:
+        return real_corpus(args)
     rng = random.Random(args.seed)
     samples = load_samples(args.root)
     alltext = "\n".join(open(f, encoding="utf-8").read() for f in samples[0])
