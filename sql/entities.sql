@@ -237,3 +237,8 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Meloni a reçu son homologue. Duda a protesté. Modi se tait. '
                       'Union et fermeté, dit-il. Barrot a répondu. Jean-Noël Barrot insiste. Barrot conclut.') ORDER BY start;
+
+-- the same for every dictionary name: a country sharing only its stem with
+-- a common word opens a sentence as a name (L'Italie: italien)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('L''Italie a salué la trêve. L''Espagne aussi.') ORDER BY start;

@@ -616,10 +616,10 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	/*
 	 * A capitalised common word opening a sentence is not a one-word name
 	 * unless it is a known name or was named before ("Union", "Alliance");
-	 * an acronym's capitals say nothing of its place (ONU, CIA).  For the
-	 * surname of a known person the word itself must be a common word, not
-	 * only share its stem with one: "Meloni" (melon), "Duda", "Modi" open
-	 * sentences as names.
+	 * an acronym's capitals say nothing of its place (ONU, CIA).  The word
+	 * itself must be a common word, not only share its stem with one:
+	 * "Meloni" (melon), "Duda", "Modi", "L'Italie" (italien) open sentences
+	 * as names.
 	 */
 	if (best == 1)
 	{
@@ -627,8 +627,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 
 		if (p->initial && p->w->common && p->cls != DP_TOK_ACRONYM &&
 			!word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0 &&
-			(tg->d->entities[*entity].kind != DP_KIND_PER ||
-			 dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0)))
+			dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
 			return 0;
 	}
 	return best;
