@@ -242,3 +242,8 @@ SELECT surface, entity, kind, actor, method
 -- a common word opens a sentence as a name (L'Italie: italien)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('L''Italie a salué la trêve. L''Espagne aussi.') ORDER BY start;
+
+-- a lone unknown name after a locative (dans, de, sur, depuis, à, en) is a
+-- place; a role title's de-complement is not the person (le maire de X)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Il vit dans les Yvelines, près de Bandol. Le maire de Valdoria a parlé.') ORDER BY start;

@@ -402,6 +402,12 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 				return cue->sub;
 		}
 		len = phrase_at(tg, k, DP_V_ROLE, NULL);
+		/* "le maire de Sevran", "le préfet du Var": the title's complement
+		 * is a place, not the person (who would follow: "l'envoyé de
+		 * Poutine, X") */
+		if (len > 0 && i > 0 && k + len == i - 1 && cue_gap_word(tg, &tg->pc.p[i - 1]) &&
+			!word_val(tg, &tg->pc.p[i - 1], DP_V_DEMONYM))
+			return -1;
 		if (len > 0 && k + len <= i)
 		{
 			/* a demonym right after the title gives the actor */
@@ -917,7 +923,11 @@ unknown_name(Tagger *tg, size_t i)
 		{
 			const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
 
-			if (b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers")))
+			/* after a locative it is a place: à, en, vers, dans, de, sur,
+			 * depuis (à Bandol, en Savoie, dans les Yvelines) */
+			if (b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") || key_is(b, "dans") ||
+					  key_is(b, "de") || key_is(b, "d'") || key_is(b, "sur") || key_is(b, "depuis") ||
+					  (i > 1 && key_is(b, "les") && key_is(&tg->pc.p[i - 2], "dans"))))
 				kind = DP_KIND_GPE;
 			else
 				kind = DP_KIND_ORG;
