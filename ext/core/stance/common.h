@@ -30,6 +30,7 @@
 #define MAX_SCOPE 14			/* pieces a target may be after its cue */
 #define MAX_LEFT 30				/* pieces a subject may be before its cue */
 #define MAX_QUOTES_OPEN 64
+#define TITLED_WINDOW 512		/* mentions looked back at for a titled leader */
 
 typedef struct Ref
 {

@@ -126,31 +126,26 @@ subject_of_next_cue(const St *st, int32_t mi)
 static Ref
 ref_titled(const St *st, int16_t actor, size_t b)
 {
-	const char *key = st->pc.p[b].w->key;
-	size_t		klen = strlen(key);
-
+	const DpWord *w = st->pc.p[b].w;
 	size_t		len = st->an[b].mod_len ? st->an[b].mod_len : 1;
 
 	/* only a title right before its demonym: "le chef de l'État ukrainien"
-	 * is not a "chef d'état-major" */
-	if (dp_rule_on(DP_RULE_TITLED_LEADER) && actor >= 0 && b + len < st->pc.n &&
-		st->an[b + len].demonym == actor && len == 1)
-		for (size_t i = 0; i < st->ms.n; i++)
+	 * is not a "chef d'état-major"; among the last TITLED_WINDOW mentions
+	 * (a bound: a long document has many) */
+	if (dp_rule_on(DP_RULE_TITLED_LEADER) && actor >= 0 && len == 1 && b + 1 < st->pc.n &&
+		st->an[b + 1].demonym == actor)
+		for (size_t i = st->mend; i-- > 0 && i + TITLED_WINDOW > st->mend;)
 		{
 			const DpMention *mm = &st->ms.m[i];
 			const char *title;
-			DpBuf		f = {0};
-			bool		same;
+			const DpWord *tw;
 
-			if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0)
+			if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
+				(title = st->d->entities[mm->entity].title) == NULL)
 				continue;
-			title = st->d->entities[mm->entity].title;
-			if (title == NULL)
-				continue;
-			dp_fold_key(st->m, title, strlen(title), &f);
-			same = f.len >= klen && memcmp(f.data, key, klen) == 0 && (f.len == klen || f.data[klen] == ' ');
-			dp_free(st->m, f.data);
-			if (same)
+			/* the title's first word, as a cached word of the dictionary */
+			tw = dp_dict_word(st->d, title, strcspn(title, " "));
+			if (tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0))
 				return ref_mention(st, mm);
 		}
 	return ref_leader(st, actor);
