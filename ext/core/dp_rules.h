@@ -42,6 +42,29 @@
 	X(HOLDER_NOT_TARGET,  "holder-not-target",  "the holder named after its noun cue (le soutien de la France à l'Ukraine) is not a target") \
 	X(PREP_RELATIVE,      "prep-relative",      "la trêve pour laquelle X œuvrait: the term before the preposition is X's object") \
 	X(DEONTIC,            "deontic",            "an obligation (les Russes doivent accepter) is the speaker's demand, not the subject's stance") \
+	X(CHANNEL,           "channel",            "a name after a verb and sur (sur X, sur son compte X) is where it was said, no target") \
+	X(PLACE_OF_ACT,      "place-of-act",       "a city after a verb and à or en (a plaidé à Moscou) is where it happened, no target") \
+	X(AIMED_AGAINST,     "aimed-against",      "a name after contre or pression sur is opposed by what is for it") \
+	X(JUDGED_ENTITY,     "judged-entity",      "an evaluation after the object of a verb of judging (a qualifié Zelensky de dictateur) is about that object") \
+	X(COORDINATED_TOPIC, "coordinated-topic",  "topics coordinated by et after a cue share its stance") \
+	X(DONT_CLAUSE,       "dont-clause",        "a dont clause ends a cue’s objects, and a cue inside it speaks of the name before dont") \
+	X(SPEAKER_STATE,     "speaker-state",      "a state reported by a speaker who acts for it holds the stance with the speaker") \
+	X(OBJECT_BEFORE_INFINITIVE,"object-before-infinitive", "the object of a verb cue before an infinitive cue (pressent Washington de maintenir) is not its holder") \
+	X(TOPIC_PARTY,       "topic-party",        "a name inside a topic or joined to it by de, entre, avec, contre, à is a party to it, no target") \
+	X(TOPIC_IN_SUBJECT,  "topic-in-subject",   "an anaphoric object does not stand for a topic named in the cue’s own subject") \
+	X(INVERTED_SUBJECT,  "inverted-subject",   "a subject after a cue that follows a closing quote (», s’est félicitée X) holds it") \
+	X(POST_ATTRIBUTION,  "post-attribution",   "a reporting verb and name after the cue’s clause (, a déclaré X) give its holder") \
+	X(NOUN_HOLDER,       "noun-holder",        "a noun cue’s demonym or de complement is its holder (les revendications russes, le refus de Moscou)") \
+	X(RATHER,            "rather",             "plutôt que, au lieu de, tout comme, de même que, à l’instar de end a cue’s object") \
+	X(TOPIC_SHORT_FORM,  "topic-short-form",   "once a term is named, its first word after a determiner stands for its topic (the echange of echange de prisonniers)") \
+	X(FRAME_HOLDER,      "frame-holder",       "Pour X, Selon X at the start of a sentence give its holder") \
+	X(TOPIC_ACTION,      "topic-action",       "a topic verb right after its subject with no cue is weak support (Washington sanctionne)") \
+	X(QUESTION,          "question",           "a question outside quotes states no stance") \
+	X(ANAPHORA,          "anaphora",           "an anaphoric object (ces mesures, le texte) stands for the topic named within two sentences") \
+	X(OBJECT_RELATIVE,   "object-relative",    "le plan de paix que Moscou a rejeté: the term before que is the object") \
+	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
+	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \
+	X(TERM_OVER_CUE,     "term-over-cue",      "a topic term wins over the cue words inside it (cessation des hostilités)") \
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
 
 typedef enum DpRule

@@ -228,6 +228,8 @@ is_que(const DpPiece *p)
 static bool
 is_rather(const St *st, size_t k)
 {
+	if (!dp_rule_on(DP_RULE_RATHER))
+		return false;
 	if (k + 1 >= st->pc.n)
 		return false;
 	if (key_is(&st->pc.p[k], "plutot"))

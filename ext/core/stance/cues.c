@@ -92,6 +92,8 @@ topic_short_forms(St *st)
 {
 	size_t		n = st->pc.n;
 
+	if (!dp_rule_on(DP_RULE_TOPIC_SHORT_FORM))
+		return;
 	for (size_t i = 0; i < n; i++)
 	{
 		const Anno *a = &st->an[i];
@@ -310,7 +312,7 @@ annotate(St *st)
 						st->an[j].cue = -1;
 	/* terms win over cue words inside them (cessation des hostilités), but
 	 * for cues whose target is the term itself (la médiation d'Oman) */
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && dp_rule_on(DP_RULE_TERM_OVER_CUE); i++)
 		if (st->an[i].topic >= 0)
 			for (size_t j = i; j < i + st->an[i].topic_len && j < n; j++)
 				if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].topic_len &&

@@ -621,6 +621,8 @@ inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
 	bool		after_quote = false;
 	size_t		start;
 
+	if (!dp_rule_on(DP_RULE_INVERTED_SUBJECT))
+		return false;
 	for (size_t k = c; k-- > 0 && k + 4 > c;)
 		if (st->pc.p[k].cls == DP_TOK_QUOTE && (st->pc.p[k].tflags & DP_TF_CLOSE))
 		{
@@ -646,6 +648,8 @@ inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
 static bool
 post_attribution(const St *st, size_t c_end, Ref *out)
 {
+	if (!dp_rule_on(DP_RULE_POST_ATTRIBUTION))
+		return false;
 	for (size_t k = c_end; k < st->pc.n && k < c_end + MAX_SCOPE; k++)
 	{
 		if (is_clause_end(st, &st->pc.p[k]))
@@ -678,6 +682,8 @@ post_attribution(const St *st, size_t c_end, Ref *out)
 static bool
 noun_holder(const St *st, size_t c_end, Ref *out)
 {
+	if (!dp_rule_on(DP_RULE_NOUN_HOLDER))
+		return false;
 	if (c_end < st->pc.n && st->an[c_end].demonym >= 0)
 	{
 		*out = ref_state(st, st->an[c_end].demonym);
@@ -852,6 +858,8 @@ object_before_infinitive(const St *st, size_t c)
 {
 	const DpPiece *mark;
 
+	if (!dp_rule_on(DP_RULE_OBJECT_BEFORE_INFINITIVE))
+		return false;
 	if (c < 2 || st->hpos == SIZE_MAX || st->hpos == 0 || st->hend != c - 2)
 		return false;
 	mark = &st->pc.p[c - 1];
@@ -882,6 +890,8 @@ speaker_for_clause(St *st, const Ref *holder, int32_t quote, Ref *speaker)
 	bool		fp,
 				found;
 
+	if (!dp_rule_on(DP_RULE_SPEAKER_STATE))
+		return false;
 	if (hp == SIZE_MAX || holder->kind == DP_KIND_PER || holder->actor < 0 ||
 		(q = que_before(st, hp)) == SIZE_MAX || !has_mod(st, q - 1, DP_MOD_REPORTING))
 		return false;
@@ -918,6 +928,8 @@ static void
 find_frame(St *st)
 {
 	st->frame.valid = false;
+	if (!dp_rule_on(DP_RULE_FRAME_HOLDER))
+		return;
 	for (size_t i = 0; i + 2 < st->pc.n && i < 4; i++)
 	{
 		const DpPiece *p = &st->pc.p[i];

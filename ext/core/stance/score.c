@@ -423,7 +423,8 @@ score_cue_one(St *st, size_t c)
 	 * before "que" is more often the addressee of a speech verb, "il a dit
 	 * à Zelensky que ...".)
 	 */
-	if (!frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX && st->hpos >= 2 && st->hpos < n &&
+	if (dp_rule_on(DP_RULE_OBJECT_RELATIVE) && !frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX &&
+		st->hpos >= 2 && st->hpos < n &&
 		(is_complementizer(st, st->hpos - 1) || prep_relative(st, st->hpos) != SIZE_MAX))
 	{
 		/* "la trêve pour laquelle Washington œuvrait": before the
@@ -523,7 +524,8 @@ score_cue_one(St *st, size_t c)
 					(k == c_end || (k == c_end + 1 && (key_is(mark, "de") || key_is(mark, "d'") ||
 													   is_prep_a(st, mark))));
 
-				if (infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE))
+				if (dp_rule_on(DP_RULE_GOVERNED_VERB) &&
+					(infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE)))
 				{
 					/* the threatened stays the target of the threat itself */
 					if (cue->frame == DP_FR_THREATEN)
@@ -625,7 +627,8 @@ score_cue_one(St *st, size_t c)
 			 * situation critique des troupes ukrainiennes), nor the subject
 			 * of a clause after que (l'impression que le dirigeant russe).
 			 */
-			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k > c_end)
+			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k > c_end &&
+				dp_rule_on(DP_RULE_NOMINAL_OBJECT))
 			{
 				Ref			r;
 				size_t		start;
@@ -710,7 +713,8 @@ score_cue_one(St *st, size_t c)
 			key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
 			(scope_end == c_end || is_rather(st, scope_end)))
 			anaphoric = true;
-		if (!found && anaphoric && !frame_has(cue->frame, FF_NO_TOPIC) && st->last_topic >= 0 &&
+		if (!found && anaphoric && dp_rule_on(DP_RULE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
+			st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
@@ -761,6 +765,8 @@ score_cue_one(St *st, size_t c)
 static void
 topic_actions(St *st)
 {
+	if (!dp_rule_on(DP_RULE_TOPIC_ACTION))
+		return;
 	for (size_t i = 1; i < st->pc.n; i++)
 	{
 		const Anno *a = &st->an[i];
@@ -835,7 +841,7 @@ stance_sentence(St *st)
 	find_speakers(st);
 	st->contrast_seen = false;
 	/* a question states no stance (outside quotes) */
-	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?");
+	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?") && dp_rule_on(DP_RULE_QUESTION);
 	for (size_t i = 0; i < st->pc.n; i++)
 	{
 		if (question && st->an[i].quote < 0)

@@ -22,6 +22,8 @@ in_topic_complement(const St *st, size_t t, size_t m)
 	size_t		j = t + 1;
 	bool		party;
 
+	if (!dp_rule_on(DP_RULE_TOPIC_PARTY))
+		return false;
 	if (m <= j || m > t + 12)
 		return false;
 	/* its agent: la médiation conduite par Washington */
@@ -64,6 +66,8 @@ judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 	size_t		k = c;
 	const DpMention *mm;
 
+	if (!dp_rule_on(DP_RULE_JUDGED_ENTITY))
+		return false;
 	/* (d'« splits into d, the apostrophe and the quote mark) */
 	while (k > 0 && c - k < 4)
 	{
@@ -97,6 +101,8 @@ aimed_against(const St *st, size_t m)
 {
 	size_t		b = m;
 
+	if (!dp_rule_on(DP_RULE_AIMED_AGAINST))
+		return false;
 	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
 		b--;
 	if (b < 1)
@@ -118,6 +124,8 @@ said_on(const St *st, size_t m)
 {
 	size_t		b = m;
 
+	if (!dp_rule_on(DP_RULE_CHANNEL))
+		return false;
 	if (b >= 3 && st->pc.p[b - 1].wordlike && !st->pc.p[b - 1].cap &&
 		!key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_in(&st->pc.p[b - 1], L_POSSESSIVES) &&
 		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
@@ -138,6 +146,8 @@ said_at(const St *st, const DpCue *cue, size_t c_end, const DpMention *mm)
 	size_t		b = mm->piece;
 	const DpPiece *p;
 
+	if (!dp_rule_on(DP_RULE_PLACE_OF_ACT))
+		return false;
 	if (mm->kind != DP_KIND_GPE || cue->target_mode != DP_TM_OBJECT)
 		return false;
 	if (frame_has(cue->frame, FF_AIMED))
@@ -159,6 +169,8 @@ said_at(const St *st, const DpCue *cue, size_t c_end, const DpMention *mm)
 static bool
 topic_in_subject(const St *st, size_t c)
 {
+	if (!dp_rule_on(DP_RULE_TOPIC_IN_SUBJECT))
+		return false;
 	return st->last_topic_sentence == st->sentence && st->last_topic_piece != SIZE_MAX &&
 		st->hpos != SIZE_MAX && st->last_topic_piece >= st->hpos && st->last_topic_piece < c;
 }
@@ -206,6 +218,8 @@ coordinated_topic(const St *st, size_t k, size_t scope_end)
 {
 	bool		and = false;
 
+	if (!dp_rule_on(DP_RULE_COORDINATED_TOPIC))
+		return SIZE_MAX;
 	for (size_t j = k; j < scope_end && j < k + 6; j++)
 	{
 		const Anno *a = &st->an[j];
@@ -240,6 +254,8 @@ complementizer_between(const St *st, size_t a, size_t b)
 static bool
 starts_dont_clause(const St *st, size_t k)
 {
+	if (!dp_rule_on(DP_RULE_DONT_CLAUSE))
+		return false;
 	return k + 1 < st->pc.n && is_punct(st, &st->pc.p[k], ",") && key_is(&st->pc.p[k + 1], "dont");
 }
 
