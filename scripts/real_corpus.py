@@ -137,44 +137,43 @@ def run_score(psql, docs, gold, verbose):
     return subprocess.call(cmd)
 
 
-def cmd_score(a):
-    if a.split == "test" and a.verbose:
-        sys.exit("the test split's errors are not read: score it without -v")
-    rows = [r for r in read_list() if r["split"] == a.split]
+def score_pairs(a, title, pairs):
+    """Score diplo on (doc id, text path, gold path) triples with shared/eval/score.py."""
     with tempfile.TemporaryDirectory() as tmp:
         docs, gold = os.path.join(tmp, "docs"), os.path.join(tmp, "gold")
         os.mkdir(docs)
         os.mkdir(gold)
-        n = 0
-        for r in rows:
-            path = os.path.join(REAL, "text", r["id"] + ".txt")
-            if not os.path.exists(path) or sha_of(path) != r["sha256"]:
-                continue
-            os.symlink(path, os.path.join(docs, r["id"] + ".txt"))
-            os.symlink(os.path.join(REAL, "gold", r["id"] + ".json"), os.path.join(gold, r["id"] + ".json"))
-            n += 1
-        if n == 0:
-            sys.exit("no text of the %s split is present: re-pull them (see --help)" % a.split)
-        print("== real articles, %s split: %d of %d" % (a.split, n, len(rows)))
+        for doc_id, text, g in pairs:
+            os.symlink(os.path.abspath(text), os.path.join(docs, doc_id + ".txt"))
+            os.symlink(os.path.abspath(g), os.path.join(gold, doc_id + ".json"))
+        if not pairs:
+            sys.exit("no text of %s is present: re-pull them (see --help)" % title)
+        print("== %s: %d documents" % (title, len(pairs)))
         return run_score(a.psql, docs, gold, a.verbose)
+
+
+def cmd_score(a):
+    if a.split == "test" and a.verbose:
+        sys.exit("the test split's errors are not read: score it without -v")
+    rows = [r for r in read_list() if r["split"] == a.split]
+    pairs = []
+    for r in rows:
+        path = os.path.join(REAL, "text", r["id"] + ".txt")
+        if os.path.exists(path) and sha_of(path) == r["sha256"]:
+            pairs.append((r["id"], path, os.path.join(REAL, "gold", r["id"] + ".json")))
+    return score_pairs(a, "real articles, %s split (%d listed)" % (a.split, len(rows)), pairs)
 
 
 def cmd_winer(a):
     if a.split != "dev" and a.verbose:
         sys.exit("the test split's errors are not read: score it without -v")
-    with tempfile.TemporaryDirectory() as tmp:
-        docs, gold = os.path.join(tmp, "docs"), os.path.join(tmp, "gold")
-        os.mkdir(docs)
-        os.mkdir(gold)
-        for path in sorted(glob.glob(os.path.join(ROOT, "data", "winer_gold", "*.json"))):
-            name = os.path.basename(path)[:-5]
-            if a.split != "all" and split_of(name) != a.split:
-                continue
-            text = os.path.join(a.shared, "winer", "2016", name[5:7], name + ".txt")
-            os.symlink(os.path.abspath(text), os.path.join(docs, name + ".txt"))
-            os.symlink(path, os.path.join(gold, name + ".json"))
-        print("== WiNER-fr 2016 stance gold, %s split: %d" % (a.split, len(os.listdir(gold))))
-        return run_score(a.psql, docs, gold, a.verbose)
+    pairs = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "data", "winer_gold", "*.json"))):
+        name = os.path.basename(path)[:-5]
+        if a.split != "all" and split_of(name) != a.split:
+            continue
+        pairs.append((name, os.path.join(a.shared, "winer", "2016", name[5:7], name + ".txt"), path))
+    return score_pairs(a, "WiNER-fr 2016 stance gold, %s split" % a.split, pairs)
 
 
 def main():

@@ -220,6 +220,20 @@ is_que(const DpPiece *p)
 	return key_is(p, "que") || key_is(p, "qu'");
 }
 
+/* de, du, des, d': what introduces a genitive (le refus de Moscou) */
+static inline bool
+is_genitive(const DpPiece *p)
+{
+	return key_is(p, "de") || key_is(p, "du") || key_is(p, "des") || key_is(p, "d'");
+}
+
+/* le, la, l', les: a definite article (or the same object pronoun) */
+static inline bool
+is_definite(const DpPiece *p)
+{
+	return key_is(p, "le") || key_is(p, "la") || key_is(p, "l'") || key_is(p, "les");
+}
+
 /*
  * "plutôt que", "au lieu de": what follows is what the cue is NOT about
  * ("des garanties européennes plutôt qu'une intégration à l'OTAN"); the
@@ -541,4 +555,6 @@ static bool
 deontic(const St *st, size_t c);
 static bool
 reporting_subject(const St *st, size_t c, Ref *out);
+static bool
+other_subject(St *st, size_t c, const Ref *holder, Ref *out, size_t *pos);
 #endif

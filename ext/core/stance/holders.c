@@ -295,8 +295,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		{
 			size_t		b = mm->piece - 1;
 
-			if (!(b > 0 && (key_is(&st->pc.p[b], "de") || key_is(&st->pc.p[b], "du") ||
-							key_is(&st->pc.p[b], "d'") || key_is(&st->pc.p[b], "des")) &&
+			if (!(b > 0 && is_genitive(&st->pc.p[b]) &&
 				  (has_mod(st, b - 1, DP_MOD_COLLECTIVE) || has_mod(st, b - 1, DP_MOD_LEADER) ||
 				   (b >= 2 && (has_mod(st, b - 2, DP_MOD_COLLECTIVE) || has_mod(st, b - 2, DP_MOD_LEADER))))))
 				return false;
@@ -324,8 +323,7 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		if (e < st->pc.n && st->an[e].demonym >= 0)
 			return false;		/* le président russe: handled at the demonym */
 		/* "les dirigeants du G7": the leaders of the entity named after */
-		if (e + 1 < st->pc.n && (key_is(&st->pc.p[e], "de") || key_is(&st->pc.p[e], "du") ||
-								 key_is(&st->pc.p[e], "des") || key_is(&st->pc.p[e], "d'")))
+		if (e + 1 < st->pc.n && is_genitive(&st->pc.p[e]))
 		{
 			size_t		f = e + 1;
 
@@ -690,9 +688,7 @@ noun_holder(const St *st, size_t c_end, Ref *out)
 		((St *) st)->hpos = ((St *) st)->hend = c_end;
 		return out->valid;
 	}
-	if (c_end + 1 < st->pc.n &&
-		(key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "du") ||
-		 key_is(&st->pc.p[c_end], "d'") || key_is(&st->pc.p[c_end], "des")))
+	if (c_end + 1 < st->pc.n && is_genitive(&st->pc.p[c_end]))
 	{
 		size_t		k = c_end + 1;
 
@@ -1218,4 +1214,26 @@ reporting_subject(const St *st, size_t c, Ref *out)
 		}
 	}
 	return false;
+}
+
+/*
+ * The subject of the clause left of piece c when it is not the holder, as
+ * the target of a passive ("l'Ukraine est accusée par la Russie") or of a
+ * backing ("la Turquie intervient avec le soutien des États-Unis"); *pos is
+ * its first piece.  The holder's span (st->hpos, st->hend) is kept.
+ */
+static bool
+other_subject(St *st, size_t c, const Ref *holder, Ref *out, size_t *pos)
+{
+	size_t		hpos = st->hpos,
+				hend = st->hend;
+	bool		fp,
+				found;
+
+	found = holder->valid && subject_left(st, c, out, &fp) && out->valid &&
+		strcmp(out->name, holder->name) != 0;
+	*pos = st->hpos;
+	st->hpos = hpos;
+	st->hend = hend;
+	return found;
 }

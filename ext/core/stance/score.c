@@ -232,8 +232,7 @@ score_self_cue(St *st, size_t c, const DpCue *cue)
 	if (!agent_after(st, c_end + (demonym ? 1 : 0), 2, &holder) && !noun_holder(st, c_end, &holder))
 	{
 		/* de + a title before the name: "du président américain Donald Trump" */
-		if (c_end + 1 < st->pc.n && (key_is(&st->pc.p[c_end], "de") || key_is(&st->pc.p[c_end], "du") ||
-									 key_is(&st->pc.p[c_end], "d'") || key_is(&st->pc.p[c_end], "des")))
+		if (c_end + 1 < st->pc.n && is_genitive(&st->pc.p[c_end]))
 			for (size_t k = c_end + 1; k < st->pc.n && k < c_end + 6; k++)
 			{
 				const DpPiece *p = &st->pc.p[k];
@@ -382,19 +381,14 @@ score_cue_one(St *st, size_t c)
 		if (!found && passive && frame_has(cue->frame, FF_ENTITY) && dp_rule_on(DP_RULE_PASSIVE_TARGET))
 		{
 			Ref			subj;
-			bool		fp;
-			size_t		hpos = st->hpos,
-						hend = st->hend;
+			size_t		spos;
 
-			if (subject_left(st, c, &subj, &fp) && subj.valid && holder.valid &&
-				strcmp(subj.name, holder.name) != 0)
+			if (other_subject(st, c, &holder, &subj, &spos))
 			{
 				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
-					 st->hpos < lo ? st->hpos : lo, hi, neg, hedged, reported);
+					 spos < lo ? spos : lo, hi, neg, hedged, reported);
 				found++;
 			}
-			st->hpos = hpos;
-			st->hend = hend;
 		}
 		if (!found && cue->target_mode == DP_TM_SUBJECT)
 			for (size_t k = c_end; k < scope_end && k < c_end + 6; k++)
@@ -727,12 +721,12 @@ score_cue_one(St *st, size_t c)
 		 * "l'armée turque intervient avec le soutien des États-Unis": the
 		 * backing is for the clause's subject
 		 */
-		if (!found && backing(st, c) && holder.valid)
+		if (!found && backing(st, c))
 		{
 			Ref			subj;
-			bool		fp;
+			size_t		spos;
 
-			if (subject_left(st, c - 2, &subj, &fp) && subj.valid && strcmp(subj.name, holder.name) != 0)
+			if (other_subject(st, c - 2, &holder, &subj, &spos))
 			{
 				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
 					 lo, hi, neg, hedged, reported);

@@ -259,7 +259,6 @@ starts_dont_clause(const St *st, size_t k)
 	return k + 1 < st->pc.n && is_punct(st, &st->pc.p[k], ",") && key_is(&st->pc.p[k + 1], "dont");
 }
 
-/* Score one cue at piece c for its (first) holder. */
 /*
  * "non pas X mais Y" right after a cue: X is what the holder does not
  * stand for, Y what it does ("Moscou veut non pas une trêve mais un accord
@@ -348,9 +347,8 @@ noun_participle(const St *st, size_t k)
 		return false;
 	b = &st->pc.p[k - 1];
 	/* after a copula it is an adjective: "Poutine reste méfiant" */
-	for (int i = 0; copulas[i]; i++)
-		if (key_is(b, copulas[i]))
-			return false;
+	if (after_copula(st, k))
+		return false;
 	/* the end of a body's name: "une résolution du Conseil de sécurité exigeant" */
 	if (st->an[k - 1].ment >= 0)
 		return st->ms.m[st->an[k - 1].ment].kind == DP_KIND_ORG &&
@@ -381,10 +379,9 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 			return false;
 		if (st->an[j].ment >= 0)
 			return false;		/* a name not introduced by de or par: not the author */
-		if (!(key_is(p, "de") || key_is(p, "du") || key_is(p, "des") || key_is(p, "d'") || key_is(p, "par")))
+		if (!is_genitive(p) && !key_is(p, "par"))
 			continue;
-		if (m < scope_end && (key_is(&st->pc.p[m], "la") || key_is(&st->pc.p[m], "l'") ||
-							  key_is(&st->pc.p[m], "le") || key_is(&st->pc.p[m], "les")))
+		if (m < scope_end && is_definite(&st->pc.p[m]))
 			m++;
 		if (m < scope_end && st->an[m].ment >= 0)
 		{
@@ -414,9 +411,7 @@ place_of(const St *st, const DpMention *mm)
 
 	if (!dp_rule_on(DP_RULE_PLACE_NOT_TARGET) || (mm->kind != DP_KIND_GPE && mm->kind != DP_KIND_LOC))
 		return false;
-	while (b > 0 && (key_is(&st->pc.p[b - 1], "la") || key_is(&st->pc.p[b - 1], "l'") ||
-					 key_is(&st->pc.p[b - 1], "le") || key_is(&st->pc.p[b - 1], "les") ||
-					 key_is(&st->pc.p[b - 1], "bande")))
+	while (b > 0 && (is_definite(&st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "bande")))
 		b--;
 	if (b == 0)
 		return false;
@@ -522,16 +517,14 @@ noun_complement(const St *st, size_t m)
 {
 	size_t		b = m;
 
-	if (b > 0 && (key_is(&st->pc.p[b - 1], "la") || key_is(&st->pc.p[b - 1], "l'") ||
-				  key_is(&st->pc.p[b - 1], "le") || key_is(&st->pc.p[b - 1], "les")))
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
 		b--;
 	if (b == 0)
 		return false;
 	return is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
 		key_is(&st->pc.p[b - 1], "aux") || key_is(&st->pc.p[b - 1], "envers") ||
 		key_is(&st->pc.p[b - 1], "contre") || key_is(&st->pc.p[b - 1], "pour") ||
-		key_is(&st->pc.p[b - 1], "de") || key_is(&st->pc.p[b - 1], "du") || key_is(&st->pc.p[b - 1], "des") ||
-		key_is(&st->pc.p[b - 1], "d'");
+		is_genitive(&st->pc.p[b - 1]);
 }
 
 /*
