@@ -52,6 +52,7 @@ run_tap() {
 }
 run_tap encodings bash test/encodings.sh
 run_tap hardening bash test/hardening/run.sh
+run_tap readme python3 scripts/readme_check.py
 
 echo "suite-summary: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]
