@@ -6,6 +6,7 @@
 
 extern void test_text(void);
 extern void test_tag(void);
+extern void test_html(void);
 
 int
 main(void)
@@ -13,6 +14,8 @@ main(void)
 	test_text();
 	unit_reset();
 	test_tag();
+	unit_reset();
+	test_html();
 	unit_reset();
 	printf("1..%d\n", unit_run);
 	printf("%d passed, %d failed\n", unit_run - unit_failed, unit_failed);
