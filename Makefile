@@ -6,22 +6,30 @@ PG_CONFIG ?= pg_config
 PYTHON ?= python3
 HUNSPELL_DIC ?= /usr/share/hunspell/fr.dic
 ISO_3166 ?= /usr/share/iso-codes/json/iso_3166-1.json
-DIPLO_VERSION = 0.1
+DIPLO_VERSION = 0.2
 
 MODULE_big = diplo
 CORE_SRCS = $(sort $(wildcard ext/core/*.c))
 PG_SRCS = $(sort $(wildcard ext/pg/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
-# The control file and versioned scripts live in control/.  The install
-# script of a version is its hand-written schema followed by the built-in
-# dictionary, generated from data/ and Debian's iso-codes and hunspell-fr.
+# The control file and versioned scripts live in control/.  The built-in
+# dictionary is generated from data/ and Debian's iso-codes and hunspell-fr
+# (build/builtin.sql) and spliced into the scripts:
+#   diplo--0.1.sql       the 0.1 schema, then the dictionary
+#   diplo--0.2.sql       the 0.1 schema, the 0.1->0.2 changes up to their
+#                        @@BUILTIN_DATA@@ line, the dictionary, the rest
+#   diplo--0.1--0.2.sql  the 0.1->0.2 changes, with the built-in rows of the
+#                        installed version replaced by this build's
+#                        (control/builtin_refresh_{begin,end}.sql around the
+#                        dictionary) at the @@BUILTIN_DATA@@ line
+# so a fresh 0.2 and an updated 0.1 run the same statements on the schema.
 MODULEDIR = extension
 DATA = control/diplo.control
-DATA_built = build/diplo--$(DIPLO_VERSION).sql
+DATA_built = build/diplo--0.1.sql build/diplo--0.2.sql build/diplo--0.1--0.2.sql
 EXTRA_CLEAN = build ext/core/*.gc* test/unit/unit-tests results regression.diffs regression.out
 
-REGRESS = setup text entities stances dictionary badinput
+REGRESS = setup text entities stances dictionary badinput analyst
 REGRESS_OPTS = --load-extension=diplo --encoding=UTF8
 
 UTF8PROC_CFLAGS := $(shell pkg-config --cflags libutf8proc)
@@ -96,11 +104,24 @@ build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv)
 	@mkdir -p build
 	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon > $@.tmp && mv $@.tmp $@
 
-build/diplo--$(DIPLO_VERSION).sql: control/diplo--$(DIPLO_VERSION).sql build/dict.sql build/lexicon.sql scripts/encoding_guard.py
+build/builtin.sql: build/dict.sql build/lexicon.sql scripts/encoding_guard.py
 	@mkdir -p build
-	cat control/diplo--$(DIPLO_VERSION).sql > $@.tmp
-	$(PYTHON) scripts/encoding_guard.py build/dict.sql build/lexicon.sql >> $@.tmp
-	mv $@.tmp $@
+	$(PYTHON) scripts/encoding_guard.py build/dict.sql build/lexicon.sql > $@.tmp && mv $@.tmp $@
+
+# splice FILE: FILE with build/builtin.sql in place of its @@BUILTIN_DATA@@ line
+splice = awk '/^-- @@BUILTIN_DATA@@/ { while ((getline l < "build/builtin.sql") > 0) print l; next } { print }' $(1)
+
+build/diplo--0.1.sql: control/diplo--0.1.sql build/builtin.sql
+	cat control/diplo--0.1.sql build/builtin.sql > $@.tmp && mv $@.tmp $@
+
+build/diplo--0.2.sql: control/diplo--0.1.sql control/diplo--0.1--0.2.sql build/builtin.sql
+	grep -q '^-- @@BUILTIN_DATA@@' control/diplo--0.1--0.2.sql
+	( sed -e 's/^-- diplo 0\.1: /-- diplo 0.2, from the 0.1 schema and the 0.1--0.2 changes: /' control/diplo--0.1.sql; \
+	  $(call splice,control/diplo--0.1--0.2.sql) ) > $@.tmp && mv $@.tmp $@
+
+build/diplo--0.1--0.2.sql: control/diplo--0.1--0.2.sql control/builtin_refresh_begin.sql control/builtin_refresh_end.sql build/builtin.sql
+	awk '/^-- @@BUILTIN_DATA@@/ { system("cat control/builtin_refresh_begin.sql build/builtin.sql control/builtin_refresh_end.sql"); next } { print }' \
+	  control/diplo--0.1--0.2.sql > $@.tmp && mv $@.tmp $@
 
 # C unit tests of the core, under AddressSanitizer and UBSan.
 UNIT_SRCS = $(CORE_SRCS) $(sort $(wildcard test/unit/*.c))

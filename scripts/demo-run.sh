@@ -15,3 +15,15 @@ trap 'rm -f "$load"' EXIT
 } > "$load"
 psql -X -q -v ON_ERROR_STOP=1 -f "$load"
 psql -X -v ON_ERROR_STOP=1 -f scripts/demo.sql
+
+# The stance network of the corpus as a picture (Graphviz): the DOT text
+# diplo.stance_graph() returns, rendered to SVG.
+out=${DIPLO_DEMO_OUT:-build/demo}
+mkdir -p "$out"
+psql -X -At -v ON_ERROR_STOP=1 -c "SELECT diplo.stance_graph(s) FROM articles a, diplo.stances(a.body) s" > "$out/stance_network.dot"
+if command -v dot >/dev/null 2>&1; then
+  dot -Tsvg "$out/stance_network.dot" -o "$out/stance_network.svg"
+  echo "== The stance network: $out/stance_network.svg ($(grep -c -- ' -> ' "$out/stance_network.dot") edges; DOT source $out/stance_network.dot)"
+else
+  echo "== The stance network: $out/stance_network.dot (install graphviz to render it: dot -Tsvg)"
+fi

@@ -15,8 +15,13 @@ import base64
 import sys
 
 
+# A built-in row whose key a user row already holds (an update that brings a
+# new built-in row) leaves the user's row in place.
+ON_CONFLICT = "\nON CONFLICT DO NOTHING"
+
+
 def guard_block(header, rows):
-    sql = header + "\n" + ",\n".join(rows) + ";\n"
+    sql = header + "\n" + ",\n".join(rows) + ON_CONFLICT + ";\n"
     b64 = base64.b64encode(sql.encode("utf-8")).decode("ascii")
     lines = [b64[i:i + 76] for i in range(0, len(b64), 76)]
     body = "\n".join("      '%s'" % l for l in lines)
@@ -46,7 +51,7 @@ def process(text, out):
             keep = [r for r in rows if all(ord(c) < 256 for c in r)]
             moved = [r for r in rows if not all(ord(c) < 256 for c in r)]
             if keep:
-                out.write(header + "\n" + ",\n".join(keep) + ";\n")
+                out.write(header + "\n" + ",\n".join(keep) + ON_CONFLICT + ";\n")
             if moved:
                 out.write(guard_block(header, moved))
             continue

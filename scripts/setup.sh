@@ -12,7 +12,7 @@ have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok ins
 
 base=(make gcc pkg-config python3 postgresql postgresql-common libutf8proc-dev
       libstemmer-dev hunspell-fr hunspell-fr-classical iso-codes
-      libtap-parser-sourcehandler-pgtap-perl clang libclang-rt-14-dev)
+      libtap-parser-sourcehandler-pgtap-perl clang libclang-rt-14-dev graphviz)
 for p in "${base[@]}"; do have "$p" || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

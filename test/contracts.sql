@@ -9,7 +9,7 @@
 \set ON_ERROR_STOP true
 
 BEGIN;
-SELECT plan(92);
+SELECT plan(97);
 
 ------------------------------------------------------------------------
 -- the extension, its schema, its objects
@@ -27,12 +27,20 @@ SELECT is((SELECT count(*)::int FROM pg_depend d JOIN pg_namespace n ON n.oid = 
 
 SELECT tables_are('diplo',
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'particle', 'name_hint',
-        'topic', 'topic_term', 'cue', 'modifier', 'furniture'],
-  'diplo has exactly the fourteen dictionary tables');
+        'topic', 'topic_term', 'cue', 'modifier', 'furniture', 'user_edit', 'builtin_row'],
+  'diplo has exactly the fourteen dictionary tables, user_edit and builtin_row');
+SELECT is(diplo.dictionary_tables(),
+  ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'furniture', 'particle',
+        'name_hint', 'topic', 'topic_term', 'cue', 'modifier'],
+  'dictionary_tables() lists the fourteen, parents before children');
 SELECT functions_are('diplo',
   ARRAY['normalize', 'match_key', 'tokens', 'sentences', 'text_stats', 'entities', 'entity_ids',
         'dictionary_info', 'stances', 'stance_summary', 'stance_balance', 'stance_balance_step',
-        'stance_balance_combine', 'stance_balance_final', 'dictionary_changed', 'rules'],
+        'stance_balance_combine', 'stance_balance_final', 'dictionary_changed', 'rules',
+        'actor_ids', 'resolve', 'stance_graph', 'stance_graph_json', 'stance_graph_final', 'stance_graph_json_final',
+        'stance_graph_combine', 'restore_builtin', 'stale_objects', 'dictionary_tables', 'row_key', 'table_columns',
+        'apply_builtin_edit', 'record_builtin_edit', 'record_builtin_truncate', 'apply_user_edit',
+        'snapshot_builtin', 'notice_stale_objects', 'strip_html'],
   'diplo has exactly the documented functions');
 SELECT is(ARRAY(SELECT t.typname::text FROM pg_type t
                  WHERE t.typnamespace = 'diplo'::regnamespace AND t.typtype IN ('c', 'e')
@@ -74,7 +82,8 @@ SELECT is(pg_temp.columns_of('diplo.mention'),
 SELECT is(pg_temp.columns_of('diplo.stance'),
           ARRAY['holder text', 'holder_actor text', 'target text', 'target_actor text', 'score real',
                 'cue text', 'sentence integer', 'start integer', 'len integer', 'negated boolean',
-                'hedged boolean', 'reported boolean', 'evidence text'],
+                'hedged boolean', 'reported boolean', 'evidence text', 'stance_no integer', 'holder_kind text',
+                'target_kind text', 'cue_start integer', 'cue_len integer'],
           'diplo.stance columns');
 
 ------------------------------------------------------------------------
@@ -183,7 +192,7 @@ SELECT isnt(obj_description((SELECT oid FROM pg_extension WHERE extname = 'diplo
 ------------------------------------------------------------------------
 
 SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
-                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relkind = 'r'
+                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relname = ANY (diplo.dictionary_tables())
                    AND NOT EXISTS (SELECT 1 FROM pg_attribute a
                                     WHERE a.attrelid = c.oid AND a.attname = 'builtin'
                                       AND a.atttypid = 'boolean'::regtype AND a.attnotnull
@@ -197,11 +206,17 @@ SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
                  ORDER BY 1),
           '{}'::text[], 'every dictionary table has a primary key');
 SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
-                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relkind = 'r'
+                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relname = ANY (diplo.dictionary_tables())
                    AND NOT EXISTS (SELECT 1 FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg, cond)
                                     WHERE e.extname = 'diplo' AND x.cfg = c.oid AND x.cond = 'WHERE NOT builtin')
                  ORDER BY 1),
           '{}'::text[], 'pg_dump keeps the user rows (WHERE NOT builtin) of every dictionary table');
+SELECT is((SELECT x.cond FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg, cond)
+            WHERE e.extname = 'diplo' AND x.cfg = 'diplo.user_edit'::regclass), '',
+          'pg_dump keeps every row of diplo.user_edit (the edits of built-in rows)');
+SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extconfig) AS x(cfg)
+            WHERE e.extname = 'diplo' AND x.cfg = 'diplo.builtin_row'::regclass), 0,
+          'pg_dump does not keep diplo.builtin_row (CREATE EXTENSION makes it)');
 
 SELECT trigger_is('diplo', t, 'dictionary_changed', 'diplo', 'dictionary_changed',
                   format('diplo.%s has the dictionary_changed trigger', t))
@@ -210,12 +225,19 @@ SELECT trigger_is('diplo', t, 'dictionary_changed', 'diplo', 'dictionary_changed
  ORDER BY t;
 -- tgtype 60 = AFTER, FOR EACH STATEMENT, INSERT | DELETE | UPDATE | TRUNCATE
 SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
-                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relkind = 'r'
+                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relname = ANY (diplo.dictionary_tables())
                    AND NOT EXISTS (SELECT 1 FROM pg_trigger g
                                     WHERE g.tgrelid = c.oid AND g.tgname = 'dictionary_changed'
                                       AND g.tgtype = 60 AND g.tgenabled = 'O')
                  ORDER BY 1),
           '{}'::text[], 'every trigger fires after each INSERT, UPDATE, DELETE and TRUNCATE statement, and is enabled');
+-- tgtype 31 = ROW, BEFORE, INSERT | DELETE | UPDATE
+SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
+                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relname = ANY (diplo.dictionary_tables())
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger g
+                                    WHERE g.tgrelid = c.oid AND g.tgname = 'record_builtin_edit' AND g.tgtype = 31 AND g.tgenabled = 'O')
+                 ORDER BY 1),
+          '{}'::text[], 'every dictionary table records edits of its built-in rows');
 
 ------------------------------------------------------------------------
 -- constraints and their SQLSTATEs
@@ -262,21 +284,26 @@ SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
                      OR has_table_privilege('diplo_tap_reader', c.oid, 'DELETE')
                      OR has_table_privilege('diplo_tap_reader', c.oid, 'TRUNCATE'))
                  ORDER BY 1),
-          '{}'::text[], 'no ordinary role may change a dictionary table');
+          '{}'::text[], 'no ordinary role may change a dictionary table, user_edit or builtin_row');
 SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
-                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relkind = 'r'
+                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relname = ANY (diplo.dictionary_tables() || '{user_edit}'::text[])
                    AND NOT (has_table_privilege('diplo_tap_editor', c.oid, 'INSERT')
                         AND has_table_privilege('diplo_tap_editor', c.oid, 'UPDATE')
                         AND has_table_privilege('diplo_tap_editor', c.oid, 'DELETE'))
                  ORDER BY 1),
           '{}'::text[], 'members of diplo_admin may change every dictionary table');
 SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
-                 WHERE p.pronamespace = 'diplo'::regnamespace AND p.proname <> 'dictionary_changed'
+                 WHERE p.pronamespace = 'diplo'::regnamespace
+                   AND p.prorettype <> 'trigger'::regtype AND p.proname <> 'snapshot_builtin'
                    AND NOT has_function_privilege('diplo_tap_reader', p.oid, 'EXECUTE')
                  ORDER BY 1),
           '{}'::text[], 'any role may call the analysis functions');
-SELECT ok(NOT has_function_privilege('diplo_tap_reader', 'diplo.dictionary_changed()', 'EXECUTE'),
-          'the trigger function is not callable by any role');
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
+                 WHERE p.pronamespace = 'diplo'::regnamespace
+                   AND (p.prorettype = 'trigger'::regtype OR p.proname = 'snapshot_builtin')
+                   AND has_function_privilege('diplo_tap_reader', p.oid, 'EXECUTE')
+                 ORDER BY 1),
+          '{}'::text[], 'the trigger functions and snapshot_builtin() are not callable by any role');
 
 -- as an ordinary role
 SET LOCAL ROLE diplo_tap_reader;
@@ -286,6 +313,7 @@ SELECT ok((SELECT count(*) FROM diplo.stances('Le Kremlin rejette toute trêve.'
           'an ordinary role can score stances');
 SELECT throws_ok($$INSERT INTO diplo.alias (alias, entity) VALUES ('Manu', 'Emmanuel Macron')$$,
                  '42501', NULL, 'an ordinary role cannot add an alias');
+SELECT throws_ok($$DELETE FROM diplo.user_edit$$, '42501', NULL, 'an ordinary role cannot write diplo.user_edit');
 RESET ROLE;
 
 -- as a member of diplo_admin: the change is seen at once, the trigger fires

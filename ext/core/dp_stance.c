@@ -98,6 +98,24 @@ sort_stances(DpMem *m, DpStances *out)
 	dp_free(m, tmp);
 }
 
+/*
+ * The kind of a holder or target: its dictionary entity's, else that of the
+ * first mention of the document that bears the name (a name in no entity
+ * row), else -1.
+ */
+static int
+name_kind(const DpDict *d, const DpMentions *ms, const char *name)
+{
+	int			e = dp_dict_find_entity(d, name);
+
+	if (e >= 0)
+		return d->entities[e].kind;
+	for (size_t i = 0; i < ms->n; i++)
+		if (ms->m[i].entity < 0 && ms->m[i].name && strcmp(ms->m[i].name, name) == 0)
+			return ms->m[i].kind;
+	return -1;
+}
+
 void
 dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out)
 {
@@ -181,6 +199,13 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 			out->s[w++] = *s;
 	}
 	out->n = w;
+	for (size_t i = 0; i < out->n; i++)
+	{
+		DpStance   *s = &out->s[i];
+
+		s->holder_kind = (int8_t) name_kind(d, &st.ms, s->holder);
+		s->target_kind = s->target_topic ? -1 : (int8_t) name_kind(d, &st.ms, s->target);
+	}
 	sort_stances(m, out);
 	if (!keep.kept)
 		dp_free(m, sent.tok);

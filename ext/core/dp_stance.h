@@ -14,6 +14,8 @@ typedef struct DpStance
 	int16_t		holder_actor;	/* country index or -1 */
 	int16_t		target_actor;
 	bool		target_topic;
+	int8_t		holder_kind;	/* DpKind of the holder, -1 if unknown */
+	int8_t		target_kind;	/* DpKind of an entity target, -1 for a topic or unknown */
 	bool		negated;
 	bool		hedged;
 	bool		reported;

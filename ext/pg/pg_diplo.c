@@ -37,12 +37,13 @@ __asan_default_options(void)
 
 void		_PG_init(void);
 
-/* Register the dictionary cache's invalidation callback. */
+/* Register the dictionary cache's invalidation callback, the rules' setting, the hint. */
 void
 _PG_init(void)
 {
 	pgdp_dict_init();
 	pgdp_rules_init();
+	pgdp_hint_init();
 }
 
 static void *

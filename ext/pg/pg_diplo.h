@@ -32,6 +32,9 @@ extern text *pgdp_text_from_utf8(const char *s, size_t n);
 /* The setting diplo.rules_off (pg_rules.c). */
 extern void pgdp_rules_init(void);
 
+/* The hint on permission errors about the dictionary (pg_hint.c). */
+extern void pgdp_hint_init(void);
+
 /* InitMaterializedSRF() for the set-returning functions (see pg_diplo.c). */
 extern void pgdp_init_srf(FunctionCallInfo fcinfo);
 

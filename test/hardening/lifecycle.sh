@@ -16,7 +16,7 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 hard_preflight
 
-TABLES="country entity alias demonym role name_head particle name_hint topic topic_term cue modifier"
+TABLES="country entity alias demonym role name_head name_cue furniture particle name_hint topic topic_term cue modifier user_edit builtin_row"
 
 # User rows in several dictionary tables, with foreign keys between user
 # rows and from user rows to built-in rows.
@@ -170,17 +170,21 @@ is "$(grep -ci 'error' "$HARD_TMP/restore.out")" 0 "pg_restore reports no error"
 counts() {
 	local t
 	for t in $TABLES; do
-		q "$1" -c "SELECT '$t builtin=' || count(*) FILTER (WHERE builtin) || ' user=' || count(*) FILTER (WHERE NOT builtin) || ' md5=' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM diplo.$t x"
+		q "$1" -c "SELECT '$t builtin=' || count(*) FILTER (WHERE to_jsonb(x)->>'builtin' = 'true') || ' user=' || count(*) FILTER (WHERE to_jsonb(x)->>'builtin' IS DISTINCT FROM 'true') || ' md5=' || md5(coalesce(string_agg((to_jsonb(x) - 'edited')::text, '|' ORDER BY (to_jsonb(x) - 'edited')::text), '')) FROM diplo.$t x"
 	done
 }
-counts $A >"$HARD_TMP/counts.a"
-counts $B >"$HARD_TMP/counts.b"
-if diff -u "$HARD_TMP/counts.a" "$HARD_TMP/counts.b" >"$HARD_TMP/counts.diff"; then
-	ok "every dictionary table has the same built-in and user rows after restore"
-else
-	nok "every dictionary table has the same built-in and user rows after restore" "$(cat "$HARD_TMP/counts.diff")"
-fi
-note "$(tr '\n' ';' <"$HARD_TMP/counts.a" | sed 's/ md5=[0-9a-f]*//g')"
+# same_counts DB_A DB_B DESCRIPTION: counts() equal in both databases
+same_counts() {
+	counts "$1" >"$HARD_TMP/counts.$1"
+	counts "$2" >"$HARD_TMP/counts.$2"
+	if diff -u "$HARD_TMP/counts.$1" "$HARD_TMP/counts.$2" >"$HARD_TMP/counts.diff"; then
+		ok "$3"
+	else
+		nok "$3" "$(cat "$HARD_TMP/counts.diff")"
+	fi
+}
+same_counts $A $B "every dictionary table has the same built-in and user rows after restore"
+note "$(tr '\n' ';' <"$HARD_TMP/counts.$A" | sed 's/ md5=[0-9a-f]*//g')"
 dup=$(q $B -c "
 SELECT coalesce(string_agg(t || ':' || k, ', '), '') FROM (
   SELECT 'alias' t, alias || '/' || entity k FROM diplo.alias GROUP BY alias, entity HAVING count(*) > 1
@@ -198,7 +202,7 @@ is "$(q $B -c "SELECT entities, countries, cues, topics FROM diplo.dictionary_in
 
 # results of both databases, compared with EXCEPT both ways in the restored one
 ENT_Q="SELECT a.id, e.surface, e.entity, e.kind::text AS kind, e.actor, e.start, e.len, e.sentence, e.method, e.confidence FROM public.articles a, diplo.entities(a.body) e"
-STA_Q="SELECT a.id, s.holder, s.holder_actor, s.target, s.target_actor, s.score, s.cue, s.sentence, s.start, s.len, s.negated, s.hedged, s.reported, s.evidence FROM public.articles a, diplo.stances(a.body) s"
+STA_Q="SELECT a.id, s.holder, s.holder_actor, s.target, s.target_actor, s.score, s.cue, s.sentence, s.start, s.len, s.negated, s.hedged, s.reported, s.evidence, s.stance_no, s.holder_kind, s.target_kind, s.cue_start, s.cue_len FROM public.articles a, diplo.stances(a.body) s"
 q $B -c "CREATE TABLE public.src_entities AS $ENT_Q LIMIT 0" -c "CREATE TABLE public.src_stances AS $STA_Q LIMIT 0"
 q $A -c "COPY ($ENT_Q) TO STDOUT" | q $B -c "COPY public.src_entities FROM STDIN"
 q $A -c "COPY ($STA_Q) TO STDOUT" | q $B -c "COPY public.src_stances FROM STDIN"
@@ -221,17 +225,52 @@ else
 fi
 is "$(q $B -c "SELECT count(*) FROM public.article_summary")" "$(q $A -c "SELECT count(*) FROM public.article_summary")" "a view over diplo.stance_summary() is restored and gives as many rows"
 
-# Report: edits of built-in rows are not dumped (pg_extension_config_dump
-# keeps WHERE NOT builtin only).  Documented behaviour, reported only.
+# Edits of built-in rows (an UPDATE, a DELETE, one that points at a user
+# row, a deleted row inserted again) survive dump/restore through
+# diplo.user_edit; diplo.restore_builtin() undoes them.
 C=hard_life_c
 D=hard_life_d
 fresh_db $C && fresh_db $D
-q $C -c "CREATE EXTENSION diplo" -c "UPDATE diplo.entity SET prior = 7 WHERE name = 'Vladimir Poutine'" \
-	-c "DELETE FROM diplo.alias WHERE builtin AND entity = 'Emmanuel Macron' AND alias = (SELECT min(alias) FROM diplo.alias WHERE builtin AND entity = 'Emmanuel Macron')" >/dev/null
-pg_dump -Fc -f "$HARD_TMP/c.dump" $C && pg_restore -d $D "$HARD_TMP/c.dump"
-lost=$(q $D -c "SELECT prior FROM diplo.entity WHERE name = 'Vladimir Poutine'")/$(q $D -c "SELECT count(*) FROM diplo.alias WHERE builtin AND entity = 'Emmanuel Macron'")
-kept=$(q $C -c "SELECT prior FROM diplo.entity WHERE name = 'Vladimir Poutine'")/$(q $C -c "SELECT count(*) FROM diplo.alias WHERE builtin AND entity = 'Emmanuel Macron'")
-ok "report: an UPDATE or DELETE of a built-in row is not kept by dump/restore (prior/aliases before: $kept, after restore: $lost)"
+q $C >/dev/null 2>"$HARD_TMP/edit.err" <<'SQL' || nok "edit built-in rows" "$(cat "$HARD_TMP/edit.err")"
+CREATE EXTENSION diplo;
+UPDATE diplo.entity SET prior = 7 WHERE name = 'Vladimir Poutine';
+DELETE FROM diplo.alias WHERE builtin AND entity = 'Emmanuel Macron' AND alias = 'Macron';
+DELETE FROM diplo.cue WHERE lemma = 'rejeter';
+INSERT INTO diplo.country (code, name) VALUES ('ZZX', 'Zorgland');
+UPDATE diplo.entity SET actor = 'ZZX' WHERE name = 'Kaja Kallas';
+DELETE FROM diplo.cue WHERE lemma = 'saluer' AND pos = 'verb';
+INSERT INTO diplo.cue (lemma, pos, polarity, weight, frame) VALUES ('saluer', 'verb', 1, 0.3, 'praise');
+SQL
+edits=$(q $C -c "SELECT string_agg(tbl || ':' || action, ',' ORDER BY tbl, key::text) FROM diplo.user_edit")
+is "$edits" "alias:delete,cue:delete,cue:update,entity:update,entity:update" "edits of built-in rows are recorded in diplo.user_edit"
+pg_dump -Fc -f "$HARD_TMP/c.dump" $C && pg_restore -d $D "$HARD_TMP/c.dump" >"$HARD_TMP/c.restore" 2>&1
+is "$(grep -c ERROR "$HARD_TMP/c.restore")" 0 "pg_restore of a database with edited built-in rows reports no error"
+EDIT_Q="SELECT (SELECT prior FROM diplo.entity WHERE name = 'Vladimir Poutine') || '/' ||
+  (SELECT count(*) FROM diplo.alias WHERE entity = 'Emmanuel Macron' AND alias = 'Macron') || '/' ||
+  (SELECT count(*) FROM diplo.cue WHERE lemma = 'rejeter') || '/' ||
+  coalesce((SELECT actor FROM diplo.entity WHERE name = 'Kaja Kallas'), '-') || '/' ||
+  (SELECT weight FROM diplo.cue WHERE lemma = 'saluer' AND pos = 'verb')"
+is "$(q $D -c "$EDIT_Q")" "7/0/0/ZZX/0.3" "after restore: the updated prior, the deleted alias and cue, the actor pointing at a user country and the re-inserted cue are as edited"
+is "$(q $D -c "$EDIT_Q")" "$(q $C -c "$EDIT_Q")" "the restored dictionary reads as the source's"
+same_counts $C $D "every dictionary table, diplo.user_edit and diplo.builtin_row are the same after restoring edited built-in rows"
+is "$(q $D -c "SELECT string_agg(holder || ':' || target || ':' || score, ',' ORDER BY holder) FROM diplo.stances('Le Kremlin rejette la trêve. Emmanuel Macron salue la trêve.')")" \
+	"$(q $C -c "SELECT string_agg(holder || ':' || target || ':' || score, ',' ORDER BY holder) FROM diplo.stances('Le Kremlin rejette la trêve. Emmanuel Macron salue la trêve.')")" \
+	"stances() reads the edited cues alike in the source and the restored database"
+is "$(q $D -c "SELECT diplo.restore_builtin('diplo.cue')") $(q $D -c "SELECT count(*) FROM diplo.cue WHERE lemma = 'rejeter'")" "2 1" \
+	"restore_builtin('diplo.cue') puts back the deleted and the re-inserted cue"
+q $D -c "SELECT diplo.restore_builtin()" >/dev/null
+is "$(q $D -c "$EDIT_Q")" "1/1/1/-/0.8" "restore_builtin() puts back every built-in row as installed"
+is "$(q $D -c "SELECT count(*) FROM diplo.user_edit")/$(q $D -c "SELECT count(*) FROM diplo.country WHERE code = 'ZZX'")" "0/1" \
+	"restore_builtin() empties diplo.user_edit and keeps the user's rows"
+F2=hard_life_f2
+fresh_db $F2 && q $F2 -c "CREATE EXTENSION diplo" >/dev/null
+counts $F2 | grep -v '^country ' >"$HARD_TMP/counts.f2"
+counts $D | grep -v '^country ' >"$HARD_TMP/counts.d2"
+if diff -u "$HARD_TMP/counts.f2" "$HARD_TMP/counts.d2" >"$HARD_TMP/counts.fd"; then
+	ok "after restore_builtin() the dictionary (but the user's country) is that of a fresh install"
+else
+	nok "after restore_builtin() the dictionary (but the user's country) is that of a fresh install" "$(cat "$HARD_TMP/counts.fd")"
+fi
 
 ########################################################################
 # (b) DROP EXTENSION
@@ -392,3 +431,22 @@ while read -r src; do
 	is "$?" 0 "diplo.entities() works after the update path from $src"
 done <<<"$versions"
 [ $k -gt 0 ] || nok "at least one install/update path was checked"
+
+# user rows made under the oldest version survive the update, and are read
+if [ "$oldest" != "$default" ]; then
+	W=hard_life_userupd
+	fresh_db $W
+	q $W -c "CREATE EXTENSION diplo VERSION '$oldest'" -c "$USER_ROWS_SQL" >/dev/null 2>"$HARD_TMP/uu.err" || nok "user rows under $oldest" "$(cat "$HARD_TMP/uu.err")"
+	counts $W 2>/dev/null | sed 's/ md5=.*//' | grep -v '^user_edit\|^builtin_row' >"$HARD_TMP/uu.before"
+	st=$(state $W "ALTER EXTENSION diplo UPDATE TO '$default'")
+	is "$st" 00000 "update from $oldest to $default with user rows in every dictionary table"
+	counts $W 2>/dev/null | sed 's/ md5=.*//' | grep -v '^user_edit\|^builtin_row' >"$HARD_TMP/uu.after"
+	if diff -u "$HARD_TMP/uu.before" "$HARD_TMP/uu.after" >"$HARD_TMP/uu.diff"; then
+		ok "the update keeps every user row and as many built-in rows"
+	else
+		nok "the update keeps every user row and as many built-in rows" "$(cat "$HARD_TMP/uu.diff")"
+	fi
+	is "$(q $W -c "SELECT actor FROM diplo.entities('Zorglub a parlé à Paris.') WHERE entity = 'Zorglub Zorgnikov'")" ZZX \
+		"after the update the user entity is found through its user alias"
+	is "$(q $W -c "SELECT count(*) FROM diplo.user_edit")" 0 "the update records no edit"
+fi
