@@ -18,7 +18,8 @@ OBJS = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 # (build/builtin.sql) and spliced into the scripts:
 #   diplo--0.1.sql       the 0.1 schema, then the dictionary
 #   diplo--0.2.sql       the 0.1 schema, the 0.1->0.2 changes up to their
-#                        @@BUILTIN_DATA@@ line, the dictionary, the rest
+#                        @@BUILTIN_DATA@@ line, the dictionary with the rows
+#                        of 0.2's columns (build/builtin-0.2.sql), the rest
 #   diplo--0.1--0.2.sql  the 0.1->0.2 changes, with the built-in rows of the
 #                        installed version replaced by this build's
 #                        (control/builtin_refresh_{begin,end}.sql around the
@@ -108,19 +109,27 @@ build/builtin.sql: build/dict.sql build/lexicon.sql scripts/encoding_guard.py
 	@mkdir -p build
 	$(PYTHON) scripts/encoding_guard.py build/dict.sql build/lexicon.sql > $@.tmp && mv $@.tmp $@
 
-# splice FILE: FILE with build/builtin.sql in place of its @@BUILTIN_DATA@@ line
-splice = awk '/^-- @@BUILTIN_DATA@@/ { while ((getline l < "build/builtin.sql") > 0) print l; next } { print }' $(1)
+# The rows of columns and tables added in 0.2 (diplo.entity.body).
+build/bodies.sql: scripts/gen_bodies.py data/dict/bodies.tsv data/dict/entities.tsv
+	@mkdir -p build
+	$(PYTHON) scripts/gen_bodies.py --dict data/dict > $@.tmp && mv $@.tmp $@
+
+build/builtin-0.2.sql: build/builtin.sql build/bodies.sql
+	cat build/builtin.sql build/bodies.sql > $@.tmp && mv $@.tmp $@
+
+# splice FILE: FILE with build/builtin-0.2.sql in place of its @@BUILTIN_DATA@@ line
+splice = awk '/^-- @@BUILTIN_DATA@@/ { while ((getline l < "build/builtin-0.2.sql") > 0) print l; next } { print }' $(1)
 
 build/diplo--0.1.sql: control/diplo--0.1.sql build/builtin.sql
 	cat control/diplo--0.1.sql build/builtin.sql > $@.tmp && mv $@.tmp $@
 
-build/diplo--0.2.sql: control/diplo--0.1.sql control/diplo--0.1--0.2.sql build/builtin.sql
+build/diplo--0.2.sql: control/diplo--0.1.sql control/diplo--0.1--0.2.sql build/builtin-0.2.sql
 	grep -q '^-- @@BUILTIN_DATA@@' control/diplo--0.1--0.2.sql
 	( sed -e 's/^-- diplo 0\.1: /-- diplo 0.2, from the 0.1 schema and the 0.1--0.2 changes: /' control/diplo--0.1.sql; \
 	  $(call splice,control/diplo--0.1--0.2.sql) ) > $@.tmp && mv $@.tmp $@
 
-build/diplo--0.1--0.2.sql: control/diplo--0.1--0.2.sql control/builtin_refresh_begin.sql control/builtin_refresh_end.sql build/builtin.sql
-	awk '/^-- @@BUILTIN_DATA@@/ { system("cat control/builtin_refresh_begin.sql build/builtin.sql control/builtin_refresh_end.sql"); next } { print }' \
+build/diplo--0.1--0.2.sql: control/diplo--0.1--0.2.sql control/builtin_refresh_begin.sql control/builtin_refresh_end.sql build/builtin-0.2.sql
+	awk '/^-- @@BUILTIN_DATA@@/ { system("cat control/builtin_refresh_begin.sql build/builtin-0.2.sql control/builtin_refresh_end.sql"); next } { print }' \
 	  control/diplo--0.1--0.2.sql > $@.tmp && mv $@.tmp $@
 
 # C unit tests of the core, under AddressSanitizer and UBSan.

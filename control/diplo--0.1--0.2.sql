@@ -111,6 +111,23 @@ COMMENT ON COLUMN diplo.modifier.factor IS 'multiplier of the score for hedges a
 -- diplo.restore_builtin().
 ------------------------------------------------------------------------
 
+------------------------------------------------------------------------
+-- International bodies: the unit roll-ups count beside states
+------------------------------------------------------------------------
+
+-- A name, not a foreign key: a self-reference would make pg_dump warn of
+-- circular foreign keys on every dump.
+ALTER TABLE diplo.entity ADD COLUMN body text CHECK (body ~ '[^[:space:][:punct:]]' AND length(body) <= 200);
+COMMENT ON COLUMN diplo.entity.body IS
+  'for an intergovernmental body, its organs and officials: the name of the body it belongs to or speaks for (Kaja Kallas: Union européenne; OTAN: OTAN); NULL for the rest';
+
+CREATE FUNCTION diplo.party(entity text) RETURNS text
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp
+  AS $$ SELECT coalesce(e.actor, e.body) FROM diplo.entity e WHERE e.name = party.entity $$;
+COMMENT ON FUNCTION diplo.party(text) IS
+  'what an entity counts for in a roll-up: its state (actor, ISO 3166-1 alpha-3) or else its international body (diplo.entity.body: Union européenne, OTAN, ONU...); NULL for the rest';
+
 -- The dictionary tables, parents before children (foreign keys).
 CREATE FUNCTION diplo.dictionary_tables() RETURNS text[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -33,6 +33,12 @@ SELECT entity, via FROM diplo.resolve('ukrainienne');
 SELECT entity, via FROM diplo.resolve('FRA');
 SELECT count(*) FROM diplo.resolve('Zorglubie');
 
+-- roll-ups that count international bodies beside states
+SELECT e, diplo.party(e) FROM unnest(ARRAY['Kaja Kallas', 'Mark Rutte', 'OTAN', 'Vladimir Poutine', 'Reuters', 'Zorglub']) e;
+SELECT coalesce(diplo.party(s.holder), s.holder) AS side, s.target, count(*)
+  FROM diplo.stances('Kaja Kallas salue le cessez-le-feu. Mark Rutte soutient le cessez-le-feu. L''OTAN soutient le cessez-le-feu. Moscou rejette le cessez-le-feu.') s
+ GROUP BY 1, 2 ORDER BY 1, 2;
+
 -- the stance network
 SELECT diplo.stance_graph(s)
   FROM diplo.stances('La Russie rejette le cessez-le-feu. L''Ukraine salue le cessez-le-feu. La Russie critique l''Ukraine.') s;

@@ -40,7 +40,7 @@ SELECT functions_are('diplo',
         'actor_ids', 'resolve', 'stance_graph', 'stance_graph_json', 'stance_graph_final', 'stance_graph_json_final',
         'stance_graph_combine', 'restore_builtin', 'stale_objects', 'dictionary_tables', 'row_key', 'table_columns',
         'apply_builtin_edit', 'record_builtin_edit', 'record_builtin_truncate', 'apply_user_edit',
-        'snapshot_builtin', 'notice_stale_objects', 'strip_html'],
+        'snapshot_builtin', 'notice_stale_objects', 'strip_html', 'party'],
   'diplo has exactly the documented functions');
 SELECT is(ARRAY(SELECT t.typname::text FROM pg_type t
                  WHERE t.typnamespace = 'diplo'::regnamespace AND t.typtype IN ('c', 'e')
