@@ -65,7 +65,10 @@
 	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
 	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \
 	X(TERM_OVER_CUE,     "term-over-cue",      "a topic term wins over the cue words inside it (cessation des hostilités)") \
-	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
+	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary") \
+	X(COORDINATED_TARGET, "coordinated-target", "names coordinated by commas and et after an entity target (le Canada, l'Australie et le Royaume-Uni) share its stance") \
+	X(AGENT_LIST,         "agent-list",         "names coordinated after a passive agent (soutenu par l'Algérie, le Danemark et la Grèce) hold the stance too, and are no targets") \
+	X(PASSIVE_ANAPHORA,   "passive-anaphora",   "the anaphoric subject of a passive cue (le texte, soutenu par X) stands for the topic named within two sentences")
 
 typedef enum DpRule
 {

@@ -463,6 +463,9 @@ topic_score(const DpCue *cue, float pol, bool governed, float threat_pol, float 
 static size_t
 coordinated_topic(const St *st, size_t k, size_t scope_end);
 
+static int
+coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end);
+
 static void
 copy_for(St *st, size_t from, size_t to, const Ref *holder);
 

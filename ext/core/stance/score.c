@@ -106,7 +106,7 @@ score_cue(St *st, size_t c)
 	size_t		before = st->out->n;
 	size_t		after;
 	Ref			co[6];
-	int			nco;
+	int			nco = 0;
 
 	score_cue_one(st, c);
 	after = st->out->n;
@@ -116,6 +116,24 @@ score_cue(St *st, size_t c)
 		for (int i = 0; i < nco; i++)
 			if (strcmp(co[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
 				copy_for(st, before, after, &co[i]);
+	/* "soutenu par l'Algérie, le Danemark et la Grèce": each agent */
+	if (after > before && dp_rule_on(DP_RULE_AGENT_LIST) && st->hpos != SIZE_MAX &&
+		st->hpos >= c + st->an[c].cue_len && st->hend + 1 < st->pc.n)
+	{
+		Ref			agents[12];
+		size_t		end;
+		int			na = coordinated_names(st, st->hend + 1, agents, 12, &end);
+
+		for (int i = 0; i < na; i++)
+		{
+			bool		dup = false;
+
+			for (int j = 0; j < nco && !dup; j++)
+				dup = strcmp(co[j].name, agents[i].name) == 0;
+			if (!dup && strcmp(agents[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+				copy_for(st, before, after, &agents[i]);
+		}
+	}
 	/* the speaker a state's clause was reported by (speaker_for_clause) */
 	if (st->also.valid)
 		copy_for(st, before, after, &st->also);
@@ -266,6 +284,28 @@ score_self_cue(St *st, size_t c, const DpCue *cue)
 		 false, false, st->an[c].quote >= 0);
 }
 
+/*
+ * "a félicité l'Inde et le Pakistan", "la décision du Canada et de
+ * l'Australie": the names coordinated after an entity target (its last
+ * piece before e) are targets with the same score.  Returns the last piece
+ * of the list (e - 1 when there is none).
+ */
+static size_t
+coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t quote, float score,
+					size_t lo, size_t e, bool neg, bool hedged, bool reported)
+{
+	Ref			co[12];
+	size_t		end = e - 1;
+	int			nco;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_TARGET))
+		return e - 1;
+	nco = coordinated_names(st, e, co, 12, &end);
+	for (int i = 0; i < nco; i++)
+		push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
+	return nco > 0 ? end : e - 1;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -390,6 +430,28 @@ score_cue_one(St *st, size_t c)
 				found++;
 			}
 		}
+		/*
+		 * "Le texte, coparrainé par l'Algérie": a passive's subject naming
+		 * no topic but standing for one (le texte, cette décision) is the
+		 * topic last named, within two sentences
+		 */
+		if (!found && passive && dp_rule_on(DP_RULE_PASSIVE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
+			st->last_topic >= 0 && st->sentence <= st->last_topic_sentence + 2)
+			for (size_t k = c; k-- > 0 && k + 5 > c;)
+			{
+				const DpPiece *p = &st->pc.p[k];
+
+				if (is_clause_end(st, p) || st->an[k].ment >= 0 || st->an[k].cue >= 0)
+					break;
+				if (has_mod(st, k, DP_MOD_DEMONSTRATIVE) && k > 0 && !key_in(p, L_DETERMINERS) &&
+					(key_in(&st->pc.p[k - 1], L_DETERMINERS) || is_definite(&st->pc.p[k - 1])))
+				{
+					push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+						 pol * st->last_topic_pol * w * W_ANAPHORA, c, c_end, k - 1, hi, neg, hedged, reported);
+					found++;
+					break;
+				}
+			}
 		if (!found && cue->target_mode == DP_TM_SUBJECT)
 			for (size_t k = c_end; k < scope_end && k < c_end + 6; k++)
 				if (st->an[k].topic >= 0)
@@ -482,6 +544,16 @@ score_cue_one(St *st, size_t c)
 		bool		governed = false;
 		float		threat_pol = 0;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
+		size_t		holder_last = st->hend;
+
+		/* "soutenu par l'Algérie, le Danemark et la Grèce": the agents
+		 * coordinated with the holder are holders too, not targets */
+		if (holder_span != SIZE_MAX && st->hend < n && dp_rule_on(DP_RULE_AGENT_LIST))
+		{
+			Ref			agents[12];
+
+			(void) coordinated_names(st, st->hend + 1, agents, 12, &holder_last);
+		}
 
 		for (size_t k = c_end; k < scope_end; k++)
 		{
@@ -548,6 +620,8 @@ score_cue_one(St *st, size_t c)
 						 lo, e, neg, hedged, reported);
 					entity_done = true;
 					found++;
+					(void) coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
+											   neg, hedged, reported);
 				}
 			}
 			/*
@@ -640,7 +714,7 @@ score_cue_one(St *st, size_t c)
 			/* "le soutien de la France à l'Ukraine": the holder named
 			 * after its noun cue is not a target */
 			if (a->ment >= 0 && holder_span != SIZE_MAX && dp_rule_on(DP_RULE_HOLDER_NOT_TARGET) &&
-				((k >= holder_span && k <= st->hend) ||
+				((k >= holder_span && k <= holder_last) ||
 				 (cue->pos == DP_POS_NOUN && !noun_complement(st, st->ms.m[a->ment].piece))))
 			{
 				/* ... and its target is a complement of the noun, "à
@@ -681,8 +755,11 @@ score_cue_one(St *st, size_t c)
 						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 					entity_done = true;
 					found++;
+					k = coordinated_targets(st, c, c_end, &holder, quote, against * pol * w, lo,
+											mm->piece + mm->npieces, neg, hedged, reported);
 				}
-				k = mm->piece + mm->npieces - 1;
+				else
+					k = mm->piece + mm->npieces - 1;
 			}
 			if (topic_done && (entity_done || !want_entity))
 				break;

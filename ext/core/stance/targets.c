@@ -235,6 +235,76 @@ coordinated_topic(const St *st, size_t k, size_t scope_end)
 	return SIZE_MAX;
 }
 
+/*
+ * The names coordinated after a name ending right before piece e: ", Y et
+ * Z", "et de l'Australie" (a genitive and an article before each are part
+ * of the list).  Only a list closed by "et" counts (a name after a lone
+ * comma is more often an apposition), and a name that is the subject of
+ * the next verb cue starts a new clause.  Fills out[] (at most max) and
+ * *end, the last piece of the last name; returns how many.
+ */
+static bool
+verb_next(const St *st, size_t k)
+{
+	static const char *const verbish[] = {
+		"ont", "avait", "avaient", "aura", "auront", "est", "sont", "etait", "etaient", "sera",
+		"seront", "va", "vont", "doit", "doivent", "peut", "peuvent", "veut", "veulent", "ne", "n'",
+		"se", "s'", "lui", "leur", "y", "en", NULL
+	};
+
+	if (k >= st->pc.n)
+		return false;
+	/* the auxiliary "a", not the preposition "à" (same folded key) */
+	if (st->pc.p[k].len == 1 && key_is(&st->pc.p[k], "a"))
+		return true;
+	for (int i = 0; verbish[i]; i++)
+		if (key_is(&st->pc.p[k], verbish[i]))
+			return true;
+	return false;
+}
+
+static int
+coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end)
+{
+	int			n = 0;
+	bool		and = false;
+	size_t		k = e;
+
+	while (n < max && k < st->pc.n)
+	{
+		const DpMention *mm;
+		bool		is_and = key_is(&st->pc.p[k], "et");
+
+		if (!is_and && !is_punct(st, &st->pc.p[k], ","))
+			break;
+		if (and)
+			break;				/* nothing after the name closed by "et" */
+		k++;
+		if (!is_and && k < st->pc.n && key_is(&st->pc.p[k], "et"))
+		{
+			is_and = true;
+			k++;
+		}
+		if (k < st->pc.n && is_genitive(&st->pc.p[k]))
+			k++;
+		if (k < st->pc.n && is_definite(&st->pc.p[k]))
+			k++;
+		if (k >= st->pc.n || st->an[k].ment < 0)
+			break;
+		mm = &st->ms.m[st->an[k].ment];
+		if (mm->piece != k || subject_of_next_cue(st, st->an[k].ment) || verb_next(st, mm->piece + mm->npieces))
+			break;
+		/* a place that does not act stays in the list, holding nothing */
+		if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm))
+			out[n++] = ref_mention(st, mm);
+		*end = mm->piece + mm->npieces - 1;
+		k = mm->piece + mm->npieces;
+		if (is_and)
+			and = true;
+	}
+	return and ? n : 0;
+}
+
 /* Is there a que / qu' in pieces [a, b)? */
 static bool
 complementizer_between(const St *st, size_t a, size_t b)
