@@ -61,6 +61,7 @@
 	X(TOPIC_ACTION,      "topic-action",       "a topic verb right after its subject with no cue is weak support (Washington sanctionne)") \
 	X(QUESTION,          "question",           "a question outside quotes states no stance") \
 	X(ANAPHORA,          "anaphora",           "an anaphoric object (ces mesures, le texte) stands for the topic named within two sentences") \
+	X(LEADERS_OF,         "leaders-of",         "les présidents du X et de Y: each state's leader named in the document holds the stance") \
 	X(OBJECT_RELATIVE,   "object-relative",    "le plan de paix que Moscou a rejeté: the term before que is the object") \
 	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
 	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \

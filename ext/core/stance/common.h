@@ -463,8 +463,11 @@ topic_score(const DpCue *cue, float pol, bool governed, float threat_pol, float 
 static size_t
 coordinated_topic(const St *st, size_t k, size_t scope_end);
 
+static bool
+leaders_genitive(const St *st, size_t h, bool *titled);
+
 static int
-coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end);
+coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end, bool subject);
 
 static void
 copy_for(St *st, size_t from, size_t to, const Ref *holder);

@@ -765,6 +765,37 @@ coordinated_subject(const St *st, Ref *out, int max)
 }
 
 /*
+ * Is the name at piece h the first state after a plural leader noun and a
+ * genitive: "les présidents du Rwanda et de la RDC", "les chefs d'État de
+ * la France et de l'Allemagne"?  *titled: the noun is a title, naming the
+ * persons who hold it (not "les dirigeants", who are the states).
+ */
+static bool
+leaders_genitive(const St *st, size_t h, bool *titled)
+{
+	size_t		b = h;
+
+	if (!dp_rule_on(DP_RULE_LEADERS_OF) || h >= st->pc.n)
+		return false;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b < 2 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	for (size_t j = b - 1; j-- > 0 && j + 5 > b;)
+		if (has_mod(st, j, DP_MOD_LEADER))
+		{
+			const DpPiece *p = &st->pc.p[j];
+			size_t		len = st->an[j].mod_len ? st->an[j].mod_len : 1;
+			char		last = p->w->keylen > 0 ? p->w->key[p->w->keylen - 1] : 0;
+
+			/* les dirigeants, les leaders: the states themselves */
+			*titled = !key_is(p, "dirigeants") && !key_is(p, "leaders");
+			return j + len == b - 1 && (last == 's' || last == 'x');
+		}
+	return false;
+}
+
+/*
  * Is the verb at piece c (or its auxiliary) in the plural, as coordinated
  * subjects need ("Macron et Starmer soutiennent", "... ont salué")?  The
  * singular "Londres soutient" after "Kiev et" is a second clause's verb.

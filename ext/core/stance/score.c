@@ -100,6 +100,21 @@ copy_for(St *st, size_t from, size_t to, const Ref *holder)
 	}
 }
 
+/* The first piece of the holder's mention within the holder's span before c, or SIZE_MAX. */
+static size_t
+holder_mention(const St *st, size_t c)
+{
+	const char *name = st->out->n > 0 ? st->out->s[st->out->n - 1].holder : NULL;
+
+	if (!name || st->hpos == SIZE_MAX)
+		return SIZE_MAX;
+	for (size_t k = st->hpos; k < c && k < st->pc.n && k < st->hpos + 8; k++)
+		if (st->an[k].ment >= 0 && st->ms.m[st->an[k].ment].piece == k &&
+			strcmp(st->ms.m[st->an[k].ment].name, name) == 0)
+			return k;
+	return SIZE_MAX;
+}
+
 static void
 score_cue(St *st, size_t c)
 {
@@ -107,9 +122,37 @@ score_cue(St *st, size_t c)
 	size_t		after;
 	Ref			co[6];
 	int			nco = 0;
+	size_t		h;
+	bool		titled = false;
 
 	score_cue_one(st, c);
 	after = st->out->n;
+	/* "les présidents du Rwanda et de la RDC ont signé": each leader */
+	if (after > before && st->hpos != SIZE_MAX && st->hpos < c && st->out->s[before].holder &&
+		(h = holder_mention(st, c)) != SIZE_MAX && leaders_genitive(st, h, &titled))
+	{
+		Ref			states[12];
+		size_t		end;
+		const DpMention *hm = &st->ms.m[st->an[h].ment];
+		int			ns = coordinated_names(st, hm->piece + hm->npieces, states, 12, &end, true);
+		Ref			first = ref_leader(st, st->out->s[before].holder_actor);
+
+		if (titled && first.valid)
+			for (size_t i = before; i < after; i++)
+				if (st->out->s[i].holder && strcmp(first.name, st->out->s[i].target) != 0)
+				{
+					st->out->s[i].holder = first.name;
+					st->out->s[i].holder_actor = first.actor;
+				}
+		for (int i = 0; i < ns; i++)
+		{
+			Ref			l = titled ? ref_leader(st, states[i].actor) : states[i];
+
+			if (l.valid)
+				copy_for(st, before, after, &l);
+		}
+		return;
+	}
 	if (after > before && !st->relative &&
 		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
 		(nco = coordinated_subject(st, co, 6)) > 0)
@@ -122,7 +165,7 @@ score_cue(St *st, size_t c)
 	{
 		Ref			agents[12];
 		size_t		end;
-		int			na = coordinated_names(st, st->hend + 1, agents, 12, &end);
+		int			na = coordinated_names(st, st->hend + 1, agents, 12, &end, false);
 
 		for (int i = 0; i < na; i++)
 		{
@@ -300,7 +343,7 @@ coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t q
 
 	if (!dp_rule_on(DP_RULE_COORDINATED_TARGET))
 		return e - 1;
-	nco = coordinated_names(st, e, co, 12, &end);
+	nco = coordinated_names(st, e, co, 12, &end, false);
 	for (int i = 0; i < nco; i++)
 		push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
 	return nco > 0 ? end : e - 1;
@@ -552,7 +595,7 @@ score_cue_one(St *st, size_t c)
 		{
 			Ref			agents[12];
 
-			(void) coordinated_names(st, st->hend + 1, agents, 12, &holder_last);
+			(void) coordinated_names(st, st->hend + 1, agents, 12, &holder_last, false);
 		}
 
 		for (size_t k = c_end; k < scope_end; k++)

@@ -240,7 +240,8 @@ coordinated_topic(const St *st, size_t k, size_t scope_end)
  * Z", "et de l'Australie" (a genitive and an article before each are part
  * of the list).  Only a list closed by "et" counts (a name after a lone
  * comma is more often an apposition), and a name that is the subject of
- * the next verb cue starts a new clause.  Fills out[] (at most max) and
+ * the next verb starts a new clause, unless the list is itself the subject
+ * (subject).  Fills out[] (at most max) and
  * *end, the last piece of the last name; returns how many.
  */
 static bool
@@ -264,7 +265,7 @@ verb_next(const St *st, size_t k)
 }
 
 static int
-coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end)
+coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end, bool subject)
 {
 	int			n = 0;
 	bool		and = false;
@@ -289,18 +290,19 @@ coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end)
 			k++;
 		if (k < st->pc.n && is_definite(&st->pc.p[k]))
 			k++;
+		if (is_and)
+			and = true;			/* "X, Y et des pays nordiques": X and Y */
 		if (k >= st->pc.n || st->an[k].ment < 0)
 			break;
 		mm = &st->ms.m[st->an[k].ment];
-		if (mm->piece != k || subject_of_next_cue(st, st->an[k].ment) || verb_next(st, mm->piece + mm->npieces))
+		if (mm->piece != k ||
+			(!subject && (subject_of_next_cue(st, st->an[k].ment) || verb_next(st, mm->piece + mm->npieces))))
 			break;
 		/* a place that does not act stays in the list, holding nothing */
 		if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm))
 			out[n++] = ref_mention(st, mm);
 		*end = mm->piece + mm->npieces - 1;
 		k = mm->piece + mm->npieces;
-		if (is_and)
-			and = true;
 	}
 	return and ? n : 0;
 }
