@@ -62,6 +62,9 @@
 	X(QUESTION,          "question",           "a question outside quotes states no stance") \
 	X(ANAPHORA,          "anaphora",           "an anaphoric object (ces mesures, le texte) stands for the topic named within two sentences") \
 	X(LEADERS_OF,         "leaders-of",         "les présidents du X et de Y: each state's leader named in the document holds the stance") \
+	X(PARTICIPLE_CLAUSE,  "participle-clause",  "a present participle opening the sentence (Saluant l'accord, X a déclaré) is held by the subject after its comma") \
+	X(WARN_AGAINST,       "warn-against",       "a warning or threat against a topic (mettre en garde contre un dialogue) is against it, not for it") \
+	X(INCISE,             "incise",             "a short phrase between commas before the verb (X a, cette fois, rejeté) does not hide its subject") \
 	X(OBJECT_RELATIVE,   "object-relative",    "le plan de paix que Moscou a rejeté: the term before que is the object") \
 	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
 	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \

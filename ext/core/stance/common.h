@@ -466,6 +466,9 @@ coordinated_topic(const St *st, size_t k, size_t scope_end);
 static bool
 leaders_genitive(const St *st, size_t h, bool *titled);
 
+static bool
+participle_subject(St *st, size_t c, size_t c_end, Ref *out);
+
 static int
 coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end, bool subject);
 

@@ -438,6 +438,33 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 
 		if (st->an[k].quote != q)
 			break;
+		/* "Kim Yo-jong a, cette fois, lancé": past a short incise of
+		 * common words between commas */
+		if (is_punct(st, p, ",") && dp_rule_on(DP_RULE_INCISE))
+		{
+			size_t		open = SIZE_MAX;
+
+			for (size_t j = k; j-- > lo && j + 6 > k;)
+			{
+				const DpPiece *pj = &st->pc.p[j];
+
+				if (is_punct(st, pj, ","))
+				{
+					if (j + 1 < k)
+						open = j;
+					break;
+				}
+				if (!pj->wordlike || pj->cap || st->an[j].ment >= 0 || st->an[j].cue >= 0 ||
+					st->an[j].topic >= 0 || is_que(pj) || key_is(pj, "qui"))
+					break;
+			}
+			if (open != SIZE_MAX && open > lo)
+			{
+				reach += k - open + 1;
+				k = open;
+				continue;
+			}
+		}
 		if (candidate_at(st, k, out, &start, false))
 		{
 			if (key_in(&st->pc.p[k], L_PRONOUNS3) || st->an[k].ment >= 0 || st->an[k].demonym >= 0)
@@ -1185,6 +1212,8 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 				st->relative = true;	/* its objects end with the clause */
 			}
 	}
+	else if (quote < 0 && participle_subject(st, c, c_end, holder))
+		;
 	else if (quote < 0 && inverted_subject(st, c, c_end, holder))
 		*reported = true;
 	else if (quote < 0 && post_attribution(st, c_end, holder))
@@ -1199,6 +1228,65 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	else
 		return false;
 	return true;
+}
+
+/*
+ * "Saluant l'accord, le président palestinien a déclaré ...", "Tout en
+ * dénonçant les frappes, Paris ...": a present participle opening the
+ * sentence is held by the subject after the comma that closes it, when
+ * its object, a topic or a name, is inside the phrase.
+ */
+static bool
+participle_subject(St *st, size_t c, size_t c_end, Ref *out)
+{
+	const DpWord *w = st->pc.p[c].w;
+	size_t		start;
+	bool		object = false;
+
+	if (!dp_rule_on(DP_RULE_PARTICIPLE_CLAUSE) || w->keylen < 4 ||
+		memcmp(w->key + w->keylen - 3, "ant", 3) != 0)
+		return false;
+	/* at the start, after at most "tout en" / "en" */
+	for (size_t k = 0; k < c; k++)
+		if (!(key_is(&st->pc.p[k], "tout") || key_is(&st->pc.p[k], "en")))
+			return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 30; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || (k == c_end && is_que(&st->pc.p[k])))
+			return false;
+		/* its object is in the phrase: a topic or a name */
+		if (st->an[k].topic >= 0 || st->an[k].ment >= 0)
+			object = true;
+		if (is_punct(st, &st->pc.p[k], ","))
+		{
+			if (!object)
+				return false;
+			for (size_t j = k + 1; j < st->pc.n && j < k + 7; j++)
+			{
+				if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+					return false;
+				if (candidate_at(st, j, out, &start, false))
+				{
+					/* the whole nominal or mention ending furthest right */
+					size_t		e = j;
+					Ref			r2;
+					size_t		s2;
+
+					while (e + 1 < st->pc.n && e < j + 4 && candidate_at(st, e + 1, &r2, &s2, false) &&
+						   s2 <= j)
+					{
+						*out = r2;
+						e++;
+					}
+					st->hpos = start;
+					st->hend = e;
+					return out->valid;
+				}
+			}
+			return false;
+		}
+	}
+	return false;
 }
 
 /*

@@ -692,6 +692,15 @@ score_cue_one(St *st, size_t c)
 				/* threatening with sanctions is being for them */
 				float		s = topic_score(cue, pol, governed, threat_pol, tp, w);
 
+				/* warning against it is not: "met en garde contre un dialogue" */
+				if (cue->frame == DP_FR_THREATEN && !governed && dp_rule_on(DP_RULE_WARN_AGAINST))
+					for (size_t j = c_end; j < k && !is_que(&st->pc.p[j]) && st->an[j].quote == st->an[c].quote; j++)
+						if (key_is(&st->pc.p[j], "contre"))
+						{
+							s = -tp * w;
+							break;
+						}
+
 				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
 					 lo, k + a->topic_len - 1, neg, hedged, reported);
 				topic_done = true;
