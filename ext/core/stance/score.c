@@ -349,6 +349,22 @@ coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t q
 	return nco > 0 ? end : e - 1;
 }
 
+/*
+ * "veut coopérer avec la Corée du Sud", "souhaite renforcer la coopération
+ * avec Séoul": a cue governed by the verb cue that is aimed at a person or
+ * state lets the verb's stance reach one (not through a threat, whose
+ * threatened is no target).
+ */
+static bool
+governs_entity_cue(const St *st, const DpCue *cue, size_t k)
+{
+	const DpCue *g = &st->d->cues[st->an[k].cue];
+
+	if (!dp_rule_on(DP_RULE_GOVERNED_ENTITY) || cue->frame == DP_FR_THREATEN || g->frame == DP_FR_THREATEN)
+		return false;
+	return g->target_mode == DP_TM_ENTITY || g->target_mode == DP_TM_BOTH;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -629,19 +645,27 @@ score_cue_one(St *st, size_t c)
 				 * polarities multiply; a threat takes the infinitive's.
 				 */
 				const DpPiece *mark = &st->pc.p[c_end];	/* de, d', à before it */
+				bool		marked = key_is(mark, "de") || key_is(mark, "d'") || is_prep_a(st, mark);
 				bool		infinitive = !frame_has(cue->frame, FF_REASON) &&
-					(k == c_end || (k == c_end + 1 && (key_is(mark, "de") || key_is(mark, "d'") ||
-													   is_prep_a(st, mark))));
+					(k == c_end || (k == c_end + 1 && marked));
+
+				/* "a décidé de ne pas reconnaître": a negated infinitive */
+				bool		neg_infinitive = !frame_has(cue->frame, FF_REASON) && marked && k == c_end + 3 &&
+					(key_is(&st->pc.p[c_end + 1], "ne") || key_is(&st->pc.p[c_end + 1], "n'")) &&
+					key_in(&st->pc.p[c_end + 2], L_NEGATORS) && dp_rule_on(DP_RULE_GOVERNED_NEGATION);
 
 				if (dp_rule_on(DP_RULE_GOVERNED_VERB) &&
-					(infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE)))
+					(infinitive || neg_infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE)))
 				{
+					float		gpol = st->d->cues[a->cue].polarity * (neg_infinitive ? -1.0f : 1.0f);
+
 					/* the threatened stays the target of the threat itself */
 					if (cue->frame == DP_FR_THREATEN)
-						threat_pol = pol * cue->polarity * st->d->cues[a->cue].polarity;
+						threat_pol = pol * cue->polarity * gpol;
 					else
-						pol *= st->d->cues[a->cue].polarity;
+						pol *= gpol;
 					governed = true;
+					want_entity |= governs_entity_cue(st, cue, k);
 					st->an[k].consumed = true;
 					k += st->an[k].cue_len - 1;
 					continue;
@@ -679,6 +703,7 @@ score_cue_one(St *st, size_t c)
 				if (!(cue->frame == DP_FR_OPPOSE && cue->polarity < 0 && st->d->cues[a->cue].polarity < 0))
 					pol *= st->d->cues[a->cue].polarity;
 				governed = true;
+				want_entity |= governs_entity_cue(st, cue, k);
 				st->an[k].consumed = true;
 				k += st->an[k].cue_len - 1;
 				continue;

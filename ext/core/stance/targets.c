@@ -26,6 +26,15 @@ in_topic_complement(const St *st, size_t t, size_t m)
 		return false;
 	if (m <= j || m > t + 12)
 		return false;
+	/* past an adjective or participle after the term: les livraisons
+	 * d'armes occidentales à, les sanctions imposées contre */
+	for (int adj = 0; adj < 2 && j + 1 < m && st->pc.p[j].wordlike && !st->pc.p[j].cap &&
+		 st->an[j].ment < 0 && st->an[j].cue < 0 && st->an[j].topic < 0 &&
+		 !key_in(&st->pc.p[j], L_PREPOSITIONS) && !key_in(&st->pc.p[j], L_DETERMINERS) &&
+		 !is_genitive(&st->pc.p[j]) && !key_is(&st->pc.p[j], "et") && !is_que(&st->pc.p[j]) &&
+		 !key_is(&st->pc.p[j], "entre") && !key_is(&st->pc.p[j], "avec") && !key_is(&st->pc.p[j], "contre");
+		 adj++)
+		j++;
 	/* its agent: la médiation conduite par Washington */
 	if (j + 1 < m && key_is(&st->pc.p[j + 1], "par") && st->pc.p[j].wordlike && !st->pc.p[j].cap &&
 		st->an[j].cue < 0)
