@@ -506,6 +506,9 @@ static bool
 noun_participle(const St *st, size_t k);
 
 static bool
+apposed_participle(const St *st, size_t c, size_t c_end);
+
+static bool
 author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e);
 
 static void

@@ -291,6 +291,9 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC || mm->kind == DP_KIND_PRODUCT ||
 			!acting(st, mm))
 			return false;
+		/* "a déclaré sur son réseau Truth Social :": where it was said */
+		if (!allow_prep && dp_rule_on(DP_RULE_CHANNEL_NOT_HOLDER) && said_on(st, mm->piece))
+			return false;
 		if (!allow_prep && preceded_by_preposition(st, mm->piece))
 		{
 			size_t		b = mm->piece - 1;

@@ -387,7 +387,8 @@ score_cue_one(St *st, size_t c)
 	int			found = 0;
 	bool		pronominal;
 
-	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c))
+	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
+		apposed_participle(st, c, c_end))
 		return;
 	if (cue->target_mode == DP_TM_SELF)
 	{

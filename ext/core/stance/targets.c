@@ -441,6 +441,44 @@ noun_participle(const St *st, size_t k)
 }
 
 /*
+ * "deux dirigeants longtemps opposés, se retrouveront": a past participle
+ * cue with no auxiliary or copula before it and a comma or the end right
+ * after it describes a noun and has no object: no stance of its own.
+ */
+static bool
+apposed_participle(const St *st, size_t c, size_t c_end)
+{
+	static const char *const aux[] = {
+		"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "etait",
+		"etaient", "sera", "seront", "serait", "seraient", "ete", "etre", "reste", "restent", "semble",
+		"semblent", "se", "s'", "s", NULL
+	};
+	const DpPiece *p = &st->pc.p[c];
+	const char *t = st->text + p->off;
+
+	if (!dp_rule_on(DP_RULE_APPOSED_PARTICIPLE) || c_end != c + 1 || c == 0 ||
+		st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	/* é, és, ée, ées at the end of the word as written */
+	if (!((p->len >= 2 && memcmp(t + p->len - 2, "\xc3\xa9", 2) == 0) ||
+		  (p->len >= 3 && (memcmp(t + p->len - 3, "\xc3\xa9" "s", 3) == 0 ||
+						   memcmp(t + p->len - 3, "\xc3\xa9" "e", 3) == 0)) ||
+		  (p->len >= 4 && memcmp(t + p->len - 4, "\xc3\xa9" "es", 4) == 0)))
+		return false;
+	if (c_end < st->pc.n && !is_punct(st, &st->pc.p[c_end], ",") && !is_clause_end(st, &st->pc.p[c_end]))
+		return false;
+	for (size_t k = c; k-- > 0 && k + 4 > c;)
+	{
+		if (!st->pc.p[k].wordlike)
+			break;
+		for (int i = 0; aux[i]; i++)
+			if (key_is(&st->pc.p[k], aux[i]))
+				return false;
+	}
+	return true;
+}
+
+/*
  * The author of what the noun at piece k names, "les propos de Trump", "la
  * décision d'Alger", "les droits de douane imposés par Donald Trump": an
  * acting entity after de / du / des / d' (an article may follow) or after
