@@ -572,6 +572,24 @@ reason_infinitive(const St *st, size_t c)
  * relative clause, a dont clause, a contrast, a circumstantial phrase, or
  * the edge of the cue's quote.
  */
+/*
+ * Does a coordinated clause with a subject pronoun of its own start at
+ * piece k: "et je remercie", "mais il refuse", ", et nous soutenons"?
+ */
+static bool
+new_clause(const St *st, size_t k)
+{
+	static const char *const subj[] = {"je", "j'", "il", "elle", "nous", "ils", "elles", "on", NULL};
+
+	if (!dp_rule_on(DP_RULE_CLAUSE_AND) || k + 1 >= st->pc.n ||
+		!(key_is(&st->pc.p[k], "et") || key_is(&st->pc.p[k], "mais")))
+		return false;
+	for (int i = 0; subj[i]; i++)
+		if (key_is(&st->pc.p[k + 1], subj[i]))
+			return true;
+	return false;
+}
+
 static size_t
 cue_scope(const St *st, size_t c, size_t c_end)
 {
@@ -586,7 +604,8 @@ cue_scope(const St *st, size_t c, size_t c_end)
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
-		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
+		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
+		   !(scope_end > c_end && new_clause(st, scope_end)))
 		scope_end++;
 	return scope_end;
 }
