@@ -69,7 +69,8 @@
 	X(GOVERNED_NEGATION,  "governed-negation",  "a negated infinitive after a verb cue (a décidé de ne pas reconnaître X) flips the polarities it multiplies") \
 	X(CHANNEL_NOT_HOLDER, "channel-not-holder", "a name after sur (sur son réseau Truth Social, sur X) is where something was said, no holder") \
 	X(APPOSED_PARTICIPLE, "apposed-participle", "a past participle cue with no auxiliary before it and a comma after it (deux dirigeants longtemps opposés,) describes a noun: no stance") \
-	X(CLAUSE_AND,         "clause-and",         "et or mais followed by a subject pronoun (et je remercie X) starts a new clause: the cue's objects end there") \
+	X(CLAUSE_AND,         "clause-and",         "et or mais followed by a subject pronoun, an auxiliary or a verb cue (et je remercie X, et a critiqué X) starts a new clause or predicate: the cue's objects end there") \
+	X(COORDINATED_PREDICATE, "coordinated-predicate", "a verb cue after et (and an auxiliary) is held by the subject of the verb before et, not by the name right before et") \
 	X(OBJECT_RELATIVE,   "object-relative",    "le plan de paix que Moscou a rejeté: the term before que is the object") \
 	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
 	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \

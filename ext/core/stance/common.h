@@ -469,6 +469,9 @@ leaders_genitive(const St *st, size_t h, bool *titled);
 static bool
 participle_subject(St *st, size_t c, size_t c_end, Ref *out);
 
+static bool
+coordinated_predicate(const St *st, size_t c, Ref *out, bool *first_person);
+
 static int
 coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end, bool subject);
 

@@ -1194,7 +1194,7 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))
 		;						/* la reconnaissance de l'État de Palestine par le
 								 * Canada (the agent first), le refus de Moscou */
-	else if (subject_left(st, c, holder, first_person))
+	else if (coordinated_predicate(st, c, holder, first_person) || subject_left(st, c, holder, first_person))
 	{
 		Ref			speaker;
 
@@ -1231,6 +1231,39 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	else
 		return false;
 	return true;
+}
+
+/*
+ * "X a réitéré sa confiance dans le président Tebboune et appelé à ...",
+ * "X a salué l'accord et a critiqué Y": a verb cue after "et" (and an
+ * auxiliary) is a second predicate of the subject of the verb before it,
+ * not of the name right before "et".
+ */
+static bool
+coordinated_predicate(const St *st, size_t c, Ref *out, bool *first_person)
+{
+	size_t		e = c;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_PREDICATE) || st->an[c].cue < 0 ||
+		st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	if (e > 0 && (is_aux_a(st, &st->pc.p[e - 1]) || key_is(&st->pc.p[e - 1], "ont")))
+		e--;
+	if (e < 2 || !key_is(&st->pc.p[e - 1], "et"))
+		return false;
+	/* the verb before "et", in the same clause */
+	for (size_t k = e - 1; k-- > 0 && k + 30 > e;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || is_que(&st->pc.p[k]))
+			return false;
+		if (st->an[k].cue >= 0 && st->d->cues[st->an[k].cue].pos == DP_POS_VERB)
+			return subject_left(st, k, out, first_person) && out->valid;
+		/* a verb that is no cue: "a travaillé ... et appelé" */
+		if (k > 0 && (is_aux_a(st, &st->pc.p[k - 1]) || key_is(&st->pc.p[k - 1], "ont")) &&
+			st->pc.p[k].wordlike && !st->pc.p[k].cap)
+			return subject_left(st, k, out, first_person) && out->valid;
+	}
+	return false;
 }
 
 /*

@@ -573,21 +573,34 @@ reason_infinitive(const St *st, size_t c)
  * the edge of the cue's quote.
  */
 /*
- * Does a coordinated clause with a subject pronoun of its own start at
- * piece k: "et je remercie", "mais il refuse", ", et nous soutenons"?
+ * Does a coordinated clause or predicate start at piece k: "et je
+ * remercie", "mais il refuse", "et a critiqué", "et salue"?
  */
 static bool
 new_clause(const St *st, size_t k)
 {
 	static const char *const subj[] = {"je", "j'", "il", "elle", "nous", "ils", "elles", "on", NULL};
+	static const char *const aux[] = {"ont", "avait", "avaient", "est", "sont", "etait", "etaient", "ne", "n'",
+		"se", "s'", NULL};
+	const DpPiece *p;
 
 	if (!dp_rule_on(DP_RULE_CLAUSE_AND) || k + 1 >= st->pc.n ||
 		!(key_is(&st->pc.p[k], "et") || key_is(&st->pc.p[k], "mais")))
 		return false;
+	p = &st->pc.p[k + 1];
+
 	for (int i = 0; subj[i]; i++)
-		if (key_is(&st->pc.p[k + 1], subj[i]))
+		if (key_is(p, subj[i]))
 			return true;
-	return false;
+	/* "et a critiqué", "et ont salué", "et ne soutient pas": a second
+	 * predicate of the same subject */
+	if (is_aux_a(st, p))
+		return true;
+	for (int i = 0; aux[i]; i++)
+		if (key_is(p, aux[i]))
+			return true;
+	return st->an[k + 1].cue >= 0 && st->d->cues[st->an[k + 1].cue].pos == DP_POS_VERB &&
+		!noun_participle(st, k + 1);
 }
 
 static size_t
