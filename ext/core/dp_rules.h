@@ -71,6 +71,7 @@
 	X(APPOSED_PARTICIPLE, "apposed-participle", "a past participle cue with no auxiliary before it and a comma after it (deux dirigeants longtemps opposés,) describes a noun: no stance") \
 	X(CLAUSE_AND,         "clause-and",         "et or mais followed by a subject pronoun, an auxiliary or a verb cue (et je remercie X, et a critiqué X) starts a new clause or predicate: the cue's objects end there") \
 	X(COORDINATED_PREDICATE, "coordinated-predicate", "a verb cue after et (and an auxiliary) is held by the subject of the verb before et, not by the name right before et") \
+	X(PAREN_NAME,         "paren-name",         "a person named in parentheses after a title (le Président de la République (Emmanuel Macron)) is the holder") \
 	X(OBJECT_RELATIVE,   "object-relative",    "le plan de paix que Moscou a rejeté: the term before que is the object") \
 	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
 	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \
@@ -88,14 +89,17 @@ typedef enum DpRule
 	DP_RULE__COUNT
 } DpRule;
 
-extern uint64_t dp_rules_off;
+/* one bit per rule, in 64-bit words */
+#define DP_RULE_WORDS ((DP_RULE__COUNT + 63) / 64)
+
+extern uint64_t dp_rules_off[DP_RULE_WORDS];
 extern const char *const dp_rule_names[DP_RULE__COUNT];
 extern const char *const dp_rule_descriptions[DP_RULE__COUNT];
 
 static inline bool
 dp_rule_on(DpRule r)
 {
-	return !((dp_rules_off >> r) & 1);
+	return !((dp_rules_off[(unsigned) r / 64] >> ((unsigned) r % 64)) & 1);
 }
 
 /* The rule named name, or -1. */

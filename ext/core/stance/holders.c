@@ -564,7 +564,11 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				if (st->an[j].ment < 0)
 					for (size_t f = e + 1; f < end && f < e + 8; f++)
 					{
-						bool		after_comma = f > e + 1 && is_punct(st, &st->pc.p[f - 1], ",");
+						/* ... or in parentheses: le Président de la République
+						 * (Emmanuel Macron) */
+						bool		paren = dp_rule_on(DP_RULE_PAREN_NAME);
+						bool		after_comma = f > e + 1 && (is_punct(st, &st->pc.p[f - 1], ",") ||
+																(paren && is_punct(st, &st->pc.p[f - 1], "(")));
 
 						if ((f == e + 1 || after_comma) && st->an[f].ment >= 0 &&
 							st->ms.m[st->an[f].ment].kind == DP_KIND_PER)
@@ -576,7 +580,8 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 							break;
 						}
 						/* words of the title, up to the first comma */
-						if (after_comma || !(st->pc.p[f].wordlike || is_punct(st, &st->pc.p[f], ",")))
+						if (after_comma || !(st->pc.p[f].wordlike || is_punct(st, &st->pc.p[f], ",") ||
+											 (paren && is_punct(st, &st->pc.p[f], "("))))
 							break;
 					}
 				((St *) st)->hpos = start;
