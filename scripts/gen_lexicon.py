@@ -283,6 +283,80 @@ def load_cues(lex):
     return cues
 
 
+# Inflected forms of the verb opening a multi-word cue (remettre en question:
+# remis, remet, remettent...), from hunspell-fr's affix rules: the stem
+# matcher cannot join an irregular participle to its infinitive.
+VERB_FORM_TAGS = (
+    ("po:ppas",),
+    ("po:ppre",),
+    ("po:ipre", "po:3sg"), ("po:ipre", "po:3pl"),
+    ("po:ipsi", "po:3sg"), ("po:ipsi", "po:3pl"),
+    ("po:iimp", "po:3sg"), ("po:iimp", "po:3pl"),
+    ("po:ifut", "po:3sg"), ("po:ifut", "po:3pl"),
+    ("po:cond", "po:3sg"), ("po:cond", "po:3pl"),
+)
+
+
+def load_verb_forms(dic_path):
+    """lemma -> sorted forms, for the verbs of a hunspell .dic (with its .aff
+    next to it; long flags, Grammalecte morphology)."""
+    aff_path = os.path.splitext(dic_path)[0] + ".aff"
+    rules = {}
+    with open(aff_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 5 or parts[0] != "SFX" or parts[2] == "Y":
+                continue
+            flag, strip, add, cond = parts[1], parts[2], parts[3], parts[4]
+            add = add.split("/")[0]
+            strip = "" if strip == "0" else strip
+            add = "" if add == "0" else add
+            morph = set(parts[5:])
+            if not any(all(t in morph for t in tags) for tags in VERB_FORM_TAGS):
+                continue
+            try:
+                rx = re.compile("(?:%s)$" % cond)
+            except re.error:
+                continue
+            rules.setdefault(flag, []).append((strip, add, rx))
+    forms = {}
+    with open(dic_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if "po:v" not in line:
+                continue
+            word, _, rest = line.partition("/")
+            flags = rest.split()[0] if rest.split() else ""
+            out = forms.setdefault(word, set())
+            for i in range(0, len(flags) - 1, 2):
+                for strip, add, rx in rules.get(flags[i:i + 2], ()):
+                    if word.endswith(strip) and rx.search(word):
+                        out.add(word[:len(word) - len(strip)] + add)
+    return {w: sorted(f) for w, f in forms.items() if f}
+
+
+def inflect_cues(cues, verb_forms):
+    """Rows for the inflected forms of the verb opening each multi-word cue,
+    with the values of that cue; forms already listed are left out."""
+    listed = {c[0] for c in cues}
+    extra = []
+    for lemma, pos, polarity, weight, frame, target_mode in cues:
+        words = lemma.split(" ")
+        if pos != "expr" or len(words) < 2:
+            continue
+        v = 1 if words[0] in ("se", "s'") and len(words) > 2 else 0
+        if not re.search(r"(er|ir|re)$", words[v]):
+            continue            # only an infinitive opening the cue
+        for form in verb_forms.get(words[v], ()):
+            new = " ".join(words[:v] + [form] + words[v + 1:])
+            if new not in listed and RE_LEMMA_OK.match(new):
+                listed.add(new)
+                extra.append((new, pos, polarity, weight, frame, target_mode))
+    return extra
+
+
+RE_LEMMA_OK = re.compile(r"^[^\t\n]+$")
+
+
 def load_modifiers(lex):
     filename = "modifiers.tsv"
     modifiers = []
@@ -371,6 +445,10 @@ def main(argv=None):
     parser.add_argument("--schema", default="diplo",
                         help="schema of the lexicon tables "
                              "(default: %(default)s)")
+    parser.add_argument("--hunspell", metavar="FR.DIC",
+                        help="hunspell-fr dictionary (its .aff next to it) "
+                             "whose verb forms extend multi-word cues; "
+                             "omitted: no inflected rows")
     parser.add_argument("--check", action="store_true",
                         help="validate only; print no SQL")
     parser.add_argument("--stats", action="store_true",
@@ -391,6 +469,8 @@ def main(argv=None):
     terms = load_topic_terms(lex, {t[0] for t in topics})
     cues = load_cues(lex)
     modifiers = load_modifiers(lex)
+    if args.hunspell and not lex.errors:
+        cues = cues + inflect_cues(cues, load_verb_forms(args.hunspell))
 
     for warning in lex.warnings:
         sys.stderr.write(warning + "\n")

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-uint64_t	dp_rules_off = 0;
+uint64_t	dp_rules_off[DP_RULE_WORDS];
 
 const char *const dp_rule_names[DP_RULE__COUNT] = {
 #define DP_RULE_NAME(id, name, what) name,
@@ -29,4 +29,3 @@ dp_rule_by_name(const char *name, size_t len)
 	return -1;
 }
 
-_Static_assert(DP_RULE__COUNT <= 64, "dp_rules_off holds one bit per rule");

@@ -61,11 +61,25 @@
 	X(TOPIC_ACTION,      "topic-action",       "a topic verb right after its subject with no cue is weak support (Washington sanctionne)") \
 	X(QUESTION,          "question",           "a question outside quotes states no stance") \
 	X(ANAPHORA,          "anaphora",           "an anaphoric object (ces mesures, le texte) stands for the topic named within two sentences") \
+	X(LEADERS_OF,         "leaders-of",         "les présidents du X et de Y: each state's leader named in the document holds the stance") \
+	X(PARTICIPLE_CLAUSE,  "participle-clause",  "a present participle opening the sentence (Saluant l'accord, X a déclaré) is held by the subject after its comma") \
+	X(WARN_AGAINST,       "warn-against",       "a warning or threat against a topic (mettre en garde contre un dialogue) is against it, not for it") \
+	X(INCISE,             "incise",             "a short phrase between commas before the verb (X a, cette fois, rejeté) does not hide its subject") \
+	X(GOVERNED_ENTITY,    "governed-entity",    "a verb governing an entity-directed cue (veut coopérer avec X, souhaite renforcer la coopération avec X) takes a person or state as target") \
+	X(GOVERNED_NEGATION,  "governed-negation",  "a negated infinitive after a verb cue (a décidé de ne pas reconnaître X) flips the polarities it multiplies") \
+	X(CHANNEL_NOT_HOLDER, "channel-not-holder", "a name after sur (sur son réseau Truth Social, sur X) is where something was said, no holder") \
+	X(APPOSED_PARTICIPLE, "apposed-participle", "a past participle cue with no auxiliary before it and a comma after it (deux dirigeants longtemps opposés,) describes a noun: no stance") \
+	X(CLAUSE_AND,         "clause-and",         "et or mais followed by a subject pronoun, an auxiliary or a verb cue (et je remercie X, et a critiqué X) starts a new clause or predicate: the cue's objects end there") \
+	X(COORDINATED_PREDICATE, "coordinated-predicate", "a verb cue after et (and an auxiliary) is held by the subject of the verb before et, not by the name right before et") \
+	X(PAREN_NAME,         "paren-name",         "a person named in parentheses after a title (le Président de la République (Emmanuel Macron)) is the holder") \
 	X(OBJECT_RELATIVE,   "object-relative",    "le plan de paix que Moscou a rejeté: the term before que is the object") \
 	X(NOMINAL_OBJECT,    "nominal-object",     "a nominal object naming a leader (a critiqué le Premier ministre hongrois) targets that person") \
 	X(GOVERNED_VERB,     "governed-verb",      "a verb governs the infinitive after it and a demand the verb it introduces: polarities multiply") \
 	X(TERM_OVER_CUE,     "term-over-cue",      "a topic term wins over the cue words inside it (cessation des hostilités)") \
-	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary")
+	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary") \
+	X(COORDINATED_TARGET, "coordinated-target", "names coordinated by commas and et after an entity target (le Canada, l'Australie et le Royaume-Uni) share its stance") \
+	X(AGENT_LIST,         "agent-list",         "names coordinated after a passive agent (soutenu par l'Algérie, le Danemark et la Grèce) hold the stance too, and are no targets") \
+	X(PASSIVE_ANAPHORA,   "passive-anaphora",   "the anaphoric subject of a passive cue (le texte, soutenu par X) stands for the topic named within two sentences")
 
 typedef enum DpRule
 {
@@ -75,14 +89,17 @@ typedef enum DpRule
 	DP_RULE__COUNT
 } DpRule;
 
-extern uint64_t dp_rules_off;
+/* one bit per rule, in 64-bit words */
+#define DP_RULE_WORDS ((DP_RULE__COUNT + 63) / 64)
+
+extern uint64_t dp_rules_off[DP_RULE_WORDS];
 extern const char *const dp_rule_names[DP_RULE__COUNT];
 extern const char *const dp_rule_descriptions[DP_RULE__COUNT];
 
 static inline bool
 dp_rule_on(DpRule r)
 {
-	return !((dp_rules_off >> r) & 1);
+	return !((dp_rules_off[(unsigned) r / 64] >> ((unsigned) r % 64)) & 1);
 }
 
 /* The rule named name, or -1. */

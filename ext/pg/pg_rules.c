@@ -5,6 +5,8 @@
  */
 #include "postgres.h"
 
+#include <string.h>
+
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -19,7 +21,7 @@ static char *rules_off_setting = NULL;
 static bool
 parse_rules(const char *s, uint64_t *mask, const char **bad, int *bad_len)
 {
-	*mask = 0;
+	memset(mask, 0, sizeof(uint64_t) * DP_RULE_WORDS);
 	while (s && *s)
 	{
 		const char *e;
@@ -39,7 +41,7 @@ parse_rules(const char *s, uint64_t *mask, const char **bad, int *bad_len)
 			*bad_len = (int) (e - s);
 			return false;
 		}
-		*mask |= UINT64_C(1) << r;
+		mask[r / 64] |= UINT64_C(1) << (r % 64);
 		s = e;
 	}
 	return true;
@@ -48,27 +50,30 @@ parse_rules(const char *s, uint64_t *mask, const char **bad, int *bad_len)
 static bool
 check_rules_off(char **newval, void **extra, GucSource source)
 {
-	uint64_t	mask;
+	uint64_t	mask[DP_RULE_WORDS];
 	const char *bad = NULL;
 	int			bad_len = 0;
 
-	if (!parse_rules(*newval, &mask, &bad, &bad_len))
+	if (!parse_rules(*newval, mask, &bad, &bad_len))
 	{
 		GUC_check_errdetail("\"%.*s\" is not a diplo rule; SELECT name FROM diplo.rules() lists them.",
 							bad_len, bad);
 		return false;
 	}
-	*extra = malloc(sizeof(uint64_t));	/* the GUC machinery frees it with free() */
+	*extra = malloc(sizeof(mask));	/* the GUC machinery frees it with free() */
 	if (*extra == NULL)
 		return false;
-	*(uint64_t *) *extra = mask;
+	memcpy(*extra, mask, sizeof(mask));
 	return true;
 }
 
 static void
 assign_rules_off(const char *newval, void *extra)
 {
-	dp_rules_off = extra ? *(uint64_t *) extra : 0;
+	if (extra)
+		memcpy(dp_rules_off, extra, sizeof(dp_rules_off));
+	else
+		memset(dp_rules_off, 0, sizeof(dp_rules_off));
 }
 
 void

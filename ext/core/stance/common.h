@@ -463,6 +463,18 @@ topic_score(const DpCue *cue, float pol, bool governed, float threat_pol, float 
 static size_t
 coordinated_topic(const St *st, size_t k, size_t scope_end);
 
+static bool
+leaders_genitive(const St *st, size_t h, bool *titled);
+
+static bool
+participle_subject(St *st, size_t c, size_t c_end, Ref *out);
+
+static bool
+coordinated_predicate(const St *st, size_t c, Ref *out, bool *first_person);
+
+static int
+coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end, bool subject);
+
 static void
 copy_for(St *st, size_t from, size_t to, const Ref *holder);
 
@@ -495,6 +507,9 @@ in_condition(const St *st, size_t c);
 
 static bool
 noun_participle(const St *st, size_t k);
+
+static bool
+apposed_participle(const St *st, size_t c, size_t c_end);
 
 static bool
 author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e);

@@ -291,6 +291,9 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		if (mm->kind == DP_KIND_EVENT || mm->kind == DP_KIND_LOC || mm->kind == DP_KIND_PRODUCT ||
 			!acting(st, mm))
 			return false;
+		/* "a déclaré sur son réseau Truth Social :": where it was said */
+		if (!allow_prep && dp_rule_on(DP_RULE_CHANNEL_NOT_HOLDER) && said_on(st, mm->piece))
+			return false;
 		if (!allow_prep && preceded_by_preposition(st, mm->piece))
 		{
 			size_t		b = mm->piece - 1;
@@ -438,6 +441,33 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 
 		if (st->an[k].quote != q)
 			break;
+		/* "Kim Yo-jong a, cette fois, lancé": past a short incise of
+		 * common words between commas */
+		if (is_punct(st, p, ",") && dp_rule_on(DP_RULE_INCISE))
+		{
+			size_t		open = SIZE_MAX;
+
+			for (size_t j = k; j-- > lo && j + 6 > k;)
+			{
+				const DpPiece *pj = &st->pc.p[j];
+
+				if (is_punct(st, pj, ","))
+				{
+					if (j + 1 < k)
+						open = j;
+					break;
+				}
+				if (!pj->wordlike || pj->cap || st->an[j].ment >= 0 || st->an[j].cue >= 0 ||
+					st->an[j].topic >= 0 || is_que(pj) || key_is(pj, "qui"))
+					break;
+			}
+			if (open != SIZE_MAX && open > lo)
+			{
+				reach += k - open + 1;
+				k = open;
+				continue;
+			}
+		}
 		if (candidate_at(st, k, out, &start, false))
 		{
 			if (key_in(&st->pc.p[k], L_PRONOUNS3) || st->an[k].ment >= 0 || st->an[k].demonym >= 0)
@@ -534,7 +564,11 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 				if (st->an[j].ment < 0)
 					for (size_t f = e + 1; f < end && f < e + 8; f++)
 					{
-						bool		after_comma = f > e + 1 && is_punct(st, &st->pc.p[f - 1], ",");
+						/* ... or in parentheses: le Président de la République
+						 * (Emmanuel Macron) */
+						bool		paren = dp_rule_on(DP_RULE_PAREN_NAME);
+						bool		after_comma = f > e + 1 && (is_punct(st, &st->pc.p[f - 1], ",") ||
+																(paren && is_punct(st, &st->pc.p[f - 1], "(")));
 
 						if ((f == e + 1 || after_comma) && st->an[f].ment >= 0 &&
 							st->ms.m[st->an[f].ment].kind == DP_KIND_PER)
@@ -546,7 +580,8 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 							break;
 						}
 						/* words of the title, up to the first comma */
-						if (after_comma || !(st->pc.p[f].wordlike || is_punct(st, &st->pc.p[f], ",")))
+						if (after_comma || !(st->pc.p[f].wordlike || is_punct(st, &st->pc.p[f], ",") ||
+											 (paren && is_punct(st, &st->pc.p[f], "("))))
 							break;
 					}
 				((St *) st)->hpos = start;
@@ -762,6 +797,37 @@ coordinated_subject(const St *st, Ref *out, int max)
 			}
 		}
 	return n;
+}
+
+/*
+ * Is the name at piece h the first state after a plural leader noun and a
+ * genitive: "les présidents du Rwanda et de la RDC", "les chefs d'État de
+ * la France et de l'Allemagne"?  *titled: the noun is a title, naming the
+ * persons who hold it (not "les dirigeants", who are the states).
+ */
+static bool
+leaders_genitive(const St *st, size_t h, bool *titled)
+{
+	size_t		b = h;
+
+	if (!dp_rule_on(DP_RULE_LEADERS_OF) || h >= st->pc.n)
+		return false;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b < 2 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	for (size_t j = b - 1; j-- > 0 && j + 5 > b;)
+		if (has_mod(st, j, DP_MOD_LEADER))
+		{
+			const DpPiece *p = &st->pc.p[j];
+			size_t		len = st->an[j].mod_len ? st->an[j].mod_len : 1;
+			char		last = p->w->keylen > 0 ? p->w->key[p->w->keylen - 1] : 0;
+
+			/* les dirigeants, les leaders: the states themselves */
+			*titled = !key_is(p, "dirigeants") && !key_is(p, "leaders");
+			return j + len == b - 1 && (last == 's' || last == 'x');
+		}
+	return false;
 }
 
 /*
@@ -1133,7 +1199,7 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))
 		;						/* la reconnaissance de l'État de Palestine par le
 								 * Canada (the agent first), le refus de Moscou */
-	else if (subject_left(st, c, holder, first_person))
+	else if (coordinated_predicate(st, c, holder, first_person) || subject_left(st, c, holder, first_person))
 	{
 		Ref			speaker;
 
@@ -1154,6 +1220,8 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 				st->relative = true;	/* its objects end with the clause */
 			}
 	}
+	else if (quote < 0 && participle_subject(st, c, c_end, holder))
+		;
 	else if (quote < 0 && inverted_subject(st, c, c_end, holder))
 		*reported = true;
 	else if (quote < 0 && post_attribution(st, c_end, holder))
@@ -1168,6 +1236,98 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	else
 		return false;
 	return true;
+}
+
+/*
+ * "X a réitéré sa confiance dans le président Tebboune et appelé à ...",
+ * "X a salué l'accord et a critiqué Y": a verb cue after "et" (and an
+ * auxiliary) is a second predicate of the subject of the verb before it,
+ * not of the name right before "et".
+ */
+static bool
+coordinated_predicate(const St *st, size_t c, Ref *out, bool *first_person)
+{
+	size_t		e = c;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_PREDICATE) || st->an[c].cue < 0 ||
+		st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	if (e > 0 && (is_aux_a(st, &st->pc.p[e - 1]) || key_is(&st->pc.p[e - 1], "ont")))
+		e--;
+	if (e < 2 || !key_is(&st->pc.p[e - 1], "et"))
+		return false;
+	/* the verb before "et", in the same clause */
+	for (size_t k = e - 1; k-- > 0 && k + 30 > e;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || is_que(&st->pc.p[k]))
+			return false;
+		if (st->an[k].cue >= 0 && st->d->cues[st->an[k].cue].pos == DP_POS_VERB)
+			return subject_left(st, k, out, first_person) && out->valid;
+		/* a verb that is no cue: "a travaillé ... et appelé" */
+		if (k > 0 && (is_aux_a(st, &st->pc.p[k - 1]) || key_is(&st->pc.p[k - 1], "ont")) &&
+			st->pc.p[k].wordlike && !st->pc.p[k].cap)
+			return subject_left(st, k, out, first_person) && out->valid;
+	}
+	return false;
+}
+
+/*
+ * "Saluant l'accord, le président palestinien a déclaré ...", "Tout en
+ * dénonçant les frappes, Paris ...": a present participle opening the
+ * sentence is held by the subject after the comma that closes it, when
+ * its object, a topic or a name, is inside the phrase.
+ */
+static bool
+participle_subject(St *st, size_t c, size_t c_end, Ref *out)
+{
+	const DpWord *w = st->pc.p[c].w;
+	size_t		start;
+	bool		object = false;
+
+	if (!dp_rule_on(DP_RULE_PARTICIPLE_CLAUSE) || w->keylen < 4 ||
+		memcmp(w->key + w->keylen - 3, "ant", 3) != 0)
+		return false;
+	/* at the start, after at most "tout en" / "en" */
+	for (size_t k = 0; k < c; k++)
+		if (!(key_is(&st->pc.p[k], "tout") || key_is(&st->pc.p[k], "en")))
+			return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 30; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || (k == c_end && is_que(&st->pc.p[k])))
+			return false;
+		/* its object is in the phrase: a topic or a name */
+		if (st->an[k].topic >= 0 || st->an[k].ment >= 0)
+			object = true;
+		if (is_punct(st, &st->pc.p[k], ","))
+		{
+			if (!object)
+				return false;
+			for (size_t j = k + 1; j < st->pc.n && j < k + 7; j++)
+			{
+				if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+					return false;
+				if (candidate_at(st, j, out, &start, false))
+				{
+					/* the whole nominal or mention ending furthest right */
+					size_t		e = j;
+					Ref			r2;
+					size_t		s2;
+
+					while (e + 1 < st->pc.n && e < j + 4 && candidate_at(st, e + 1, &r2, &s2, false) &&
+						   s2 <= j)
+					{
+						*out = r2;
+						e++;
+					}
+					st->hpos = start;
+					st->hend = e;
+					return out->valid;
+				}
+			}
+			return false;
+		}
+	}
+	return false;
 }
 
 /*

@@ -100,22 +100,83 @@ copy_for(St *st, size_t from, size_t to, const Ref *holder)
 	}
 }
 
+/* The first piece of the holder's mention within the holder's span before c, or SIZE_MAX. */
+static size_t
+holder_mention(const St *st, size_t c)
+{
+	const char *name = st->out->n > 0 ? st->out->s[st->out->n - 1].holder : NULL;
+
+	if (!name || st->hpos == SIZE_MAX)
+		return SIZE_MAX;
+	for (size_t k = st->hpos; k < c && k < st->pc.n && k < st->hpos + 8; k++)
+		if (st->an[k].ment >= 0 && st->ms.m[st->an[k].ment].piece == k &&
+			strcmp(st->ms.m[st->an[k].ment].name, name) == 0)
+			return k;
+	return SIZE_MAX;
+}
+
 static void
 score_cue(St *st, size_t c)
 {
 	size_t		before = st->out->n;
 	size_t		after;
 	Ref			co[6];
-	int			nco;
+	int			nco = 0;
+	size_t		h;
+	bool		titled = false;
 
 	score_cue_one(st, c);
 	after = st->out->n;
+	/* "les présidents du Rwanda et de la RDC ont signé": each leader */
+	if (after > before && st->hpos != SIZE_MAX && st->hpos < c && st->out->s[before].holder &&
+		(h = holder_mention(st, c)) != SIZE_MAX && leaders_genitive(st, h, &titled))
+	{
+		Ref			states[12];
+		size_t		end;
+		const DpMention *hm = &st->ms.m[st->an[h].ment];
+		int			ns = coordinated_names(st, hm->piece + hm->npieces, states, 12, &end, true);
+		Ref			first = ref_leader(st, st->out->s[before].holder_actor);
+
+		if (titled && first.valid)
+			for (size_t i = before; i < after; i++)
+				if (st->out->s[i].holder && strcmp(first.name, st->out->s[i].target) != 0)
+				{
+					st->out->s[i].holder = first.name;
+					st->out->s[i].holder_actor = first.actor;
+				}
+		for (int i = 0; i < ns; i++)
+		{
+			Ref			l = titled ? ref_leader(st, states[i].actor) : states[i];
+
+			if (l.valid)
+				copy_for(st, before, after, &l);
+		}
+		return;
+	}
 	if (after > before && !st->relative &&
 		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
 		(nco = coordinated_subject(st, co, 6)) > 0)
 		for (int i = 0; i < nco; i++)
 			if (strcmp(co[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
 				copy_for(st, before, after, &co[i]);
+	/* "soutenu par l'Algérie, le Danemark et la Grèce": each agent */
+	if (after > before && dp_rule_on(DP_RULE_AGENT_LIST) && st->hpos != SIZE_MAX &&
+		st->hpos >= c + st->an[c].cue_len && st->hend + 1 < st->pc.n)
+	{
+		Ref			agents[12];
+		size_t		end;
+		int			na = coordinated_names(st, st->hend + 1, agents, 12, &end, false);
+
+		for (int i = 0; i < na; i++)
+		{
+			bool		dup = false;
+
+			for (int j = 0; j < nco && !dup; j++)
+				dup = strcmp(co[j].name, agents[i].name) == 0;
+			if (!dup && strcmp(agents[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
+				copy_for(st, before, after, &agents[i]);
+		}
+	}
 	/* the speaker a state's clause was reported by (speaker_for_clause) */
 	if (st->also.valid)
 		copy_for(st, before, after, &st->also);
@@ -266,6 +327,44 @@ score_self_cue(St *st, size_t c, const DpCue *cue)
 		 false, false, st->an[c].quote >= 0);
 }
 
+/*
+ * "a félicité l'Inde et le Pakistan", "la décision du Canada et de
+ * l'Australie": the names coordinated after an entity target (its last
+ * piece before e) are targets with the same score.  Returns the last piece
+ * of the list (e - 1 when there is none).
+ */
+static size_t
+coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t quote, float score,
+					size_t lo, size_t e, bool neg, bool hedged, bool reported)
+{
+	Ref			co[12];
+	size_t		end = e - 1;
+	int			nco;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_TARGET))
+		return e - 1;
+	nco = coordinated_names(st, e, co, 12, &end, false);
+	for (int i = 0; i < nco; i++)
+		push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
+	return nco > 0 ? end : e - 1;
+}
+
+/*
+ * "veut coopérer avec la Corée du Sud", "souhaite renforcer la coopération
+ * avec Séoul": a cue governed by the verb cue that is aimed at a person or
+ * state lets the verb's stance reach one (not through a threat, whose
+ * threatened is no target).
+ */
+static bool
+governs_entity_cue(const St *st, const DpCue *cue, size_t k)
+{
+	const DpCue *g = &st->d->cues[st->an[k].cue];
+
+	if (!dp_rule_on(DP_RULE_GOVERNED_ENTITY) || cue->frame == DP_FR_THREATEN || g->frame == DP_FR_THREATEN)
+		return false;
+	return g->target_mode == DP_TM_ENTITY || g->target_mode == DP_TM_BOTH;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -288,7 +387,8 @@ score_cue_one(St *st, size_t c)
 	int			found = 0;
 	bool		pronominal;
 
-	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c))
+	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
+		apposed_participle(st, c, c_end))
 		return;
 	if (cue->target_mode == DP_TM_SELF)
 	{
@@ -390,6 +490,28 @@ score_cue_one(St *st, size_t c)
 				found++;
 			}
 		}
+		/*
+		 * "Le texte, coparrainé par l'Algérie": a passive's subject naming
+		 * no topic but standing for one (le texte, cette décision) is the
+		 * topic last named, within two sentences
+		 */
+		if (!found && passive && dp_rule_on(DP_RULE_PASSIVE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
+			st->last_topic >= 0 && st->sentence <= st->last_topic_sentence + 2)
+			for (size_t k = c; k-- > 0 && k + 5 > c;)
+			{
+				const DpPiece *p = &st->pc.p[k];
+
+				if (is_clause_end(st, p) || st->an[k].ment >= 0 || st->an[k].cue >= 0)
+					break;
+				if (has_mod(st, k, DP_MOD_DEMONSTRATIVE) && k > 0 && !key_in(p, L_DETERMINERS) &&
+					(key_in(&st->pc.p[k - 1], L_DETERMINERS) || is_definite(&st->pc.p[k - 1])))
+				{
+					push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+						 pol * st->last_topic_pol * w * W_ANAPHORA, c, c_end, k - 1, hi, neg, hedged, reported);
+					found++;
+					break;
+				}
+			}
 		if (!found && cue->target_mode == DP_TM_SUBJECT)
 			for (size_t k = c_end; k < scope_end && k < c_end + 6; k++)
 				if (st->an[k].topic >= 0)
@@ -482,6 +604,16 @@ score_cue_one(St *st, size_t c)
 		bool		governed = false;
 		float		threat_pol = 0;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
+		size_t		holder_last = st->hend;
+
+		/* "soutenu par l'Algérie, le Danemark et la Grèce": the agents
+		 * coordinated with the holder are holders too, not targets */
+		if (holder_span != SIZE_MAX && st->hend < n && dp_rule_on(DP_RULE_AGENT_LIST))
+		{
+			Ref			agents[12];
+
+			(void) coordinated_names(st, st->hend + 1, agents, 12, &holder_last, false);
+		}
 
 		for (size_t k = c_end; k < scope_end; k++)
 		{
@@ -514,19 +646,27 @@ score_cue_one(St *st, size_t c)
 				 * polarities multiply; a threat takes the infinitive's.
 				 */
 				const DpPiece *mark = &st->pc.p[c_end];	/* de, d', à before it */
+				bool		marked = key_is(mark, "de") || key_is(mark, "d'") || is_prep_a(st, mark);
 				bool		infinitive = !frame_has(cue->frame, FF_REASON) &&
-					(k == c_end || (k == c_end + 1 && (key_is(mark, "de") || key_is(mark, "d'") ||
-													   is_prep_a(st, mark))));
+					(k == c_end || (k == c_end + 1 && marked));
+
+				/* "a décidé de ne pas reconnaître": a negated infinitive */
+				bool		neg_infinitive = !frame_has(cue->frame, FF_REASON) && marked && k == c_end + 3 &&
+					(key_is(&st->pc.p[c_end + 1], "ne") || key_is(&st->pc.p[c_end + 1], "n'")) &&
+					key_in(&st->pc.p[c_end + 2], L_NEGATORS) && dp_rule_on(DP_RULE_GOVERNED_NEGATION);
 
 				if (dp_rule_on(DP_RULE_GOVERNED_VERB) &&
-					(infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE)))
+					(infinitive || neg_infinitive || noun_participle(st, k) || frame_has(cue->frame, FF_CLAUSE)))
 				{
+					float		gpol = st->d->cues[a->cue].polarity * (neg_infinitive ? -1.0f : 1.0f);
+
 					/* the threatened stays the target of the threat itself */
 					if (cue->frame == DP_FR_THREATEN)
-						threat_pol = pol * cue->polarity * st->d->cues[a->cue].polarity;
+						threat_pol = pol * cue->polarity * gpol;
 					else
-						pol *= st->d->cues[a->cue].polarity;
+						pol *= gpol;
 					governed = true;
+					want_entity |= governs_entity_cue(st, cue, k);
 					st->an[k].consumed = true;
 					k += st->an[k].cue_len - 1;
 					continue;
@@ -548,6 +688,8 @@ score_cue_one(St *st, size_t c)
 						 lo, e, neg, hedged, reported);
 					entity_done = true;
 					found++;
+					(void) coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
+											   neg, hedged, reported);
 				}
 			}
 			/*
@@ -562,6 +704,7 @@ score_cue_one(St *st, size_t c)
 				if (!(cue->frame == DP_FR_OPPOSE && cue->polarity < 0 && st->d->cues[a->cue].polarity < 0))
 					pol *= st->d->cues[a->cue].polarity;
 				governed = true;
+				want_entity |= governs_entity_cue(st, cue, k);
 				st->an[k].consumed = true;
 				k += st->an[k].cue_len - 1;
 				continue;
@@ -574,6 +717,15 @@ score_cue_one(St *st, size_t c)
 
 				/* threatening with sanctions is being for them */
 				float		s = topic_score(cue, pol, governed, threat_pol, tp, w);
+
+				/* warning against it is not: "met en garde contre un dialogue" */
+				if (cue->frame == DP_FR_THREATEN && !governed && dp_rule_on(DP_RULE_WARN_AGAINST))
+					for (size_t j = c_end; j < k && !is_que(&st->pc.p[j]) && st->an[j].quote == st->an[c].quote; j++)
+						if (key_is(&st->pc.p[j], "contre"))
+						{
+							s = -tp * w;
+							break;
+						}
 
 				push(st, &holder, quote, st->d->topics[a->topic], -1, true, s, c, c_end,
 					 lo, k + a->topic_len - 1, neg, hedged, reported);
@@ -640,7 +792,7 @@ score_cue_one(St *st, size_t c)
 			/* "le soutien de la France à l'Ukraine": the holder named
 			 * after its noun cue is not a target */
 			if (a->ment >= 0 && holder_span != SIZE_MAX && dp_rule_on(DP_RULE_HOLDER_NOT_TARGET) &&
-				((k >= holder_span && k <= st->hend) ||
+				((k >= holder_span && k <= holder_last) ||
 				 (cue->pos == DP_POS_NOUN && !noun_complement(st, st->ms.m[a->ment].piece))))
 			{
 				/* ... and its target is a complement of the noun, "à
@@ -681,8 +833,11 @@ score_cue_one(St *st, size_t c)
 						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 					entity_done = true;
 					found++;
+					k = coordinated_targets(st, c, c_end, &holder, quote, against * pol * w, lo,
+											mm->piece + mm->npieces, neg, hedged, reported);
 				}
-				k = mm->piece + mm->npieces - 1;
+				else
+					k = mm->piece + mm->npieces - 1;
 			}
 			if (topic_done && (entity_done || !want_entity))
 				break;

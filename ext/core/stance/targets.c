@@ -26,6 +26,15 @@ in_topic_complement(const St *st, size_t t, size_t m)
 		return false;
 	if (m <= j || m > t + 12)
 		return false;
+	/* past an adjective or participle after the term: les livraisons
+	 * d'armes occidentales à, les sanctions imposées contre */
+	for (int adj = 0; adj < 2 && j + 1 < m && st->pc.p[j].wordlike && !st->pc.p[j].cap &&
+		 st->an[j].ment < 0 && st->an[j].cue < 0 && st->an[j].topic < 0 &&
+		 !key_in(&st->pc.p[j], L_PREPOSITIONS) && !key_in(&st->pc.p[j], L_DETERMINERS) &&
+		 !is_genitive(&st->pc.p[j]) && !key_is(&st->pc.p[j], "et") && !is_que(&st->pc.p[j]) &&
+		 !key_is(&st->pc.p[j], "entre") && !key_is(&st->pc.p[j], "avec") && !key_is(&st->pc.p[j], "contre");
+		 adj++)
+		j++;
 	/* its agent: la médiation conduite par Washington */
 	if (j + 1 < m && key_is(&st->pc.p[j + 1], "par") && st->pc.p[j].wordlike && !st->pc.p[j].cap &&
 		st->an[j].cue < 0)
@@ -235,6 +244,78 @@ coordinated_topic(const St *st, size_t k, size_t scope_end)
 	return SIZE_MAX;
 }
 
+/*
+ * The names coordinated after a name ending right before piece e: ", Y et
+ * Z", "et de l'Australie" (a genitive and an article before each are part
+ * of the list).  Only a list closed by "et" counts (a name after a lone
+ * comma is more often an apposition), and a name that is the subject of
+ * the next verb starts a new clause, unless the list is itself the subject
+ * (subject).  Fills out[] (at most max) and
+ * *end, the last piece of the last name; returns how many.
+ */
+static bool
+verb_next(const St *st, size_t k)
+{
+	static const char *const verbish[] = {
+		"ont", "avait", "avaient", "aura", "auront", "est", "sont", "etait", "etaient", "sera",
+		"seront", "va", "vont", "doit", "doivent", "peut", "peuvent", "veut", "veulent", "ne", "n'",
+		"se", "s'", "lui", "leur", "y", "en", NULL
+	};
+
+	if (k >= st->pc.n)
+		return false;
+	/* the auxiliary "a", not the preposition "à" (same folded key) */
+	if (st->pc.p[k].len == 1 && key_is(&st->pc.p[k], "a"))
+		return true;
+	for (int i = 0; verbish[i]; i++)
+		if (key_is(&st->pc.p[k], verbish[i]))
+			return true;
+	return false;
+}
+
+static int
+coordinated_names(const St *st, size_t e, Ref *out, int max, size_t *end, bool subject)
+{
+	int			n = 0;
+	bool		and = false;
+	size_t		k = e;
+
+	while (n < max && k < st->pc.n)
+	{
+		const DpMention *mm;
+		bool		is_and = key_is(&st->pc.p[k], "et");
+
+		if (!is_and && !is_punct(st, &st->pc.p[k], ","))
+			break;
+		if (and)
+			break;				/* nothing after the name closed by "et" */
+		k++;
+		if (!is_and && k < st->pc.n && key_is(&st->pc.p[k], "et"))
+		{
+			is_and = true;
+			k++;
+		}
+		if (k < st->pc.n && is_genitive(&st->pc.p[k]))
+			k++;
+		if (k < st->pc.n && is_definite(&st->pc.p[k]))
+			k++;
+		if (is_and)
+			and = true;			/* "X, Y et des pays nordiques": X and Y */
+		if (k >= st->pc.n || st->an[k].ment < 0)
+			break;
+		mm = &st->ms.m[st->an[k].ment];
+		if (mm->piece != k ||
+			(!subject && (subject_of_next_cue(st, st->an[k].ment) || verb_next(st, mm->piece + mm->npieces))))
+			break;
+		/* a place that does not act stays in the list, holding nothing */
+		if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm))
+			out[n++] = ref_mention(st, mm);
+		*end = mm->piece + mm->npieces - 1;
+		k = mm->piece + mm->npieces;
+	}
+	return and ? n : 0;
+}
+
 /* Is there a que / qu' in pieces [a, b)? */
 static bool
 complementizer_between(const St *st, size_t a, size_t b)
@@ -360,6 +441,44 @@ noun_participle(const St *st, size_t k)
 }
 
 /*
+ * "deux dirigeants longtemps opposés, se retrouveront": a past participle
+ * cue with no auxiliary or copula before it and a comma or the end right
+ * after it describes a noun and has no object: no stance of its own.
+ */
+static bool
+apposed_participle(const St *st, size_t c, size_t c_end)
+{
+	static const char *const aux[] = {
+		"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "etait",
+		"etaient", "sera", "seront", "serait", "seraient", "ete", "etre", "reste", "restent", "semble",
+		"semblent", "se", "s'", "s", NULL
+	};
+	const DpPiece *p = &st->pc.p[c];
+	const char *t = st->text + p->off;
+
+	if (!dp_rule_on(DP_RULE_APPOSED_PARTICIPLE) || c_end != c + 1 || c == 0 ||
+		st->d->cues[st->an[c].cue].pos != DP_POS_VERB)
+		return false;
+	/* é, és, ée, ées at the end of the word as written */
+	if (!((p->len >= 2 && memcmp(t + p->len - 2, "\xc3\xa9", 2) == 0) ||
+		  (p->len >= 3 && (memcmp(t + p->len - 3, "\xc3\xa9" "s", 3) == 0 ||
+						   memcmp(t + p->len - 3, "\xc3\xa9" "e", 3) == 0)) ||
+		  (p->len >= 4 && memcmp(t + p->len - 4, "\xc3\xa9" "es", 4) == 0)))
+		return false;
+	if (c_end < st->pc.n && !is_punct(st, &st->pc.p[c_end], ",") && !is_clause_end(st, &st->pc.p[c_end]))
+		return false;
+	for (size_t k = c; k-- > 0 && k + 4 > c;)
+	{
+		if (!st->pc.p[k].wordlike)
+			break;
+		for (int i = 0; aux[i]; i++)
+			if (key_is(&st->pc.p[k], aux[i]))
+				return false;
+	}
+	return true;
+}
+
+/*
  * The author of what the noun at piece k names, "les propos de Trump", "la
  * décision d'Alger", "les droits de douane imposés par Donald Trump": an
  * acting entity after de / du / des / d' (an article may follow) or after
@@ -453,6 +572,37 @@ reason_infinitive(const St *st, size_t c)
  * relative clause, a dont clause, a contrast, a circumstantial phrase, or
  * the edge of the cue's quote.
  */
+/*
+ * Does a coordinated clause or predicate start at piece k: "et je
+ * remercie", "mais il refuse", "et a critiqué", "et salue"?
+ */
+static bool
+new_clause(const St *st, size_t k)
+{
+	static const char *const subj[] = {"je", "j'", "il", "elle", "nous", "ils", "elles", "on", NULL};
+	static const char *const aux[] = {"ont", "avait", "avaient", "est", "sont", "etait", "etaient", "ne", "n'",
+		"se", "s'", NULL};
+	const DpPiece *p;
+
+	if (!dp_rule_on(DP_RULE_CLAUSE_AND) || k + 1 >= st->pc.n ||
+		!(key_is(&st->pc.p[k], "et") || key_is(&st->pc.p[k], "mais")))
+		return false;
+	p = &st->pc.p[k + 1];
+
+	for (int i = 0; subj[i]; i++)
+		if (key_is(p, subj[i]))
+			return true;
+	/* "et a critiqué", "et ont salué", "et ne soutient pas": a second
+	 * predicate of the same subject */
+	if (is_aux_a(st, p))
+		return true;
+	for (int i = 0; aux[i]; i++)
+		if (key_is(p, aux[i]))
+			return true;
+	return st->an[k + 1].cue >= 0 && st->d->cues[st->an[k + 1].cue].pos == DP_POS_VERB &&
+		!noun_participle(st, k + 1);
+}
+
 static size_t
 cue_scope(const St *st, size_t c, size_t c_end)
 {
@@ -467,7 +617,8 @@ cue_scope(const St *st, size_t c, size_t c_end)
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CONTRAST)) &&
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
-		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0))
+		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
+		   !(scope_end > c_end && new_clause(st, scope_end)))
 		scope_end++;
 	return scope_end;
 }
