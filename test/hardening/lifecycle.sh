@@ -450,3 +450,27 @@ if [ "$oldest" != "$default" ]; then
 		"after the update the user entity is found through its user alias"
 	is "$(q $W -c "SELECT count(*) FROM diplo.user_edit")" 0 "the update records no edit"
 fi
+
+# The 0.1 install script is the released one: control/diplo--0.1.sql as it
+# was at tag v0.1 (or, without the tag, in the last commit whose control
+# file said default_version 0.1).  Skipped outside a git checkout.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+	rel=$(git -C "$root" rev-parse -q --verify 'v0.1^{commit}' 2>/dev/null ||
+		git -C "$root" log -1 --format=%H -G"default_version = '0\.1'" -- control/diplo.control 2>/dev/null)
+	# the commit that changed the default version away from 0.1: its parent
+	if [ -n "$rel" ] && ! git -C "$root" show "$rel:control/diplo.control" 2>/dev/null | grep -q "default_version = '0.1'"; then
+		rel=$(git -C "$root" rev-parse -q --verify "$rel^" 2>/dev/null)
+	fi
+	if [ -n "$rel" ] && git -C "$root" show "$rel:control/diplo.control" 2>/dev/null | grep -q "default_version = '0.1'"; then
+		if git -C "$root" show "$rel:control/diplo--0.1.sql" | cmp -s - "$root/control/diplo--0.1.sql"; then
+			ok "control/diplo--0.1.sql is the released 0.1 script (commit ${rel:0:7})"
+		else
+			nok "control/diplo--0.1.sql is the released 0.1 script (commit ${rel:0:7})" "it differs: released scripts never change; put changes in an update script"
+		fi
+	else
+		note "no 0.1 release found in the git history: released-script check skipped"
+	fi
+else
+	note "not a git checkout: released-script check skipped"
+fi
