@@ -45,6 +45,11 @@ select diplo.normalize(E'e\u0301\u200B\u0301'), diplo.match_key(E'\u00C9TATS\u20
 insert into diplo.alias (alias, entity) values ('Zorglub le Grand', 'Vladimir Poutine');
 select count(*) from diplo.entities('Zorglub le Grand a parlé.');
 select * from diplo.dictionary_info();
+select sum(stance_no + cue_start + cue_len + length(coalesce(holder_kind, '') || coalesce(target_kind, ''))) from docs, diplo.stances(body);
+select length(diplo.stance_graph(s)), length(diplo.stance_graph_json(s)::text) from docs, diplo.stances(body) s;
+select sum(length(diplo.strip_html(body))) from docs;
+select length(diplo.strip_html(repeat('<p>Kyiv &amp; <b>Paris</b>&#x1F600;&nbsp;<br>', 20000) || '<!-- x'));
+select length(diplo.strip_html('<a title="x>y" <script>' || repeat('&#', 10000)));
 SQL
 run_pg "$BIN/initdb -D $WORK/data -E UTF8 --locale=C.UTF-8 -A trust >/dev/null" || exit 1
 run_pg "$BIN/postgres --single -j -D $WORK/data postgres < $WORK/load.sql > $WORK/load.out 2>&1" || { cat "$WORK/load.out"; exit 1; }

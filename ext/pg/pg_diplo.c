@@ -1,7 +1,7 @@
 /*
  * pg_diplo.c
- *	  Module entry point and the glue between the core and the server:
- *	  memory hooks, error mapping and encodings.
+ *	  The glue between the core and the server: memory hooks, error mapping
+ *	  and encodings (the module's entry point is pg_module.c).
  */
 #include "postgres.h"
 
@@ -13,38 +13,7 @@
 #include "utils/memutils.h"
 
 #include "pg_diplo.h"
-#include "pg_dict.h"
 #include "dp_text.h"
-
-PG_MODULE_MAGIC;
-
-#ifdef DIPLO_ASAN
-/*
- * Sanitizer builds only (scripts/sanitize.sh).  A backend cannot take
- * ASAN_OPTIONS from its environment: the runtime reads /proc/self/environ,
- * which the postmaster overwrites with its process title.  libasan arrives
- * with diplo.so, after the server started, hence verify_asan_link_order=0.
- */
-extern const char *__asan_default_options(void);
-const char *
-__asan_default_options(void)
-{
-	return "verify_asan_link_order=0:detect_leaks=0:abort_on_error=0:"
-		"log_path=" DIPLO_ASAN "/asan";
-}
-#endif
-
-
-void		_PG_init(void);
-
-/* Register the dictionary cache's invalidation callback, the rules' setting, the hint. */
-void
-_PG_init(void)
-{
-	pgdp_dict_init();
-	pgdp_rules_init();
-	pgdp_hint_init();
-}
 
 static void *
 pg_alloc(void *ctx, size_t n)
