@@ -761,6 +761,9 @@ BEGIN
     RETURN NULL;
   END IF;
   PERFORM set_config('diplo_internal.cluster_replay', 'on', true);
+  -- the coordinator names the stale indexes (REINDEX there reaches the
+  -- shards'): no notice of this node's shards, which Citus would relay
+  PERFORM set_config('diplo_internal.stale_notice', txid_current()::text, true);
   IF NEW.op = 'sync' THEN
     PERFORM diplo.load_user_state(NEW.new_row);
   ELSIF NEW.op = 'truncate' THEN
@@ -812,6 +815,9 @@ BEGIN
   IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
     RAISE EXCEPTION 'diplo: Citus is not installed in this database' USING ERRCODE = '55000';
   END IF;
+  IF diplo.cluster_group() IS DISTINCT FROM 0 THEN
+    RAISE EXCEPTION 'diplo: run diplo.citus_sync() on the coordinator' USING ERRCODE = '55000';
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = 'diplo.cluster_change'::regclass) THEN
     RAISE EXCEPTION 'diplo: the dictionary is not distributed yet' USING ERRCODE = '55000',
       HINT = 'Run SELECT diplo.citus_distribute_dictionary(); on the coordinator.';
@@ -838,14 +844,12 @@ CREATE FUNCTION diplo.citus_distribute_dictionary() RETURNS bigint
   AS $$
 DECLARE
   t text;
-  coordinator boolean;
 BEGIN
   IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
     RAISE EXCEPTION 'diplo: Citus is not installed in this database' USING ERRCODE = '55000',
       HINT = 'CREATE EXTENSION citus, add the workers, then call this function on the coordinator.';
   END IF;
-  EXECUTE 'SELECT pg_catalog.citus_is_coordinator()' INTO coordinator;
-  IF NOT coordinator THEN
+  IF diplo.cluster_group() IS DISTINCT FROM 0 THEN
     RAISE EXCEPTION 'diplo: run diplo.citus_distribute_dictionary() on the coordinator' USING ERRCODE = '55000';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = 'diplo.cluster_change'::regclass) THEN

@@ -113,13 +113,15 @@ is "$(q $DB -c "SELECT diplo.citus_distribute_dictionary()" 2>&1)" 0 \
 	"diplo.citus_distribute_dictionary() runs on the coordinator (no user row to send yet)"
 is "$(qn $P1 $DB -c "SELECT diplo.citus_distribute_dictionary()" 2>&1 | grep -o 'run diplo.citus_distribute_dictionary() on the coordinator')" \
 	"run diplo.citus_distribute_dictionary() on the coordinator" "it refuses to run on a worker"
+is "$(qn $P2 $DB -c "SELECT diplo.citus_sync()" 2>&1 | grep -o 'run diplo.citus_sync() on the coordinator')" \
+	"run diplo.citus_sync() on the coordinator" "so does diplo.citus_sync()"
 
 # --- the articles ----------------------------------------------------------
 
 {
 	echo "CREATE TABLE articles_local (id integer PRIMARY KEY, name text NOT NULL, body text NOT NULL);"
 	i=0
-	for rep in 1 2 3; do
+	for _ in 1 2 3; do
 		for f in "$REPO_DIR"/data/corpus/*.txt; do
 			i=$((i + 1))
 			printf '\\set body `cat %q`\n' "$f"
@@ -365,6 +367,13 @@ if [ -n "$want" ] && [ "$(head -n 1 <<<"$got")" = "$want" ] && grep -q 'Bitmap I
 	ok "a GIN index on entity_ids(body) of the distributed table answers like the local one (ids $want), through the shards' indexes"
 else
 	nok "a GIN index on entity_ids(body) of the distributed table answers like the local one" "got: $got" "local: $want"
+fi
+
+out=$(q $DB -c "INSERT INTO diplo.alias (alias, entity) VALUES ('Zorgo', 'Zorglub Zorgnikov')" 2>&1 >/dev/null)
+if [ "$(grep -c '^NOTICE' <<<"$out")" = 1 ] && grep -q 'index public.articles_entities, index public.articles_local_entities computed' <<<"$out"; then
+	ok "an edit gives one NOTICE of stale indexes, the coordinator's (none relayed from the workers' shards)"
+else
+	nok "an edit gives one NOTICE of stale indexes, the coordinator's" "$out"
 fi
 
 q $DB >/dev/null <<'SQL'
