@@ -654,6 +654,40 @@ $$;
 COMMENT ON FUNCTION diplo.cluster_group() IS
   'the Citus group id of this node (0 on the coordinator), NULL where Citus is not installed';
 
+-- One row on a node that has received the whole user dictionary; a Citus
+-- worker without it (added after the dictionary was distributed, not yet
+-- synced) refuses to analyse (diplo.cluster_check(), called by every load
+-- of the dictionary where Citus is installed).
+CREATE TABLE diplo.cluster_node (
+  synced boolean PRIMARY KEY DEFAULT true CHECK (synced),
+  at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE diplo.cluster_node IS
+  'on a node of a Citus cluster: one row once the node has received the whole user dictionary (diplo.citus_sync()); a worker without it refuses to analyse';
+COMMENT ON COLUMN diplo.cluster_node.synced IS 'true: the node has received the user dictionary (the key of the only row)';
+COMMENT ON COLUMN diplo.cluster_node.at IS 'when it last received it';
+
+CREATE FUNCTION diplo.cluster_check() RETURNS void
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  -- two statements: the second names a Citus catalog
+  IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RETURN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = 'diplo.cluster_change'::regclass)
+     OR diplo.cluster_group() = 0 OR EXISTS (SELECT 1 FROM diplo.cluster_node) THEN
+    RETURN;
+  END IF;
+  RAISE EXCEPTION 'diplo: this node has not received the user dictionary of the Citus cluster' USING ERRCODE = '55000',
+    DETAIL = format('Node group %s joined the cluster after the dictionary was distributed.', diplo.cluster_group()),
+    HINT = 'Run SELECT diplo.citus_sync(); on the coordinator.';
+END
+$$;
+COMMENT ON FUNCTION diplo.cluster_check() IS
+  'raises an error on a Citus worker that has not received the user dictionary (diplo.citus_sync()); run by every load of the dictionary where Citus is installed';
+
 -- The rows users added and the edits of built-in rows: what pg_dump keeps.
 CREATE FUNCTION diplo.user_state() RETURNS jsonb
   LANGUAGE plpgsql STABLE
@@ -766,6 +800,8 @@ BEGIN
   PERFORM set_config('diplo_internal.stale_notice', txid_current()::text, true);
   IF NEW.op = 'sync' THEN
     PERFORM diplo.load_user_state(NEW.new_row);
+    INSERT INTO diplo.cluster_node AS c (synced, at) VALUES (true, now())
+      ON CONFLICT (synced) DO UPDATE SET at = EXCLUDED.at;
   ELSIF NEW.op = 'truncate' THEN
     EXECUTE format('TRUNCATE diplo.%I CASCADE', t);
   ELSE
@@ -877,7 +913,7 @@ REVOKE ALL ON FUNCTION diplo.record_builtin_edit(), diplo.record_builtin_truncat
   diplo.notice_stale_objects(), diplo.snapshot_builtin() FROM PUBLIC;
 -- On a Citus cluster diplo_admin writes diplo.cluster_change through the
 -- dictionary's triggers (as the user who edits, on every node).
-GRANT SELECT ON diplo.cluster_change TO PUBLIC;
+GRANT SELECT ON diplo.cluster_change, diplo.cluster_node TO PUBLIC;
 GRANT INSERT ON diplo.cluster_change TO diplo_admin;
 REVOKE ALL ON FUNCTION diplo.propagate_cluster_change(), diplo.replay_cluster_change(), diplo.load_user_state(jsonb),
   diplo.citus_sync(), diplo.citus_distribute_dictionary() FROM PUBLIC;

@@ -9,7 +9,7 @@
 \set ON_ERROR_STOP true
 
 BEGIN;
-SELECT plan(101);
+SELECT plan(102);
 
 ------------------------------------------------------------------------
 -- the extension, its schema, its objects
@@ -27,8 +27,9 @@ SELECT is((SELECT count(*)::int FROM pg_depend d JOIN pg_namespace n ON n.oid = 
 
 SELECT tables_are('diplo',
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'particle', 'name_hint',
-        'topic', 'topic_term', 'cue', 'modifier', 'furniture', 'user_edit', 'builtin_row', 'cluster_change'],
-  'diplo has exactly the fourteen dictionary tables, user_edit, builtin_row and cluster_change');
+        'topic', 'topic_term', 'cue', 'modifier', 'furniture', 'user_edit', 'builtin_row', 'cluster_change',
+        'cluster_node'],
+  'diplo has exactly the fourteen dictionary tables, user_edit, builtin_row, cluster_change and cluster_node');
 SELECT is(diplo.dictionary_tables(),
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'furniture', 'particle',
         'name_hint', 'topic', 'topic_term', 'cue', 'modifier'],
@@ -41,7 +42,8 @@ SELECT functions_are('diplo',
         'stance_graph_combine', 'restore_builtin', 'stale_objects', 'dictionary_tables', 'row_key', 'table_columns',
         'apply_builtin_edit', 'record_builtin_edit', 'record_builtin_truncate', 'apply_user_edit',
         'snapshot_builtin', 'notice_stale_objects', 'strip_html', 'cluster_group', 'user_state', 'load_user_state',
-        'propagate_cluster_change', 'replay_cluster_change', 'citus_sync', 'citus_distribute_dictionary'],
+        'propagate_cluster_change', 'replay_cluster_change', 'citus_sync', 'citus_distribute_dictionary',
+        'cluster_check'],
   'diplo has exactly the documented functions');
 SELECT is(ARRAY(SELECT t.typname::text FROM pg_type t
                  WHERE t.typnamespace = 'diplo'::regnamespace AND t.typtype IN ('c', 'e')
@@ -252,6 +254,7 @@ SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
                  ORDER BY 1),
           '{}'::text[], 'every dictionary table has the Citus propagation triggers, disabled');
 SELECT is(diplo.cluster_group(), NULL, 'cluster_group() is NULL without Citus');
+SELECT lives_ok($$SELECT diplo.cluster_check()$$, 'cluster_check() lets a server without Citus analyse');
 SELECT throws_ok($$SELECT diplo.citus_distribute_dictionary()$$, '55000', NULL,
                  'citus_distribute_dictionary() needs Citus');
 SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extconfig) AS x(cfg)

@@ -12,8 +12,8 @@
 #      TRUNCATE) are seen by the next distributed query on every node, by
 #      worker connections that had the old dictionary loaded; an edit rolled
 #      back is seen nowhere;
-#  (c) a worker added later gets the user's rows (diplo.citus_sync()) and
-#      answers with them once it holds shards;
+#  (c) a worker added later refuses to analyse until diplo.citus_sync()
+#      sends it the user's rows, then answers with them;
 #  (d) a GIN index on diplo.entity_ids(body) of a distributed table answers
 #      like a local one; a co-located INSERT ... SELECT of mentions runs on
 #      the workers.
@@ -338,15 +338,24 @@ is "$(psql -X -A -t -q -h "$CL" -p "$P0" -U zorg_reader -d $DB -c "INSERT INTO d
 
 start_node "$P3" || bail "a third worker starts" "$(tail -n 5 "$CL/n$P3.log" 2>/dev/null)"
 out=$(q $DB -c "SELECT citus_add_node('localhost', $P3)" 2>&1) || bail "the third worker joins" "$out"
-is "$(q $DB -c "SELECT diplo.citus_sync() > 0" 2>&1)" t "diplo.citus_sync() sends the user's rows and edits"
-EXTRA_PORT=$P3
-is "$(qn "$P3" $DB -c "SELECT actor FROM diplo.entity WHERE name = 'Zorglub Zorgnikov'")/$(qn "$P3" $DB -c "SELECT entity FROM diplo.alias WHERE alias = 'Zorgonie'")" \
-	"BEL/Zorglub Zorgnikov" "the worker added later has the user's rows"
-out=$(q $DB -c "SELECT citus_move_shard_placement(shardid, nodename, nodeport, 'localhost', $P3, 'block_writes')
+# shards moved to it before diplo.citus_sync() (Citus first copies the
+# reference tables, as citus_rebalance_start() does): it refuses to answer
+out=$(q $DB -c "SELECT replicate_reference_tables('block_writes')" -c "SELECT citus_move_shard_placement(shardid, nodename, nodeport, 'localhost', $P3, 'block_writes')
                   FROM citus_shards WHERE table_name = 'probe'::regclass ORDER BY shardid LIMIT 2" 2>&1) ||
 	nok "two probe shards move to the new worker" "$out"
 is "$(q $DB -c "SELECT count(DISTINCT pl.groupid) FROM probe_local p JOIN pg_dist_placement pl ON pl.shardid = get_shard_id_for_distribution_column('probe', p.id)")" \
 	3 "the probe rows are on the three workers"
+sess_run S "$PROBE_SQL"
+if [ "$SESS_STATE" = 55000 ] && grep -q 'has not received the user dictionary' <<<"$SESS_OUT" &&
+	grep -q 'Run SELECT diplo.citus_sync(); on the coordinator' <<<"$SESS_OUT"; then
+	ok "before diplo.citus_sync(), a query that reaches the new worker fails (SQLSTATE 55000, with the hint) instead of using the built-in rows only"
+else
+	nok "before diplo.citus_sync(), a query that reaches the new worker fails" "state $SESS_STATE" "$(head -n 5 <<<"$SESS_OUT")"
+fi
+is "$(q $DB -c "SELECT diplo.citus_sync() > 0" 2>&1)" t "diplo.citus_sync() sends the user's rows and edits"
+EXTRA_PORT=$P3
+is "$(qn "$P3" $DB -c "SELECT actor FROM diplo.entity WHERE name = 'Zorglub Zorgnikov'")/$(qn "$P3" $DB -c "SELECT entity FROM diplo.alias WHERE alias = 'Zorgonie'")" \
+	"BEL/Zorglub Zorgnikov" "the worker added later has the user's rows"
 probe_is "the new worker answers with the user's dictionary" \
 	"$(m BEL 'Zorglub Zorgnikov/BEL' RUS USA 'X/-')" ""
 q $DB -c "DELETE FROM diplo.entity WHERE name = 'Ilon Mosque'" >/dev/null
