@@ -22,11 +22,11 @@ if [ ! -f scripts/fuzz.sh ]; then echo "no fuzz harness yet"; elif bash scripts/
 # Citus for test/citus/run.sh (run by cluster-tests.sh): built from the
 # source beside the checkout when it is there (CI's layout), for this
 # PostgreSQL; without it the Citus test is skipped.
-if [ -d ../shared/citus ]; then
-  echo "== Citus (../shared/citus) for PostgreSQL $PGV"
+if [ -d "${SHARED:-../shared}/citus" ]; then
+  echo "== Citus (${SHARED:-../shared}/citus) for PostgreSQL $PGV"
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  if ! $SUDO env PATH="/usr/lib/postgresql/$PGV/bin:$PATH" bash ../shared/citus/build.sh >/tmp/diplo-citus-build.log 2>&1; then
+  if ! $SUDO env PATH="/usr/lib/postgresql/$PGV/bin:$PATH" bash "${SHARED:-../shared}/citus/build.sh" >/tmp/diplo-citus-build.log 2>&1; then
     echo "Citus build failed (the Citus test will count as failed):"; tail -n 20 /tmp/diplo-citus-build.log
   else
     tail -n 1 /tmp/diplo-citus-build.log

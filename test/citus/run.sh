@@ -334,6 +334,18 @@ is "$(for p in $P1 $P2; do qn "$p" $DB -c "SELECT actor FROM diplo.entity WHERE 
 is "$(psql -X -A -t -q -h "$CL" -p "$P0" -U zorg_reader -d $DB -c "INSERT INTO diplo.entity (name, kind) VALUES ('Zorg Lecteur', 'PER')" 2>&1 | grep -o 'permission denied for table entity')" \
 	"permission denied for table entity" "a role without diplo_admin cannot edit"
 
+# a bulk load: the trigger off, one diplo.citus_sync() (README)
+q $DB >/dev/null <<'SQL'
+BEGIN;
+ALTER TABLE diplo.name_hint DISABLE TRIGGER "Cluster_propagate";
+INSERT INTO diplo.name_hint (word, hint) SELECT 'Zorgmot' || g, 'first' FROM generate_series(1, 500) g;
+ALTER TABLE diplo.name_hint ENABLE TRIGGER "Cluster_propagate";
+SELECT diplo.citus_sync();
+COMMIT;
+SQL
+is "$(for p in $P0 $P1 $P2; do qn "$p" $DB -c "SELECT count(*) FROM diplo.name_hint WHERE word LIKE 'Zorgmot%'"; done | tr '\n' ' ')" \
+	"500 500 500 " "a bulk load with the trigger off, then diplo.citus_sync(), reaches every node"
+
 # --- a worker added later ------------------------------------------------------
 
 start_node "$P3" || bail "a third worker starts" "$(tail -n 5 "$CL/n$P3.log" 2>/dev/null)"
