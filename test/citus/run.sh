@@ -397,6 +397,22 @@ else
 	nok "an edit gives one NOTICE of stale indexes, the coordinator's" "$out"
 fi
 
+# a stale index, renewed from the coordinator: an article names Zorgu, then
+# Zorgu becomes an alias (the indexes do not know it, as on a single
+# server), then REINDEX INDEX on the coordinator
+q $DB -c "UPDATE articles SET body = body || E'\\nZorgu a parlé.' WHERE id = 7" \
+	-c "UPDATE articles_local SET body = body || E'\\nZorgu a parlé.' WHERE id = 7" \
+	-c "INSERT INTO diplo.alias (alias, entity) VALUES ('Zorgu', 'Zorglub Zorgnikov')" >/dev/null 2>&1
+GIN_Z="SELECT coalesce(string_agg(id::text, ',' ORDER BY id), 'none') FROM %s WHERE diplo.entity_ids(body) @> ARRAY['Zorglub Zorgnikov']"
+gin_z() {
+	# shellcheck disable=SC2059
+	printf '%s/%s' "$(q $DB -c "SET citus.propagate_set_commands = 'local'" -c "BEGIN" -c "SET LOCAL enable_seqscan = off" \
+		-c "$(printf "$GIN_Z" articles)" -c "COMMIT")" "$(q $DB -c "SET enable_seqscan = off" -c "$(printf "$GIN_Z" articles_local)")"
+}
+is "$(gin_z)" "none/none" "an alias added after the index was built: the shards' GIN indexes, like the local one, do not know it"
+out=$(q $DB -c "REINDEX INDEX articles_entities" -c "REINDEX INDEX articles_local_entities" 2>&1) || nok "REINDEX INDEX of the distributed index" "$out"
+is "$(gin_z)" "7/7" "after REINDEX INDEX on the coordinator, the shards' GIN indexes know it"
+
 q $DB >/dev/null <<'SQL'
 CREATE TABLE mentions (id integer, surface text, entity text, kind diplo.entity_kind, actor text, start integer, len integer);
 SELECT create_distributed_table('mentions', 'id', colocate_with := 'articles');
