@@ -334,6 +334,11 @@ is "$(for p in $P1 $P2; do qn "$p" $DB -c "SELECT actor FROM diplo.entity WHERE 
 is "$(psql -X -A -t -q -h "$CL" -p "$P0" -U zorg_reader -d $DB -c "INSERT INTO diplo.entity (name, kind) VALUES ('Zorg Lecteur', 'PER')" 2>&1 | grep -o 'permission denied for table entity')" \
 	"permission denied for table entity" "a role without diplo_admin cannot edit"
 
+# an edit made on a worker stays there, until the next sync
+qn "$P1" $DB -c "INSERT INTO diplo.alias (alias, entity) VALUES ('Zorgouille', 'Zorglub Zorgnikov')" >/dev/null 2>&1
+is "$(for p in $P0 $P1 $P2; do qn "$p" $DB -c "SELECT count(*) FROM diplo.alias WHERE alias = 'Zorgouille'"; done | tr '\n' ' ')" \
+	"0 1 0 " "an edit made on a worker stays on that worker"
+
 # a bulk load: the trigger off, one diplo.citus_sync() (README)
 q $DB >/dev/null <<'SQL'
 BEGIN;
@@ -345,6 +350,8 @@ COMMIT;
 SQL
 is "$(for p in $P0 $P1 $P2; do qn "$p" $DB -c "SELECT count(*) FROM diplo.name_hint WHERE word LIKE 'Zorgmot%'"; done | tr '\n' ' ')" \
 	"500 500 500 " "a bulk load with the trigger off, then diplo.citus_sync(), reaches every node"
+is "$(qn "$P1" $DB -c "SELECT count(*) FROM diplo.alias WHERE alias = 'Zorgouille'")" 0 \
+	"diplo.citus_sync() undoes the edit made on the worker"
 
 # --- a worker added later ------------------------------------------------------
 
