@@ -617,6 +617,310 @@ COMMENT ON AGGREGATE diplo.stance_graph_json(diplo.stance) IS
   'the stance network of the stance rows aggregated, as JSON: {"nodes": [{"id", "kind", "actor"}], "edges": [{"holder", "target", "score" (the balance, as diplo.stance_balance), "mean", "stances"}]}';
 
 ------------------------------------------------------------------------
+-- On a Citus cluster: dictionary edits made on the coordinator reach every
+-- node, in the coordinator's transaction.
+--
+-- Every node keeps its own dictionary tables (CREATE EXTENSION diplo on the
+-- coordinator is propagated, and each worker installs the built-in rows),
+-- and diplo reads them where it runs, as on a single server.
+-- diplo.citus_distribute_dictionary() makes diplo.cluster_change a Citus
+-- reference table and enables, on the coordinator, a row trigger of each
+-- dictionary table that writes every row change into it.  Citus writes a
+-- reference table on every node in the writer's transaction, with a
+-- two-phase commit; on every other node a trigger of the table's shard
+-- replays the change on that node's dictionary tables (whose own triggers
+-- then record edits of built-in rows and invalidate the compiled
+-- dictionary at commit) and keeps no row.  An edit rolled back is replayed
+-- nowhere.  diplo.citus_sync() sends the whole user dictionary (a new
+-- worker's first copy).
+------------------------------------------------------------------------
+
+CREATE TABLE diplo.cluster_change (
+  id uuid PRIMARY KEY DEFAULT pg_catalog.gen_random_uuid(),
+  origin integer NOT NULL,
+  tbl text CHECK (tbl = ANY (diplo.dictionary_tables())),
+  op text NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'truncate', 'sync')),
+  old_key jsonb,
+  new_row jsonb,
+  CHECK ((op = 'sync') = (tbl IS NULL))
+);
+COMMENT ON TABLE diplo.cluster_change IS
+  'on a Citus cluster, the channel of dictionary edits from the coordinator to the other nodes (a reference table once diplo.citus_distribute_dictionary() ran): each row inserted is replayed on every other node and kept nowhere; always empty';
+COMMENT ON COLUMN diplo.cluster_change.id IS 'a key of the change';
+COMMENT ON COLUMN diplo.cluster_change.origin IS 'Citus group id of the node the change was made on (it is not replayed there)';
+COMMENT ON COLUMN diplo.cluster_change.tbl IS 'the dictionary table changed (NULL for a sync)';
+COMMENT ON COLUMN diplo.cluster_change.op IS 'insert, update, delete, truncate, or sync (new_row is the whole user dictionary, as diplo.user_state() gives it)';
+COMMENT ON COLUMN diplo.cluster_change.old_key IS 'update, delete: the primary key of the row before the change, as a JSON object';
+COMMENT ON COLUMN diplo.cluster_change.new_row IS 'insert, update: the row after the change, as a JSON object; sync: the user dictionary';
+
+-- The Citus group of this node, NULL without Citus.
+CREATE FUNCTION diplo.cluster_group() RETURNS integer
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  g integer;
+BEGIN
+  IF to_regclass('pg_catalog.pg_dist_local_group') IS NULL THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE 'SELECT groupid FROM pg_catalog.pg_dist_local_group' INTO g;
+  RETURN g;
+END
+$$;
+COMMENT ON FUNCTION diplo.cluster_group() IS
+  'the Citus group id of this node (0 on the coordinator), NULL where Citus is not installed';
+
+-- One row on a node that has received the whole user dictionary; a Citus
+-- worker without it (added after the dictionary was distributed, not yet
+-- synced) refuses to analyse (diplo.cluster_check(), called by every load
+-- of the dictionary where Citus is installed).
+CREATE TABLE diplo.cluster_node (
+  synced boolean PRIMARY KEY DEFAULT true CHECK (synced),
+  at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE diplo.cluster_node IS
+  'on a node of a Citus cluster: one row once the node has received the whole user dictionary (diplo.citus_sync()); a worker without it refuses to analyse';
+COMMENT ON COLUMN diplo.cluster_node.synced IS 'true: the node has received the user dictionary (the key of the only row)';
+COMMENT ON COLUMN diplo.cluster_node.at IS 'when it last received it';
+
+CREATE FUNCTION diplo.cluster_check() RETURNS void
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  -- two statements: the second names a Citus catalog
+  IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RETURN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = 'diplo.cluster_change'::regclass)
+     OR diplo.cluster_group() = 0 OR EXISTS (SELECT 1 FROM diplo.cluster_node) THEN
+    RETURN;
+  END IF;
+  RAISE EXCEPTION 'diplo: this node has not received the user dictionary of the Citus cluster' USING ERRCODE = '55000',
+    DETAIL = format('Node group %s joined the cluster after the dictionary was distributed.', diplo.cluster_group()),
+    HINT = 'Run SELECT diplo.citus_sync(); on the coordinator.';
+END
+$$;
+COMMENT ON FUNCTION diplo.cluster_check() IS
+  'raises an error on a Citus worker that has not received the user dictionary (diplo.citus_sync()); run by every load of the dictionary where Citus is installed';
+
+-- The rows users added and the edits of built-in rows: what pg_dump keeps.
+CREATE FUNCTION diplo.user_state() RETURNS jsonb
+  LANGUAGE plpgsql STABLE
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  t text;
+  r jsonb;
+  rows jsonb := '{}';
+BEGIN
+  FOREACH t IN ARRAY diplo.dictionary_tables() LOOP
+    EXECUTE format('SELECT coalesce(jsonb_agg(to_jsonb(x) - ''builtin''), ''[]'') FROM diplo.%I x WHERE NOT x.builtin', t)
+      INTO r;
+    rows := rows || jsonb_build_object(t, r);
+  END LOOP;
+  RETURN jsonb_build_object('rows', rows,
+                            'edits', (SELECT coalesce(jsonb_agg(to_jsonb(u)), '[]') FROM diplo.user_edit u));
+END
+$$;
+COMMENT ON FUNCTION diplo.user_state() IS
+  'the user dictionary as JSON: the rows users added to each dictionary table and diplo.user_edit (what pg_dump keeps)';
+
+-- Make this node's user dictionary the one given: built-in rows as
+-- installed, the user's rows, then the edits of built-in rows.
+CREATE FUNCTION diplo.load_user_state(state jsonb) RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  t text;
+  n bigint := 0;
+  m bigint;
+  e record;
+BEGIN
+  IF state IS NULL OR jsonb_typeof(state -> 'rows') IS DISTINCT FROM 'object'
+     OR jsonb_typeof(state -> 'edits') IS DISTINCT FROM 'array' THEN
+    RAISE EXCEPTION 'diplo: not a user dictionary (see diplo.user_state())' USING ERRCODE = '22023';
+  END IF;
+  PERFORM diplo.restore_builtin();
+  FOREACH t IN ARRAY (SELECT array_agg(x ORDER BY o DESC) FROM unnest(diplo.dictionary_tables()) WITH ORDINALITY u(x, o)) LOOP
+    EXECUTE format('DELETE FROM diplo.%I WHERE NOT builtin', t);
+  END LOOP;
+  FOREACH t IN ARRAY diplo.dictionary_tables() LOOP
+    EXECUTE format('INSERT INTO diplo.%1$I (%2$s) SELECT %2$s FROM jsonb_populate_recordset(NULL::diplo.%1$I, $1)',
+                   t, array_to_string(diplo.table_columns(t), ', '))
+      USING coalesce(state -> 'rows' -> t, '[]');
+    GET DIAGNOSTICS m = ROW_COUNT;
+    n := n + m;
+  END LOOP;
+  FOR e IN SELECT u.* FROM jsonb_populate_recordset(NULL::diplo.user_edit, state -> 'edits') u
+            ORDER BY array_position(diplo.dictionary_tables(), u.tbl), u.action DESC, u.key::text LOOP
+    PERFORM diplo.apply_builtin_edit(e.tbl, e.key, CASE WHEN e.action = 'update' THEN e.data END);
+    n := n + 1;
+  END LOOP;
+  -- recorded as they were (the insert trigger applies them only at the top level: again, to the same effect)
+  INSERT INTO diplo.user_edit SELECT u.* FROM jsonb_populate_recordset(NULL::diplo.user_edit, state -> 'edits') u;
+  RETURN n;
+END
+$$;
+COMMENT ON FUNCTION diplo.load_user_state(jsonb) IS
+  'makes the user dictionary of this database the one given (as diplo.user_state() gives it): built-in rows as installed, the user''s rows, the edits of built-in rows; returns the number of rows and edits loaded';
+
+-- Row and TRUNCATE trigger of the dictionary tables, enabled on the
+-- coordinator by diplo.citus_distribute_dictionary(): the change, to every
+-- other node.
+CREATE FUNCTION diplo.propagate_cluster_change() RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  IF current_setting('diplo_internal.cluster_replay', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO diplo.cluster_change (origin, tbl, op, old_key, new_row)
+  VALUES (coalesce(diplo.cluster_group(), -1), TG_TABLE_NAME, lower(TG_OP),
+          CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN diplo.row_key(TG_TABLE_NAME, to_jsonb(OLD)) END,
+          CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb(NEW) END);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION diplo.propagate_cluster_change() IS
+  'row and TRUNCATE trigger of the dictionary tables on a Citus coordinator: writes each change to diplo.cluster_change, which replays it on every other node';
+
+-- Trigger of diplo.cluster_change (of its shard on each node of a Citus
+-- cluster): replays a change made on another node, keeps no row.  An
+-- insert or update makes the row with that key read as the new row (an
+-- update whose row a cascade already changed, or an insert of a row this
+-- node has, ends the same); the dictionary's own triggers record edits of
+-- built-in rows as on the node of origin.
+CREATE FUNCTION diplo.replay_cluster_change() RETURNS trigger
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  t text := NEW.tbl;
+  cols text[];
+  kcols text[];
+  vcols text[];
+  cond text;
+  n bigint := 0;
+  here integer := diplo.cluster_group();
+  prev text := current_setting('diplo_internal.cluster_replay', true);
+BEGIN
+  IF here IS NULL OR NEW.origin = here THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('diplo_internal.cluster_replay', 'on', true);
+  -- the coordinator names the stale indexes (REINDEX there reaches the
+  -- shards'): no notice of this node's shards, which Citus would relay
+  PERFORM set_config('diplo_internal.stale_notice', txid_current()::text, true);
+  IF NEW.op = 'sync' THEN
+    PERFORM diplo.load_user_state(NEW.new_row);
+    INSERT INTO diplo.cluster_node AS c (synced, at) VALUES (true, now())
+      ON CONFLICT (synced) DO UPDATE SET at = EXCLUDED.at;
+  ELSIF NEW.op = 'truncate' THEN
+    EXECUTE format('TRUNCATE diplo.%I CASCADE', t);
+  ELSE
+    cols := diplo.table_columns(t);
+    kcols := diplo.table_columns(t, true);
+    vcols := ARRAY(SELECT c FROM unnest(cols) c WHERE NOT c = ANY (kcols));
+    cond := format('(%s) = (SELECT %s FROM jsonb_populate_record(NULL::diplo.%I, $1) k)',
+                   (SELECT string_agg('t.' || c, ', ') FROM unnest(kcols) c),
+                   (SELECT string_agg('k.' || c, ', ') FROM unnest(kcols) c), t);
+    IF NEW.op = 'delete' THEN
+      EXECUTE format('DELETE FROM diplo.%I t WHERE %s', t, cond) USING NEW.old_key;
+    ELSIF NEW.op = 'update' THEN
+      EXECUTE format('UPDATE diplo.%I t SET %s FROM jsonb_populate_record(NULL::diplo.%I, $2) d WHERE %s',
+                     t, (SELECT string_agg(c || ' = d.' || c, ', ') FROM unnest(cols) c), t, cond)
+        USING NEW.old_key, NEW.new_row;
+      GET DIAGNOSTICS n = ROW_COUNT;
+    END IF;
+    IF NEW.op = 'insert' OR (NEW.op = 'update' AND n = 0) THEN
+      EXECUTE format('INSERT INTO diplo.%1$I AS t (%2$s) SELECT %3$s FROM jsonb_populate_record(NULL::diplo.%1$I, $1) d
+                      ON CONFLICT (%4$s) DO %5$s',
+                     t, array_to_string(cols, ', '), (SELECT string_agg('d.' || c, ', ') FROM unnest(cols) c),
+                     array_to_string(kcols, ', '),
+                     CASE WHEN cardinality(vcols) = 0 THEN 'NOTHING'
+                          ELSE 'UPDATE SET ' || (SELECT string_agg(c || ' = EXCLUDED.' || c, ', ') FROM unnest(vcols) c) END)
+        USING NEW.new_row;
+    END IF;
+  END IF;
+  PERFORM set_config('diplo_internal.cluster_replay', coalesce(prev, ''), true);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION diplo.replay_cluster_change() IS
+  'trigger of diplo.cluster_change: replays on this node a dictionary change made on another node of the Citus cluster, and keeps no row';
+
+CREATE TRIGGER replay_cluster_change BEFORE INSERT ON diplo.cluster_change
+  FOR EACH ROW EXECUTE FUNCTION diplo.replay_cluster_change();
+
+-- The Citus table functions are looked up at run time: diplo does not
+-- depend on Citus.
+CREATE FUNCTION diplo.citus_sync() RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  state jsonb := diplo.user_state();
+BEGIN
+  IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RAISE EXCEPTION 'diplo: Citus is not installed in this database' USING ERRCODE = '55000';
+  END IF;
+  IF diplo.cluster_group() IS DISTINCT FROM 0 THEN
+    RAISE EXCEPTION 'diplo: run diplo.citus_sync() on the coordinator' USING ERRCODE = '55000';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = 'diplo.cluster_change'::regclass) THEN
+    RAISE EXCEPTION 'diplo: the dictionary is not distributed yet' USING ERRCODE = '55000',
+      HINT = 'Run SELECT diplo.citus_distribute_dictionary(); on the coordinator.';
+  END IF;
+  -- a worker added since holds no placement of the reference tables yet
+  -- (Citus copies them lazily): copy them now, or the sync would miss it
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_dist_node n
+              WHERE n.isactive AND n.noderole = 'primary'
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_placement p JOIN pg_catalog.pg_dist_shard s USING (shardid)
+                                 WHERE s.logicalrelid = 'diplo.cluster_change'::regclass AND p.groupid = n.groupid)) THEN
+    EXECUTE 'SELECT pg_catalog.replicate_reference_tables(''block_writes'')';
+  END IF;
+  INSERT INTO diplo.cluster_change (origin, tbl, op, new_row) VALUES (diplo.cluster_group(), NULL, 'sync', state);
+  RETURN jsonb_array_length(state -> 'edits')
+         + (SELECT coalesce(sum(jsonb_array_length(v)), 0) FROM jsonb_each(state -> 'rows') r(k, v))::bigint;
+END
+$$;
+COMMENT ON FUNCTION diplo.citus_sync() IS
+  'on a Citus coordinator: makes the user dictionary of every node the coordinator''s (run it after adding a worker); returns the number of user rows and edits sent';
+
+CREATE FUNCTION diplo.citus_distribute_dictionary() RETURNS bigint
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  t text;
+BEGIN
+  IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+    RAISE EXCEPTION 'diplo: Citus is not installed in this database' USING ERRCODE = '55000',
+      HINT = 'CREATE EXTENSION citus, add the workers, then call this function on the coordinator.';
+  END IF;
+  IF diplo.cluster_group() IS DISTINCT FROM 0 THEN
+    RAISE EXCEPTION 'diplo: run diplo.citus_distribute_dictionary() on the coordinator' USING ERRCODE = '55000';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = 'diplo.cluster_change'::regclass) THEN
+    -- its trigger must run on the shards (Citus calls such triggers unsafe:
+    -- they may touch only what is on the node, here the node's dictionary)
+    PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+    EXECUTE 'SELECT pg_catalog.create_reference_table(''diplo.cluster_change'')';
+  END IF;
+  FOREACH t IN ARRAY diplo.dictionary_tables() LOOP
+    EXECUTE format('ALTER TABLE diplo.%I ENABLE TRIGGER "Cluster_propagate", ENABLE TRIGGER cluster_propagate_truncate', t);
+  END LOOP;
+  RETURN diplo.citus_sync();
+END
+$$;
+COMMENT ON FUNCTION diplo.citus_distribute_dictionary() IS
+  'on a Citus coordinator: from now on, every dictionary edit made on the coordinator reaches every node in the same transaction (diplo.cluster_change); sends the current user dictionary to every node and returns the number of user rows and edits sent';
+
+------------------------------------------------------------------------
 -- Who may do what: diplo_admin writes diplo.user_edit through the
 -- dictionary's triggers; nobody but the owner writes diplo.builtin_row.
 ------------------------------------------------------------------------
@@ -624,6 +928,12 @@ COMMENT ON AGGREGATE diplo.stance_graph_json(diplo.stance) IS
 GRANT INSERT, UPDATE, DELETE, TRUNCATE ON diplo.user_edit TO diplo_admin;
 REVOKE ALL ON FUNCTION diplo.record_builtin_edit(), diplo.record_builtin_truncate(), diplo.apply_user_edit(),
   diplo.notice_stale_objects(), diplo.snapshot_builtin() FROM PUBLIC;
+-- On a Citus cluster diplo_admin writes diplo.cluster_change through the
+-- dictionary's triggers (as the user who edits, on every node).
+GRANT SELECT ON diplo.cluster_change, diplo.cluster_node TO PUBLIC;
+GRANT INSERT ON diplo.cluster_change TO diplo_admin;
+REVOKE ALL ON FUNCTION diplo.propagate_cluster_change(), diplo.replay_cluster_change(), diplo.load_user_state(jsonb),
+  diplo.citus_sync(), diplo.citus_distribute_dictionary() FROM PUBLIC;
 
 ------------------------------------------------------------------------
 -- The built-in dictionary
@@ -643,6 +953,16 @@ BEGIN
                    'FOR EACH STATEMENT EXECUTE FUNCTION diplo.record_builtin_truncate()', t);
     EXECUTE format('CREATE TRIGGER notice_stale_objects AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON diplo.%I '
                    'FOR EACH STATEMENT EXECUTE FUNCTION diplo.notice_stale_objects()', t);
+    -- Off, but on a Citus coordinator (diplo.citus_distribute_dictionary()
+    -- turns them on there): every change, to the other nodes.  The capital
+    -- C makes the row trigger fire before the foreign keys' cascades
+    -- (triggers fire in name order, and theirs start with RI_): an
+    -- entity's new key reaches the other nodes before its aliases' do.
+    EXECUTE format('CREATE TRIGGER "Cluster_propagate" AFTER INSERT OR UPDATE OR DELETE ON diplo.%I '
+                   'FOR EACH ROW EXECUTE FUNCTION diplo.propagate_cluster_change()', t);
+    EXECUTE format('CREATE TRIGGER cluster_propagate_truncate AFTER TRUNCATE ON diplo.%I '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION diplo.propagate_cluster_change()', t);
+    EXECUTE format('ALTER TABLE diplo.%I DISABLE TRIGGER "Cluster_propagate", DISABLE TRIGGER cluster_propagate_truncate', t);
   END LOOP;
   CREATE TRIGGER apply_user_edit BEFORE INSERT ON diplo.user_edit
     FOR EACH ROW EXECUTE FUNCTION diplo.apply_user_edit();

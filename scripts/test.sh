@@ -19,6 +19,20 @@ echo "== fuzzing smoke run"
 fz_pass=0; fz_fail=0
 if [ ! -f scripts/fuzz.sh ]; then echo "no fuzz harness yet"; elif bash scripts/fuzz.sh 10 >/tmp/diplo-fuzz.log 2>&1; then fz_pass=1; else fz_fail=1; fail=1; tail -n 30 /tmp/diplo-fuzz.log; fi
 
+# Citus for test/citus/run.sh (run by cluster-tests.sh): built from the
+# source beside the checkout when it is there (CI's layout), for this
+# PostgreSQL; without it the Citus test is skipped.
+if [ -d "${SHARED:-../shared}/citus" ]; then
+  echo "== Citus (${SHARED:-../shared}/citus) for PostgreSQL $PGV"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  if ! $SUDO env PATH="/usr/lib/postgresql/$PGV/bin:$PATH" bash "${SHARED:-../shared}/citus/build.sh" >/tmp/diplo-citus-build.log 2>&1; then
+    echo "Citus build failed (the Citus test will count as failed):"; tail -n 20 /tmp/diplo-citus-build.log
+  else
+    tail -n 1 /tmp/diplo-citus-build.log
+  fi
+fi
+
 echo "== pg_regress and pgTAP in a throwaway cluster (PostgreSQL $PGV)"
 cluster_out=$(pg_virtualenv -t -v "$PGV" -- bash scripts/cluster-tests.sh "$PGV" 2>&1)
 cluster_rc=$?

@@ -9,7 +9,7 @@
 \set ON_ERROR_STOP true
 
 BEGIN;
-SELECT plan(97);
+SELECT plan(102);
 
 ------------------------------------------------------------------------
 -- the extension, its schema, its objects
@@ -27,8 +27,9 @@ SELECT is((SELECT count(*)::int FROM pg_depend d JOIN pg_namespace n ON n.oid = 
 
 SELECT tables_are('diplo',
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'particle', 'name_hint',
-        'topic', 'topic_term', 'cue', 'modifier', 'furniture', 'user_edit', 'builtin_row'],
-  'diplo has exactly the fourteen dictionary tables, user_edit and builtin_row');
+        'topic', 'topic_term', 'cue', 'modifier', 'furniture', 'user_edit', 'builtin_row', 'cluster_change',
+        'cluster_node'],
+  'diplo has exactly the fourteen dictionary tables, user_edit, builtin_row, cluster_change and cluster_node');
 SELECT is(diplo.dictionary_tables(),
   ARRAY['country', 'entity', 'alias', 'demonym', 'role', 'name_head', 'name_cue', 'furniture', 'particle',
         'name_hint', 'topic', 'topic_term', 'cue', 'modifier'],
@@ -40,7 +41,9 @@ SELECT functions_are('diplo',
         'actor_ids', 'resolve', 'stance_graph', 'stance_graph_json', 'stance_graph_final', 'stance_graph_json_final',
         'stance_graph_combine', 'restore_builtin', 'stale_objects', 'dictionary_tables', 'row_key', 'table_columns',
         'apply_builtin_edit', 'record_builtin_edit', 'record_builtin_truncate', 'apply_user_edit',
-        'snapshot_builtin', 'notice_stale_objects', 'strip_html', 'party'],
+        'snapshot_builtin', 'notice_stale_objects', 'strip_html', 'cluster_group', 'user_state', 'load_user_state',
+        'propagate_cluster_change', 'replay_cluster_change', 'citus_sync', 'citus_distribute_dictionary',
+        'cluster_check', 'party'],
   'diplo has exactly the documented functions');
 SELECT is(ARRAY(SELECT t.typname::text FROM pg_type t
                  WHERE t.typnamespace = 'diplo'::regnamespace AND t.typtype IN ('c', 'e')
@@ -239,6 +242,25 @@ SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
                  ORDER BY 1),
           '{}'::text[], 'every dictionary table records edits of its built-in rows');
 
+-- Citus: the triggers that send edits to the other nodes are off on a
+-- single server; the functions that turn them on need Citus
+-- tgtype 29 = ROW, AFTER, INSERT | DELETE | UPDATE; 32 = STATEMENT, AFTER, TRUNCATE
+SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
+                 WHERE c.relnamespace = 'diplo'::regnamespace AND c.relname = ANY (diplo.dictionary_tables())
+                   AND NOT (EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'Cluster_propagate'
+                                     AND g.tgtype = 29 AND g.tgenabled = 'D')
+                        AND EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'cluster_propagate_truncate'
+                                     AND g.tgtype = 32 AND g.tgenabled = 'D'))
+                 ORDER BY 1),
+          '{}'::text[], 'every dictionary table has the Citus propagation triggers, disabled');
+SELECT is(diplo.cluster_group(), NULL, 'cluster_group() is NULL without Citus');
+SELECT lives_ok($$SELECT diplo.cluster_check()$$, 'cluster_check() lets a server without Citus analyse');
+SELECT throws_ok($$SELECT diplo.citus_distribute_dictionary()$$, '55000', NULL,
+                 'citus_distribute_dictionary() needs Citus');
+SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extconfig) AS x(cfg)
+            WHERE e.extname = 'diplo' AND x.cfg = 'diplo.cluster_change'::regclass), 0,
+          'pg_dump does not keep diplo.cluster_change (it is always empty)');
+
 ------------------------------------------------------------------------
 -- constraints and their SQLSTATEs
 ------------------------------------------------------------------------
@@ -294,16 +316,18 @@ SELECT is(ARRAY(SELECT c.relname::text FROM pg_class c
           '{}'::text[], 'members of diplo_admin may change every dictionary table');
 SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
                  WHERE p.pronamespace = 'diplo'::regnamespace
-                   AND p.prorettype <> 'trigger'::regtype AND p.proname <> 'snapshot_builtin'
+                   AND p.prorettype <> 'trigger'::regtype
+                   AND p.proname NOT IN ('snapshot_builtin', 'load_user_state', 'citus_sync', 'citus_distribute_dictionary')
                    AND NOT has_function_privilege('diplo_tap_reader', p.oid, 'EXECUTE')
                  ORDER BY 1),
           '{}'::text[], 'any role may call the analysis functions');
 SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
                  WHERE p.pronamespace = 'diplo'::regnamespace
-                   AND (p.prorettype = 'trigger'::regtype OR p.proname = 'snapshot_builtin')
+                   AND (p.prorettype = 'trigger'::regtype
+                        OR p.proname IN ('snapshot_builtin', 'load_user_state', 'citus_sync', 'citus_distribute_dictionary'))
                    AND has_function_privilege('diplo_tap_reader', p.oid, 'EXECUTE')
                  ORDER BY 1),
-          '{}'::text[], 'the trigger functions and snapshot_builtin() are not callable by any role');
+          '{}'::text[], 'the trigger functions, snapshot_builtin(), load_user_state() and the Citus functions are not callable by any role');
 
 -- as an ordinary role
 SET LOCAL ROLE diplo_tap_reader;

@@ -23,6 +23,7 @@
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
@@ -477,6 +478,29 @@ extension_schema(void)
 	return DatumGetObjectId(d);
 }
 
+/*
+ * On a node of a Citus cluster, a worker added after the dictionary was
+ * distributed has only the built-in rows until diplo.citus_sync() sends it
+ * the user's: diplo.cluster_check() then raises an error, so that such a
+ * worker never answers with a dictionary that is not the coordinator's.
+ * Nothing to check where Citus is not installed in this database (no
+ * pg_dist_partition), nor with an install script older than the function
+ * (no diplo.cluster_node, made by the same script).
+ */
+static void
+cluster_check(Oid nsp)
+{
+	char	   *sql;
+
+	if (!OidIsValid(get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE)) ||
+		!OidIsValid(get_relname_relid("cluster_node", nsp)))
+		return;
+	sql = psprintf("SELECT %s.cluster_check()", dict_schema);
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "diplo: cluster check failed: %s", sql);
+	pfree(sql);
+}
+
 /* Read every dictionary table into a new compiled dictionary. */
 static PgDict *
 dict_load(void)
@@ -532,6 +556,7 @@ dict_load(void)
 			table_oids[k] = get_relname_relid(dp_tables[k].name, nsp);
 		strlcpy(dict_schema_buf, quote_identifier(get_namespace_name(nsp)), sizeof(dict_schema_buf));
 		dict_schema = dict_schema_buf;
+		cluster_check(nsp);
 
 		old = MemoryContextSwitchTo(cxt);
 		d = dp_dict_create(&pd->mem);
