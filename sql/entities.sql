@@ -247,3 +247,13 @@ SELECT surface, entity, kind, actor, method
 -- place; a role title's de-complement is not the person (le maire de X)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Il vit dans les Yvelines, près de Bandol. Le maire de Valdoria a parlé.') ORDER BY start;
+
+-- a country or a city with an actor opens a sentence as itself even when
+-- the word is also a common one (chine, inde, canada)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Chine et Inde ont conclu un pacte. Canada : vote serré.') ORDER BY start;
+
+-- inside a sentence, a capitalised word that is common French only by its
+-- stem (Nicola, Romana) opens a name before a capitalised unknown word
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Au sprint, Nicola Brink a devancé Romana Kessel. Selon Brink, la course était rude.') ORDER BY start;

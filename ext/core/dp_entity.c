@@ -625,13 +625,17 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	 * an acronym's capitals say nothing of its place (ONU, CIA).  The word
 	 * itself must be a common word, not only share its stem with one:
 	 * "Meloni" (melon), "Duda", "Modi", "L'Italie" (italien) open sentences
-	 * as names.
+	 * as names.  A country or a city of one (an actor's place) opens a
+	 * sentence as itself even where the word is common too: Chine (chiner),
+	 * Inde, Canada, Brésil are seldom anything else with a capital.
 	 */
 	if (best == 1)
 	{
 		const DpPiece *p = &tg->pc.p[i];
+		const DpEntity *ent = &tg->d->entities[*entity];
 
 		if (p->initial && p->w->common && p->cls != DP_TOK_ACRONYM &&
+			!(ent->kind == DP_KIND_GPE && ent->actor >= 0) &&
 			!word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0 &&
 			dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
 			return 0;
@@ -731,6 +735,31 @@ namelike(Tagger *tg, const DpPiece *p, bool first)
 	return !first && !p->initial && !title_case(tg);
 }
 
+/*
+ * Inside a sentence, a capitalised word that is common French only by its
+ * stem (Jasper: jaspe, Colin: colin is a lemma, not this) opens a name when
+ * the next word is a capitalised word that is no common word at all:
+ * Jasper Stuyven, Nicola Spirig.  A word that is itself a common lemma
+ * (Selon, Conseil) does not.
+ */
+static bool
+stem_only_common_start(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *q;
+
+	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n || title_case(tg) ||
+		word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE))
+		return false;
+	q = &tg->pc.p[i + 1];
+	if (!q->cap || q->cls != DP_TOK_WORD || q->w->common || word_val(tg, q, DP_V_DEMONYM) ||
+		word_val(tg, q, DP_V_ROLE))
+		return false;
+	if (dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
+		return false;
+	return true;
+}
+
 static char *
 surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 {
@@ -798,7 +827,8 @@ unknown_name(Tagger *tg, size_t i)
 		/* after a role title a capitalised common word may be a first
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
-			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)))
+			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
+			!stem_only_common_start(tg, i))
 			return 0;
 	}
 	j = i + 1;
