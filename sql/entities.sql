@@ -131,9 +131,11 @@ DROP TABLE articles;
 DROP TABLE ent_docs;
 
 -- an unknown capitalised word opening a sentence is a name only if the
--- document names it elsewhere with some confidence
+-- document names it elsewhere with some confidence (after a cue: la société
+-- X; a lone unknown word after selon is no more sure than the first)
 SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Personne ne répond.');
 SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Selon Zorvania, rien ne change.') ORDER BY start;
+SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Selon la société Zorvania, rien ne change.') ORDER BY start;
 
 -- control characters inside a name never reach the canonical name
 SELECT surface, entity FROM diplo.entities(E'Le négociateur ukrainien Taras\u0001Melnychenko est arrivé.');
@@ -257,3 +259,13 @@ SELECT surface, entity, kind, actor, method
 -- stem (Nicola, Romana) opens a name before a capitalised unknown word
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Au sprint, Nicola Brink a devancé Romana Kessel. Selon Brink, la course était rude.') ORDER BY start;
+
+-- a lone unknown word: a capitalised noun of hunspell-fr that is no common
+-- word is a place (Transylvanie); a known first name is a person; one that
+-- nothing calls a place is kept only where the document names it with some
+-- confidence (after a cue: le groupe Zorvex), else dropped (Quarnel); Roman
+-- numerals and time zones are no names
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le vin de la Transylvanie se vend bien. Hier, Thierry a voté pour Zorvex. '
+                      'Le groupe Zorvex a répondu. Hier, Quarnel a signé. '
+                      'La séance du chapitre XII a repris à 14 h UTC.') ORDER BY start;

@@ -796,6 +796,39 @@ surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 	return r;
 }
 
+/*
+ * An all-capitals word that names nothing: a Roman numeral (XXI, VII, XV)
+ * or a time zone (UTC, GMT).
+ */
+static bool
+not_name_acronym(const char *s, size_t n)
+{
+	static const char *const zones[] = {"UTC", "GMT", "CET", "CEST", "EST", "EDT", "PST", "PDT", "BST", "HNE", "HAE"};
+	bool		roman = n > 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
+			roman = false;
+	if (roman)
+		return true;
+	for (size_t z = 0; z < sizeof(zones) / sizeof(zones[0]); z++)
+		if (strlen(zones[z]) == n && memcmp(zones[z], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* After a locative a lone name is a place: à, en, vers, dans, de, sur,
+ * depuis (à Bandol, en Savoie, dans les Yvelines, sur Mars). */
+static bool
+after_locative(const Tagger *tg, size_t i)
+{
+	const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
+
+	return b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") || key_is(b, "dans") ||
+				 key_is(b, "de") || key_is(b, "d'") || key_is(b, "sur") || key_is(b, "depuis") ||
+				 (i > 1 && key_is(b, "les") && key_is(&tg->pc.p[i - 2], "dans")));
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -896,6 +929,8 @@ unknown_name(Tagger *tg, size_t i)
 	np = j - i;
 	if (head && np == 1)
 		return 0;				/* "Banque" alone */
+	if (np == 1 && p->cls == DP_TOK_ACRONYM && not_name_acronym(tg->text + p->off, p->len))
+		return 0;				/* XXI, UTC */
 	/* in a title-case headline only a name with a known first name,
 	 * surname or place name at either end is one */
 	if (!word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT) && title_case(tg))
@@ -944,6 +979,12 @@ unknown_name(Tagger *tg, size_t i)
 			kind = DP_KIND_GPE;
 			conf = 0.5f;
 		}
+		else if (np == 1 && h && h->sub == DP_HINT_FIRST && !after_locative(tg, i))
+		{
+			/* a lone known first name is a person (Alistair, Thierry) */
+			kind = DP_KIND_PER;
+			conf = 0.45f;
+		}
 		else if (np >= 2)
 		{
 			kind = DP_KIND_PER;
@@ -951,19 +992,18 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		else
 		{
-			const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
-
-			/* after a locative it is a place: à, en, vers, dans, de, sur,
-			 * depuis (à Bandol, en Savoie, dans les Yvelines) */
-			if (b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") || key_is(b, "dans") ||
-					  key_is(b, "de") || key_is(b, "d'") || key_is(b, "sur") || key_is(b, "depuis") ||
-					  (i > 1 && key_is(b, "les") && key_is(&tg->pc.p[i - 2], "dans"))))
+			if (after_locative(tg, i))
 				kind = DP_KIND_GPE;
 			else
 				kind = DP_KIND_ORG;
-			/* a lone unknown word opening a sentence is kept only if it
-			 * turns out to be the short form of a full name */
-			conf = p->initial ? 0.0f : 0.4f;
+			/*
+			 * A lone unknown word opening a sentence, or one that nothing
+			 * calls a place (an ORG by default, right about one time in
+			 * six), is kept only if the document names it elsewhere with
+			 * some confidence (the short form of a full name, a name after
+			 * a cue).
+			 */
+			conf = (p->initial || kind == DP_KIND_ORG) ? 0.0f : 0.4f;
 		}
 	}
 	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && kind != DP_KIND_PRODUCT && actor < 0)
