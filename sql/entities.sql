@@ -269,3 +269,11 @@ SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le vin de la Transylvanie se vend bien. Hier, Thierry a voté pour Zorvex. '
                       'Le groupe Zorvex a répondu. Hier, Quarnel a signé. '
                       'La séance du chapitre XII a repris à 14 h UTC.') ORDER BY start;
+
+-- a hyphenated word shaped like a place name (parts joined by sur, d', de,
+-- les..., or a capitalised Saint, Haute, Val... before a name) is a place,
+-- even opening with a common word or after a noun cue (parti de X); a
+-- place word before common words (Haut-Commissariat) is none
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le cortège est parti de Brévigny-sur-Orne vers Saint-Quorvel puis Villeneuve-d''Ardanne. '
+                      'Saint-Quorvel a voté. Le Haut-Commissariat a réagi.') ORDER BY start;

@@ -817,6 +817,95 @@ not_name_acronym(const char *s, size_t n)
 	return false;
 }
 
+/* Lower-case words that join the parts of a place name (Aix-les-Bains,
+ * Ivry-sur-Seine, Bouches-du-Rhône, Villeneuve-d'Ascq, Loir-et-Cher). */
+static bool
+place_joiner(const DpPiece *p)
+{
+	static const char *const j[] = {"sur", "sous", "les", "lez", "le", "la", "l", "en", "et", "de",
+	"du", "des", "d", "aux", "au"};
+
+	for (size_t k = 0; k < sizeof(j) / sizeof(j[0]); k++)
+		if (key_is(p, j[k]))
+			return true;
+	return false;
+}
+
+/* Capitalised words that make a compound a place name (Saint-Denis,
+ * Haute-Loire, Seine-Saint-Denis, Val-de-Marne, Mont-Blanc). */
+static bool
+place_word(const DpPiece *p)
+{
+	static const char *const w[] = {"saint", "sainte", "saintes", "haute", "haut", "hautes", "hauts",
+	"basse", "bas", "basses", "val", "mont", "pont", "port", "fort", "bourg", "villeneuve"};
+
+	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (key_is(p, w[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Is the hyphenated word starting at piece i (at the start of its token)
+ * shaped like a place name: capitalised parts, at least two, joined by
+ * hyphens and the lower-case words of place names, with one such word or a
+ * place word among them?  *end gets the piece after the word.  A part may
+ * run on past an elided d' (Villeneuve-d'Ascq, which the lexer cuts at the
+ * apostrophe).
+ */
+static bool
+place_compound(const Tagger *tg, size_t i, size_t *end)
+{
+	size_t		k = i,
+				caps = 0;
+	bool		shaped = false,
+				joined = false,
+				named = false;
+
+	while (k < tg->pc.n && (k == i || tg->pc.p[k].tok == tg->pc.p[i].tok))
+	{
+		const DpPiece *q = &tg->pc.p[k];
+
+		if (q->cap && q->cls == DP_TOK_WORD)
+		{
+			caps++;
+			if (place_word(q))
+				shaped = true;
+			else if (!q->w->common || word_val(tg, q, DP_V_HINT))
+				named = true;
+		}
+		else if (!q->cap && k > i && place_joiner(q))
+			joined = true;
+		else
+			return false;
+		k++;
+	}
+	if (k - i < 2)
+		return false;
+	/* Villeneuve-d'Ascq: d, an apostrophe, a capitalised word, all touching */
+	if (key_is(&tg->pc.p[k - 1], "d") && k + 1 < tg->pc.n)
+	{
+		const DpPiece *a = &tg->pc.p[k];
+		const DpPiece *z = &tg->pc.p[k + 1];
+		const DpPiece *d = &tg->pc.p[k - 1];
+
+		if (a->cls == DP_TOK_PUNCT && a->off == d->off + d->len && z->off == a->off + a->len &&
+			z->cap && z->cls == DP_TOK_WORD)
+		{
+			size_t		t = z->tok;
+
+			caps++;
+			joined = true;
+			k += 2;
+			while (k < tg->pc.n && tg->pc.p[k].tok == t)
+				k++;
+		}
+	}
+	*end = k;
+	/* a place word alone makes no place of common words: Haut-Commissariat */
+	return caps >= 2 && (joined || (shaped && named));
+}
+
 /* After a locative a lone name is a place: à, en, vers, dans, de, sur,
  * depuis (à Bandol, en Savoie, dans les Yvelines, sur Mars). */
 static bool
@@ -845,6 +934,8 @@ unknown_name(Tagger *tg, size_t i)
 	int32_t		dummy;
 	size_t		known = 0;		/* the dictionary match that ended the name */
 	int32_t		known_entity = -1;
+	size_t		pend = 0;		/* end of a place-shaped compound at i */
+	bool		placey;
 
 	if (tg->shouting || !p->cap)
 		return 0;
@@ -861,7 +952,7 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			!stem_only_common_start(tg, i))
+			!stem_only_common_start(tg, i) && !place_compound(tg, i, &pend))
 			return 0;
 	}
 	j = i + 1;
@@ -926,6 +1017,9 @@ unknown_name(Tagger *tg, size_t i)
 	/* nor does it end inside one */
 	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
 		j++;
+	placey = place_compound(tg, i, &pend);
+	if (placey && pend > j)
+		j = pend;
 	np = j - i;
 	if (head && np == 1)
 		return 0;				/* "Banque" alone */
@@ -939,6 +1033,13 @@ unknown_name(Tagger *tg, size_t i)
 	if (head)
 	{
 		kind = head->sub;
+		conf = 0.6f;
+	}
+	else if (placey && cue_before(tg, i, &actor) != DP_KIND_PER)
+	{
+		/* Saint-Denis, Aix-les-Bains, Bouches-du-Rhône, whatever noun
+		 * comes before (parti de X is a verb and a place) */
+		kind = DP_KIND_GPE;
 		conf = 0.6f;
 	}
 	else if ((cued = cue_before(tg, i, &actor)) >= 0)
