@@ -277,3 +277,12 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le cortège est parti de Brévigny-sur-Orne vers Saint-Quorvel puis Villeneuve-d''Ardanne. '
                       'Saint-Quorvel a voté. Le Haut-Commissariat a réagi.') ORDER BY start;
+
+-- a dictionary place inside a longer capitalised run is part of that name:
+-- a team or a company (Lyon Rugby Club, Vortex Lisbonne, Air Lisbonne), a
+-- person after a place that is also a first name (Nancy, Maurice), a place
+-- with a point of the compass or the rest of its hyphenated word; a place
+-- joined to another by a hyphen stays two places (Paris-Berlin)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le match oppose Lyon Rugby Club à Vortex Lisbonne, et Air Lisbonne transporte les fans. '
+                      'Nancy Kelberg et Maurice Tardel ont survolé le Pacifique Sud, les Alpes-Hautes et l''axe Paris-Berlin.') ORDER BY start;

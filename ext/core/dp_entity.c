@@ -31,6 +31,9 @@ const char *const dp_method_names[DP_M__COUNT] = {
 #define MAX_NAME_PIECES 6
 #define TITLE_WINDOW 6
 
+typedef struct Tagger Tagger;
+static inline bool alias_may_start(const Tagger *tg, size_t i);
+
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
 {
@@ -220,7 +223,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 	out->allcaps = caps;
 }
 
-typedef struct Tagger
+struct Tagger
 {
 	DpDict	   *d;
 	DpMem	   *m;
@@ -232,7 +235,8 @@ typedef struct Tagger
 	size_t		sent_first;		/* first mention of the current sentence */
 	bool		shouting;		/* an all-capitals sentence */
 	int8_t		titlecase;		/* a title-case headline: -1 not yet known */
-} Tagger;
+	size_t		run_np;			/* pieces of the name place_run() emitted */
+};
 
 /*
  * Earlier mentions of each entity in the document: counts in the
@@ -297,6 +301,15 @@ word_val(const Tagger *tg, const DpPiece *p, DpValType type)
 		if (v[i].type == type)
 			return &v[i];
 	return NULL;
+}
+
+/* Is piece p a known first name? (a person starts there: Suisse Anna X) */
+static bool
+first_name(const Tagger *tg, const DpPiece *p)
+{
+	const DpVal *h = word_val(tg, p, DP_V_HINT);
+
+	return h && h->sub == DP_HINT_FIRST;
 }
 
 static bool
@@ -760,6 +773,26 @@ stem_only_common_start(Tagger *tg, size_t i)
 	return true;
 }
 
+/*
+ * Inside a sentence, a capitalised common word right before a dictionary
+ * place opens a name with it: Air Méditerranée, Projet Montréal.
+ */
+static bool
+word_before_place(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	int32_t		e = -1;
+
+	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n || title_case(tg) ||
+		tg->pc.p[i + 1].tok == p->tok || word_val(tg, p, DP_V_DEMONYM) ||
+		word_val(tg, p, DP_V_ROLE) || !tg->pc.p[i + 1].cap || key_is(p, "le") || key_is(p, "la") ||
+		key_is(p, "les") || key_is(p, "un") || key_is(p, "une") || word_val(tg, p, DP_V_PARTICLE))
+		return false;
+	if (!alias_may_start(tg, i + 1) || dict_match(tg, i + 1, &e) == 0)
+		return false;
+	return tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC;
+}
+
 static char *
 surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 {
@@ -936,6 +969,7 @@ unknown_name(Tagger *tg, size_t i)
 	int32_t		known_entity = -1;
 	size_t		pend = 0;		/* end of a place-shaped compound at i */
 	bool		placey;
+	bool		through_place = false;	/* a dictionary place inside */
 
 	if (tg->shouting || !p->cap)
 		return 0;
@@ -952,7 +986,8 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			!stem_only_common_start(tg, i) && !place_compound(tg, i, &pend))
+			!stem_only_common_start(tg, i) && !place_compound(tg, i, &pend) &&
+			!word_before_place(tg, i))
 			return 0;
 	}
 	j = i + 1;
@@ -968,6 +1003,16 @@ unknown_name(Tagger *tg, size_t i)
 									tg->d->entities[dummy].kind == DP_KIND_LOC)))
 			{
 				j++;
+				continue;
+			}
+			/* an unknown word before a place: a team or a company (Fenix
+			 * Toulouse, Air Méditerranée) */
+			if ((tg->d->entities[dummy].kind == DP_KIND_GPE ||
+							tg->d->entities[dummy].kind == DP_KIND_LOC) &&
+				!first_name(tg, p) && tg->pc.p[j - 1].tok != q->tok)
+			{
+				through_place = true;
+				j += m;
 				continue;
 			}
 			known = m;
@@ -1033,6 +1078,11 @@ unknown_name(Tagger *tg, size_t i)
 	if (head)
 	{
 		kind = head->sub;
+		conf = 0.6f;
+	}
+	else if (through_place && !placey)
+	{
+		kind = DP_KIND_ORG;
 		conf = 0.6f;
 	}
 	else if (placey && cue_before(tg, i, &actor) != DP_KIND_PER)
@@ -1140,6 +1190,79 @@ alias_may_start(const Tagger *tg, size_t i)
 		(words->nodes[node].bloom & (UINT64_C(1) << (q->w->khash >> 58))) != 0;
 }
 
+/* Words that make a place of the place before them: Pacifique Sud,
+ * Oklahoma City. */
+static bool
+compass_word(const DpPiece *p)
+{
+	static const char *const w[] = {"nord", "sud", "est", "ouest", "north", "south", "east", "west",
+		"central", "centrale", "occidental", "occidentale", "oriental", "orientale", "city",
+	"beach", "island", "islands", "county", "bay", "valley"};
+
+	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (key_is(p, w[k]))
+			return true;
+	return false;
+}
+
+/*
+ * A dictionary place of np pieces at i that capitalised words go on from
+ * is part of a longer name: the rest of its hyphenated word (Alpes-Maritimes,
+ * a place), a point of the compass (Pacifique Sud, a place), a surname
+ * after a place that is also a first name (Nancy Reagan, a person), else a
+ * team, a company or a party (Paris Saint-Germain, Milan AC).  Emits the
+ * name and sets tg->run_np; false when no such word follows.
+ */
+static bool
+place_run(Tagger *tg, size_t i, size_t np)
+{
+	size_t		k = i + np;
+	size_t		words = 0;		/* words after the place, outside its token */
+	bool		intoken = false,
+				compass = true;
+	int			kind;
+	int32_t		dummy;
+	const DpPiece *a = &tg->pc.p[i];
+
+	if (tg->shouting || title_case(tg))
+		return false;
+	while (k < tg->pc.n && k - i < np + 4)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+		bool		same = q->tok == tg->pc.p[k - 1].tok;
+
+		if (alias_may_start(tg, k) && dict_match(tg, k, &dummy) > 0)
+			break;
+		if (same && (q->cap || place_joiner(q)) && q->cls == DP_TOK_WORD)
+			intoken = true;
+		else if (!same && namelike(tg, q, false) && !word_val(tg, q, DP_V_HEAD) &&
+				 !word_val(tg, q, DP_V_PARTICLE) && !first_name(tg, q))
+		{
+			words++;
+			compass &= compass_word(q);
+		}
+		else
+			break;
+		k++;
+	}
+	/* the name neither ends inside a word nor on a joiner */
+	if (k == i + np || (k < tg->pc.n && tg->pc.p[k].tok == tg->pc.p[k - 1].tok) ||
+		!tg->pc.p[k - 1].cap)
+		return false;
+	/* a place's own hyphenated word cut by another name: Paris-Berlin */
+	if (tg->pc.p[i + np].tok == tg->pc.p[i + np - 1].tok && !intoken)
+		return false;
+	if (words == 0 || compass)
+		kind = DP_KIND_GPE;
+	else if (words == 1 && np == 1 && !intoken && first_name(tg, a))
+		kind = DP_KIND_PER;
+	else
+		kind = DP_KIND_ORG;
+	emit(tg, i, k - i, -1, surface_name(tg, a, &tg->pc.p[k - 1]), kind, -1, DP_M_NAME, 0.6f);
+	tg->run_np = k - i;
+	return true;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
@@ -1182,6 +1305,11 @@ tag_sentence(Tagger *tg)
 					np = m2;
 					break;
 				}
+			}
+			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np))
+			{
+				i += tg->run_np;
+				continue;
 			}
 			emit(tg, i, np, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY,
 				 np > 1 ? 0.95f : 0.9f);
