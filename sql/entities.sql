@@ -286,3 +286,11 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le match oppose Lyon Rugby Club à Vortex Lisbonne, et Air Lisbonne transporte les fans. '
                       'Nancy Kelberg et Maurice Tardel ont survolé le Pacifique Sud, les Alpes-Hautes et l''axe Paris-Berlin.') ORDER BY start;
+
+-- an event keeps the place where it is held: after a dictionary event (Jeux
+-- olympiques de X), after an event head word and its lower-case words
+-- (Championnats mondiaux de X), and an event head opening a sentence before
+-- de and a name (Tour de X)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Elle a brillé aux Jeux olympiques de Lisbonne. Tour de Vérone : la course reprend. '
+                      'Il a couru les Championnats mondiaux de Vérone. Coupe du monde : rien.') ORDER BY start;

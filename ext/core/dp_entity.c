@@ -951,6 +951,30 @@ after_locative(const Tagger *tg, size_t i)
 				 (i > 1 && key_is(b, "les") && key_is(&tg->pc.p[i - 2], "dans")));
 }
 
+/*
+ * Pieces of "de X" at k after an event's name, X a capitalised name (Jeux
+ * olympiques de Rio): the place where it is held belongs to its name.
+ */
+static size_t
+event_place(Tagger *tg, size_t k)
+{
+	int32_t		e = -1;
+	size_t		m;
+
+	if (k + 1 >= tg->pc.n || !(key_is(&tg->pc.p[k], "de") || key_is(&tg->pc.p[k], "d'") ||
+							   key_is(&tg->pc.p[k], "du")) || !tg->pc.p[k + 1].cap)
+		return 0;
+	m = alias_may_start(tg, k + 1) ? dict_match(tg, k + 1, &e) : 0;
+	if (m == 0 && namelike(tg, &tg->pc.p[k + 1], false))
+		m = 1;
+	if (m == 0)
+		return 0;
+	/* nor does it end inside a word */
+	while (k + 1 + m < tg->pc.n && tg->pc.p[k + 1 + m].tok == tg->pc.p[k + m].tok)
+		m++;
+	return 1 + m;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -976,7 +1000,8 @@ unknown_name(Tagger *tg, size_t i)
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
 		return 0;
-	if (p->cls == DP_TOK_WORD && !p->initial && (head = word_val(tg, p, DP_V_HEAD)) != NULL)
+	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL &&
+		(!p->initial || (head->sub == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
 	{
@@ -1018,6 +1043,23 @@ unknown_name(Tagger *tg, size_t i)
 			known = m;
 			known_entity = dummy;
 			break;
+		}
+		/* an event's lower-case words before its place: Jeux olympiques
+		 * de Rio, Championnats mondiaux d'Amsterdam */
+		if (head && head->sub == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+			!word_val(tg, q, DP_V_PARTICLE))
+		{
+			size_t		k = j;
+
+			while (k < tg->pc.n && k - j < 2 && !tg->pc.p[k].cap && tg->pc.p[k].cls == DP_TOK_WORD &&
+				   !word_val(tg, &tg->pc.p[k], DP_V_PARTICLE))
+				k++;
+			if (k + 1 < tg->pc.n && !tg->pc.p[k].cap && word_val(tg, &tg->pc.p[k], DP_V_PARTICLE) &&
+				namelike(tg, &tg->pc.p[k + 1], false))
+			{
+				j = k;
+				q = &tg->pc.p[j];
+			}
 		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
 		if (!q->cap && word_val(tg, q, DP_V_PARTICLE))
@@ -1311,6 +1353,8 @@ tag_sentence(Tagger *tg)
 				i += tg->run_np;
 				continue;
 			}
+			if (ent->kind == DP_KIND_EVENT)
+				np += event_place(tg, i + np);
 			emit(tg, i, np, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY,
 				 np > 1 ? 0.95f : 0.9f);
 			i += np;
