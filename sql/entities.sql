@@ -294,3 +294,8 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Elle a brillé aux Jeux olympiques de Lisbonne. Tour de Vérone : la course reprend. '
                       'Il a couru les Championnats mondiaux de Vérone. Coupe du monde : rien.') ORDER BY start;
+
+-- the span is the name alone: a dictionary alias that opens with a title
+-- (pape François, roi Salmane) gives the name after the title
+SELECT surface, entity, kind, actor, method, start
+  FROM diplo.entities('Le pape François a reçu le roi Salmane au Vatican.') ORDER BY start;

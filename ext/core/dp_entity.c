@@ -1355,6 +1355,18 @@ tag_sentence(Tagger *tg)
 			}
 			if (ent->kind == DP_KIND_EVENT)
 				np += event_place(tg, i + np);
+			else if (ent->kind == DP_KIND_PER && np > 1)
+			{
+				/* the span is the name alone: pape François, roi Salmane
+				 * (an alias that opens with a title) give François, Salmane */
+				size_t		t = phrase_at(tg, i, DP_V_ROLE, NULL);
+
+				if (t > 0 && t < np && tg->pc.p[i + t].cap && tg->pc.p[i + t].tok != tg->pc.p[i + t - 1].tok)
+				{
+					i += t;
+					np -= t;
+				}
+			}
 			emit(tg, i, np, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY,
 				 np > 1 ? 0.95f : 0.9f);
 			i += np;
