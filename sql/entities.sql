@@ -299,3 +299,10 @@ SELECT surface, entity, kind, actor, method
 -- (pape François, roi Salmane) gives the name after the title
 SELECT surface, entity, kind, actor, method, start
   FROM diplo.entities('Le pape François a reçu le roi Salmane au Vatican.') ORDER BY start;
+
+-- the kind of an unknown name of several words from its shape: a last word
+-- that organisations or places end with (Airlines, Corporation, Hebdo;
+-- Creek), or all capitals (CNRD-FPX), not a person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon Vortana Airlines et Marvex Corporation, le convoi a longé Kellby Creek, '
+                      'et le CNRD-FPX proteste avec Charlie Vantrex Hebdo.') ORDER BY start;

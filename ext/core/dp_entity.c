@@ -975,6 +975,47 @@ event_place(Tagger *tg, size_t k)
 	return 1 + m;
 }
 
+/*
+ * The kind a name's last word gives it, or -1: organisations (World
+ * Triathlon Corporation, Charlie Hebdo, Niantic Labs) and places (Norris
+ * Geyser Basin, Worth Street), words of English and French names that
+ * persons do not end with.
+ */
+static int
+name_tail(const DpPiece *p)
+{
+	static const char *const org[] = {"airlines", "airways", "corporation", "corp", "inc", "ltd",
+		"international", "group", "labs", "laboratory", "foundation", "institute", "university",
+		"college", "agency", "association", "federation", "council", "society", "survey",
+		"company", "records", "press", "news", "times", "hebdo", "magazine", "handball",
+		"football", "basket", "rugby", "club", "fc", "united", "motors", "bank", "party",
+	"awards", "media", "network", "systems", "technologies", "pharma"};
+	static const char *const loc[] = {"street", "road", "avenue", "lodge", "gorge", "creek",
+		"river", "mountain", "mountains", "hills", "basin",
+		"coast", "peak", "pass", "canyon", "falls", "springs", "glacier", "volcano",
+	"yorkshire", "shire", "pradesh"};
+
+	if (!p->cap)
+		return -1;
+	for (size_t k = 0; k < sizeof(org) / sizeof(org[0]); k++)
+		if (key_is(p, org[k]))
+			return DP_KIND_ORG;
+	for (size_t k = 0; k < sizeof(loc) / sizeof(loc[0]); k++)
+		if (key_is(p, loc[k]))
+			return DP_KIND_LOC;
+	return -1;
+}
+
+/* Are pieces [i, j) all in capitals (an acronym compound: CNDD-FDD)? */
+static bool
+all_capitals(const Tagger *tg, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (!(tg->pc.p[k].tflags & DP_TF_ALLCAP) && tg->pc.p[k].cls != DP_TOK_ACRONYM)
+			return false;
+	return true;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -991,6 +1032,7 @@ unknown_name(Tagger *tg, size_t i)
 	int32_t		dummy;
 	size_t		known = 0;		/* the dictionary match that ended the name */
 	int32_t		known_entity = -1;
+	int			tail;
 	size_t		pend = 0;		/* end of a place-shaped compound at i */
 	bool		placey;
 	bool		through_place = false;	/* a dictionary place inside */
@@ -1151,7 +1193,13 @@ unknown_name(Tagger *tg, size_t i)
 		const DpVal *h = word_val(tg, p, DP_V_HINT);
 		const DpVal *hl = word_val(tg, &tg->pc.p[j - 1], DP_V_HINT);
 
-		if (np >= 2 && h && h->sub == DP_HINT_FIRST)
+		if (np >= 2 && (tail = name_tail(&tg->pc.p[j - 1])) >= 0)
+		{
+			/* World Triathlon Corporation, Norris Geyser Basin, Charlie Hebdo */
+			kind = tail;
+			conf = 0.55f;
+		}
+		else if (np >= 2 && h && h->sub == DP_HINT_FIRST)
 		{
 			kind = DP_KIND_PER;
 			conf = 0.75f;
@@ -1177,6 +1225,13 @@ unknown_name(Tagger *tg, size_t i)
 			/* a lone known first name is a person (Alistair, Thierry) */
 			kind = DP_KIND_PER;
 			conf = 0.45f;
+		}
+		else if (np >= 2 && all_capitals(tg, i, j))
+		{
+			/* CNDD-FDD, Smer-DS */
+			kind = DP_KIND_ORG;
+			method = DP_M_ACRONYM;
+			conf = 0.5f;
 		}
 		else if (np >= 2)
 		{
