@@ -306,3 +306,10 @@ SELECT surface, entity, kind, actor, method, start
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon Vortana Airlines et Marvex Corporation, le convoi a longé Kellby Creek, '
                       'et le CNRD-FPX proteste avec Charlie Vantrex Hebdo.') ORDER BY start;
+
+-- an institution's head word takes the lower-case adjectives after it, and
+-- after them de and a lower-case noun (Conseil fédéral du commerce); the
+-- head alone is no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le congrès du Front populaire a eu lieu hier, et le Conseil fédéral du commerce a voté ; '
+                      'l''Armée valdorienne libre a réagi, comme le Conseil a dit.') ORDER BY start;

@@ -1006,6 +1006,33 @@ name_tail(const DpPiece *p)
 	return -1;
 }
 
+/*
+ * A lower-case word that may stand in an institution's name after its head
+ * word: a demonym (syrienne) or an adjective of the endings such names use
+ * (national, démocratiques, fédéral, constitutionnel, libre).
+ */
+static bool
+name_adjective(const Tagger *tg, const DpPiece *p)
+{
+	static const char *const end[] = {"al", "ale", "ales", "aux", "el", "elle", "els", "elles",
+	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises"};
+	const char *k = p->w->key;
+	size_t		n = p->w->keylen;
+
+	if (word_val(tg, p, DP_V_DEMONYM) || key_is(p, "libre") || key_is(p, "libres"))
+		return true;
+	if (n < 5 || word_val(tg, p, DP_V_PARTICLE))
+		return false;
+	for (size_t e = 0; e < sizeof(end) / sizeof(end[0]); e++)
+	{
+		size_t		m = strlen(end[e]);
+
+		if (n > m + 2 && memcmp(k + n - m, end[e], m) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Are pieces [i, j) all in capitals (an acronym compound: CNDD-FDD)? */
 static bool
 all_capitals(const Tagger *tg, size_t i, size_t j)
@@ -1036,6 +1063,7 @@ unknown_name(Tagger *tg, size_t i)
 	size_t		pend = 0;		/* end of a place-shaped compound at i */
 	bool		placey;
 	bool		through_place = false;	/* a dictionary place inside */
+	size_t		adjectives = 0;	/* lower-case adjectives after the head */
 
 	if (tg->shouting || !p->cap)
 		return 0;
@@ -1084,6 +1112,26 @@ unknown_name(Tagger *tg, size_t i)
 			}
 			known = m;
 			known_entity = dummy;
+			break;
+		}
+		/* an organisation's lower-case adjectives: Front national,
+		 * Armée syrienne libre, Forces démocratiques syriennes */
+		if (head && head->sub != DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+			j - i <= 3 && name_adjective(tg, q))
+		{
+			j++;
+			adjectives++;
+			continue;
+		}
+		/* and after them "de" and a lower-case noun: Bureau international
+		 * du travail, Fédération internationale de natation */
+		if (adjectives > 0 && !q->cap && (key_is(q, "de") || key_is(q, "du") || key_is(q, "d'")) &&
+			j + 1 < tg->pc.n && !tg->pc.p[j + 1].cap && tg->pc.p[j + 1].cls == DP_TOK_WORD &&
+			tg->pc.p[j + 1].w->common && !word_val(tg, &tg->pc.p[j + 1], DP_V_PARTICLE) &&
+			!key_is(&tg->pc.p[j + 1], "la") && !key_is(&tg->pc.p[j + 1], "l'"))
+		{
+			j += 2;
+			adjectives = 0;
 			break;
 		}
 		/* an event's lower-case words before its place: Jeux olympiques
