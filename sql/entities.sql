@@ -313,3 +313,8 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le congrès du Front populaire a eu lieu hier, et le Conseil fédéral du commerce a voté ; '
                       'l''Armée valdorienne libre a réagi, comme le Conseil a dit.') ORDER BY start;
+
+-- a two-letter acronym alias (JO, UE) matches only in capitals, also inside
+-- a hyphenated word; Jo before a name is a first name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, Jo Malvern a couru aux JO, et l''accord Canada-UE tient.') ORDER BY start;

@@ -551,6 +551,18 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 		seen_add(tg, entity);
 }
 
+/* Does alias value v, if it is a two-letter acronym, stand in capitals at
+ * piece i? */
+static inline bool
+caps_ok(const Tagger *tg, size_t i, const DpVal *v)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const char *t = tg->text + p->off;
+
+	return v->f == 0.0f || v->npieces != 1 ||
+		(p->len == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z');
+}
+
 /* Choose among entities sharing an alias; see the file header. */
 static int32_t
 resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbits)
@@ -563,7 +575,7 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 
 	/* one candidate: nothing to weigh (title_before is not free) */
 	for (uint32_t k = 0; k < nv; k++)
-		if (v[k].type == DP_V_ALIAS && (v[k].capmask & ~capbits) == 0)
+		if (v[k].type == DP_V_ALIAS && (v[k].capmask & ~capbits) == 0 && caps_ok(tg, i, &v[k]))
 		{
 			best = (int32_t) v[k].id;
 			ncand++;
@@ -585,7 +597,7 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 		const DpEntity *e;
 		double		score;
 
-		if (v[k].type != DP_V_ALIAS || (v[k].capmask & ~capbits) != 0)
+		if (v[k].type != DP_V_ALIAS || (v[k].capmask & ~capbits) != 0 || !caps_ok(tg, i, &v[k]))
 			continue;
 		e = &tg->d->entities[v[k].id];
 		score = seen_count(tg, (int32_t) v[k].id) * 10000.0;
