@@ -318,3 +318,7 @@ SELECT surface, entity, kind, actor, method
 -- a hyphenated word; Jo before a name is a first name
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Hier, Jo Malvern a couru aux JO, et l''accord Canada-UE tient.') ORDER BY start;
+
+-- the Russian spelling of a leader's first name links to the leader
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Vladimir Zelenski a répondu au Hamas et à Al-Qaïda.') ORDER BY start;
