@@ -322,3 +322,9 @@ SELECT surface, entity, kind, actor, method
 -- the Russian spelling of a leader's first name links to the leader
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Vladimir Zelenski a répondu au Hamas et à Al-Qaïda.') ORDER BY start;
+
+-- inside a sentence a capitalised particle opens a person's name (De X,
+-- Van X); a capitalised article after a locative opens a place's (à La X);
+-- elsewhere an article opens nothing (Le Quorvex)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Au sprint, De Brauwer devance Van Hoeckel ; il vit à La Marvière, où Le Quorvex paraît.') ORDER BY start;

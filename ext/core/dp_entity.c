@@ -951,6 +951,41 @@ place_compound(const Tagger *tg, size_t i, size_t *end)
 	return caps >= 2 && (joined || (shaped && named));
 }
 
+/*
+ * Inside a sentence, a capitalised particle right before a capitalised
+ * unknown word opens a name: 1 for a person's (De Gendt, Van Avermaet,
+ * Da Silva), 2 for an article opening a place's name after a locative
+ * (à La Ciotat, aux Sables-d'Olonne); 0 otherwise.
+ */
+static int
+particle_start(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *q;
+	bool		article;
+
+	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n || title_case(tg) ||
+		!word_val(tg, p, DP_V_PARTICLE))
+		return 0;
+	q = &tg->pc.p[i + 1];
+	if (q->tok == p->tok || !q->cap || q->cls != DP_TOK_WORD || (q->w->common && !word_val(tg, q, DP_V_HINT)) ||
+		word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE))
+		return 0;
+	article = key_is(p, "le") || key_is(p, "la") || key_is(p, "les");
+	if (article)
+	{
+		const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
+
+		return b && (key_is(b, "a") || key_is(b, "de") || key_is(b, "en") || key_is(b, "vers") ||
+					 key_is(b, "dans") || key_is(b, "depuis")) ? 2 : 0;
+	}
+	if (key_is(p, "de") || key_is(p, "van") || key_is(p, "von") || key_is(p, "da") || key_is(p, "di") ||
+		key_is(p, "del") || key_is(p, "della") || key_is(p, "dos") || key_is(p, "das") ||
+		key_is(p, "do") || key_is(p, "ten") || key_is(p, "ter"))
+		return 1;
+	return 0;
+}
+
 /* After a locative a lone name is a place: à, en, vers, dans, de, sur,
  * depuis (à Bandol, en Savoie, dans les Yvelines, sur Mars). */
 static bool
@@ -1075,6 +1110,7 @@ unknown_name(Tagger *tg, size_t i)
 	size_t		pend = 0;		/* end of a place-shaped compound at i */
 	bool		placey;
 	bool		through_place = false;	/* a dictionary place inside */
+	int			article = 0;	/* see particle_start() */
 	size_t		adjectives = 0;	/* lower-case adjectives after the head */
 
 	if (tg->shouting || !p->cap)
@@ -1094,7 +1130,7 @@ unknown_name(Tagger *tg, size_t i)
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
 			!stem_only_common_start(tg, i) && !place_compound(tg, i, &pend) &&
-			!word_before_place(tg, i))
+			!word_before_place(tg, i) && !(article = particle_start(tg, i)))
 			return 0;
 	}
 	j = i + 1;
@@ -1223,6 +1259,18 @@ unknown_name(Tagger *tg, size_t i)
 	{
 		kind = head->sub;
 		conf = 0.6f;
+	}
+	else if (article == 2)
+	{
+		/* à La Ciotat, au Lioran */
+		kind = DP_KIND_GPE;
+		conf = 0.55f;
+	}
+	else if (article == 1)
+	{
+		/* De Gendt, Van Avermaet */
+		kind = DP_KIND_PER;
+		conf = 0.55f;
 	}
 	else if (through_place && !placey)
 	{
