@@ -328,3 +328,8 @@ SELECT surface, entity, kind, actor, method
 -- elsewhere an article opens nothing (Le Quorvex)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Au sprint, De Brauwer devance Van Hoeckel ; il vit à La Marvière, où Le Quorvex paraît.') ORDER BY start;
+
+-- an acronym after a title is no person (le président de la FXDR); a
+-- hyphenated word with a part that is a place is a place (X-Alpes, X-Savoie)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le président de la FXDR parle. Il a visité Vortanne-Alpes et Brelon-Savoie.') ORDER BY start;

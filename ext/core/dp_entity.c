@@ -1080,6 +1080,32 @@ name_adjective(const Tagger *tg, const DpPiece *p)
 	return false;
 }
 
+/*
+ * Is [i, j) one hyphenated word with a part that is a place, by a hint or
+ * the dictionary (Charente-Maritime, Rhône-Alpes)?
+ */
+static bool
+place_part(Tagger *tg, size_t i, size_t j)
+{
+	if (tg->pc.p[j - 1].tok != tg->pc.p[i].tok)
+		return false;
+	for (size_t k = i; k < j; k++)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+		const DpVal *h;
+		int32_t		e = -1;
+
+		if (q->tok != tg->pc.p[i].tok)
+			return false;
+		if ((h = word_val(tg, q, DP_V_HINT)) != NULL && h->sub == DP_HINT_PLACE)
+			return true;
+		if (q->cap && (q->w->where & (1u << DP_V_ALIAS)) && dict_match(tg, k, &e) == 1 &&
+			(tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC))
+			return true;
+	}
+	return false;
+}
+
 /* Are pieces [i, j) all in capitals (an acronym compound: CNDD-FDD)? */
 static bool
 all_capitals(const Tagger *tg, size_t i, size_t j)
@@ -1284,8 +1310,10 @@ unknown_name(Tagger *tg, size_t i)
 		kind = DP_KIND_GPE;
 		conf = 0.6f;
 	}
-	else if ((cued = cue_before(tg, i, &actor)) >= 0)
+	else if ((cued = cue_before(tg, i, &actor)) >= 0 &&
+			 !(cued == DP_KIND_PER && all_capitals(tg, i, j)))
 	{
+		/* (an acronym after a title is no person: le président de la FIDH) */
 		kind = cued;
 		method = cued == DP_KIND_PER ? DP_M_TITLE : DP_M_NOUN;
 		conf = cued == DP_KIND_PER ? 0.8f : 0.7f;
@@ -1311,6 +1339,12 @@ unknown_name(Tagger *tg, size_t i)
 		{
 			kind = DP_KIND_PER;
 			conf = 0.75f;
+		}
+		else if (np >= 2 && place_part(tg, i, j))
+		{
+			/* Charente-Maritime, Rhône-Alpes, Boulogne-Billancourt */
+			kind = DP_KIND_GPE;
+			conf = 0.55f;
 		}
 		else if (hl && hl->sub == DP_HINT_SURNAME)
 		{
