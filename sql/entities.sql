@@ -333,3 +333,8 @@ SELECT surface, entity, kind, actor, method
 -- hyphenated word with a part that is a place is a place (X-Alpes, X-Savoie)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le président de la FXDR parle. Il a visité Vortanne-Alpes et Brelon-Savoie.') ORDER BY start;
+
+-- a hyphenated word opening with the Arabic article before a capitalised
+-- part is a name, a town unless a title says a person (al-X, Al-X)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Les rebelles avancent vers al-Zarqaf et Al-Marwa, selon le général al-Qorbani.') ORDER BY start;

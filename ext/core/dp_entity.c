@@ -986,6 +986,21 @@ particle_start(Tagger *tg, size_t i)
 	return 0;
 }
 
+/*
+ * Does piece i open a hyphenated word with the Arabic article before a
+ * capitalised part (al-Bab, el-Sissi, Al-Anbar)?
+ */
+static bool
+arabic_article(const Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+
+	if (i + 1 >= tg->pc.n || p->cls != DP_TOK_WORD || tg->pc.p[i + 1].tok != p->tok ||
+		!tg->pc.p[i + 1].cap || (i > 0 && tg->pc.p[i - 1].tok == p->tok))
+		return false;
+	return key_is(p, "al") || key_is(p, "el");
+}
+
 /* After a locative a lone name is a place: à, en, vers, dans, de, sur,
  * depuis (à Bandol, en Savoie, dans les Yvelines, sur Mars). */
 static bool
@@ -1139,7 +1154,7 @@ unknown_name(Tagger *tg, size_t i)
 	int			article = 0;	/* see particle_start() */
 	size_t		adjectives = 0;	/* lower-case adjectives after the head */
 
-	if (tg->shouting || !p->cap)
+	if (tg->shouting || (!p->cap && !arabic_article(tg, i)))
 		return 0;
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
@@ -1156,7 +1171,8 @@ unknown_name(Tagger *tg, size_t i)
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
 			!stem_only_common_start(tg, i) && !place_compound(tg, i, &pend) &&
-			!word_before_place(tg, i) && !(article = particle_start(tg, i)))
+			!word_before_place(tg, i) && !(article = particle_start(tg, i)) &&
+			!arabic_article(tg, i))
 			return 0;
 	}
 	j = i + 1;
@@ -1334,6 +1350,12 @@ unknown_name(Tagger *tg, size_t i)
 			/* World Triathlon Corporation, Norris Geyser Basin, Charlie Hebdo */
 			kind = tail;
 			conf = 0.55f;
+		}
+		else if (np >= 2 && arabic_article(tg, i) && tg->pc.p[j - 1].tok == p->tok)
+		{
+			/* al-Bab, Al-Anbar: a town more often than anything else */
+			kind = DP_KIND_GPE;
+			conf = 0.5f;
 		}
 		else if (np >= 2 && h && h->sub == DP_HINT_FIRST)
 		{
@@ -1569,7 +1591,7 @@ tag_sentence(Tagger *tg)
 			i += np;
 			continue;
 		}
-		np = p->cap ? unknown_name(tg, i) : 0;
+		np = p->cap || arabic_article(tg, i) ? unknown_name(tg, i) : 0;
 		i += np ? np : 1;
 	}
 }
