@@ -657,11 +657,10 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	if (best == 1)
 	{
 		const DpPiece *p = &tg->pc.p[i];
-		const DpEntity *ent = &tg->d->entities[*entity];
 
 		if (p->initial && p->w->common && p->cls != DP_TOK_ACRONYM &&
-			!(ent->kind == DP_KIND_GPE && ent->actor >= 0) &&
 			!word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0 &&
+			!(tg->d->entities[*entity].kind == DP_KIND_GPE && tg->d->entities[*entity].actor >= 0) &&
 			dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
 			return 0;
 	}
@@ -773,12 +772,12 @@ stem_only_common_start(Tagger *tg, size_t i)
 	const DpPiece *p = &tg->pc.p[i];
 	const DpPiece *q;
 
-	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n || title_case(tg) ||
-		word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE))
+	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n)
 		return false;
 	q = &tg->pc.p[i + 1];
 	if (!q->cap || q->cls != DP_TOK_WORD || q->w->common || word_val(tg, q, DP_V_DEMONYM) ||
-		word_val(tg, q, DP_V_ROLE))
+		word_val(tg, q, DP_V_ROLE) || word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE) ||
+		title_case(tg))
 		return false;
 	if (dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
 		return false;
@@ -795,10 +794,10 @@ word_before_place(Tagger *tg, size_t i)
 	const DpPiece *p = &tg->pc.p[i];
 	int32_t		e = -1;
 
-	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n || title_case(tg) ||
-		tg->pc.p[i + 1].tok == p->tok || word_val(tg, p, DP_V_DEMONYM) ||
-		word_val(tg, p, DP_V_ROLE) || !tg->pc.p[i + 1].cap || key_is(p, "le") || key_is(p, "la") ||
-		key_is(p, "les") || key_is(p, "un") || key_is(p, "une") || word_val(tg, p, DP_V_PARTICLE))
+	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n || !tg->pc.p[i + 1].cap ||
+		tg->pc.p[i + 1].tok == p->tok || key_is(p, "le") || key_is(p, "la") ||
+		key_is(p, "les") || key_is(p, "un") || key_is(p, "une") || word_val(tg, p, DP_V_PARTICLE) ||
+		word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE) || title_case(tg))
 		return false;
 	if (!alias_may_start(tg, i + 1) || dict_match(tg, i + 1, &e) == 0)
 		return false;
@@ -907,6 +906,10 @@ place_compound(const Tagger *tg, size_t i, size_t *end)
 				joined = false,
 				named = false;
 
+	/* most names are no hyphenated word: out at once */
+	if (i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok != tg->pc.p[i].tok)
+		return false;
+
 	while (k < tg->pc.n && (k == i || tg->pc.p[k].tok == tg->pc.p[i].tok))
 	{
 		const DpPiece *q = &tg->pc.p[k];
@@ -964,8 +967,8 @@ particle_start(Tagger *tg, size_t i)
 	const DpPiece *q;
 	bool		article;
 
-	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n || title_case(tg) ||
-		!word_val(tg, p, DP_V_PARTICLE))
+	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n ||
+		!word_val(tg, p, DP_V_PARTICLE) || title_case(tg))
 		return 0;
 	q = &tg->pc.p[i + 1];
 	if (q->tok == p->tok || !q->cap || q->cls != DP_TOK_WORD || (q->w->common && !word_val(tg, q, DP_V_HINT)) ||
@@ -990,11 +993,14 @@ particle_start(Tagger *tg, size_t i)
  * Does piece i open a hyphenated word with the Arabic article before a
  * capitalised part (al-Bab, el-Sissi, Al-Anbar)?
  */
-static bool
+static inline bool
 arabic_article(const Tagger *tg, size_t i)
 {
 	const DpPiece *p = &tg->pc.p[i];
 
+	/* called for every lower-case word: two bytes, al or el, first */
+	if (p->len != 2 || (tg->text[p->off + 1] != 'l' && tg->text[p->off + 1] != 'L'))
+		return false;
 	if (i + 1 >= tg->pc.n || p->cls != DP_TOK_WORD || tg->pc.p[i + 1].tok != p->tok ||
 		!tg->pc.p[i + 1].cap || (i > 0 && tg->pc.p[i - 1].tok == p->tok))
 		return false;
@@ -1154,7 +1160,7 @@ unknown_name(Tagger *tg, size_t i)
 	int			article = 0;	/* see particle_start() */
 	size_t		adjectives = 0;	/* lower-case adjectives after the head */
 
-	if (tg->shouting || (!p->cap && !arabic_article(tg, i)))
+	if (tg->shouting || (!p->cap && !((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i))))
 		return 0;
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
@@ -1170,9 +1176,9 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			!stem_only_common_start(tg, i) && !place_compound(tg, i, &pend) &&
-			!word_before_place(tg, i) && !(article = particle_start(tg, i)) &&
-			!arabic_article(tg, i))
+			(p->initial || (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
+							!(article = particle_start(tg, i)))) &&
+			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
 			return 0;
 	}
 	j = i + 1;
@@ -1284,7 +1290,7 @@ unknown_name(Tagger *tg, size_t i)
 	/* nor does it end inside one */
 	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
 		j++;
-	placey = place_compound(tg, i, &pend);
+	placey = (p->tflags & DP_TF_HYPHEN) && place_compound(tg, i, &pend);
 	if (placey && pend > j)
 		j = pend;
 	np = j - i;
@@ -1485,7 +1491,9 @@ place_run(Tagger *tg, size_t i, size_t np)
 	int32_t		dummy;
 	const DpPiece *a = &tg->pc.p[i];
 
-	if (tg->shouting || title_case(tg))
+	/* most places are followed by no capitalised word: out at once */
+	if (k >= tg->pc.n || (!tg->pc.p[k].cap && tg->pc.p[k].tok != tg->pc.p[k - 1].tok) ||
+		tg->shouting || title_case(tg))
 		return false;
 	while (k < tg->pc.n && k - i < np + 4)
 	{
@@ -1591,7 +1599,7 @@ tag_sentence(Tagger *tg)
 			i += np;
 			continue;
 		}
-		np = p->cap || arabic_article(tg, i) ? unknown_name(tg, i) : 0;
+		np = p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)) ? unknown_name(tg, i) : 0;
 		i += np ? np : 1;
 	}
 }
