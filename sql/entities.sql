@@ -338,3 +338,8 @@ SELECT surface, entity, kind, actor, method
 -- part is a name, a town unless a title says a person (al-X, Al-X)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Les rebelles avancent vers al-Zarqaf et Al-Marwa, selon le général al-Qorbani.') ORDER BY start;
+
+-- an elided d' joins the words of a name like de does (Conseil d'X); a name
+-- joined by d' with no first name before it is a place
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, le Conseil d''Orvane a jugé ; Valmont d''Arbelle accueille Philippe d''Orsenne.') ORDER BY start;

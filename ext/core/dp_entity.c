@@ -1127,6 +1127,16 @@ place_part(Tagger *tg, size_t i, size_t j)
 	return false;
 }
 
+/* Does an elided d' join two words of [i, j)? */
+static bool
+has_elided_de(const Tagger *tg, size_t i, size_t j)
+{
+	for (size_t k = i + 1; k + 1 < j; k++)
+		if (tg->pc.p[k].cls == DP_TOK_ELISION && key_is(&tg->pc.p[k], "d'"))
+			return true;
+	return false;
+}
+
 /* Are pieces [i, j) all in capitals (an acronym compound: CNDD-FDD)? */
 static bool
 all_capitals(const Tagger *tg, size_t i, size_t j)
@@ -1248,7 +1258,7 @@ unknown_name(Tagger *tg, size_t i)
 			}
 		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
-		if (!q->cap && word_val(tg, q, DP_V_PARTICLE))
+		if (!q->cap && (word_val(tg, q, DP_V_PARTICLE) || key_is(q, "d'")))
 		{
 			size_t		k = j + 1;
 
@@ -1367,6 +1377,12 @@ unknown_name(Tagger *tg, size_t i)
 		{
 			kind = DP_KIND_PER;
 			conf = 0.75f;
+		}
+		else if (np >= 2 && has_elided_de(tg, i, j))
+		{
+			/* Valence d'Agen, Reggio d'Émilie: no first name before d' */
+			kind = DP_KIND_GPE;
+			conf = 0.5f;
 		}
 		else if (np >= 2 && place_part(tg, i, j))
 		{
