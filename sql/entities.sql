@@ -343,3 +343,7 @@ SELECT surface, entity, kind, actor, method
 -- joined by d' with no first name before it is a place
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Hier, le Conseil d''Orvane a jugé ; Valmont d''Arbelle accueille Philippe d''Orsenne.') ORDER BY start;
+
+-- the English article The opens the title of a paper or a group (ORG)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon le journal britannique The Quorvex, rien ne bouge ; selon The Marlowe Herald non plus.') ORDER BY start;

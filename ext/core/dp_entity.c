@@ -958,7 +958,8 @@ place_compound(const Tagger *tg, size_t i, size_t *end)
  * Inside a sentence, a capitalised particle right before a capitalised
  * unknown word opens a name: 1 for a person's (De Gendt, Van Avermaet,
  * Da Silva), 2 for an article opening a place's name after a locative
- * (à La Ciotat, aux Sables-d'Olonne); 0 otherwise.
+ * (à La Ciotat, aux Sables-d'Olonne), 3 for the English article of a
+ * title (The Independent); 0 otherwise.
  */
 static int
 particle_start(Tagger *tg, size_t i)
@@ -968,7 +969,8 @@ particle_start(Tagger *tg, size_t i)
 	bool		article;
 
 	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n ||
-		!word_val(tg, p, DP_V_PARTICLE) || title_case(tg))
+		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)) ||
+		title_case(tg))
 		return 0;
 	q = &tg->pc.p[i + 1];
 	if (q->tok == p->tok || !q->cap || q->cls != DP_TOK_WORD || (q->w->common && !word_val(tg, q, DP_V_HINT)) ||
@@ -982,6 +984,8 @@ particle_start(Tagger *tg, size_t i)
 		return b && (key_is(b, "a") || key_is(b, "de") || key_is(b, "en") || key_is(b, "vers") ||
 					 key_is(b, "dans") || key_is(b, "depuis")) ? 2 : 0;
 	}
+	if (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)
+		return 3;
 	if (key_is(p, "de") || key_is(p, "van") || key_is(p, "von") || key_is(p, "da") || key_is(p, "di") ||
 		key_is(p, "del") || key_is(p, "della") || key_is(p, "dos") || key_is(p, "das") ||
 		key_is(p, "do") || key_is(p, "ten") || key_is(p, "ter"))
@@ -1322,6 +1326,12 @@ unknown_name(Tagger *tg, size_t i)
 	{
 		/* à La Ciotat, au Lioran */
 		kind = DP_KIND_GPE;
+		conf = 0.55f;
+	}
+	else if (article == 3 && name_tail(&tg->pc.p[j - 1]) < 0)
+	{
+		/* The Independent, The Guardian */
+		kind = DP_KIND_ORG;
 		conf = 0.55f;
 	}
 	else if (article == 1)
