@@ -347,3 +347,8 @@ SELECT surface, entity, kind, actor, method
 -- the English article The opens the title of a paper or a group (ORG)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon le journal britannique The Quorvex, rien ne bouge ; selon The Marlowe Herald non plus.') ORDER BY start;
+
+-- a sports event with a lower-case head keeps its place (championnats de X,
+-- coupe de X: an EVENT, not the place)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Elle a gagné les championnats de Vérone, puis la coupe de Lisbonne.') ORDER BY start;

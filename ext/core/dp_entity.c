@@ -1558,6 +1558,30 @@ place_run(Tagger *tg, size_t i, size_t np)
 	return true;
 }
 
+/*
+ * A sports event named with a lower-case head word and its place, as
+ * French writes it: championnats d'Europe, coupe de France.
+ * Emits it (EVENT) and returns its length in pieces, 0 if none.
+ */
+static size_t
+lower_event(Tagger *tg, size_t i)
+{
+	static const char *const heads[] = {"championnat", "championnats", "coupe"};
+	const DpPiece *p = &tg->pc.p[i];
+	size_t		m;
+	bool		head = false;
+
+	/* called for every lower-case word: the cheap tests first */
+	if (p->len < 4 || p->cls != DP_TOK_WORD || i + 2 >= tg->pc.n || !tg->pc.p[i + 2].cap)
+		return 0;
+	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]) && !head; k++)
+		head = key_is(p, heads[k]);
+	if (!head || (m = event_place(tg, i + 1)) == 0)
+		return 0;
+	emit(tg, i, 1 + m, -1, surface_name(tg, p, &tg->pc.p[i + m]), DP_KIND_EVENT, -1, DP_M_NOUN, 0.6f);
+	return 1 + m;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
@@ -1625,7 +1649,8 @@ tag_sentence(Tagger *tg)
 			i += np;
 			continue;
 		}
-		np = p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)) ? unknown_name(tg, i) : 0;
+		np = p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)) ? unknown_name(tg, i) :
+			lower_event(tg, i);
 		i += np ? np : 1;
 	}
 }
