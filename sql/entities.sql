@@ -352,3 +352,7 @@ SELECT surface, entity, kind, actor, method
 -- coupe de X: an EVENT, not the place)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Elle a gagné les championnats de Vérone, puis la coupe de Lisbonne.') ORDER BY start;
+
+-- the same at a sentence's start
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Nicola Brink a devancé tout le monde.') ORDER BY start;

@@ -760,10 +760,10 @@ namelike(Tagger *tg, const DpPiece *p, bool first)
 }
 
 /*
- * Inside a sentence, a capitalised word that is common French only by its
- * stem (Jasper: jaspe, Colin: colin is a lemma, not this) opens a name when
- * the next word is a capitalised word that is no common word at all:
- * Jasper Stuyven, Nicola Spirig.  A word that is itself a common lemma
+ * A capitalised word that is common French only by its stem (Nicola:
+ * nicol-, Colin: colin is a lemma, not this) opens a name when the next word
+ * is a capitalised word that is no common word at all, also at a sentence's
+ * start: Nicola Spirig, Tine Deckers.  A word that is itself a common lemma
  * (Selon, Conseil) does not.
  */
 static bool
@@ -772,7 +772,7 @@ stem_only_common_start(Tagger *tg, size_t i)
 	const DpPiece *p = &tg->pc.p[i];
 	const DpPiece *q;
 
-	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n)
+	if (p->cls != DP_TOK_WORD || i + 1 >= tg->pc.n)
 		return false;
 	q = &tg->pc.p[i + 1];
 	if (!q->cap || q->cls != DP_TOK_WORD || q->w->common || word_val(tg, q, DP_V_DEMONYM) ||
@@ -1190,8 +1190,9 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			(p->initial || (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
-							!(article = particle_start(tg, i)))) &&
+			(p->initial ? !stem_only_common_start(tg, i) :
+			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
+			  !(article = particle_start(tg, i)))) &&
 			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
 			return 0;
 	}
