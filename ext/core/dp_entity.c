@@ -1419,9 +1419,11 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		else if (np == 1 && h && h->sub == DP_HINT_FIRST && !after_locative(tg, i))
 		{
-			/* a lone known first name is a person (Alistair, Thierry) */
+			/* a lone known first name is a person (Alistair, Thierry);
+			 * opening a sentence it may be a word (Grâce à...): kept
+			 * only if named elsewhere */
 			kind = DP_KIND_PER;
-			conf = 0.45f;
+			conf = p->initial ? 0.0f : 0.45f;
 		}
 		else if (np >= 2 && all_capitals(tg, i, j))
 		{
