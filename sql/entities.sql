@@ -361,3 +361,9 @@ SELECT surface, entity, kind, actor, method
 -- where the document names it elsewhere
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Grâce aux efforts de tous, Thierry sourit.') ORDER BY start;
+
+-- a hyphenated place name of hunspell-fr is a place even when its parts
+-- are common words (Seine-Maritime, Haute-Marne); a short sentence with one
+-- is no title-case headline
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Ils vivent en Seine-Maritime. Ils ont quitté la Haute-Marne hier.') ORDER BY start;

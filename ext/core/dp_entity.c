@@ -731,7 +731,9 @@ title_case(Tagger *tg)
 		{
 			const DpPiece *p = &tg->pc.p[i];
 
-			if (p->initial || p->cls != DP_TOK_WORD || !p->w->common || word_val(tg, p, DP_V_HINT))
+			/* (a hyphenated word counts once: Seine-Maritime) */
+			if (p->initial || p->cls != DP_TOK_WORD || !p->w->common || word_val(tg, p, DP_V_HINT) ||
+				(i > 0 && tg->pc.p[i - 1].tok == p->tok))
 				continue;
 			if (p->cap)
 				cap++;
@@ -950,8 +952,15 @@ place_compound(const Tagger *tg, size_t i, size_t *end)
 		}
 	}
 	*end = k;
-	/* a place word alone makes no place of common words: Haut-Commissariat */
-	return caps >= 2 && (joined || (shaped && named));
+	/* a place word alone makes no place of common words: Haut-Commissariat;
+	 * a place name of hunspell-fr does (Haute-Marne, Seine-Maritime) */
+	if (caps >= 2 && !joined && !(shaped && named))
+	{
+		const DpVal *v = NULL;
+
+		return phrase_at(tg, i, DP_V_HINT, &v) == k - i && v->sub == DP_HINT_PLACE;
+	}
+	return caps >= 2;
 }
 
 /*
