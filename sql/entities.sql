@@ -367,3 +367,8 @@ SELECT surface, entity, kind, actor, method
 -- is no title-case headline
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Ils vivent en Seine-Maritime. Ils ont quitté la Haute-Marne hier.') ORDER BY start;
+
+-- a place and a point of the compass after de is one place, a state's
+-- keeping its actor (Inde du Sud: IND; Corse-du-Sud: FRA)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Il a traversé l''Europe du Nord et l''Afrique de l''Est, puis l''Inde du Sud et la Corse-du-Sud.') ORDER BY start;

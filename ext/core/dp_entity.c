@@ -1495,6 +1495,25 @@ alias_may_start(const Tagger *tg, size_t i)
 		(words->nodes[node].bloom & (UINT64_C(1) << (q->w->khash >> 58))) != 0;
 }
 
+/* Is piece k de, du or d' (de la, de l': two pieces)?  Returns the number
+ * of pieces, 0 if not. */
+static size_t
+of_at(const Tagger *tg, size_t k)
+{
+	const DpPiece *p;
+
+	if (k >= tg->pc.n)
+		return 0;
+	p = &tg->pc.p[k];
+	if (key_is(p, "du") || key_is(p, "d'"))
+		return 1;
+	if (!key_is(p, "de"))
+		return 0;
+	if (k + 1 < tg->pc.n && (key_is(&tg->pc.p[k + 1], "la") || key_is(&tg->pc.p[k + 1], "l'")))
+		return 2;
+	return 1;
+}
+
 /* Words that make a place of the place before them: Pacifique Sud,
  * Oklahoma City. */
 static bool
@@ -1515,13 +1534,15 @@ compass_word(const DpPiece *p)
  * is part of a longer name: the rest of its hyphenated word (Alpes-Maritimes,
  * a place), a point of the compass (Pacifique Sud, a place), a surname
  * after a place that is also a first name (Nancy Reagan, a person), else a
- * team, a company or a party (Paris Saint-Germain, Milan AC).  Emits the
- * name and sets tg->run_np; false when no such word follows.
+ * team, a company or a party (Paris Saint-Germain, Milan AC); a place
+ * keeps the place's actor.  Emits the name and sets tg->run_np; false when
+ * no such word follows.
  */
 static bool
-place_run(Tagger *tg, size_t i, size_t np)
+place_run(Tagger *tg, size_t i, size_t np, int16_t actor)
 {
-	size_t		k = i + np;
+	size_t		k = i + np,
+				o;
 	size_t		words = 0;		/* words after the place, outside its token */
 	bool		intoken = false,
 				compass = true;
@@ -1529,6 +1550,16 @@ place_run(Tagger *tg, size_t i, size_t np)
 	int32_t		dummy;
 	const DpPiece *a = &tg->pc.p[i];
 
+	/* a point of the compass after de: Afrique de l'Ouest, Europe du Nord */
+	if (k + 1 < tg->pc.n && !tg->pc.p[k].cap && (o = of_at(tg, k)) > 0 && k + o < tg->pc.n &&
+		tg->pc.p[k + o].cap && compass_word(&tg->pc.p[k + o]) &&
+		(k + o + 1 >= tg->pc.n || tg->pc.p[k + o + 1].tok != tg->pc.p[k + o].tok))
+	{
+		emit(tg, i, k + o + 1 - i, -1, surface_name(tg, a, &tg->pc.p[k + o]),
+			 actor >= 0 ? DP_KIND_GPE : DP_KIND_LOC, actor, DP_M_NAME, 0.6f);
+		tg->run_np = k + o + 1 - i;
+		return true;
+	}
 	/* most places are followed by no capitalised word: out at once */
 	if (k >= tg->pc.n || (!tg->pc.p[k].cap && tg->pc.p[k].tok != tg->pc.p[k - 1].tok) ||
 		tg->shouting || title_case(tg))
@@ -1565,7 +1596,9 @@ place_run(Tagger *tg, size_t i, size_t np)
 		kind = DP_KIND_PER;
 	else
 		kind = DP_KIND_ORG;
-	emit(tg, i, k - i, -1, surface_name(tg, a, &tg->pc.p[k - 1]), kind, -1, DP_M_NAME, 0.6f);
+	/* a part of a state's place is the state's (Inde du Sud, Corse-du-Sud) */
+	emit(tg, i, k - i, -1, surface_name(tg, a, &tg->pc.p[k - 1]), kind, kind == DP_KIND_GPE ? actor : -1,
+		 DP_M_NAME, 0.6f);
 	tg->run_np = k - i;
 	return true;
 }
@@ -1637,7 +1670,7 @@ tag_sentence(Tagger *tg)
 					break;
 				}
 			}
-			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np))
+			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np, ent->actor))
 			{
 				i += tg->run_np;
 				continue;
