@@ -372,3 +372,8 @@ SELECT surface, entity, kind, actor, method
 -- keeping its actor (Inde du Sud: IND; Corse-du-Sud: FRA)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Il a traversé l''Europe du Nord et l''Afrique de l''Est, puis l''Inde du Sud et la Corse-du-Sud.') ORDER BY start;
+
+-- a street or a square with a lower-case head before a capitalised name is
+-- a place (LOC), head included; before a common noun it is none
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Ils ont défilé de la place de la Concorde à la rue Marvel, sans passer par la place du marché.') ORDER BY start;

@@ -1627,6 +1627,49 @@ lower_event(Tagger *tg, size_t i)
 	return 1 + m;
 }
 
+/*
+ * A street or a square, written with a lower-case head word as French
+ * does: place de la République, rue de la Loi, boulevard Wilson.  Emits it
+ * (LOC) and returns its length in pieces, 0 if none.
+ */
+static size_t
+street_name(Tagger *tg, size_t i)
+{
+	static const char *const heads[] = {"rue", "place", "avenue", "boulevard", "quai", "square"};
+	const DpPiece *p = &tg->pc.p[i];
+	size_t		k = i + 1,
+				o,
+				m = 0;
+	int32_t		e = -1;
+	bool		head = false;
+
+	/* called for every lower-case word: the cheap tests first */
+	if (p->len < 3 || p->len > 9 || p->cls != DP_TOK_WORD || k >= tg->pc.n)
+		return 0;
+	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]) && !head; h++)
+		head = key_is(p, heads[h]);
+	if (!head)
+		return 0;
+	if ((o = of_at(tg, k)) > 0 || (k < tg->pc.n && (key_is(&tg->pc.p[k], "des"))))
+		k += o > 0 ? o : 1;
+	if (k >= tg->pc.n || !tg->pc.p[k].cap || tg->pc.p[k].initial || tg->shouting || title_case(tg))
+		return 0;
+	m = alias_may_start(tg, k) ? dict_match(tg, k, &e) : 0;
+	if (m == 0)
+	{
+		/* capitalised words, whatever they are: place de la Bastille */
+		while (k + m < tg->pc.n && tg->pc.p[k + m].cap && tg->pc.p[k + m].cls == DP_TOK_WORD && m < 4)
+			m++;
+	}
+	if (m == 0)
+		return 0;
+	/* nor does it end inside a word */
+	while (k + m < tg->pc.n && tg->pc.p[k + m].tok == tg->pc.p[k + m - 1].tok)
+		m++;
+	emit(tg, i, k + m - i, -1, surface_name(tg, p, &tg->pc.p[k + m - 1]), DP_KIND_LOC, -1, DP_M_NOUN, 0.6f);
+	return k + m - i;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
@@ -1696,6 +1739,8 @@ tag_sentence(Tagger *tg)
 		}
 		np = p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)) ? unknown_name(tg, i) :
 			lower_event(tg, i);
+		if (np == 0 && !p->cap)
+			np = street_name(tg, i);
 		i += np ? np : 1;
 	}
 }
