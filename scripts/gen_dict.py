@@ -34,6 +34,10 @@ BATCH = 500
 HUNSPELL_HINTS = OrderedDict([("po:prn", "first"), ("po:patr", "surname"),
                               ("po:npr", "place")])
 
+# a capitalised word of letters (not an acronym, a formula or a symbol):
+# Savoie, Haute-Marne, Val-d'Oise
+PROPER_NOUN_RE = re.compile(r"^[^\W\d_][^\W\d_A-Z]{2,}(?:[-'][^\W\d_]+)*$")
+
 FILES = OrderedDict([
     ("countries", ("countries.tsv", ["actor", "name", "aliases", "demonyms"])),
     ("entities", ("entities.tsv", ["name", "kind", "actor", "title", "aliases"])),
@@ -352,16 +356,29 @@ def load_hunspell(path, probs):
         return []
     out = []
     seen = set()
+    # lower-case entries: a capitalised po:nom entry that is also a common
+    # word (Lune/lune, Main/main) gives no hint
+    lower = set()
+    for line in lines:
+        w = re.split(r"(?<!\\)/| ", line.strip(), maxsplit=1)[0]
+        if w[:1].islower():
+            lower.add(w)
     for lineno, line in enumerate(lines, 1):
         line = line.strip()
         if not line or (lineno == 1 and line.isdigit()):
             continue
         parts = line.split()
         tags = [HUNSPELL_HINTS[p] for p in parts[1:] if p in HUNSPELL_HINTS]
-        if not tags:
-            continue
         # word/FLAGS; a slash inside the word is escaped as \/
         word = re.split(r"(?<!\\)/", parts[0], maxsplit=1)[0].replace("\\/", "/")
+        if not tags and "po:nom" in parts[1:] and PROPER_NOUN_RE.match(word) and \
+                word.lower() not in lower:
+            # a capitalised noun that is no common word: hunspell-fr's
+            # regions, départements, rivers and provinces (Savoie, Isère,
+            # Yvelines, Euphrate, Alberta) are place hints
+            tags = ["place"]
+        if not tags:
+            continue
         if not any(c.isalpha() for c in word):
             continue
         for hint in tags:

@@ -131,9 +131,11 @@ DROP TABLE articles;
 DROP TABLE ent_docs;
 
 -- an unknown capitalised word opening a sentence is a name only if the
--- document names it elsewhere with some confidence
+-- document names it elsewhere with some confidence (after a cue: la société
+-- X; a lone unknown word after selon is no more sure than the first)
 SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Personne ne répond.');
 SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Selon Zorvania, rien ne change.') ORDER BY start;
+SELECT surface, entity, kind, start, confidence FROM diplo.entities('Zorvania a protesté. Selon la société Zorvania, rien ne change.') ORDER BY start;
 
 -- control characters inside a name never reach the canonical name
 SELECT surface, entity FROM diplo.entities(E'Le négociateur ukrainien Taras\u0001Melnychenko est arrivé.');
@@ -247,3 +249,131 @@ SELECT surface, entity, kind, actor, method
 -- place; a role title's de-complement is not the person (le maire de X)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Il vit dans les Yvelines, près de Bandol. Le maire de Valdoria a parlé.') ORDER BY start;
+
+-- a country or a city with an actor opens a sentence as itself even when
+-- the word is also a common one (chine, inde, canada)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Chine et Inde ont conclu un pacte. Canada : vote serré.') ORDER BY start;
+
+-- inside a sentence, a capitalised word that is common French only by its
+-- stem (Nicola, Romana) opens a name before a capitalised unknown word
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Au sprint, Nicola Brink a devancé Romana Kessel. Selon Brink, la course était rude.') ORDER BY start;
+
+-- a lone unknown word: a capitalised noun of hunspell-fr that is no common
+-- word is a place (Transylvanie); a known first name is a person; one that
+-- nothing calls a place is kept only where the document names it with some
+-- confidence (after a cue: le groupe Zorvex), else dropped (Quarnel); Roman
+-- numerals and time zones are no names
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le vin de la Transylvanie se vend bien. Hier, Thierry a voté pour Zorvex. '
+                      'Le groupe Zorvex a répondu. Hier, Quarnel a signé. '
+                      'La séance du chapitre XII a repris à 14 h UTC.') ORDER BY start;
+
+-- a hyphenated word shaped like a place name (parts joined by sur, d', de,
+-- les..., or a capitalised Saint, Haute, Val... before a name) is a place,
+-- even opening with a common word or after a noun cue (parti de X); a
+-- place word before common words (Haut-Commissariat) is none
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le cortège est parti de Brévigny-sur-Orne vers Saint-Quorvel puis Villeneuve-d''Ardanne. '
+                      'Saint-Quorvel a voté. Le Haut-Commissariat a réagi.') ORDER BY start;
+
+-- a dictionary place inside a longer capitalised run is part of that name:
+-- a team or a company (Lyon Rugby Club, Vortex Lisbonne, Air Lisbonne), a
+-- person after a place that is also a first name (Nancy, Maurice), a place
+-- with a point of the compass or the rest of its hyphenated word; a place
+-- joined to another by a hyphen stays two places (Paris-Berlin)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le match oppose Lyon Rugby Club à Vortex Lisbonne, et Air Lisbonne transporte les fans. '
+                      'Nancy Kelberg et Maurice Tardel ont survolé le Pacifique Sud, les Alpes-Hautes et l''axe Paris-Berlin.') ORDER BY start;
+
+-- an event keeps the place where it is held: after a dictionary event (Jeux
+-- olympiques de X), after an event head word and its lower-case words
+-- (Championnats mondiaux de X), and an event head opening a sentence before
+-- de and a name (Tour de X)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Elle a brillé aux Jeux olympiques de Lisbonne. Tour de Vérone : la course reprend. '
+                      'Il a couru les Championnats mondiaux de Vérone. Coupe du monde : rien.') ORDER BY start;
+
+-- the span is the name alone: a dictionary alias that opens with a title
+-- (pape François, roi Salmane) gives the name after the title
+SELECT surface, entity, kind, actor, method, start
+  FROM diplo.entities('Le pape François a reçu le roi Salmane au Vatican.') ORDER BY start;
+
+-- the kind of an unknown name of several words from its shape: a last word
+-- that organisations or places end with (Airlines, Corporation, Hebdo;
+-- Creek), or all capitals (CNRD-FPX), not a person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon Vortana Airlines et Marvex Corporation, le convoi a longé Kellby Creek, '
+                      'et le CNRD-FPX proteste avec Charlie Vantrex Hebdo.') ORDER BY start;
+
+-- an institution's head word takes the lower-case adjectives after it, and
+-- after them de and a lower-case noun (Conseil fédéral du commerce); the
+-- head alone is no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le congrès du Front populaire a eu lieu hier, et le Conseil fédéral du commerce a voté ; '
+                      'l''Armée valdorienne libre a réagi, comme le Conseil a dit.') ORDER BY start;
+
+-- a two-letter acronym alias (JO, UE) matches only in capitals, also inside
+-- a hyphenated word; Jo before a name is a first name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, Jo Malvern a couru aux JO, et l''accord Canada-UE tient.') ORDER BY start;
+
+-- the Russian spelling of a leader's first name links to the leader
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Vladimir Zelenski a répondu au Hamas et à Al-Qaïda.') ORDER BY start;
+
+-- inside a sentence a capitalised particle opens a person's name (De X,
+-- Van X); a capitalised article after a locative opens a place's (à La X);
+-- elsewhere an article opens nothing (Le Quorvex)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Au sprint, De Brauwer devance Van Hoeckel ; il vit à La Marvière, où Le Quorvex paraît.') ORDER BY start;
+
+-- an acronym after a title is no person (le président de la FXDR); a
+-- hyphenated word with a part that is a place is a place (X-Alpes, X-Savoie)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le président de la FXDR parle. Il a visité Vortanne-Alpes et Brelon-Savoie.') ORDER BY start;
+
+-- a hyphenated word opening with the Arabic article before a capitalised
+-- part is a name, a town unless a title says a person (al-X, Al-X)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Les rebelles avancent vers al-Zarqaf et Al-Marwa, selon le général al-Qorbani.') ORDER BY start;
+
+-- an elided d' joins the words of a name like de does (Conseil d'X); a name
+-- joined by d' with no first name before it is a place
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, le Conseil d''Orvane a jugé ; Valmont d''Arbelle accueille Philippe d''Orsenne.') ORDER BY start;
+
+-- the English article The opens the title of a paper or a group (ORG)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon le journal britannique The Quorvex, rien ne bouge ; selon The Marlowe Herald non plus.') ORDER BY start;
+
+-- a sports event with a lower-case head keeps its place (championnats de X,
+-- coupe de X: an EVENT, not the place)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Elle a gagné les championnats de Vérone, puis la coupe de Lisbonne.') ORDER BY start;
+
+-- the same at a sentence's start
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Nicola Brink a devancé tout le monde.') ORDER BY start;
+
+-- a lone first name opening a sentence may be a word (Grâce à): kept only
+-- where the document names it elsewhere
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Grâce aux efforts de tous, Thierry sourit.') ORDER BY start;
+
+-- a hyphenated place name of hunspell-fr is a place even when its parts
+-- are common words (Seine-Maritime, Haute-Marne); a short sentence with one
+-- is no title-case headline
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Ils vivent en Seine-Maritime. Ils ont quitté la Haute-Marne hier.') ORDER BY start;
+
+-- a place and a point of the compass after de is one place, a state's
+-- keeping its actor (Inde du Sud: IND; Corse-du-Sud: FRA)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Il a traversé l''Europe du Nord et l''Afrique de l''Est, puis l''Inde du Sud et la Corse-du-Sud.') ORDER BY start;
+
+-- a street or a square with a lower-case head before a capitalised name is
+-- a place (LOC), head included; before a common noun it is none
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Ils ont défilé de la place de la Concorde à la rue Marvel, sans passer par la place du marché.') ORDER BY start;

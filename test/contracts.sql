@@ -1,12 +1,7 @@
 -- contracts: the SQL API of diplo as users and the planner see it: objects,
 -- signatures, volatility, strictness, parallel safety, comments, composite
 -- types, triggers, constraints (with their SQLSTATEs) and privileges.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_STOP true
+\ir lib/tap_session.sql
 
 BEGIN;
 SELECT plan(102);

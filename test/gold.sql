@@ -3,12 +3,7 @@
 -- (data/stance_sentences.tsv), fully in SQL, with the rules of
 -- shared/eval/score.py; fail when a score drops below its threshold.
 -- The data comes from test/fixtures/gold.sql (scripts/make_fixtures.py).
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_STOP true
+\ir lib/tap_session.sql
 
 BEGIN;
 SELECT plan(14);

@@ -5,12 +5,7 @@
 -- shared/eval/score.py; fail when a score drops below its threshold.
 -- The fixture test/fixtures/winer.sql is made from shared/ at test time
 -- (scripts/make_fixtures.py --winer, run by scripts/cluster-tests.sh).
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_STOP true
+\ir lib/tap_session.sql
 
 BEGIN;
 SELECT plan(7);

@@ -1166,6 +1166,10 @@ dp_dict_add_alias(DpDict *d, const char *alias, int entity)
 		dp_fail(d->mem, DP_ERR_BAD_DATA, "alias of an unknown entity");
 	v.type = DP_V_ALIAS;
 	v.id = (uint32_t) entity;
+	/* a two-letter acronym (JO, UE, EI) matches only in capitals: Jo Cox
+	 * is no Olympic Games */
+	if (strlen(alias) == 2 && alias[0] >= 'A' && alias[0] <= 'Z' && alias[1] >= 'A' && alias[1] <= 'Z')
+		v.f = 1.0f;
 	add_word_phrase(d, alias, v, true);
 	d->entities[entity].naliases++;
 }

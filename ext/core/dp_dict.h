@@ -71,7 +71,8 @@ typedef struct DpVal
 	uint16_t	npieces;		/* pieces in the phrase */
 	uint32_t	id;
 	uint32_t	capmask;		/* bit i: piece i must be capitalised */
-	float		f;				/* a modifier's factor; 1 for a topic term with a short form */
+	float		f;				/* a modifier's factor; 1 for a topic term with a short form,
+								 * for a two-letter acronym alias that matches only in capitals */
 } DpVal;
 
 typedef struct DpEntity

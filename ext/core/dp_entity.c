@@ -31,6 +31,9 @@ const char *const dp_method_names[DP_M__COUNT] = {
 #define MAX_NAME_PIECES 6
 #define TITLE_WINDOW 6
 
+typedef struct Tagger Tagger;
+static inline bool alias_may_start(const Tagger *tg, size_t i);
+
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
 {
@@ -220,7 +223,7 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 	out->allcaps = caps;
 }
 
-typedef struct Tagger
+struct Tagger
 {
 	DpDict	   *d;
 	DpMem	   *m;
@@ -232,7 +235,8 @@ typedef struct Tagger
 	size_t		sent_first;		/* first mention of the current sentence */
 	bool		shouting;		/* an all-capitals sentence */
 	int8_t		titlecase;		/* a title-case headline: -1 not yet known */
-} Tagger;
+	size_t		run_np;			/* pieces of the name place_run() emitted */
+};
 
 /*
  * Earlier mentions of each entity in the document: counts in the
@@ -297,6 +301,15 @@ word_val(const Tagger *tg, const DpPiece *p, DpValType type)
 		if (v[i].type == type)
 			return &v[i];
 	return NULL;
+}
+
+/* Is piece p a known first name? (a person starts there: Suisse Anna X) */
+static bool
+first_name(const Tagger *tg, const DpPiece *p)
+{
+	const DpVal *h = word_val(tg, p, DP_V_HINT);
+
+	return h && h->sub == DP_HINT_FIRST;
 }
 
 static bool
@@ -538,6 +551,18 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 		seen_add(tg, entity);
 }
 
+/* Does alias value v, if it is a two-letter acronym, stand in capitals at
+ * piece i? */
+static inline bool
+caps_ok(const Tagger *tg, size_t i, const DpVal *v)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const char *t = tg->text + p->off;
+
+	return v->f == 0.0f || v->npieces != 1 ||
+		(p->len == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z');
+}
+
 /* Choose among entities sharing an alias; see the file header. */
 static int32_t
 resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbits)
@@ -550,7 +575,7 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 
 	/* one candidate: nothing to weigh (title_before is not free) */
 	for (uint32_t k = 0; k < nv; k++)
-		if (v[k].type == DP_V_ALIAS && (v[k].capmask & ~capbits) == 0)
+		if (v[k].type == DP_V_ALIAS && (v[k].capmask & ~capbits) == 0 && caps_ok(tg, i, &v[k]))
 		{
 			best = (int32_t) v[k].id;
 			ncand++;
@@ -572,7 +597,7 @@ resolve(const Tagger *tg, size_t i, const DpVal *v, uint32_t nv, uint32_t capbit
 		const DpEntity *e;
 		double		score;
 
-		if (v[k].type != DP_V_ALIAS || (v[k].capmask & ~capbits) != 0)
+		if (v[k].type != DP_V_ALIAS || (v[k].capmask & ~capbits) != 0 || !caps_ok(tg, i, &v[k]))
 			continue;
 		e = &tg->d->entities[v[k].id];
 		score = seen_count(tg, (int32_t) v[k].id) * 10000.0;
@@ -625,7 +650,9 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 	 * an acronym's capitals say nothing of its place (ONU, CIA).  The word
 	 * itself must be a common word, not only share its stem with one:
 	 * "Meloni" (melon), "Duda", "Modi", "L'Italie" (italien) open sentences
-	 * as names.
+	 * as names.  A country or a city of one (an actor's place) opens a
+	 * sentence as itself even where the word is common too: Chine (chiner),
+	 * Inde, Canada, Brésil are seldom anything else with a capital.
 	 */
 	if (best == 1)
 	{
@@ -633,6 +660,7 @@ dict_match(const Tagger *tg, size_t i, int32_t *entity)
 
 		if (p->initial && p->w->common && p->cls != DP_TOK_ACRONYM &&
 			!word_val(tg, p, DP_V_HINT) && seen_count(tg, *entity) == 0 &&
+			!(tg->d->entities[*entity].kind == DP_KIND_GPE && tg->d->entities[*entity].actor >= 0) &&
 			dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
 			return 0;
 	}
@@ -703,7 +731,9 @@ title_case(Tagger *tg)
 		{
 			const DpPiece *p = &tg->pc.p[i];
 
-			if (p->initial || p->cls != DP_TOK_WORD || !p->w->common || word_val(tg, p, DP_V_HINT))
+			/* (a hyphenated word counts once: Seine-Maritime) */
+			if (p->initial || p->cls != DP_TOK_WORD || !p->w->common || word_val(tg, p, DP_V_HINT) ||
+				(i > 0 && tg->pc.p[i - 1].tok == p->tok))
 				continue;
 			if (p->cap)
 				cap++;
@@ -729,6 +759,51 @@ namelike(Tagger *tg, const DpPiece *p, bool first)
 	 * (Truth Social), never starts one, and is just a word in a title-case
 	 * headline */
 	return !first && !p->initial && !title_case(tg);
+}
+
+/*
+ * A capitalised word that is common French only by its stem (Nicola:
+ * nicol-, Colin: colin is a lemma, not this) opens a name when the next word
+ * is a capitalised word that is no common word at all, also at a sentence's
+ * start: Nicola Spirig, Tine Deckers.  A word that is itself a common lemma
+ * (Selon, Conseil) does not.
+ */
+static bool
+stem_only_common_start(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *q;
+
+	if (p->cls != DP_TOK_WORD || i + 1 >= tg->pc.n)
+		return false;
+	q = &tg->pc.p[i + 1];
+	if (!q->cap || q->cls != DP_TOK_WORD || q->w->common || word_val(tg, q, DP_V_DEMONYM) ||
+		word_val(tg, q, DP_V_ROLE) || word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE) ||
+		title_case(tg))
+		return false;
+	if (dp_common_word(tg->d, p->w->key, p->w->keylen, "", 0))
+		return false;
+	return true;
+}
+
+/*
+ * Inside a sentence, a capitalised common word right before a dictionary
+ * place opens a name with it: Air Méditerranée, Projet Montréal.
+ */
+static bool
+word_before_place(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	int32_t		e = -1;
+
+	if (p->cls != DP_TOK_WORD || p->initial || i + 1 >= tg->pc.n || !tg->pc.p[i + 1].cap ||
+		tg->pc.p[i + 1].tok == p->tok || key_is(p, "le") || key_is(p, "la") ||
+		key_is(p, "les") || key_is(p, "un") || key_is(p, "une") || word_val(tg, p, DP_V_PARTICLE) ||
+		word_val(tg, p, DP_V_DEMONYM) || word_val(tg, p, DP_V_ROLE) || title_case(tg))
+		return false;
+	if (!alias_may_start(tg, i + 1) || dict_match(tg, i + 1, &e) == 0)
+		return false;
+	return tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC;
 }
 
 static char *
@@ -767,6 +842,324 @@ surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 	return r;
 }
 
+/*
+ * An all-capitals word that names nothing: a Roman numeral (XXI, VII, XV)
+ * or a time zone (UTC, GMT).
+ */
+static bool
+not_name_acronym(const char *s, size_t n)
+{
+	static const char *const zones[] = {"UTC", "GMT", "CET", "CEST", "EST", "EDT", "PST", "PDT", "BST", "HNE", "HAE"};
+	bool		roman = n > 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
+			roman = false;
+	if (roman)
+		return true;
+	for (size_t z = 0; z < sizeof(zones) / sizeof(zones[0]); z++)
+		if (strlen(zones[z]) == n && memcmp(zones[z], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Lower-case words that join the parts of a place name (Aix-les-Bains,
+ * Ivry-sur-Seine, Bouches-du-Rhône, Villeneuve-d'Ascq, Loir-et-Cher). */
+static bool
+place_joiner(const DpPiece *p)
+{
+	static const char *const j[] = {"sur", "sous", "les", "lez", "le", "la", "l", "en", "et", "de",
+	"du", "des", "d", "aux", "au"};
+
+	for (size_t k = 0; k < sizeof(j) / sizeof(j[0]); k++)
+		if (key_is(p, j[k]))
+			return true;
+	return false;
+}
+
+/* Capitalised words that make a compound a place name (Saint-Denis,
+ * Haute-Loire, Seine-Saint-Denis, Val-de-Marne, Mont-Blanc). */
+static bool
+place_word(const DpPiece *p)
+{
+	static const char *const w[] = {"saint", "sainte", "saintes", "haute", "haut", "hautes", "hauts",
+	"basse", "bas", "basses", "val", "mont", "pont", "port", "fort", "bourg", "villeneuve"};
+
+	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (key_is(p, w[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Is the hyphenated word starting at piece i (at the start of its token)
+ * shaped like a place name: capitalised parts, at least two, joined by
+ * hyphens and the lower-case words of place names, with one such word or a
+ * place word among them?  *end gets the piece after the word.  A part may
+ * run on past an elided d' (Villeneuve-d'Ascq, which the lexer cuts at the
+ * apostrophe).
+ */
+static bool
+place_compound(const Tagger *tg, size_t i, size_t *end)
+{
+	size_t		k = i,
+				caps = 0;
+	bool		shaped = false,
+				joined = false,
+				named = false;
+
+	/* most names are no hyphenated word: out at once */
+	if (i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok != tg->pc.p[i].tok)
+		return false;
+
+	while (k < tg->pc.n && (k == i || tg->pc.p[k].tok == tg->pc.p[i].tok))
+	{
+		const DpPiece *q = &tg->pc.p[k];
+
+		if (q->cap && q->cls == DP_TOK_WORD)
+		{
+			caps++;
+			if (place_word(q))
+				shaped = true;
+			else if (!q->w->common || word_val(tg, q, DP_V_HINT))
+				named = true;
+		}
+		else if (!q->cap && k > i && place_joiner(q))
+			joined = true;
+		else
+			return false;
+		k++;
+	}
+	if (k - i < 2)
+		return false;
+	/* Villeneuve-d'Ascq: d, an apostrophe, a capitalised word, all touching */
+	if (key_is(&tg->pc.p[k - 1], "d") && k + 1 < tg->pc.n)
+	{
+		const DpPiece *a = &tg->pc.p[k];
+		const DpPiece *z = &tg->pc.p[k + 1];
+		const DpPiece *d = &tg->pc.p[k - 1];
+
+		if (a->cls == DP_TOK_PUNCT && a->off == d->off + d->len && z->off == a->off + a->len &&
+			z->cap && z->cls == DP_TOK_WORD)
+		{
+			size_t		t = z->tok;
+
+			caps++;
+			joined = true;
+			k += 2;
+			while (k < tg->pc.n && tg->pc.p[k].tok == t)
+				k++;
+		}
+	}
+	*end = k;
+	/* a place word alone makes no place of common words: Haut-Commissariat;
+	 * a place name of hunspell-fr does (Haute-Marne, Seine-Maritime) */
+	if (caps >= 2 && !joined && !(shaped && named))
+	{
+		const DpVal *v = NULL;
+
+		return phrase_at(tg, i, DP_V_HINT, &v) == k - i && v->sub == DP_HINT_PLACE;
+	}
+	return caps >= 2;
+}
+
+/*
+ * Inside a sentence, a capitalised particle right before a capitalised
+ * unknown word opens a name: 1 for a person's (De Gendt, Van Avermaet,
+ * Da Silva), 2 for an article opening a place's name after a locative
+ * (à La Ciotat, aux Sables-d'Olonne), 3 for the English article of a
+ * title (The Independent); 0 otherwise.
+ */
+static int
+particle_start(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *q;
+	bool		article;
+
+	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n ||
+		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)) ||
+		title_case(tg))
+		return 0;
+	q = &tg->pc.p[i + 1];
+	if (q->tok == p->tok || !q->cap || q->cls != DP_TOK_WORD || (q->w->common && !word_val(tg, q, DP_V_HINT)) ||
+		word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE))
+		return 0;
+	article = key_is(p, "le") || key_is(p, "la") || key_is(p, "les");
+	if (article)
+	{
+		const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
+
+		return b && (key_is(b, "a") || key_is(b, "de") || key_is(b, "en") || key_is(b, "vers") ||
+					 key_is(b, "dans") || key_is(b, "depuis")) ? 2 : 0;
+	}
+	if (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)
+		return 3;
+	if (key_is(p, "de") || key_is(p, "van") || key_is(p, "von") || key_is(p, "da") || key_is(p, "di") ||
+		key_is(p, "del") || key_is(p, "della") || key_is(p, "dos") || key_is(p, "das") ||
+		key_is(p, "do") || key_is(p, "ten") || key_is(p, "ter"))
+		return 1;
+	return 0;
+}
+
+/*
+ * Does piece i open a hyphenated word with the Arabic article before a
+ * capitalised part (al-Bab, el-Sissi, Al-Anbar)?
+ */
+static inline bool
+arabic_article(const Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+
+	/* called for every lower-case word: two bytes, al or el, first */
+	if (p->len != 2 || (tg->text[p->off + 1] != 'l' && tg->text[p->off + 1] != 'L'))
+		return false;
+	if (i + 1 >= tg->pc.n || p->cls != DP_TOK_WORD || tg->pc.p[i + 1].tok != p->tok ||
+		!tg->pc.p[i + 1].cap || (i > 0 && tg->pc.p[i - 1].tok == p->tok))
+		return false;
+	return key_is(p, "al") || key_is(p, "el");
+}
+
+/* After a locative a lone name is a place: à, en, vers, dans, de, sur,
+ * depuis (à Bandol, en Savoie, dans les Yvelines, sur Mars). */
+static bool
+after_locative(const Tagger *tg, size_t i)
+{
+	const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
+
+	return b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") || key_is(b, "dans") ||
+				 key_is(b, "de") || key_is(b, "d'") || key_is(b, "sur") || key_is(b, "depuis") ||
+				 (i > 1 && key_is(b, "les") && key_is(&tg->pc.p[i - 2], "dans")));
+}
+
+/*
+ * Pieces of "de X" at k after an event's name, X a capitalised name (Jeux
+ * olympiques de Rio): the place where it is held belongs to its name.
+ */
+static size_t
+event_place(Tagger *tg, size_t k)
+{
+	int32_t		e = -1;
+	size_t		m;
+
+	if (k + 1 >= tg->pc.n || !(key_is(&tg->pc.p[k], "de") || key_is(&tg->pc.p[k], "d'") ||
+							   key_is(&tg->pc.p[k], "du")) || !tg->pc.p[k + 1].cap)
+		return 0;
+	m = alias_may_start(tg, k + 1) ? dict_match(tg, k + 1, &e) : 0;
+	if (m == 0 && namelike(tg, &tg->pc.p[k + 1], false))
+		m = 1;
+	if (m == 0)
+		return 0;
+	/* nor does it end inside a word */
+	while (k + 1 + m < tg->pc.n && tg->pc.p[k + 1 + m].tok == tg->pc.p[k + m].tok)
+		m++;
+	return 1 + m;
+}
+
+/*
+ * The kind a name's last word gives it, or -1: organisations (World
+ * Triathlon Corporation, Charlie Hebdo, Niantic Labs) and places (Norris
+ * Geyser Basin, Worth Street), words of English and French names that
+ * persons do not end with.
+ */
+static int
+name_tail(const DpPiece *p)
+{
+	static const char *const org[] = {"airlines", "airways", "corporation", "corp", "inc", "ltd",
+		"international", "group", "labs", "laboratory", "foundation", "institute", "university",
+		"college", "agency", "association", "federation", "council", "society", "survey",
+		"company", "records", "press", "news", "times", "hebdo", "magazine", "handball",
+		"football", "basket", "rugby", "club", "fc", "united", "motors", "bank", "party",
+	"awards", "media", "network", "systems", "technologies", "pharma"};
+	static const char *const loc[] = {"street", "road", "avenue", "lodge", "gorge", "creek",
+		"river", "mountain", "mountains", "hills", "basin",
+		"coast", "peak", "pass", "canyon", "falls", "springs", "glacier", "volcano",
+	"yorkshire", "shire", "pradesh"};
+
+	if (!p->cap)
+		return -1;
+	for (size_t k = 0; k < sizeof(org) / sizeof(org[0]); k++)
+		if (key_is(p, org[k]))
+			return DP_KIND_ORG;
+	for (size_t k = 0; k < sizeof(loc) / sizeof(loc[0]); k++)
+		if (key_is(p, loc[k]))
+			return DP_KIND_LOC;
+	return -1;
+}
+
+/*
+ * A lower-case word that may stand in an institution's name after its head
+ * word: a demonym (syrienne) or an adjective of the endings such names use
+ * (national, démocratiques, fédéral, constitutionnel, libre).
+ */
+static bool
+name_adjective(const Tagger *tg, const DpPiece *p)
+{
+	static const char *const end[] = {"al", "ale", "ales", "aux", "el", "elle", "els", "elles",
+	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises"};
+	const char *k = p->w->key;
+	size_t		n = p->w->keylen;
+
+	if (word_val(tg, p, DP_V_DEMONYM) || key_is(p, "libre") || key_is(p, "libres"))
+		return true;
+	if (n < 5 || word_val(tg, p, DP_V_PARTICLE))
+		return false;
+	for (size_t e = 0; e < sizeof(end) / sizeof(end[0]); e++)
+	{
+		size_t		m = strlen(end[e]);
+
+		if (n > m + 2 && memcmp(k + n - m, end[e], m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is [i, j) one hyphenated word with a part that is a place, by a hint or
+ * the dictionary (Charente-Maritime, Rhône-Alpes)?
+ */
+static bool
+place_part(Tagger *tg, size_t i, size_t j)
+{
+	if (tg->pc.p[j - 1].tok != tg->pc.p[i].tok)
+		return false;
+	for (size_t k = i; k < j; k++)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+		const DpVal *h;
+		int32_t		e = -1;
+
+		if (q->tok != tg->pc.p[i].tok)
+			return false;
+		if ((h = word_val(tg, q, DP_V_HINT)) != NULL && h->sub == DP_HINT_PLACE)
+			return true;
+		if (q->cap && (q->w->where & (1u << DP_V_ALIAS)) && dict_match(tg, k, &e) == 1 &&
+			(tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC))
+			return true;
+	}
+	return false;
+}
+
+/* Does an elided d' join two words of [i, j)? */
+static bool
+has_elided_de(const Tagger *tg, size_t i, size_t j)
+{
+	for (size_t k = i + 1; k + 1 < j; k++)
+		if (tg->pc.p[k].cls == DP_TOK_ELISION && key_is(&tg->pc.p[k], "d'"))
+			return true;
+	return false;
+}
+
+/* Are pieces [i, j) all in capitals (an acronym compound: CNDD-FDD)? */
+static bool
+all_capitals(const Tagger *tg, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (!(tg->pc.p[k].tflags & DP_TF_ALLCAP) && tg->pc.p[k].cls != DP_TOK_ACRONYM)
+			return false;
+	return true;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -783,13 +1176,20 @@ unknown_name(Tagger *tg, size_t i)
 	int32_t		dummy;
 	size_t		known = 0;		/* the dictionary match that ended the name */
 	int32_t		known_entity = -1;
+	int			tail;
+	size_t		pend = 0;		/* end of a place-shaped compound at i */
+	bool		placey;
+	bool		through_place = false;	/* a dictionary place inside */
+	int			article = 0;	/* see particle_start() */
+	size_t		adjectives = 0;	/* lower-case adjectives after the head */
 
-	if (tg->shouting || !p->cap)
+	if (tg->shouting || (!p->cap && !((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i))))
 		return 0;
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
 		return 0;
-	if (p->cls == DP_TOK_WORD && !p->initial && (head = word_val(tg, p, DP_V_HEAD)) != NULL)
+	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL &&
+		(!p->initial || (head->sub == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
 	{
@@ -798,7 +1198,11 @@ unknown_name(Tagger *tg, size_t i)
 		/* after a role title a capitalised common word may be a first
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
-			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)))
+			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
+			(p->initial ? !stem_only_common_start(tg, i) :
+			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
+			  !(article = particle_start(tg, i)))) &&
+			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
 			return 0;
 	}
 	j = i + 1;
@@ -816,12 +1220,59 @@ unknown_name(Tagger *tg, size_t i)
 				j++;
 				continue;
 			}
+			/* an unknown word before a place: a team or a company (Fenix
+			 * Toulouse, Air Méditerranée) */
+			if ((tg->d->entities[dummy].kind == DP_KIND_GPE ||
+							tg->d->entities[dummy].kind == DP_KIND_LOC) &&
+				!first_name(tg, p) && tg->pc.p[j - 1].tok != q->tok)
+			{
+				through_place = true;
+				j += m;
+				continue;
+			}
 			known = m;
 			known_entity = dummy;
 			break;
 		}
+		/* an organisation's lower-case adjectives: Front national,
+		 * Armée syrienne libre, Forces démocratiques syriennes */
+		if (head && head->sub != DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+			j - i <= 3 && name_adjective(tg, q))
+		{
+			j++;
+			adjectives++;
+			continue;
+		}
+		/* and after them "de" and a lower-case noun: Bureau international
+		 * du travail, Fédération internationale de natation */
+		if (adjectives > 0 && !q->cap && (key_is(q, "de") || key_is(q, "du") || key_is(q, "d'")) &&
+			j + 1 < tg->pc.n && !tg->pc.p[j + 1].cap && tg->pc.p[j + 1].cls == DP_TOK_WORD &&
+			tg->pc.p[j + 1].w->common && !word_val(tg, &tg->pc.p[j + 1], DP_V_PARTICLE) &&
+			!key_is(&tg->pc.p[j + 1], "la") && !key_is(&tg->pc.p[j + 1], "l'"))
+		{
+			j += 2;
+			adjectives = 0;
+			break;
+		}
+		/* an event's lower-case words before its place: Jeux olympiques
+		 * de Rio, Championnats mondiaux d'Amsterdam */
+		if (head && head->sub == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+			!word_val(tg, q, DP_V_PARTICLE))
+		{
+			size_t		k = j;
+
+			while (k < tg->pc.n && k - j < 2 && !tg->pc.p[k].cap && tg->pc.p[k].cls == DP_TOK_WORD &&
+				   !word_val(tg, &tg->pc.p[k], DP_V_PARTICLE))
+				k++;
+			if (k + 1 < tg->pc.n && !tg->pc.p[k].cap && word_val(tg, &tg->pc.p[k], DP_V_PARTICLE) &&
+				namelike(tg, &tg->pc.p[k + 1], false))
+			{
+				j = k;
+				q = &tg->pc.p[j];
+			}
+		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
-		if (!q->cap && word_val(tg, q, DP_V_PARTICLE))
+		if (!q->cap && (word_val(tg, q, DP_V_PARTICLE) || key_is(q, "d'")))
 		{
 			size_t		k = j + 1;
 
@@ -863,9 +1314,14 @@ unknown_name(Tagger *tg, size_t i)
 	/* nor does it end inside one */
 	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
 		j++;
+	placey = (p->tflags & DP_TF_HYPHEN) && place_compound(tg, i, &pend);
+	if (placey && pend > j)
+		j = pend;
 	np = j - i;
 	if (head && np == 1)
 		return 0;				/* "Banque" alone */
+	if (np == 1 && p->cls == DP_TOK_ACRONYM && not_name_acronym(tg->text + p->off, p->len))
+		return 0;				/* XXI, UTC */
 	/* in a title-case headline only a name with a known first name,
 	 * surname or place name at either end is one */
 	if (!word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT) && title_case(tg))
@@ -876,8 +1332,40 @@ unknown_name(Tagger *tg, size_t i)
 		kind = head->sub;
 		conf = 0.6f;
 	}
-	else if ((cued = cue_before(tg, i, &actor)) >= 0)
+	else if (article == 2)
 	{
+		/* à La Ciotat, au Lioran */
+		kind = DP_KIND_GPE;
+		conf = 0.55f;
+	}
+	else if (article == 3 && name_tail(&tg->pc.p[j - 1]) < 0)
+	{
+		/* The Independent, The Guardian */
+		kind = DP_KIND_ORG;
+		conf = 0.55f;
+	}
+	else if (article == 1)
+	{
+		/* De Gendt, Van Avermaet */
+		kind = DP_KIND_PER;
+		conf = 0.55f;
+	}
+	else if (through_place && !placey)
+	{
+		kind = DP_KIND_ORG;
+		conf = 0.6f;
+	}
+	else if (placey && cue_before(tg, i, &actor) != DP_KIND_PER)
+	{
+		/* Saint-Denis, Aix-les-Bains, Bouches-du-Rhône, whatever noun
+		 * comes before (parti de X is a verb and a place) */
+		kind = DP_KIND_GPE;
+		conf = 0.6f;
+	}
+	else if ((cued = cue_before(tg, i, &actor)) >= 0 &&
+			 !(cued == DP_KIND_PER && all_capitals(tg, i, j)))
+	{
+		/* (an acronym after a title is no person: le président de la FIDH) */
 		kind = cued;
 		method = cued == DP_KIND_PER ? DP_M_TITLE : DP_M_NOUN;
 		conf = cued == DP_KIND_PER ? 0.8f : 0.7f;
@@ -893,10 +1381,34 @@ unknown_name(Tagger *tg, size_t i)
 		const DpVal *h = word_val(tg, p, DP_V_HINT);
 		const DpVal *hl = word_val(tg, &tg->pc.p[j - 1], DP_V_HINT);
 
-		if (np >= 2 && h && h->sub == DP_HINT_FIRST)
+		if (np >= 2 && (tail = name_tail(&tg->pc.p[j - 1])) >= 0)
+		{
+			/* World Triathlon Corporation, Norris Geyser Basin, Charlie Hebdo */
+			kind = tail;
+			conf = 0.55f;
+		}
+		else if (np >= 2 && arabic_article(tg, i) && tg->pc.p[j - 1].tok == p->tok)
+		{
+			/* al-Bab, Al-Anbar: a town more often than anything else */
+			kind = DP_KIND_GPE;
+			conf = 0.5f;
+		}
+		else if (np >= 2 && h && h->sub == DP_HINT_FIRST)
 		{
 			kind = DP_KIND_PER;
 			conf = 0.75f;
+		}
+		else if (np >= 2 && has_elided_de(tg, i, j))
+		{
+			/* Valence d'Agen, Reggio d'Émilie: no first name before d' */
+			kind = DP_KIND_GPE;
+			conf = 0.5f;
+		}
+		else if (np >= 2 && place_part(tg, i, j))
+		{
+			/* Charente-Maritime, Rhône-Alpes, Boulogne-Billancourt */
+			kind = DP_KIND_GPE;
+			conf = 0.55f;
 		}
 		else if (hl && hl->sub == DP_HINT_SURNAME)
 		{
@@ -914,6 +1426,21 @@ unknown_name(Tagger *tg, size_t i)
 			kind = DP_KIND_GPE;
 			conf = 0.5f;
 		}
+		else if (np == 1 && h && h->sub == DP_HINT_FIRST && !after_locative(tg, i))
+		{
+			/* a lone known first name is a person (Alistair, Thierry);
+			 * opening a sentence it may be a word (Grâce à...): kept
+			 * only if named elsewhere */
+			kind = DP_KIND_PER;
+			conf = p->initial ? 0.0f : 0.45f;
+		}
+		else if (np >= 2 && all_capitals(tg, i, j))
+		{
+			/* CNDD-FDD, Smer-DS */
+			kind = DP_KIND_ORG;
+			method = DP_M_ACRONYM;
+			conf = 0.5f;
+		}
 		else if (np >= 2)
 		{
 			kind = DP_KIND_PER;
@@ -921,19 +1448,18 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		else
 		{
-			const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
-
-			/* after a locative it is a place: à, en, vers, dans, de, sur,
-			 * depuis (à Bandol, en Savoie, dans les Yvelines) */
-			if (b && (key_is(b, "a") || key_is(b, "en") || key_is(b, "vers") || key_is(b, "dans") ||
-					  key_is(b, "de") || key_is(b, "d'") || key_is(b, "sur") || key_is(b, "depuis") ||
-					  (i > 1 && key_is(b, "les") && key_is(&tg->pc.p[i - 2], "dans"))))
+			if (after_locative(tg, i))
 				kind = DP_KIND_GPE;
 			else
 				kind = DP_KIND_ORG;
-			/* a lone unknown word opening a sentence is kept only if it
-			 * turns out to be the short form of a full name */
-			conf = p->initial ? 0.0f : 0.4f;
+			/*
+			 * A lone unknown word opening a sentence, or one that nothing
+			 * calls a place (an ORG by default, right about one time in
+			 * six), is kept only if the document names it elsewhere with
+			 * some confidence (the short form of a full name, a name after
+			 * a cue).
+			 */
+			conf = (p->initial || kind == DP_KIND_ORG) ? 0.0f : 0.4f;
 		}
 	}
 	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && kind != DP_KIND_PRODUCT && actor < 0)
@@ -967,6 +1493,181 @@ alias_may_start(const Tagger *tg, size_t i)
 	node = p->w->wnode;
 	return matchable(q) && dp_trie_has_children(words, node) &&
 		(words->nodes[node].bloom & (UINT64_C(1) << (q->w->khash >> 58))) != 0;
+}
+
+/* Is piece k de, du or d' (de la, de l': two pieces)?  Returns the number
+ * of pieces, 0 if not. */
+static size_t
+of_at(const Tagger *tg, size_t k)
+{
+	const DpPiece *p;
+
+	if (k >= tg->pc.n)
+		return 0;
+	p = &tg->pc.p[k];
+	if (key_is(p, "du") || key_is(p, "d'"))
+		return 1;
+	if (!key_is(p, "de"))
+		return 0;
+	if (k + 1 < tg->pc.n && (key_is(&tg->pc.p[k + 1], "la") || key_is(&tg->pc.p[k + 1], "l'")))
+		return 2;
+	return 1;
+}
+
+/* Words that make a place of the place before them: Pacifique Sud,
+ * Oklahoma City. */
+static bool
+compass_word(const DpPiece *p)
+{
+	static const char *const w[] = {"nord", "sud", "est", "ouest", "north", "south", "east", "west",
+		"central", "centrale", "occidental", "occidentale", "oriental", "orientale", "city",
+	"beach", "island", "islands", "county", "bay", "valley"};
+
+	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (key_is(p, w[k]))
+			return true;
+	return false;
+}
+
+/*
+ * A dictionary place of np pieces at i that capitalised words go on from
+ * is part of a longer name: the rest of its hyphenated word (Alpes-Maritimes,
+ * a place), a point of the compass (Pacifique Sud, a place), a surname
+ * after a place that is also a first name (Nancy Reagan, a person), else a
+ * team, a company or a party (Paris Saint-Germain, Milan AC); a place
+ * keeps the place's actor.  Emits the name and sets tg->run_np; false when
+ * no such word follows.
+ */
+static bool
+place_run(Tagger *tg, size_t i, size_t np, int16_t actor)
+{
+	size_t		k = i + np,
+				o;
+	size_t		words = 0;		/* words after the place, outside its token */
+	bool		intoken = false,
+				compass = true;
+	int			kind;
+	int32_t		dummy;
+	const DpPiece *a = &tg->pc.p[i];
+
+	/* a point of the compass after de: Afrique de l'Ouest, Europe du Nord */
+	if (k + 1 < tg->pc.n && !tg->pc.p[k].cap && (o = of_at(tg, k)) > 0 && k + o < tg->pc.n &&
+		tg->pc.p[k + o].cap && compass_word(&tg->pc.p[k + o]) &&
+		(k + o + 1 >= tg->pc.n || tg->pc.p[k + o + 1].tok != tg->pc.p[k + o].tok))
+	{
+		emit(tg, i, k + o + 1 - i, -1, surface_name(tg, a, &tg->pc.p[k + o]),
+			 actor >= 0 ? DP_KIND_GPE : DP_KIND_LOC, actor, DP_M_NAME, 0.6f);
+		tg->run_np = k + o + 1 - i;
+		return true;
+	}
+	/* most places are followed by no capitalised word: out at once */
+	if (k >= tg->pc.n || (!tg->pc.p[k].cap && tg->pc.p[k].tok != tg->pc.p[k - 1].tok) ||
+		tg->shouting || title_case(tg))
+		return false;
+	while (k < tg->pc.n && k - i < np + 4)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+		bool		same = q->tok == tg->pc.p[k - 1].tok;
+
+		if (alias_may_start(tg, k) && dict_match(tg, k, &dummy) > 0)
+			break;
+		if (same && (q->cap || place_joiner(q)) && q->cls == DP_TOK_WORD)
+			intoken = true;
+		else if (!same && namelike(tg, q, false) && !word_val(tg, q, DP_V_HEAD) &&
+				 !word_val(tg, q, DP_V_PARTICLE) && !first_name(tg, q))
+		{
+			words++;
+			compass &= compass_word(q);
+		}
+		else
+			break;
+		k++;
+	}
+	/* the name neither ends inside a word nor on a joiner */
+	if (k == i + np || (k < tg->pc.n && tg->pc.p[k].tok == tg->pc.p[k - 1].tok) ||
+		!tg->pc.p[k - 1].cap)
+		return false;
+	/* a place's own hyphenated word cut by another name: Paris-Berlin */
+	if (tg->pc.p[i + np].tok == tg->pc.p[i + np - 1].tok && !intoken)
+		return false;
+	if (words == 0 || compass)
+		kind = DP_KIND_GPE;
+	else if (words == 1 && np == 1 && !intoken && first_name(tg, a))
+		kind = DP_KIND_PER;
+	else
+		kind = DP_KIND_ORG;
+	/* a part of a state's place is the state's (Inde du Sud, Corse-du-Sud) */
+	emit(tg, i, k - i, -1, surface_name(tg, a, &tg->pc.p[k - 1]), kind, kind == DP_KIND_GPE ? actor : -1,
+		 DP_M_NAME, 0.6f);
+	tg->run_np = k - i;
+	return true;
+}
+
+/*
+ * A sports event named with a lower-case head word and its place, as
+ * French writes it: championnats d'Europe, coupe de France.
+ * Emits it (EVENT) and returns its length in pieces, 0 if none.
+ */
+static size_t
+lower_event(Tagger *tg, size_t i)
+{
+	static const char *const heads[] = {"championnat", "championnats", "coupe"};
+	const DpPiece *p = &tg->pc.p[i];
+	size_t		m;
+	bool		head = false;
+
+	/* called for every lower-case word: the cheap tests first */
+	if (p->len < 4 || p->cls != DP_TOK_WORD || i + 2 >= tg->pc.n || !tg->pc.p[i + 2].cap)
+		return 0;
+	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]) && !head; k++)
+		head = key_is(p, heads[k]);
+	if (!head || (m = event_place(tg, i + 1)) == 0)
+		return 0;
+	emit(tg, i, 1 + m, -1, surface_name(tg, p, &tg->pc.p[i + m]), DP_KIND_EVENT, -1, DP_M_NOUN, 0.6f);
+	return 1 + m;
+}
+
+/*
+ * A street or a square, written with a lower-case head word as French
+ * does: place de la République, rue de la Loi, boulevard Wilson.  Emits it
+ * (LOC) and returns its length in pieces, 0 if none.
+ */
+static size_t
+street_name(Tagger *tg, size_t i)
+{
+	static const char *const heads[] = {"rue", "place", "avenue", "boulevard", "quai", "square"};
+	const DpPiece *p = &tg->pc.p[i];
+	size_t		k = i + 1,
+				o,
+				m = 0;
+	int32_t		e = -1;
+	bool		head = false;
+
+	/* called for every lower-case word: the cheap tests first */
+	if (p->len < 3 || p->len > 9 || p->cls != DP_TOK_WORD || k >= tg->pc.n)
+		return 0;
+	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]) && !head; h++)
+		head = key_is(p, heads[h]);
+	if (!head)
+		return 0;
+	if ((o = of_at(tg, k)) > 0 || (k < tg->pc.n && (key_is(&tg->pc.p[k], "des"))))
+		k += o > 0 ? o : 1;
+	if (k >= tg->pc.n || !tg->pc.p[k].cap || tg->pc.p[k].initial || tg->shouting || title_case(tg))
+		return 0;
+	m = alias_may_start(tg, k) ? dict_match(tg, k, &e) : 0;
+	if (m == 0)
+	{
+		/* capitalised words, whatever they are: place de la Bastille */
+		while (k + m < tg->pc.n && tg->pc.p[k + m].cap && tg->pc.p[k + m].cls == DP_TOK_WORD && m < 4)
+			m++;
+	}
+	if (m == 0)
+		return 0;
+	/* nor does it end inside a word */
+	while (k + m < tg->pc.n && tg->pc.p[k + m].tok == tg->pc.p[k + m - 1].tok)
+		m++;
+	emit(tg, i, k + m - i, -1, surface_name(tg, p, &tg->pc.p[k + m - 1]), DP_KIND_LOC, -1, DP_M_NOUN, 0.6f);
+	return k + m - i;
 }
 
 static void
@@ -1012,12 +1713,34 @@ tag_sentence(Tagger *tg)
 					break;
 				}
 			}
+			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np, ent->actor))
+			{
+				i += tg->run_np;
+				continue;
+			}
+			if (ent->kind == DP_KIND_EVENT)
+				np += event_place(tg, i + np);
+			else if (ent->kind == DP_KIND_PER && np > 1)
+			{
+				/* the span is the name alone: pape François, roi Salmane
+				 * (an alias that opens with a title) give François, Salmane */
+				size_t		t = phrase_at(tg, i, DP_V_ROLE, NULL);
+
+				if (t > 0 && t < np && tg->pc.p[i + t].cap && tg->pc.p[i + t].tok != tg->pc.p[i + t - 1].tok)
+				{
+					i += t;
+					np -= t;
+				}
+			}
 			emit(tg, i, np, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY,
 				 np > 1 ? 0.95f : 0.9f);
 			i += np;
 			continue;
 		}
-		np = p->cap ? unknown_name(tg, i) : 0;
+		np = p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)) ? unknown_name(tg, i) :
+			lower_event(tg, i);
+		if (np == 0 && !p->cap)
+			np = street_name(tg, i);
 		i += np ? np : 1;
 	}
 }
