@@ -182,7 +182,7 @@ fi
 # --- dictionary edits --------------------------------------------------------
 
 # probe: 32 copies of one text, on both workers (and a plain copy).
-PROBE="Le ministre Zorglub Zorgnikov a parlé. La Zorgonie zorglube la zorglubisation du pays. Zorglub Zorgnikov zorglube la trêve. Vladimir Poutine a reçu Ilon Mosque, le patron de Twitter."
+PROBE="Le ministre Zorglub Zorgnikov a parlé. La ville de Zorgonie zorglube la zorglubisation du pays. Zorglub Zorgnikov zorglube la trêve. Vladimir Poutine a reçu Ilon Mosque, le patron de Twitter."
 q $DB >/dev/null <<SQL || bail "the probe table is made"
 CREATE TABLE probe (id integer PRIMARY KEY, body text NOT NULL);
 SELECT create_distributed_table('probe', 'id', shard_count := 4);
