@@ -1664,19 +1664,20 @@ street_name(Tagger *tg, size_t i)
  * is told by its length and bytes, without the word's key: this runs for
  * many lower-case words.
  */
-#define LOWER_FIRSTS ((1u << ('a' & 31)) | (1u << ('b' & 31)) | (1u << ('c' & 31)) | (1u << ('p' & 31)) | \
-					  (1u << ('q' & 31)) | (1u << ('r' & 31)) | (1u << ('s' & 31)))
+#define LOWER_LENS ((1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | (1u << 9) | (1u << 11) | (1u << 12))
 
 static inline size_t
 lower_name(Tagger *tg, size_t i)
 {
 	const DpPiece *p = &tg->pc.p[i];
-	const char *t = tg->text + p->off;
+	const char *t;
 
-#define LOWER_IS(w) (p->len == sizeof(w) - 1 && memcmp(t, w, sizeof(w) - 1) == 0)
-	/* the first letters of the heads: c, p, r, q, a, s, b */
-	if (((1u << ((unsigned char) t[0] & 31)) & LOWER_FIRSTS) == 0 || (unsigned char) t[0] < 'a')
+#define LOWER_IS(s) (p->w->keylen == sizeof(s) - 1 && memcmp(t, s, sizeof(s) - 1) == 0)
+	/* the lengths of the heads first, then their bytes (in the word's
+	 * folded key, already in the cache: the text may not be) */
+	if (p->len < 3 || p->len > 12 || ((1u << p->len) & LOWER_LENS) == 0)
 		return 0;
+	t = p->w->key;
 	switch (p->len)
 	{
 		case 5:
