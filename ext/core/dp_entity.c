@@ -1006,7 +1006,7 @@ particle_start(Tagger *tg, size_t i)
  * Does piece i open a hyphenated word with the Arabic article before a
  * capitalised part (al-Bab, el-Sissi, Al-Anbar)?
  */
-static inline bool
+static bool __attribute__((noinline))
 arabic_article(const Tagger *tg, size_t i)
 {
 	const DpPiece *p = &tg->pc.p[i];
@@ -1199,7 +1199,7 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			(p->initial ? !stem_only_common_start(tg, i) :
+			(p->initial ? !(i + 1 < tg->pc.n && tg->pc.p[i + 1].cap && stem_only_common_start(tg, i)) :
 			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
 			  !(article = particle_start(tg, i)))) &&
 			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
@@ -1604,24 +1604,19 @@ place_run(Tagger *tg, size_t i, size_t np, int16_t actor)
 }
 
 /*
- * A sports event named with a lower-case head word and its place, as
- * French writes it: championnats d'Europe, coupe de France.
+ * A sports event named with a lower-case head word (lower_name():
+ * championnat, championnats, coupe) and its place, as French writes it:
+ * championnats d'Europe, coupe de France.
  * Emits it (EVENT) and returns its length in pieces, 0 if none.
  */
 static size_t
 lower_event(Tagger *tg, size_t i)
 {
-	static const char *const heads[] = {"championnat", "championnats", "coupe"};
 	const DpPiece *p = &tg->pc.p[i];
 	size_t		m;
-	bool		head = false;
 
-	/* called for every lower-case word: the cheap tests first */
-	if (p->len < 4 || p->cls != DP_TOK_WORD || i + 2 >= tg->pc.n || !tg->pc.p[i + 2].cap)
-		return 0;
-	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]) && !head; k++)
-		head = key_is(p, heads[k]);
-	if (!head || (m = event_place(tg, i + 1)) == 0)
+	if (p->cls != DP_TOK_WORD || i + 2 >= tg->pc.n || !tg->pc.p[i + 2].cap ||
+		(m = event_place(tg, i + 1)) == 0)
 		return 0;
 	emit(tg, i, 1 + m, -1, surface_name(tg, p, &tg->pc.p[i + m]), DP_KIND_EVENT, -1, DP_M_NOUN, 0.6f);
 	return 1 + m;
@@ -1629,26 +1624,20 @@ lower_event(Tagger *tg, size_t i)
 
 /*
  * A street or a square, written with a lower-case head word as French
- * does: place de la République, rue de la Loi, boulevard Wilson.  Emits it
+ * does (lower_name(): rue, place, avenue, boulevard, quai, square): place
+ * de la République, rue de la Loi, boulevard Wilson.  Emits it
  * (LOC) and returns its length in pieces, 0 if none.
  */
 static size_t
 street_name(Tagger *tg, size_t i)
 {
-	static const char *const heads[] = {"rue", "place", "avenue", "boulevard", "quai", "square"};
 	const DpPiece *p = &tg->pc.p[i];
 	size_t		k = i + 1,
 				o,
 				m = 0;
 	int32_t		e = -1;
-	bool		head = false;
 
-	/* called for every lower-case word: the cheap tests first */
-	if (p->len < 3 || p->len > 9 || p->cls != DP_TOK_WORD || k >= tg->pc.n)
-		return 0;
-	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]) && !head; h++)
-		head = key_is(p, heads[h]);
-	if (!head)
+	if (k >= tg->pc.n || p->cls != DP_TOK_WORD)
 		return 0;
 	if ((o = of_at(tg, k)) > 0 || (k < tg->pc.n && (key_is(&tg->pc.p[k], "des"))))
 		k += o > 0 ? o : 1;
@@ -1668,6 +1657,46 @@ street_name(Tagger *tg, size_t i)
 		m++;
 	emit(tg, i, k + m - i, -1, surface_name(tg, p, &tg->pc.p[k + m - 1]), DP_KIND_LOC, -1, DP_M_NOUN, 0.6f);
 	return k + m - i;
+}
+
+/*
+ * A name with a lower-case head at piece i: an event, a street.  The head
+ * is told by its length and bytes, without the word's key: this runs for
+ * many lower-case words.
+ */
+#define LOWER_LENS ((1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | (1u << 9) | (1u << 11) | (1u << 12))
+
+static inline size_t
+lower_name(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const char *t;
+
+#define LOWER_IS(s) (p->w->keylen == sizeof(s) - 1 && memcmp(t, s, sizeof(s) - 1) == 0)
+	/* the lengths of the heads first, then their bytes (in the word's
+	 * folded key, already in the cache: the text may not be) */
+	if (p->len < 3 || p->len > 12 || ((1u << p->len) & LOWER_LENS) == 0)
+		return 0;
+	t = p->w->key;
+	switch (p->len)
+	{
+		case 5:
+			if (LOWER_IS("coupe"))
+				return lower_event(tg, i);
+			return LOWER_IS("place") ? street_name(tg, i) : 0;
+		case 11:
+		case 12:
+			return LOWER_IS("championnat") || LOWER_IS("championnats") ? lower_event(tg, i) : 0;
+		case 3:
+		case 4:
+		case 6:
+		case 9:
+			return LOWER_IS("rue") || LOWER_IS("quai") || LOWER_IS("avenue") || LOWER_IS("square") ||
+				LOWER_IS("boulevard") ? street_name(tg, i) : 0;
+		default:
+			return 0;
+	}
+#undef LOWER_IS
 }
 
 static void
@@ -1737,10 +1766,10 @@ tag_sentence(Tagger *tg)
 			i += np;
 			continue;
 		}
-		np = p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)) ? unknown_name(tg, i) :
-			lower_event(tg, i);
-		if (np == 0 && !p->cap)
-			np = street_name(tg, i);
+		if (p->cap || ((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i)))
+			np = unknown_name(tg, i);
+		else
+			np = lower_name(tg, i);
 		i += np ? np : 1;
 	}
 }
