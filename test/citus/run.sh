@@ -182,7 +182,7 @@ fi
 # --- dictionary edits --------------------------------------------------------
 
 # probe: 32 copies of one text, on both workers (and a plain copy).
-PROBE="Le ministre Zorglub Zorgnikov a parlé. La ville de Zorgonie zorglube la zorglubisation du pays. Zorglub Zorgnikov zorglube la trêve. Vladimir Poutine a reçu Ilon Mosque, le patron de Twitter."
+PROBE="Le ministre Zorglub Zorgnikov a parlé. La Zorgonie zorglube la zorglubisation du pays. Zorglub Zorgnikov zorglube la trêve. Vladimir Poutine a reçu Ilon Mosque, le patron de Twitter."
 q $DB >/dev/null <<SQL || bail "the probe table is made"
 CREATE TABLE probe (id integer PRIMARY KEY, body text NOT NULL);
 SELECT create_distributed_table('probe', 'id', shard_count := 4);
@@ -238,12 +238,16 @@ worker_conns() {
 }
 
 # the mentions of the probe text: m ZORGLUB_ACTOR ZORGONIE_IS POUTINE_ACTOR ILON_ACTOR TWITTER_IS
+# (ZORGONIE_IS empty: no mention; a lone unknown word that the document
+# names nowhere else is none)
 m() {
-	printf 'Zorglub Zorgnikov=Zorglub Zorgnikov/%s, Zorgonie=%s, Zorglub Zorgnikov=Zorglub Zorgnikov/%s, Vladimir Poutine=Vladimir Poutine/%s, Ilon Mosque=Ilon Mosque/%s, Twitter=%s' \
-		"$1" "$2" "$1" "$3" "$4" "$5"
+	local zorgonie=""
+	[ -z "$2" ] || zorgonie="Zorgonie=$2, "
+	printf 'Zorglub Zorgnikov=Zorglub Zorgnikov/%s, %sZorglub Zorgnikov=Zorglub Zorgnikov/%s, Vladimir Poutine=Vladimir Poutine/%s, Ilon Mosque=Ilon Mosque/%s, Twitter=%s' \
+		"$1" "$zorgonie" "$1" "$3" "$4" "$5"
 }
 
-BASE_M="$(m - 'Zorgonie/-' RUS - 'X/-')"
+BASE_M="$(m - '' RUS - 'X/-')"
 sess_run S "$PROBE_SQL"
 got=$(printf '%s\n' "$SESS_OUT" | cut -d'|' -f2- | sort -u)
 if [ "$(printf '%s\n' "$got" | head -n 1)" = "$BASE_M" ] && [ "$(printf '%s\n' "$got" | wc -l)" = 1 ]; then
@@ -255,13 +259,13 @@ fi
 CONNS_BEFORE=$(worker_conns)
 q $DB -c "INSERT INTO diplo.entity (name, kind, actor, title) VALUES ('Zorglub Zorgnikov', 'PER', 'FRA', 'ministre')" >/dev/null
 probe_is "entity inserted" \
-	"$(m FRA 'Zorgonie/-' RUS - 'X/-')" ""
+	"$(m FRA '' RUS - 'X/-')" ""
 q $DB -c "UPDATE diplo.entity SET actor = 'BEL' WHERE name = 'Zorglub Zorgnikov'" >/dev/null
 probe_is "entity updated" \
-	"$(m BEL 'Zorgonie/-' RUS - 'X/-')" ""
+	"$(m BEL '' RUS - 'X/-')" ""
 q $DB -c "INSERT INTO diplo.alias (alias, entity) VALUES ('Zorgonia', 'Zorglub Zorgnikov')" >/dev/null
 probe_is "alias inserted (a form the probe lacks: nothing changes)" \
-	"$(m BEL 'Zorgonie/-' RUS - 'X/-')" ""
+	"$(m BEL '' RUS - 'X/-')" ""
 q $DB -c "UPDATE diplo.alias SET alias = 'Zorgonie' WHERE alias = 'Zorgonia'" >/dev/null
 M_ALIAS="$(m BEL 'Zorglub Zorgnikov/BEL' RUS - 'X/-')"
 probe_is "alias updated (its key: Zorgonia becomes Zorgonie)" "$M_ALIAS" ""
@@ -282,12 +286,12 @@ q $DB -c "DELETE FROM diplo.cue WHERE lemma = 'zorgluber'" >/dev/null
 probe_is "cue deleted" "$M_ALIAS" ""
 q $DB -c "DELETE FROM diplo.alias WHERE alias = 'Zorgonie'" >/dev/null
 probe_is "alias deleted" \
-	"$(m BEL 'Zorgonie/-' RUS - 'X/-')" ""
+	"$(m BEL '' RUS - 'X/-')" ""
 
 # built-in rows: an update and a delete, recorded in diplo.user_edit
 q $DB -c "UPDATE diplo.entity SET actor = 'FRA' WHERE name = 'Vladimir Poutine'" \
 	-c "DELETE FROM diplo.alias WHERE alias = 'Twitter' AND entity = 'X'" >/dev/null
-M_EDIT="$(m BEL 'Zorgonie/-' FRA - 'Twitter/-')"
+M_EDIT="$(m BEL '' FRA - 'Twitter/-')"
 probe_is "built-in entity updated and built-in alias deleted" "$M_EDIT" ""
 is "$(for p in $P0 $P1 $P2; do qn "$p" $DB -c "SELECT string_agg(tbl || ':' || action, ',' ORDER BY tbl) FROM diplo.user_edit"; done | sort | uniq -c | sed 's/^ *//')" \
 	"3 alias:delete,entity:update" "every node records the two edits of built-in rows in diplo.user_edit"
@@ -315,7 +319,7 @@ is "$(for p in $P0 $P1 $P2; do qn "$p" $DB -c "SELECT count(*) FROM diplo.furnit
 	"TRUNCATE of a dictionary table on the coordinator empties it on every node"
 q $DB -c "SELECT diplo.restore_builtin()" >/dev/null
 probe_is "restore_builtin(): built-in rows back everywhere, the user's rows kept" \
-	"$(m BEL 'Zorgonie/-' RUS - 'X/-')" ""
+	"$(m BEL '' RUS - 'X/-')" ""
 is "$(for p in $P0 $P1 $P2; do qn "$p" $DB -c "SELECT (SELECT count(*) FROM diplo.furniture) || '/' || (SELECT count(*) FROM diplo.user_edit)"; done | sort -u)" \
 	"$(q $DB -c "SELECT count(*) || '/0' FROM diplo.builtin_row WHERE tbl = 'furniture'")" \
 	"restore_builtin() on the coordinator restores the built-in rows and empties diplo.user_edit on every node"
