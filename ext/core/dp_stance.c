@@ -99,20 +99,59 @@ sort_stances(DpMem *m, DpStances *out)
 }
 
 /*
+ * The kinds of the names in no entity row, by name: an open-addressing table
+ * of the first mention of the document that bears each (built once per
+ * document, so that giving every stance its kinds stays linear).
+ */
+typedef struct NameKinds
+{
+	const DpMentions *ms;
+	int32_t    *slot;			/* mention index, -1 for an empty slot */
+	size_t		mask;
+} NameKinds;
+
+static void
+name_kinds_build(DpMem *m, const DpMentions *ms, NameKinds *nk)
+{
+	size_t		cap = 16;
+
+	nk->ms = ms;
+	while (cap < 2 * ms->n)
+		cap *= 2;
+	nk->slot = dp_alloc(m, dp_mul_size(m, cap, sizeof(int32_t)));
+	memset(nk->slot, 0xff, cap * sizeof(int32_t));
+	nk->mask = cap - 1;
+	for (size_t i = 0; i < ms->n && i < INT32_MAX; i++)
+	{
+		const char *name = ms->m[i].name;
+		size_t		h;
+
+		if (ms->m[i].entity >= 0 || !name)
+			continue;
+		h = (size_t) dp_raw_hash(name, strlen(name)) & nk->mask;
+		while (nk->slot[h] >= 0 && strcmp(ms->m[nk->slot[h]].name, name) != 0)
+			h = (h + 1) & nk->mask;
+		if (nk->slot[h] < 0)
+			nk->slot[h] = (int32_t) i;
+	}
+}
+
+/*
  * The kind of a holder or target: its dictionary entity's, else that of the
- * first mention of the document that bears the name (a name in no entity
- * row), else -1.
+ * first mention of the document that bears the name, else -1.
  */
 static int
-name_kind(const DpDict *d, const DpMentions *ms, const char *name)
+name_kind(const DpDict *d, const NameKinds *nk, const char *name)
 {
 	int			e = dp_dict_find_entity(d, name);
+	size_t		h;
 
 	if (e >= 0)
 		return d->entities[e].kind;
-	for (size_t i = 0; i < ms->n; i++)
-		if (ms->m[i].entity < 0 && ms->m[i].name && strcmp(ms->m[i].name, name) == 0)
-			return ms->m[i].kind;
+	h = (size_t) dp_raw_hash(name, strlen(name)) & nk->mask;
+	for (; nk->slot[h] >= 0; h = (h + 1) & nk->mask)
+		if (strcmp(nk->ms->m[nk->slot[h]].name, name) == 0)
+			return nk->ms->m[nk->slot[h]].kind;
 	return -1;
 }
 
@@ -199,12 +238,19 @@ dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *o
 			out->s[w++] = *s;
 	}
 	out->n = w;
-	for (size_t i = 0; i < out->n; i++)
+	if (out->n > 0)
 	{
-		DpStance   *s = &out->s[i];
+		NameKinds	nk;
 
-		s->holder_kind = (int8_t) name_kind(d, &st.ms, s->holder);
-		s->target_kind = s->target_topic ? -1 : (int8_t) name_kind(d, &st.ms, s->target);
+		name_kinds_build(m, &st.ms, &nk);
+		for (size_t i = 0; i < out->n; i++)
+		{
+			DpStance   *s = &out->s[i];
+
+			s->holder_kind = (int8_t) name_kind(d, &nk, s->holder);
+			s->target_kind = s->target_topic ? -1 : (int8_t) name_kind(d, &nk, s->target);
+		}
+		dp_free(m, nk.slot);
 	}
 	sort_stances(m, out);
 	if (!keep.kept)
