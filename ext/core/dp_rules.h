@@ -79,7 +79,9 @@
 	X(MIXED_PAIR,         "mixed-pair",         "a pair with strong hits of both signs is mixed, without a sign, in stance_summary") \
 	X(COORDINATED_TARGET, "coordinated-target", "names coordinated by commas and et after an entity target (le Canada, l'Australie et le Royaume-Uni) share its stance") \
 	X(AGENT_LIST,         "agent-list",         "names coordinated after a passive agent (soutenu par l'Algérie, le Danemark et la Grèce) hold the stance too, and are no targets") \
-	X(PASSIVE_ANAPHORA,   "passive-anaphora",   "the anaphoric subject of a passive cue (le texte, soutenu par X) stands for the topic named within two sentences")
+	X(PASSIVE_ANAPHORA,   "passive-anaphora",   "the anaphoric subject of a passive cue (le texte, soutenu par X) stands for the topic named within two sentences") \
+	X(GROUP_HOLDER,       "group-holder",       "a plural subject pronoun (ils, elles) or a counted group (les deux pays, les trois dirigeants) stands for the persons or states named together just before: each holds the stance") \
+	X(GROUP_TARGET,       "group-target",       "a counted group as an entity cue's object (la décision des trois pays, félicitations aux deux dirigeants) targets each of the names it stands for")
 
 typedef enum DpRule
 {

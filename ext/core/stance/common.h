@@ -31,6 +31,8 @@
 #define MAX_LEFT 30				/* pieces a subject may be before its cue */
 #define MAX_QUOTES_OPEN 64
 #define TITLED_WINDOW 512		/* mentions looked back at for a titled leader */
+#define MAX_GROUP 6				/* names a group reference (ils, les deux pays) may stand for */
+#define GROUP_REACH 2			/* sentences back a group reference looks for its names */
 
 typedef struct Ref
 {
@@ -110,6 +112,15 @@ typedef struct St
 	bool		contrast_seen;
 	float		contrast_factor;	/* the factor of the contrast word seen */
 	bool		relative;		/* the cue is in a relative clause (qui ...) */
+	/* the persons and the acting states or organisations named in the
+	 * last sentence naming two or more of them, for a group reference
+	 * (ils, les deux pays): group_members() */
+	Ref			gper[MAX_GROUP];
+	int			ngper;
+	uint32_t	gper_sentence;
+	Ref			gstate[MAX_GROUP];
+	int			ngstate;
+	uint32_t	gstate_sentence;
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
@@ -572,4 +583,10 @@ static bool
 reporting_subject(const St *st, size_t c, Ref *out);
 static bool
 other_subject(St *st, size_t c, const Ref *holder, Ref *out, size_t *pos);
+static size_t
+group_phrase(const St *st, size_t k, int *size, int *kind);
+static int
+group_members(const St *st, size_t before, int size, int kind, Ref *out);
+static bool
+group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind);
 #endif

@@ -306,6 +306,19 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*out = ref_mention(st, mm);
 		return true;
 	}
+	/* "les deux pays ont salué": the first of the names it stands for
+	 * (score_cue gives the others the stance too) */
+	{
+		int			size,
+					kind;
+		Ref			g[MAX_GROUP + 1];
+
+		if (group_ending_at(st, k, start, &size, &kind) && group_members(st, *start, size, kind, g) > 0)
+		{
+			*out = g[0];
+			return allow_prep || !preceded_by_preposition(st, *start);
+		}
+	}
 	if (nominal_at(st, k, out, start))
 		return allow_prep || !preceded_by_preposition(st, *start);
 	/* "ce dernier", "cette dernière", "celui-ci": the person last named */
@@ -354,7 +367,18 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	}
 	if (key_in(p, L_PRONOUNS3) && !preceded_by_preposition(st, k) && !impersonal(st, k))
 	{
+		int			size,
+					kind;
+		Ref			g[MAX_GROUP + 1];
+
 		*start = k;
+		/* "ils", "elles": the names just given together, when there are */
+		if (dp_rule_on(DP_RULE_GROUP_HOLDER) && group_phrase(st, k, &size, &kind) == k + 1 &&
+			group_members(st, k, size, kind, g) > 0)
+		{
+			*out = g[0];
+			return true;
+		}
 		*out = resolve_pronoun(st, k);
 		return out->valid;
 	}
@@ -747,6 +771,181 @@ noun_holder(const St *st, size_t c_end, Ref *out)
 }
 
 /*
+ * Group references (rules group-holder, group-target): a plural subject
+ * pronoun ("Ensemble, ils réitéreront leur soutien") or a counted group ("les
+ * deux pays", "des trois dirigeants") stands for the persons or the states
+ * named together just before.  What a counted group is made of says which:
+ * 1 persons, 2 states (or organisations), 0 either.
+ */
+static int
+group_noun_kind(const DpPiece *p)
+{
+	static const char *const persons[] = {
+		"dirigeants", "dirigeantes", "presidents", "presidentes", "chefs", "leaders", "hommes", "femmes",
+		"ministres", "premiers", "homologues", NULL
+	};
+	static const char *const states[] = {
+		"pays", "etats", "nations", "capitales", "gouvernements", "puissances", "voisins", NULL
+	};
+	static const char *const either[] = {
+		"parties", "camps", "belligerants", "delegations", "signataires", "allies", NULL
+	};
+
+	for (int i = 0; persons[i]; i++)
+		if (key_is(p, persons[i]))
+			return 1;
+	for (int i = 0; states[i]; i++)
+		if (key_is(p, states[i]))
+			return 2;
+	for (int i = 0; either[i]; i++)
+		if (key_is(p, either[i]))
+			return 0;
+	return -1;
+}
+
+/*
+ * Is piece k the start of a group reference?  Returns the piece after it (0
+ * if none); *size is the count it gives (0: a pronoun, two or more), *kind
+ * what it is made of.  "ils", "elles" (and "ont-ils"); "les deux pays", "ces
+ * trois dirigeants", "aux deux parties".
+ */
+static size_t
+group_phrase(const St *st, size_t k, int *size, int *kind)
+{
+	static const char *const dets[] = {"les", "des", "aux", "ces", "leurs", NULL};
+	static const char *const counts[] = {"deux", "trois", "quatre", "cinq", "six", NULL};
+	const DpPiece *p;
+	bool		det = false;
+
+	if (k >= st->pc.n)
+		return 0;
+	p = &st->pc.p[k];
+	if (key_is(p, "ils") || key_is(p, "elles") || key_is(p, "-ils") || key_is(p, "-elles"))
+	{
+		*size = 0;
+		*kind = 0;
+		return k + 1;
+	}
+	for (int i = 0; dets[i] && !det; i++)
+		det = key_is(p, dets[i]);
+	if (!det || k + 2 >= st->pc.n)
+		return 0;
+	for (int i = 0; counts[i]; i++)
+		if (key_is(&st->pc.p[k + 1], counts[i]))
+		{
+			int			kd = group_noun_kind(&st->pc.p[k + 2]);
+
+			if (kd < 0 || st->an[k + 2].ment >= 0)
+				return 0;
+			*size = i + 2;
+			*kind = kd;
+			return k + 3;
+		}
+	return 0;
+}
+
+/* Is piece k the noun ending a counted group ("les deux pays")?  *start: its article. */
+static bool
+group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind)
+{
+	if (k < 2 || !dp_rule_on(DP_RULE_GROUP_HOLDER))
+		return false;
+	if (group_phrase(st, k - 2, size, kind) != k + 1)
+		return false;
+	*start = k - 2;
+	return true;
+}
+
+/*
+ * The distinct persons (kind 1) or acting states and organisations (kind 2)
+ * named in this sentence before piece before; a state once per actor
+ * (Russie and Moscou are one party).  Returns their number, MAX_GROUP + 1
+ * when there are more.
+ */
+static int
+group_collect(const St *st, size_t before, int kind, Ref *out)
+{
+	int			n = 0;
+
+	for (size_t i = st->mfirst; i < st->mend; i++)
+	{
+		const DpMention *mm = &st->ms.m[i];
+		bool		dup = false;
+
+		if (mm->piece >= before)
+			break;
+		if (kind == 1 ? mm->kind != DP_KIND_PER :
+			!((mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm)))
+			continue;
+		/* "au Moyen-Orient et en Ukraine", "à Doha": where, not who */
+		if (mm->kind == DP_KIND_GPE && (place_of(st, mm) || preceded_by_preposition(st, mm->piece)))
+			continue;
+		for (int j = 0; j < n && !dup; j++)
+			dup = strcmp(out[j].name, mm->name) == 0 ||
+				(kind == 2 && mm->actor >= 0 && out[j].actor == mm->actor && mm->kind == DP_KIND_GPE &&
+				 out[j].kind == DP_KIND_GPE);
+		if (dup)
+			continue;
+		if (n == MAX_GROUP)
+			return MAX_GROUP + 1;
+		out[n++] = ref_mention(st, mm);
+	}
+	return n;
+}
+
+static inline bool
+group_fits(int n, int size)
+{
+	return size > 0 ? n == size : (n >= 2 && n <= MAX_GROUP);
+}
+
+/*
+ * The names a group reference at piece before stands for: those of its kind
+ * named earlier in the sentence, else in the last sentence (within
+ * GROUP_REACH) that named several; persons first when either will do.  The
+ * count must match a counted group.  Returns how many, 0 if none fits.
+ */
+static int
+group_members(const St *st, size_t before, int size, int kind, Ref *out)
+{
+	int			n;
+
+	/*
+	 * A bare pronoun stands for persons only ("les sanctions ... elles" is
+	 * no pair of states), and for none when a plural common noun comes
+	 * before it in its sentence ("même si les sanctions sont symboliques,
+	 * elles ...")
+	 */
+	if (size == 0)
+	{
+		kind = 1;
+		for (size_t k = 0; k + 1 < before && k + 1 < st->pc.n; k++)
+			if ((key_is(&st->pc.p[k], "les") || key_is(&st->pc.p[k], "des") || key_is(&st->pc.p[k], "ces")) &&
+				st->pc.p[k + 1].wordlike && !st->pc.p[k + 1].cap && st->an[k + 1].ment < 0 &&
+				group_noun_kind(&st->pc.p[k + 1]) < 0 && !key_in(&st->pc.p[k + 1], L_PREPOSITIONS))
+				return 0;
+	}
+
+	if (kind != 2 && group_fits(n = group_collect(st, before, 1, out), size))
+		return n;
+	if (kind != 1 && group_fits(n = group_collect(st, before, 2, out), size))
+		return n;
+	if (kind != 2 && st->ngper > 0 && st->sentence <= st->gper_sentence + GROUP_REACH &&
+		group_fits(st->ngper, size))
+	{
+		memcpy(out, st->gper, sizeof(Ref) * (size_t) st->ngper);
+		return st->ngper;
+	}
+	if (kind != 1 && st->ngstate > 0 && st->sentence <= st->gstate_sentence + GROUP_REACH &&
+		group_fits(st->ngstate, size))
+	{
+		memcpy(out, st->gstate, sizeof(Ref) * (size_t) st->ngstate);
+		return st->ngstate;
+	}
+	return 0;
+}
+
+/*
  * A second subject coordinated with the holder just found: "Emmanuel Macron
  * et Keir Starmer soutiennent ...".
  */
@@ -1115,6 +1314,23 @@ update_state(St *st)
 	for (size_t k = st->mfirst; k < st->mend; k++)
 		if (st->ms.m[k].kind == DP_KIND_PER)
 			st->last_per_mention = ref_mention(st, &st->ms.m[k]);
+	{
+		Ref			g[MAX_GROUP + 1];
+		int			n;
+
+		if ((n = group_collect(st, st->pc.n, 1, g)) >= 2 && n <= MAX_GROUP)
+		{
+			memcpy(st->gper, g, sizeof(Ref) * (size_t) n);
+			st->ngper = n;
+			st->gper_sentence = st->sentence;
+		}
+		if ((n = group_collect(st, st->pc.n, 2, g)) >= 2 && n <= MAX_GROUP)
+		{
+			memcpy(st->gstate, g, sizeof(Ref) * (size_t) n);
+			st->ngstate = n;
+			st->gstate_sentence = st->sentence;
+		}
+	}
 	for (size_t i = 0; i < st->pc.n; i++)
 		if (st->an[i].topic >= 0)
 		{

@@ -153,6 +153,24 @@ score_cue(St *st, size_t c)
 		}
 		return;
 	}
+	/* "Ensemble, ils ont salué", "les deux pays ont salué": each name of the group */
+	if (after > before && dp_rule_on(DP_RULE_GROUP_HOLDER) && st->hpos != SIZE_MAX && st->hpos < c &&
+		st->out->s[before].holder)
+	{
+		int			size,
+					kind,
+					ng;
+		Ref			g[MAX_GROUP + 1];
+
+		if (group_phrase(st, st->hpos, &size, &kind) &&
+			(ng = group_members(st, st->hpos, size, kind, g)) > 1 &&
+			strcmp(g[0].name, st->out->s[before].holder) == 0)
+		{
+			for (int i = 1; i < ng; i++)
+				copy_for(st, before, after, &g[i]);
+			return;
+		}
+	}
 	if (after > before && !st->relative &&
 		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
 		(nco = coordinated_subject(st, co, 6)) > 0)
@@ -765,6 +783,29 @@ score_cue_one(St *st, size_t c)
 					continue;
 				}
 				break;
+			}
+			/* "la décision des trois pays", "aux deux dirigeants": each name of the group */
+			if (!entity_done && want_entity && a->ment < 0 && k >= c_end && k > 0 && dp_rule_on(DP_RULE_GROUP_TARGET) &&
+				!key_is(&st->pc.p[k - 1], "dans") && !key_is(&st->pc.p[k - 1], "en") &&
+				!key_is(&st->pc.p[k - 1], "entre"))	/* "dans ces deux pays": where */
+			{
+				int			size,
+							kind,
+							ng;
+				Ref			g[MAX_GROUP + 1];
+				size_t		e = group_phrase(st, k, &size, &kind);
+
+				if (e && size > 0 && (ng = group_members(st, k, size, kind, g)) > 0)
+				{
+					for (int i = 0; i < ng; i++)
+						if (!(holder.valid && holder.name && strcmp(holder.name, g[i].name) == 0))
+							push(st, &holder, quote, g[i].name, g[i].actor, false, pol * w, c, c_end,
+								 lo, e - 1, neg, hedged, reported);
+					entity_done = true;
+					found++;
+					k = e - 1;
+					continue;
+				}
 			}
 			/*
 			 * A nominal object: "a critiqué le Premier ministre hongrois",
