@@ -589,4 +589,6 @@ static int
 group_members(const St *st, size_t before, int size, int kind, Ref *out);
 static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind);
+static int
+preposed_comparison(const St *st, Ref *out, int max);
 #endif

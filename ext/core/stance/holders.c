@@ -982,14 +982,16 @@ coordinated_subject(const St *st, Ref *out, int max)
 		}
 		return n;
 	}
-	/* [holder] et Y */
+	/* [holder] et Y, [holder] et l'Y */
 	e = st->hend + 1;
 	if (e + 1 < st->pc.n && key_is(&st->pc.p[e], "et"))
 		for (size_t k = e + 1; k < st->pc.n && k < e + 5; k++)
 		{
 			if (!st->pc.p[k].wordlike)
 				break;
-			if (candidate_at(st, k, &r, &start, false) && start == e + 1)
+			if (candidate_at(st, k, &r, &start, false) &&
+				(start == e + 1 ||
+				 (start == e + 2 && is_definite(&st->pc.p[e + 1]) && dp_rule_on(DP_RULE_COORDINATED_ARTICLE))))
 			{
 				out[n++] = r;
 				return n;
@@ -1107,6 +1109,70 @@ comparison_holder(const St *st, size_t from, Ref *out)
 		return false;
 	}
 	return false;
+}
+
+/*
+ * The names a comparison opening the holder's clause puts beside it: "Outre
+ * la France, l'Allemagne et la Pologne, Donald Trump a apporté son soutien",
+ * "Comme le Canada, l'Australie soutient", "À l'instar de Londres, Paris a
+ * salué".  The opener starts the sentence or follows : or ;, the names
+ * follow it (a list closed by et), a comma and the holder follow them.
+ * Fills out[] (at most max); returns how many.
+ */
+static int
+preposed_comparison(const St *st, Ref *out, int max)
+{
+	size_t		h = st->hpos;
+	size_t		s = h;
+	size_t		j;
+	size_t		end;
+	int			n = 0;
+	const DpMention *mm;
+
+	if (!dp_rule_on(DP_RULE_PREPOSED_COMPARISON) || h == SIZE_MAX || h >= st->pc.n || max < 1)
+		return 0;
+	/* the clause start: the sentence's, or after : or ; */
+	while (s > 0 && !is_punct(st, &st->pc.p[s - 1], ":;") && st->an[s - 1].quote == st->an[h].quote)
+		s--;
+	if (s + 3 >= h)
+		return 0;
+	if (key_is(&st->pc.p[s], "outre") || key_is(&st->pc.p[s], "comme"))
+		j = s + 1;
+	else if (key_is(&st->pc.p[s], "tout") && key_is(&st->pc.p[s + 1], "comme"))
+		j = s + 2;
+	else if (is_prep_a(st, &st->pc.p[s]) && key_is(&st->pc.p[s + 1], "l'") && key_is(&st->pc.p[s + 2], "instar") &&
+			 s + 4 < h && is_genitive(&st->pc.p[s + 3]))
+		j = s + 4;
+	else
+		return 0;
+	if (j < h && is_definite(&st->pc.p[j]))
+		j++;
+	if (j >= h || st->an[j].ment < 0)
+		return 0;
+	mm = &st->ms.m[st->an[j].ment];
+	if (mm->piece != j || !(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+		!acting(st, mm))
+		return 0;
+	out[n++] = ref_mention(st, mm);
+	end = mm->piece + mm->npieces - 1;
+	if (max > 1)
+	{
+		size_t		e2 = end;
+		int			m = coordinated_names(st, end + 1, out + 1, max - 1, &e2, true);
+
+		if (m > 0)
+		{
+			n += m;
+			end = e2;
+		}
+	}
+	/* a comma, then the holder's phrase (le président américain Donald Trump) */
+	if (end + 1 >= h || !is_punct(st, &st->pc.p[end + 1], ","))
+		return 0;
+	for (size_t k = end + 2; k < h; k++)
+		if (!st->pc.p[k].wordlike || is_que(&st->pc.p[k]) || st->an[k].cue >= 0)
+			return 0;
+	return n;
 }
 
 /*

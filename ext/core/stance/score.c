@@ -198,6 +198,16 @@ score_cue(St *st, size_t c)
 	/* the speaker a state's clause was reported by (speaker_for_clause) */
 	if (st->also.valid)
 		copy_for(st, before, after, &st->also);
+	/* "Outre la France et l'Allemagne, X a apporté son soutien": they too */
+	if (after > before && st->out->s[before].holder)
+	{
+		Ref			pre[8];
+		int			np = preposed_comparison(st, pre, 8);
+
+		for (int i = 0; i < np; i++)
+			if (strcmp(pre[i].name, st->out->s[before].holder) != 0)
+				copy_for(st, before, after, &pre[i]);
+	}
 	/* "X a apporté son soutien, tout comme Y": Y too */
 	if (after > before && comparison_holder(st, c + st->an[c].cue_len, &co[0]) &&
 		strcmp(co[0].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
