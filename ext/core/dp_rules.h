@@ -83,7 +83,8 @@
 	X(GROUP_HOLDER,       "group-holder",       "a plural subject pronoun (ils, elles) or a counted group (les deux pays, les trois dirigeants) stands for the persons or states named together just before: each holds the stance") \
 	X(GROUP_TARGET,       "group-target",       "a counted group as an entity cue's object (la décision des trois pays, félicitations aux deux dirigeants) targets each of the names it stands for") \
 	X(PREPOSED_COMPARISON, "preposed-comparison", "names after outre, comme, tout comme, à l'instar de opening the holder's clause (Outre la France et l'Allemagne, X soutient) hold the same stance") \
-	X(COORDINATED_ARTICLE, "coordinated-article", "a name after et and its article (le Qatar et l'Égypte ont proposé) is coordinated with the holder before it")
+	X(COORDINATED_ARTICLE, "coordinated-article", "a name after et and its article (le Qatar et l'Égypte ont proposé) is coordinated with the holder before it") \
+	X(TRAILING_SELON,     "trailing-selon",     "selon X or d'après X closing a sentence (..., selon Downing Street.) holds its cues that have no subject and a quote with no speaker")
 
 typedef enum DpRule
 {

@@ -86,6 +86,7 @@ typedef struct St
 	Ref			last_person;	/* the last person subject */
 	Ref			last_per_mention;	/* the last person named */
 	Ref			frame;			/* Pour X, / Selon X, of this sentence */
+	bool		frame_after;	/* ... or ", selon X." closing it */
 	int16_t		last_topic;
 	int8_t		last_topic_pol;
 	uint32_t	last_topic_sentence;
@@ -591,4 +592,6 @@ static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind);
 static int
 preposed_comparison(const St *st, Ref *out, int max);
+static bool
+trailing_selon(const St *st, Ref *out);
 #endif

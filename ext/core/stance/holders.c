@@ -1255,6 +1255,12 @@ static void
 find_frame(St *st)
 {
 	st->frame.valid = false;
+	st->frame_after = false;
+	if (trailing_selon(st, &st->frame))
+	{
+		st->frame_after = true;
+		return;
+	}
 	if (!dp_rule_on(DP_RULE_FRAME_HOLDER))
 		return;
 	for (size_t i = 0; i + 2 < st->pc.n && i < 4; i++)
@@ -1281,6 +1287,52 @@ find_frame(St *st)
 			}
 		}
 	}
+}
+
+/*
+ * ", selon Downing Street." / ", d'après le Kremlin.": an attribution closing
+ * the sentence, outside quotes: a comma, selon or d'après, an acting name
+ * (after its title: selon le porte-parole du Kremlin, Dmitri Peskov), then
+ * only words with no cue up to the end of the sentence.
+ */
+static bool
+trailing_selon(const St *st, Ref *out)
+{
+	size_t		n = st->pc.n;
+
+	if (!dp_rule_on(DP_RULE_TRAILING_SELON) || n < 4)
+		return false;
+	for (size_t k = n - 1; k-- > 1 && k + 16 > n;)
+	{
+		size_t		j;
+		bool		found = false;
+
+		if (!(key_is(&st->pc.p[k], "selon") ||
+			  (key_is(&st->pc.p[k], "apres") && key_is(&st->pc.p[k - 1], "d'"))))
+			continue;
+		j = key_is(&st->pc.p[k], "selon") ? k - 1 : k - 2;
+		if (!is_punct(st, &st->pc.p[j], ",") || st->an[k].quote >= 0)
+			return false;
+		for (size_t h = k + 1; h < n; h++)
+		{
+			size_t		start;
+			Ref			r;
+
+			if (is_clause_end(st, &st->pc.p[h]))
+				return found;
+			if (st->an[h].cue >= 0 || st->an[h].quote >= 0 || is_que(&st->pc.p[h]) ||
+				key_is(&st->pc.p[h], "qui"))
+				return false;
+			/* the last candidate of the phrase: the person after the title */
+			if (candidate_at(st, h, &r, &start, true) && r.valid)
+			{
+				*out = r;
+				found = true;
+			}
+		}
+		return false;
+	}
+	return false;
 }
 
 /* Quote speakers: before the quote (X a déclaré : «), after it (», a dit X). */
@@ -1348,6 +1400,9 @@ find_speakers(St *st)
 					break;
 				}
 			}
+			/* « ... », selon Downing Street. */
+			if (!q->after.valid && st->frame_after && st->frame.valid)
+				q->after = st->frame;
 		}
 	}
 	/* a bullet line naming the speaker right after a quote: « ... » • X */

@@ -618,7 +618,9 @@ cue_scope(const St *st, size_t c, size_t c_end)
 		   !(scope_end > c_end && has_mod(st, scope_end, DP_MOD_CIRCUMSTANCE) &&
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
-		   !(scope_end > c_end && new_clause(st, scope_end)))
+		   !(scope_end > c_end && new_clause(st, scope_end)) &&
+		   /* ", selon X": who says it, not what it is about */
+		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
 		scope_end++;
 	return scope_end;
 }
