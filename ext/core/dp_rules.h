@@ -84,7 +84,10 @@
 	X(GROUP_TARGET,       "group-target",       "a counted group as an entity cue's object (la décision des trois pays, félicitations aux deux dirigeants) targets each of the names it stands for") \
 	X(PREPOSED_COMPARISON, "preposed-comparison", "names after outre, comme, tout comme, à l'instar de opening the holder's clause (Outre la France et l'Allemagne, X soutient) hold the same stance") \
 	X(COORDINATED_ARTICLE, "coordinated-article", "a name after et and its article (le Qatar et l'Égypte ont proposé) is coordinated with the holder before it") \
-	X(TRAILING_SELON,     "trailing-selon",     "selon X or d'après X closing a sentence (..., selon Downing Street.) holds its cues that have no subject and a quote with no speaker")
+	X(TRAILING_SELON,     "trailing-selon",     "selon X or d'après X closing a sentence (..., selon Downing Street.) holds its cues that have no subject and a quote with no speaker") \
+	X(COLLECTIVE_OBJECT,  "collective-object",  "a state body or unnamed leader as a verb cue's direct object (a accusé les autorités congolaises, a critiqué le gouvernement israélien) targets the state") \
+	X(COMPOUND_DEMONYM,   "compound-demonym",   "the tail of a hyphen compound (nord-coréen, franco-allemand) is no demonym of its own; the whole compound's, if any, counts") \
+	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma")
 
 typedef enum DpRule
 {

@@ -594,4 +594,8 @@ static int
 preposed_comparison(const St *st, Ref *out, int max);
 static bool
 trailing_selon(const St *st, Ref *out);
+static bool
+collective_object(const St *st, const DpCue *cue, size_t c_end, size_t start);
+static size_t
+adverbial_main(const St *st, size_t k, size_t end);
 #endif

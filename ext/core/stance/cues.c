@@ -242,11 +242,31 @@ annotate(St *st)
 		{
 			const DpVal *dv = NULL;
 			uint32_t	node = p->w->wnode;
+			uint32_t	k;
 
-			if (node && (p->w->where & (1u << DP_V_DEMONYM)))
+			/*
+			 * The tail of a hyphen compound (nord-coréen, franco-allemand:
+			 * the pieces nord and coréen) is no demonym of its own:
+			 * "coréen" alone is South Korean.  The whole compound's, if it
+			 * is one, is a two-piece phrase of the word trie.
+			 */
+			if (i > 0 && p->off > 0 && st->text[p->off - 1] == '-' &&
+				st->pc.p[i - 1].off + st->pc.p[i - 1].len + 1 == p->off &&
+				dp_rule_on(DP_RULE_COMPOUND_DEMONYM))
 			{
-				uint32_t	k;
+				uint32_t	head = st->pc.p[i - 1].w->wnode;
 
+				node = head ? dp_trie_child(st->d->words, head, p->w->key, p->w->keylen) : 0;
+				if (node)
+				{
+					dv = dp_trie_values(st->d->words, node, &k);
+					for (uint32_t q = 0; q < k; q++)
+						if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 2)
+							a->demonym = (int16_t) dv[q].id;
+				}
+			}
+			else if (node && (p->w->where & (1u << DP_V_DEMONYM)))
+			{
 				dv = dp_trie_values(st->d->words, node, &k);
 				for (uint32_t q = 0; q < k; q++)
 					if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 1)

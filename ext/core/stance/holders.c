@@ -436,6 +436,57 @@ thing_subject(const St *st, size_t k, size_t c)
 }
 
 /*
+ * "Alors que Poutine annonce son soutien à Assad, Barack Obama a réagi en
+ * dénonçant ...": an adverbial clause opening the sentence (alors que,
+ * tandis que, bien que, parce que, dès que, après que, avant que, pendant
+ * que, lorsque, quand, puisque at piece k, the opener's last word) ends at a
+ * comma, and the main clause's subject follows it.  Returns the first piece
+ * after the last comma before end that a candidate follows (before end), or
+ * SIZE_MAX when k opens no such clause.
+ */
+static size_t
+adverbial_main(const St *st, size_t k, size_t end)
+{
+	static const char *const before_que[] = {
+		"alors", "tandis", "bien", "parce", "des", "apres", "avant", "pendant", NULL
+	};
+	size_t		open = k;
+	bool		adverbial = false;
+
+	if (!dp_rule_on(DP_RULE_ADVERBIAL_CLAUSE))
+		return SIZE_MAX;
+	if (is_que(&st->pc.p[k]))
+	{
+		if (k == 0)
+			return SIZE_MAX;
+		for (int i = 0; before_que[i] && !adverbial; i++)
+			adverbial = key_is(&st->pc.p[k - 1], before_que[i]);
+		open = k - 1;
+	}
+	else
+		adverbial = true;		/* lorsque, quand, puisque */
+	/* at the start of the sentence or after a clause's punctuation */
+	if (!adverbial || (open > 0 && !is_punct(st, &st->pc.p[open - 1], ",;:") &&
+					   st->pc.p[open - 1].cls != DP_TOK_QUOTE))
+		return SIZE_MAX;
+	for (size_t m = end; m-- > k + 1;)
+		if (is_punct(st, &st->pc.p[m], ","))
+		{
+			for (size_t j = m + 1; j < end; j++)
+			{
+				Ref			r;
+				size_t		start;
+
+				if (st->an[j].quote != st->an[end > 0 ? end - 1 : 0].quote)
+					break;
+				if (candidate_at(st, j, &r, &start, false) && start > m)
+					return m + 1;
+			}
+		}
+	return SIZE_MAX;
+}
+
+/*
  * The subject of the cue at piece c.  Scan leftwards to the start of the
  * clause (sentence start, ; : a complementizer "que", the edge of a quote);
  * a relative "qui" met on the way resolves to its antecedent.  Then the
@@ -558,8 +609,18 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 					return true;
 				}
 			}
-			if (is_complementizer(st, k))
+			if (is_complementizer(st, k) || (key_is(p, "lorsque") || key_is(p, "lorsqu'") || key_is(p, "quand") ||
+											 key_is(p, "puisque") || key_is(p, "puisqu'")))
 			{
+				size_t		main = adverbial_main(st, k, end);
+
+				if (main != SIZE_MAX)
+				{
+					start_clause = main;
+					break;
+				}
+				if (!is_complementizer(st, k))
+					continue;
 				start_clause = k + 1;
 				by_que = true;
 				break;

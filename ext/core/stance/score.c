@@ -393,6 +393,31 @@ governs_entity_cue(const St *st, const DpCue *cue, size_t k)
 	return g->target_mode == DP_TM_ENTITY || g->target_mode == DP_TM_BOTH;
 }
 
+/*
+ * Is the nominal at start (a state body or a leader with a demonym: "les
+ * autorités congolaises", "le gouvernement israélien", "le Premier ministre
+ * israélien" when no Israeli leader is named) the direct object of the
+ * entity-directed verb cue ending at c_end: right after it, or after one
+ * preposition (à, contre, envers, avec), behind a definite article or a
+ * possessive?  Not a genitive ("la situation des troupes ukrainiennes").
+ */
+static bool
+collective_object(const St *st, const DpCue *cue, size_t c_end, size_t start)
+{
+	size_t		d;
+
+	if (!dp_rule_on(DP_RULE_COLLECTIVE_OBJECT) || cue->pos != DP_POS_VERB || start == 0 || start >= st->pc.n)
+		return false;
+	d = start - 1;				/* the article */
+	if (!(is_definite(&st->pc.p[d]) ||
+		  (key_in(&st->pc.p[d], L_POSSESSIVES) && !key_in(&st->pc.p[d], L_PREPOSITIONS))))
+		return false;
+	if (d == c_end)
+		return true;
+	return d == c_end + 1 && (is_prep_a(st, &st->pc.p[c_end]) || key_is(&st->pc.p[c_end], "contre") ||
+							  key_is(&st->pc.p[c_end], "envers") || key_is(&st->pc.p[c_end], "avec"));
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -831,7 +856,8 @@ score_cue_one(St *st, size_t c)
 				size_t		start;
 
 				if (nominal_at(st, k, &r, &start) && start >= c_end && r.valid &&
-					r.kind == DP_KIND_PER && !complementizer_between(st, c_end, start) &&
+					(r.kind == DP_KIND_PER || collective_object(st, cue, c_end, start)) &&
+					!complementizer_between(st, c_end, start) &&
 					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
 				{
 					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
