@@ -244,6 +244,18 @@ test_tag(void)
 	STANCE("Moscou a rejeté l'adhésion.", "");
 	/* a city that is no seat of government holds no stance */
 	STANCE("Koursk a rejeté la trêve.", "");
+	/* the edges of the new holder and group rules (run under ASan/UBSan):
+	 * d'après as the first pieces (fuzz/crashes/stance-dapres-second-piece),
+	 * a closing selon with nothing after it, group words with nothing around */
+	STANCE("D'après", "");
+	STANCE("D'après Moscou.", "");
+	STANCE(", selon", "");
+	STANCE("ils", "");
+	STANCE("les deux pays", "");
+	STANCE("Outre ,", "");
+	STANCE("Alors que, lorsque", "");
+	STANCE("-coréen nord-", "");
+	STANCE("« Nous rejetons la trêve », selon Poutine.", "Vladimir Poutine>cessez-le-feu:-;");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{

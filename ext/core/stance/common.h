@@ -33,6 +33,7 @@
 #define TITLED_WINDOW 512		/* mentions looked back at for a titled leader */
 #define MAX_GROUP 6				/* names a group reference (ils, les deux pays) may stand for */
 #define GROUP_REACH 2			/* sentences back a group reference looks for its names */
+#define GROUP_WINDOW 120		/* pieces back in its sentence a group reference looks */
 
 typedef struct Ref
 {

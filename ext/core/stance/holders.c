@@ -927,6 +927,7 @@ static int
 group_collect(const St *st, size_t before, int kind, Ref *out)
 {
 	int			n = 0;
+	size_t		from = before > GROUP_WINDOW ? before - GROUP_WINDOW : 0;
 
 	for (size_t i = st->mfirst; i < st->mend; i++)
 	{
@@ -935,6 +936,8 @@ group_collect(const St *st, size_t before, int kind, Ref *out)
 
 		if (mm->piece >= before)
 			break;
+		if (mm->piece < from)
+			continue;			/* a bound: names far back in a long sentence */
 		if (kind == 1 ? mm->kind != DP_KIND_PER :
 			!((mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm)))
 			continue;
@@ -980,7 +983,7 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out)
 	if (size == 0)
 	{
 		kind = 1;
-		for (size_t k = 0; k + 1 < before && k + 1 < st->pc.n; k++)
+		for (size_t k = before > GROUP_WINDOW ? before - GROUP_WINDOW : 0; k + 1 < before && k + 1 < st->pc.n; k++)
 			if ((key_is(&st->pc.p[k], "les") || key_is(&st->pc.p[k], "des") || key_is(&st->pc.p[k], "ces")) &&
 				st->pc.p[k + 1].wordlike && !st->pc.p[k + 1].cap && st->an[k + 1].ment < 0 &&
 				group_noun_kind(&st->pc.p[k + 1]) < 0 && !key_in(&st->pc.p[k + 1], L_PREPOSITIONS))
@@ -1369,10 +1372,11 @@ trailing_selon(const St *st, Ref *out)
 		bool		found = false;
 
 		if (!(key_is(&st->pc.p[k], "selon") ||
-			  (key_is(&st->pc.p[k], "apres") && key_is(&st->pc.p[k - 1], "d'"))))
+			  (k >= 2 && key_is(&st->pc.p[k], "apres") && key_is(&st->pc.p[k - 1], "d'"))))
 			continue;
+		/* the comma before selon (k >= 1) or before d'après (k >= 2) */
 		j = key_is(&st->pc.p[k], "selon") ? k - 1 : k - 2;
-		if (!is_punct(st, &st->pc.p[j], ",") || st->an[k].quote >= 0)
+		if (j >= n || !is_punct(st, &st->pc.p[j], ",") || st->an[k].quote >= 0)
 			return false;
 		for (size_t h = k + 1; h < n; h++)
 		{
