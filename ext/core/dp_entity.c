@@ -1115,6 +1115,22 @@ name_adjective(const Tagger *tg, const DpPiece *p)
 }
 
 /*
+ * A lower-case adjective in the complement of an institution's name:
+ * name_adjective()'s, and the feminine plurals in -ères (Affaires
+ * étrangères).
+ */
+static bool
+complement_adjective(const Tagger *tg, const DpPiece *p)
+{
+	const char *k = p->w->key;
+	size_t		n = p->w->keylen;
+
+	if (name_adjective(tg, p))
+		return true;
+	return n > 6 && memcmp(k + n - 4, "eres", 4) == 0;
+}
+
+/*
  * Is [i, j) one hyphenated word with a part that is a place, by a hint or
  * the dictionary (Charente-Maritime, Rhône-Alpes)?
  */
@@ -1189,7 +1205,7 @@ unknown_name(Tagger *tg, size_t i)
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
 		return 0;
 	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL &&
-		(!p->initial || (head->sub == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
+		(!p->initial || (DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
 	{
@@ -1236,7 +1252,7 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		/* an organisation's lower-case adjectives: Front national,
 		 * Armée syrienne libre, Forces démocratiques syriennes */
-		if (head && head->sub != DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+		if (head && DP_HEAD_KIND(head->sub) != DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
 			j - i <= 3 && name_adjective(tg, q))
 		{
 			j++;
@@ -1256,7 +1272,7 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		/* an event's lower-case words before its place: Jeux olympiques
 		 * de Rio, Championnats mondiaux d'Amsterdam */
-		if (head && head->sub == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
 			!word_val(tg, q, DP_V_PARTICLE))
 		{
 			size_t		k = j;
@@ -1329,7 +1345,7 @@ unknown_name(Tagger *tg, size_t i)
 
 	if (head)
 	{
-		kind = head->sub;
+		kind = DP_HEAD_KIND(head->sub);
 		conf = 0.6f;
 	}
 	else if (article == 2)
@@ -1660,6 +1676,90 @@ street_name(Tagger *tg, size_t i)
 }
 
 /*
+ * An institution named with a lower-case head word, as French writes it
+ * (a name_head row in lower case: université, diocèse, comité) and a
+ * complement that is a proper name (a dictionary name or a word that is no
+ * common word), after de/du/des/d' or straight after the head: université
+ * de Kyoto, diocèse de Hearst, université Harvard, comité Nobel.  A
+ * capitalised common noun as complement names a function that every state
+ * has (ministère de l'Intérieur, of whichever state the article is about),
+ * and the head with only a demonym or an adjective (armée syrienne,
+ * gouvernement ukrainien) is a common noun, as "le président russe" is:
+ * neither is a name.  Emits the name (the head's kind; the actor of a
+ * demonym right after it) and returns its length in pieces, 0 if none.
+ */
+static size_t
+lower_org(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpVal *v;
+	uint32_t	nv;
+	int			kind = -1;
+	size_t		k = i + 1,
+				o,
+				m = 0;
+	int32_t		e = -1;
+	int16_t		actor = -1;
+	const DpVal *dv;
+
+	if (p->cls != DP_TOK_WORD || k >= tg->pc.n)
+		return 0;
+	v = dp_trie_values(tg->d->words, p->w->wnode, &nv);
+	for (uint32_t x = 0; x < nv; x++)
+		if (v[x].type == DP_V_HEAD && (v[x].sub & DP_HEAD_LOWER))
+			kind = DP_HEAD_KIND(v[x].sub);
+	if (kind < 0)
+		return 0;
+	if ((o = of_at(tg, k)) > 0)
+		k += o;
+	else if (key_is(&tg->pc.p[k], "des"))
+		k++;
+	if (k >= tg->pc.n)
+		return 0;
+	{
+		const DpPiece *q = &tg->pc.p[k];
+
+		if (!q->cap || q->initial || !(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ACRONYM) ||
+			word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE) ||
+			tg->shouting || title_case(tg))
+			return 0;
+	}
+	m = alias_may_start(tg, k) ? dict_match(tg, k, &e) : 0;
+	/* the complement is a proper name, not a capitalised common noun: a
+	 * portfolio (ministère de la Défense, of whichever state) is no name */
+	if (m == 0 && tg->pc.p[k].w->common && !word_val(tg, &tg->pc.p[k], DP_V_HINT))
+		return 0;
+	if (m == 0)
+	{
+		/* capitalised words after the first, and the lower-case
+		 * adjectives of the complement: Affaires étrangères, Affaires
+		 * sociales */
+		while (k + m < tg->pc.n && m < 4)
+		{
+			const DpPiece *r = &tg->pc.p[k + m];
+
+			if (r->cap && (r->cls == DP_TOK_WORD || r->cls == DP_TOK_ACRONYM) &&
+				!word_val(tg, r, DP_V_DEMONYM))
+				m++;
+			else if (m > 0 && !r->cap && r->cls == DP_TOK_WORD && r->tok != tg->pc.p[k + m - 1].tok &&
+					 !word_val(tg, r, DP_V_DEMONYM) && complement_adjective(tg, r))
+				m++;
+			else
+				break;
+		}
+	}
+	if (m == 0)
+		return 0;
+	/* nor does it end inside a word */
+	while (k + m < tg->pc.n && tg->pc.p[k + m].tok == tg->pc.p[k + m - 1].tok)
+		m++;
+	if (k + m < tg->pc.n && (dv = word_val(tg, &tg->pc.p[k + m], DP_V_DEMONYM)) != NULL)
+		actor = (int16_t) dv->id;
+	emit(tg, i, k + m - i, -1, surface_name(tg, p, &tg->pc.p[k + m - 1]), kind, actor, DP_M_NOUN, 0.6f);
+	return k + m - i;
+}
+
+/*
  * A name with a lower-case head at piece i: an event, a street.  The head
  * is told by its length and bytes, without the word's key: this runs for
  * many lower-case words.
@@ -1671,7 +1771,11 @@ lower_name(Tagger *tg, size_t i)
 {
 	const DpPiece *p = &tg->pc.p[i];
 	const char *t;
+	size_t		np;
 
+	/* a head of an institution's name (a bit of the word's cache entry) */
+	if ((p->w->where & (1u << DP_V_HEAD)) && (np = lower_org(tg, i)) > 0)
+		return np;
 #define LOWER_IS(s) (p->w->keylen == sizeof(s) - 1 && memcmp(t, s, sizeof(s) - 1) == 0)
 	/* the lengths of the heads first, then their bytes (in the word's
 	 * folded key, already in the cache: the text may not be) */
