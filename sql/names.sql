@@ -10,3 +10,20 @@ SELECT surface, entity, kind, actor, method
 -- syrienne): no name
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le ministère de la Défense et l''armée syrienne ont démenti, selon le gouvernement ukrainien.') ORDER BY start;
+
+-- an organisation's head, its adjectives (européenne, supérieure,
+-- baptiste) and up to two lower-case complements (de la sécurité des
+-- routes, des finances publiques) or a place after de are one name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Agence spatiale européenne, le Conseil national de la sécurité des routes et la Direction générale des finances publiques ont signé avec la Cour supérieure du Québec et la Gendarmerie royale du Canada.') ORDER BY start;
+
+-- a one-word dictionary organisation that is also a head word, before a
+-- lower-case adjective, heads another name (Union calédonienne is not the
+-- Union); an EVENT head keeps its dictionary name (Congrès américain)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Union calédonienne et le Sénat italien ont écrit au Congrès américain.') ORDER BY start;
+
+-- an acronym in an unknown name of several words makes no person, and a
+-- name does not run on through de la onto an acronym
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la sonde Zentar Orbiter de la NASA suit les satellites de Vextral ZTK depuis mars.') ORDER BY start;

@@ -33,6 +33,7 @@ const char *const dp_method_names[DP_M__COUNT] = {
 
 typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
+static size_t of_at(const Tagger *tg, size_t k);
 
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
@@ -1096,7 +1097,8 @@ static bool
 name_adjective(const Tagger *tg, const DpPiece *p)
 {
 	static const char *const end[] = {"al", "ale", "ales", "aux", "el", "elle", "els", "elles",
-	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises"};
+	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises",
+	"een", "eenne", "eens", "eennes", "ieur", "ieure", "ieurs", "ieures", "iste", "istes"};
 	const char *k = p->w->key;
 	size_t		n = p->w->keylen;
 
@@ -1112,22 +1114,6 @@ name_adjective(const Tagger *tg, const DpPiece *p)
 			return true;
 	}
 	return false;
-}
-
-/*
- * A lower-case adjective in the complement of an institution's name:
- * name_adjective()'s, and the feminine plurals in -ères (Affaires
- * étrangères).
- */
-static bool
-complement_adjective(const Tagger *tg, const DpPiece *p)
-{
-	const char *k = p->w->key;
-	size_t		n = p->w->keylen;
-
-	if (name_adjective(tg, p))
-		return true;
-	return n > 6 && memcmp(k + n - 4, "eres", 4) == 0;
 }
 
 /*
@@ -1174,6 +1160,49 @@ all_capitals(const Tagger *tg, size_t i, size_t j)
 		if (!(tg->pc.p[k].tflags & DP_TF_ALLCAP) && tg->pc.p[k].cls != DP_TOK_ACRONYM)
 			return false;
 	return true;
+}
+
+/*
+ * The complements of an institution's name after its head and adjectives,
+ * from piece k: de/du/d'/des/de la/de l' and a lower-case common noun, then
+ * its lower-case adjectives (des finances publiques), at most `links`
+ * times.  Returns the end of the last complement, 0 if none starts at k.
+ */
+static size_t
+of_common_noun(Tagger *tg, size_t k, int links)
+{
+	size_t		end = 0;
+
+	while (links-- > 0 && k < tg->pc.n)
+	{
+		size_t		o = of_at(tg, k);
+		const DpPiece *n;
+
+		if (o == 0 && key_is(&tg->pc.p[k], "des"))
+			o = 1;
+		if (o == 0 || k + o >= tg->pc.n)
+			break;
+		n = &tg->pc.p[k + o];
+		if (n->cap || n->cls != DP_TOK_WORD || !n->w->common || word_val(tg, n, DP_V_PARTICLE) ||
+			key_is(n, "la") || key_is(n, "l'") || key_is(n, "les") || key_is(n, "le"))
+			break;
+		k += o + 1;
+		for (int a = 0; a < 2 && k < tg->pc.n && !tg->pc.p[k].cap && tg->pc.p[k].cls == DP_TOK_WORD &&
+			 !word_val(tg, &tg->pc.p[k], DP_V_DEMONYM) && name_adjective(tg, &tg->pc.p[k]); a++)
+			k++;
+		end = k;
+	}
+	return end;
+}
+
+/* Is one of pieces [i, j) an acronym of two letters or more (NASA, ATK)? */
+static bool
+any_acronym(const Tagger *tg, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (tg->pc.p[k].cls == DP_TOK_ACRONYM && tg->pc.p[k].len >= 2)
+			return true;
+	return false;
 }
 
 /* An unknown name starting at piece i: returns its length in pieces. */
@@ -1260,15 +1289,19 @@ unknown_name(Tagger *tg, size_t i)
 			continue;
 		}
 		/* and after them "de" and a lower-case noun: Bureau international
-		 * du travail, Fédération internationale de natation */
-		if (adjectives > 0 && !q->cap && (key_is(q, "de") || key_is(q, "du") || key_is(q, "d'")) &&
-			j + 1 < tg->pc.n && !tg->pc.p[j + 1].cap && tg->pc.p[j + 1].cls == DP_TOK_WORD &&
-			tg->pc.p[j + 1].w->common && !word_val(tg, &tg->pc.p[j + 1], DP_V_PARTICLE) &&
-			!key_is(&tg->pc.p[j + 1], "la") && !key_is(&tg->pc.p[j + 1], "l'"))
+		 * du travail, Fédération internationale de natation, Direction
+		 * générale des finances publiques, Conseil national de la sécurité
+		 * des transports (two such complements at most) */
+		if (adjectives > 0 && !q->cap)
 		{
-			j += 2;
-			adjectives = 0;
-			break;
+			size_t		e = of_common_noun(tg, j, 2);
+
+			if (e > 0)
+			{
+				j = e;
+				adjectives = 0;
+				break;
+			}
 		}
 		/* an event's lower-case words before its place: Jeux olympiques
 		 * de Rio, Championnats mondiaux d'Amsterdam */
@@ -1294,8 +1327,9 @@ unknown_name(Tagger *tg, size_t i)
 
 			while (k < tg->pc.n && k - j < 2 && !tg->pc.p[k].cap && word_val(tg, &tg->pc.p[k], DP_V_PARTICLE))
 				k++;
+			/* (not onto an acronym: a person is no "X de la NASA") */
 			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) &&
-				(head || dict_match(tg, k, &dummy) == 0))
+				(head || (tg->pc.p[k].cls != DP_TOK_ACRONYM && dict_match(tg, k, &dummy) == 0)))
 			{
 				j = k;
 				continue;
@@ -1457,6 +1491,13 @@ unknown_name(Tagger *tg, size_t i)
 			method = DP_M_ACRONYM;
 			conf = 0.5f;
 		}
+		else if (np >= 2 && any_acronym(tg, i, j))
+		{
+			/* an acronym in a name makes no person: NASA-NSF Exoplanet,
+			 * Orbital ATK */
+			kind = DP_KIND_ORG;
+			conf = 0.5f;
+		}
 		else if (np >= 2)
 		{
 			kind = DP_KIND_PER;
@@ -1484,6 +1525,20 @@ unknown_name(Tagger *tg, size_t i)
 		actor = actor_after(tg, j);
 	emit(tg, i, np, -1, surface_name(tg, p, &tg->pc.p[j - 1]), kind, actor, method, conf);
 	return np;
+}
+
+/* Is piece i an organisation's head word (Union, Sénat) followed by a
+ * lower-case adjective of a name (calédonienne, italien)? */
+static bool
+head_then_adjective(Tagger *tg, size_t i)
+{
+	const DpVal *h = word_val(tg, &tg->pc.p[i], DP_V_HEAD);
+	const DpPiece *q;
+
+	if (h == NULL || DP_HEAD_KIND(h->sub) != DP_KIND_ORG || i + 1 >= tg->pc.n)
+		return false;
+	q = &tg->pc.p[i + 1];
+	return !q->cap && q->cls == DP_TOK_WORD && q->tok != tg->pc.p[i].tok && name_adjective(tg, q);
 }
 
 /*
@@ -1731,18 +1786,13 @@ lower_org(Tagger *tg, size_t i)
 		return 0;
 	if (m == 0)
 	{
-		/* capitalised words after the first, and the lower-case
-		 * adjectives of the complement: Affaires étrangères, Affaires
-		 * sociales */
+		/* capitalised words: observatoire de Kitt Peak */
 		while (k + m < tg->pc.n && m < 4)
 		{
 			const DpPiece *r = &tg->pc.p[k + m];
 
 			if (r->cap && (r->cls == DP_TOK_WORD || r->cls == DP_TOK_ACRONYM) &&
 				!word_val(tg, r, DP_V_DEMONYM))
-				m++;
-			else if (m > 0 && !r->cap && r->cls == DP_TOK_WORD && r->tok != tg->pc.p[k + m - 1].tok &&
-					 !word_val(tg, r, DP_V_DEMONYM) && complement_adjective(tg, r))
 				m++;
 			else
 				break;
@@ -1844,6 +1894,22 @@ tag_sentence(Tagger *tg)
 					i = k;
 					np = m2;
 					break;
+				}
+			}
+			/*
+			 * A one-word organisation that is also an organisation's head
+			 * word, before a lower-case adjective, heads another name:
+			 * Union calédonienne, Sénat italien, not Union and Sénat.
+			 */
+			if (np == 1 && ent->kind == DP_KIND_ORG && (p->w->where & (1u << DP_V_HEAD)) &&
+				head_then_adjective(tg, i))
+			{
+				size_t		m = unknown_name(tg, i);
+
+				if (m > 0)
+				{
+					i += m;
+					continue;
 				}
 			}
 			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np, ent->actor))
