@@ -27,3 +27,8 @@ SELECT surface, entity, kind, actor, method
 -- name does not run on through de la onto an acronym
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, la sonde Zentar Orbiter de la NASA suit les satellites de Vextral ZTK depuis mars.') ORDER BY start;
+
+-- initials open a person's name or stand inside one after a first name,
+-- and before a known person's name they link to that person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le prix revient à Daniel K. Varnow, à R. T. Quillabe et à E. Macron.') ORDER BY start;

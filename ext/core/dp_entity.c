@@ -1205,6 +1205,43 @@ any_acronym(const Tagger *tg, size_t i, size_t j)
 	return false;
 }
 
+/*
+ * A person's name opening with initials (J. K. Rowling, E. Macron): one to
+ * three initials, then a known person's name (linked to it) or one or two
+ * name words.  Emits it (PER) and returns its length in pieces, 0 if none.
+ */
+static size_t
+initials_name(Tagger *tg, size_t i)
+{
+	size_t		k = i,
+				j,
+				m;
+	int32_t		e = -1;
+
+	while (k < tg->pc.n && k - i < 3 && tg->pc.p[k].cls == DP_TOK_INITIALS)
+		k++;
+	if (k >= tg->pc.n || title_case(tg))
+		return 0;
+	m = alias_may_start(tg, k) ? dict_match(tg, k, &e) : 0;
+	if (m > 0)
+	{
+		const DpEntity *ent = &tg->d->entities[e];
+
+		if (ent->kind != DP_KIND_PER)
+			return 0;
+		emit(tg, i, k + m - i, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
+		return k + m - i;
+	}
+	if (!namelike(tg, &tg->pc.p[k], false) || tg->pc.p[k].cls != DP_TOK_WORD)
+		return 0;
+	j = k + 1;
+	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
+		j++;
+	emit(tg, i, j - i, -1, surface_name(tg, &tg->pc.p[i], &tg->pc.p[j - 1]), DP_KIND_PER,
+		 actor_before(tg, i), DP_M_NAME, 0.6f);
+	return j - i;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1230,6 +1267,8 @@ unknown_name(Tagger *tg, size_t i)
 
 	if (tg->shouting || (!p->cap && !((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i))))
 		return 0;
+	if (p->cls == DP_TOK_INITIALS)
+		return initials_name(tg, i);
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
 		return 0;
@@ -1318,6 +1357,20 @@ unknown_name(Tagger *tg, size_t i)
 			{
 				j = k;
 				q = &tg->pc.p[j];
+			}
+		}
+		/* middle initials after a first name: David J. Thouless, George
+		 * R. R. Martin */
+		if (q->cls == DP_TOK_INITIALS && first_name(tg, p) && j == i + 1)
+		{
+			size_t		k = j;
+
+			while (k < tg->pc.n && k - j < 3 && tg->pc.p[k].cls == DP_TOK_INITIALS)
+				k++;
+			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) && tg->pc.p[k].cls == DP_TOK_WORD)
+			{
+				j = k;
+				continue;
 			}
 		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
