@@ -15,7 +15,7 @@ SELECT surface, entity, kind, actor, method
 -- baptiste) and up to two lower-case complements (de la sécurité des
 -- routes, des finances publiques) or a place after de are one name
 SELECT surface, entity, kind, actor, method
-  FROM diplo.entities('Selon nous, l''Agence spatiale européenne, le Conseil national de la sécurité des routes et la Direction générale des finances publiques ont signé avec la Cour supérieure du Québec et la Gendarmerie royale du Canada.') ORDER BY start;
+  FROM diplo.entities('Selon nous, l''Agence fluviale européenne, le Conseil national de la sécurité des routes et la Direction générale des finances publiques ont signé avec la Cour supérieure du Québec et la Gendarmerie royale du Canada.') ORDER BY start;
 
 -- a one-word dictionary organisation that is also a head word, before a
 -- lower-case adjective, heads another name (Union calédonienne is not the
@@ -26,9 +26,15 @@ SELECT surface, entity, kind, actor, method
 -- an acronym in an unknown name of several words makes no person, and a
 -- name does not run on through de la onto an acronym
 SELECT surface, entity, kind, actor, method
-  FROM diplo.entities('Selon nous, la sonde Zentar Orbiter de la NASA suit les satellites de Vextral ZTK depuis mars.') ORDER BY start;
+  FROM diplo.entities('Selon nous, la sonde Zentar Orbiter de la ZORSA suit les satellites de Vextral ZTK depuis mars.') ORDER BY start;
 
 -- initials open a person's name or stand inside one after a first name,
 -- and before a known person's name they link to that person
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, le prix revient à Daniel K. Varnow, à R. T. Quillabe et à E. Macron.') ORDER BY start;
+
+-- well-known names of French news are dictionary rows: a union, a public
+-- body, a club; Mars capitalised is the planet (LOC), the month (en mars) is
+-- no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la CGT et Pôle emploi ont répondu en mars, avant l''Olympique lyonnais. La sonde tourne autour de Mars.') ORDER BY start;
