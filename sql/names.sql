@@ -38,3 +38,14 @@ SELECT surface, entity, kind, actor, method
 -- no name
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, la CGT et Pôle emploi ont répondu en mars, avant l''Olympique lyonnais. La sonde tourne autour de Mars.') ORDER BY start;
+
+-- capitalised name words after a dictionary organisation make its branch,
+-- linked to it (Kyodo News, Sanofi Zentral); a first name after it starts
+-- a person (la CIA William Zorn)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, Kyodo News et Sanofi Zentral ont interrogé la CIA William Zorn.') ORDER BY start;
+
+-- the complements of a head stop before a verb after a bare de and do not
+-- follow a place (Église épiscopale des États-Unis, then de la communion)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la Fédération internationale des ligues des droits de l''homme demande à la Ligue nationale de tenter sa chance, avec l''Église épiscopale des États-Unis de la communion.') ORDER BY start;

@@ -1166,7 +1166,7 @@ all_capitals(const Tagger *tg, size_t i, size_t j)
  * The complements of an institution's name after its head and adjectives,
  * from piece k: de/du/d'/des/de la/de l' and a lower-case common noun, then
  * its lower-case adjectives (des finances publiques), at most `links`
- * times.  Returns the end of the last complement, 0 if none starts at k.
+ * times; not a verb after a bare de.  Returns the end of the last complement, 0 if none starts at k.
  */
 static size_t
 of_common_noun(Tagger *tg, size_t k, int links)
@@ -1185,6 +1185,13 @@ of_common_noun(Tagger *tg, size_t k, int links)
 		n = &tg->pc.p[k + o];
 		if (n->cap || n->cls != DP_TOK_WORD || !n->w->common || word_val(tg, n, DP_V_PARTICLE) ||
 			key_is(n, "la") || key_is(n, "l'") || key_is(n, "les") || key_is(n, "le"))
+			break;
+		/* after a bare de, a word in -er, -ir, -re is a verb more often
+		 * than a noun (l'Église catholique de tenter...) */
+		if (o == 1 && (key_is(&tg->pc.p[k], "de") || key_is(&tg->pc.p[k], "d'")) && n->w->keylen > 3 &&
+			(memcmp(n->w->key + n->w->keylen - 2, "er", 2) == 0 ||
+			 memcmp(n->w->key + n->w->keylen - 2, "ir", 2) == 0 ||
+			 memcmp(n->w->key + n->w->keylen - 2, "re", 2) == 0))
 			break;
 		k += o + 1;
 		for (int a = 0; a < 2 && k < tg->pc.n && !tg->pc.p[k].cap && tg->pc.p[k].cls == DP_TOK_WORD &&
@@ -1330,10 +1337,10 @@ unknown_name(Tagger *tg, size_t i)
 		/* and after them "de" and a lower-case noun: Bureau international
 		 * du travail, Fédération internationale de natation, Direction
 		 * générale des finances publiques, Conseil national de la sécurité
-		 * des transports (two such complements at most) */
-		if (adjectives > 0 && !q->cap)
+		 * des transports (three such complements at most) */
+		if (adjectives > 0 && !q->cap && !tg->pc.p[j - 1].cap)
 		{
-			size_t		e = of_common_noun(tg, j, 2);
+			size_t		e = of_common_noun(tg, j, 3);
 
 			if (e > 0)
 			{
@@ -1728,6 +1735,47 @@ place_run(Tagger *tg, size_t i, size_t np, int16_t actor)
 }
 
 /*
+ * A dictionary organisation of np pieces at i that capitalised name words
+ * go on from is part of a longer organisation's name: its subsidiary, team
+ * or venue (Sanofi Pasteur, PSG Handball, CGT-Energie, Kyodo News).  Not
+ * through a first name (la CIA William Burns: a person follows), a
+ * dictionary name, a head word, a demonym or a role.  Emits the name,
+ * linked to the organisation e it belongs to, and sets tg->run_np; false
+ * when no such word follows.
+ */
+static bool
+org_run(Tagger *tg, size_t i, size_t np, int32_t e)
+{
+	size_t		k = i + np;
+	int32_t		dummy;
+
+	/* most organisations are followed by no capitalised word: out at once */
+	if (k >= tg->pc.n || !tg->pc.p[k].cap || tg->shouting || title_case(tg))
+		return false;
+	while (k < tg->pc.n && k - (i + np) < 2)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+
+		if (q->tok != tg->pc.p[k - 1].tok &&
+			(!namelike(tg, q, false) || first_name(tg, q) || word_val(tg, q, DP_V_HEAD) ||
+			 word_val(tg, q, DP_V_PARTICLE) || (alias_may_start(tg, k) && dict_match(tg, k, &dummy) > 0)))
+			break;
+		if (!q->cap || !(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ACRONYM))
+			break;
+		k++;
+	}
+	/* nor does it end inside a word */
+	while (k < tg->pc.n && tg->pc.p[k].tok == tg->pc.p[k - 1].tok)
+		k++;
+	if (k == i + np)
+		return false;
+	emit(tg, i, k - i, e, tg->d->entities[e].name, DP_KIND_ORG, tg->d->entities[e].actor,
+		 DP_M_DICTIONARY, 0.85f);
+	tg->run_np = k - i;
+	return true;
+}
+
+/*
  * A sports event named with a lower-case head word (lower_name():
  * championnat, championnats, coupe) and its place, as French writes it:
  * championnats d'Europe, coupe de France.
@@ -1964,6 +2012,11 @@ tag_sentence(Tagger *tg)
 					i += m;
 					continue;
 				}
+			}
+			if (ent->kind == DP_KIND_ORG && org_run(tg, i, np, e))
+			{
+				i += tg->run_np;
+				continue;
 			}
 			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np, ent->actor))
 			{
