@@ -49,3 +49,13 @@ SELECT surface, entity, kind, actor, method
 -- follow a place (Église épiscopale des États-Unis, then de la communion)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, la Fédération internationale des ligues des droits de l''homme demande à la Ligue nationale de tenter sa chance, avec l''Église épiscopale des États-Unis de la communion.') ORDER BY start;
+
+-- a capitalised person's particle opens a name also at a sentence's start,
+-- but not before a place (De Paris à Berlin)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('De Zwaegen remporte l''étape. De Paris à Berlin, le peloton a roulé.') ORDER BY start;
+
+-- a lower-case event head (prix) takes its name straight after it, not
+-- after de: le prix de Moscou is a price and Moscou
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, elle a reçu le prix Zorlak, mais le prix de Moscou reste élevé.') ORDER BY start;

@@ -965,9 +965,9 @@ place_compound(const Tagger *tg, size_t i, size_t *end)
 }
 
 /*
- * Inside a sentence, a capitalised particle right before a capitalised
- * unknown word opens a name: 1 for a person's (De Gendt, Van Avermaet,
- * Da Silva), 2 for an article opening a place's name after a locative
+ * A capitalised particle right before a capitalised unknown word opens a
+ * name: 1 for a person's (De Gendt, Van Avermaet, Da Silva; also opening a
+ * sentence, before a word that is no place), 2 for an article opening a place's name after a locative
  * (à La Ciotat, aux Sables-d'Olonne), 3 for the English article of a
  * title (The Independent); 0 otherwise.
  */
@@ -978,7 +978,7 @@ particle_start(Tagger *tg, size_t i)
 	const DpPiece *q;
 	bool		article;
 
-	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n ||
+	if (p->cls != DP_TOK_WORD || !p->cap || i + 1 >= tg->pc.n ||
 		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)) ||
 		title_case(tg))
 		return 0;
@@ -987,6 +987,19 @@ particle_start(Tagger *tg, size_t i)
 		word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE))
 		return 0;
 	article = key_is(p, "le") || key_is(p, "la") || key_is(p, "les");
+	if (p->initial)
+	{
+		const DpVal *h = word_val(tg, q, DP_V_HINT);
+		int32_t		e;
+
+		/*
+		 * Opening a sentence only a person's particle before a word that
+		 * is no place: De Gendt remporte..., not De Paris à Berlin
+		 */
+		if (article || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0) ||
+			(h && h->sub == DP_HINT_PLACE) || (alias_may_start(tg, i + 1) && dict_match(tg, i + 1, &e) > 0))
+			return 0;
+	}
 	if (article)
 	{
 		const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
@@ -1290,7 +1303,8 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			(p->initial ? !(i + 1 < tg->pc.n && tg->pc.p[i + 1].cap && stem_only_common_start(tg, i)) :
+			(p->initial ? !((i + 1 < tg->pc.n && tg->pc.p[i + 1].cap && stem_only_common_start(tg, i)) ||
+							(article = particle_start(tg, i)) == 1) :
 			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
 			  !(article = particle_start(tg, i)))) &&
 			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
@@ -1866,9 +1880,11 @@ lower_org(Tagger *tg, size_t i)
 			kind = DP_HEAD_KIND(v[x].sub);
 	if (kind < 0)
 		return 0;
-	if ((o = of_at(tg, k)) > 0)
+	/* an event's head takes its name straight after it: prix Nobel, not
+	 * le prix de Moscou */
+	if (kind != DP_KIND_EVENT && (o = of_at(tg, k)) > 0)
 		k += o;
-	else if (key_is(&tg->pc.p[k], "des"))
+	else if (kind != DP_KIND_EVENT && key_is(&tg->pc.p[k], "des"))
 		k++;
 	if (k >= tg->pc.n)
 		return 0;
