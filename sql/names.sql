@@ -59,3 +59,10 @@ SELECT surface, entity, kind, actor, method
 -- after de: le prix de Moscou is a price and Moscou
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, elle a reçu le prix Zorlak, mais le prix de Moscou reste élevé.') ORDER BY start;
+
+-- an organisation's branch is one word: two name words after it make a
+-- person (l'OTAN Zorvan Kilbek); the rest of its hyphenated word is an
+-- organisation of its own (CGT-Zentral); initials need a name word that is
+-- no common word after them (la bombe H. La ...: no name)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''OTAN Zorvan Kilbek a parlé et la CGT-Zentral aussi, après la bombe H. La Corée du Sud a réagi.') ORDER BY start;

@@ -1252,7 +1252,9 @@ initials_name(Tagger *tg, size_t i)
 		emit(tg, i, k + m - i, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
 		return k + m - i;
 	}
-	if (!namelike(tg, &tg->pc.p[k], false) || tg->pc.p[k].cls != DP_TOK_WORD)
+	/* a word that is no common word (la bombe H. La Corée...: no name) */
+	if (!namelike(tg, &tg->pc.p[k], false) || tg->pc.p[k].cls != DP_TOK_WORD ||
+		(tg->pc.p[k].w->common && !word_val(tg, &tg->pc.p[k], DP_V_HINT)))
 		return 0;
 	j = k + 1;
 	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
@@ -1388,7 +1390,8 @@ unknown_name(Tagger *tg, size_t i)
 
 			while (k < tg->pc.n && k - j < 3 && tg->pc.p[k].cls == DP_TOK_INITIALS)
 				k++;
-			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) && tg->pc.p[k].cls == DP_TOK_WORD)
+			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) && tg->pc.p[k].cls == DP_TOK_WORD &&
+				(!tg->pc.p[k].w->common || word_val(tg, &tg->pc.p[k], DP_V_HINT)))
 			{
 				j = k;
 				continue;
@@ -1749,42 +1752,47 @@ place_run(Tagger *tg, size_t i, size_t np, int16_t actor)
 }
 
 /*
- * A dictionary organisation of np pieces at i that capitalised name words
- * go on from is part of a longer organisation's name: its subsidiary, team
- * or venue (Sanofi Pasteur, PSG Handball, CGT-Energie, Kyodo News).  Not
- * through a first name (la CIA William Burns: a person follows), a
- * dictionary name, a head word, a demonym or a role.  Emits the name,
- * linked to the organisation e it belongs to, and sets tg->run_np; false
- * when no such word follows.
+ * A dictionary organisation of np pieces at i that one capitalised name
+ * word goes on from is part of a longer organisation's name: its branch,
+ * linked to it (Kyodo News, Sanofi Pasteur, PSG Handball); the rest of its
+ * hyphenated word makes an organisation of its own (CGT-Energie).  Not a
+ * first name (la CIA William Burns), a dictionary name, a head word or a
+ * particle, nor a word before another name word (l'ONU Ban Ki-moon: a
+ * person).  Emits the name and sets tg->run_np; false when no such word
+ * follows.
  */
 static bool
 org_run(Tagger *tg, size_t i, size_t np, int32_t e)
 {
 	size_t		k = i + np;
 	int32_t		dummy;
+	const DpPiece *q;
+	bool		intoken;
 
 	/* most organisations are followed by no capitalised word: out at once */
 	if (k >= tg->pc.n || !tg->pc.p[k].cap || tg->shouting || title_case(tg))
 		return false;
-	while (k < tg->pc.n && k - (i + np) < 2)
-	{
-		const DpPiece *q = &tg->pc.p[k];
+	q = &tg->pc.p[k];
+	intoken = q->tok == tg->pc.p[k - 1].tok;
 
-		if (q->tok != tg->pc.p[k - 1].tok &&
-			(!namelike(tg, q, false) || first_name(tg, q) || word_val(tg, q, DP_V_HEAD) ||
-			 word_val(tg, q, DP_V_PARTICLE) || (alias_may_start(tg, k) && dict_match(tg, k, &dummy) > 0)))
-			break;
-		if (!q->cap || !(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ACRONYM))
-			break;
-		k++;
-	}
+	if (!(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ACRONYM) ||
+		(!intoken && (!namelike(tg, q, false) || first_name(tg, q) || word_val(tg, q, DP_V_HEAD) ||
+					  word_val(tg, q, DP_V_PARTICLE) || (alias_may_start(tg, k) && dict_match(tg, k, &dummy) > 0))))
+		return false;
+	k++;
 	/* nor does it end inside a word */
 	while (k < tg->pc.n && tg->pc.p[k].tok == tg->pc.p[k - 1].tok)
 		k++;
-	if (k == i + np)
+	/* one word: two make a person's name (l'ONU Ban Ki-moon) */
+	if (!intoken && k < tg->pc.n && tg->pc.p[k].cap && namelike(tg, &tg->pc.p[k], false))
 		return false;
-	emit(tg, i, k - i, e, tg->d->entities[e].name, DP_KIND_ORG, tg->d->entities[e].actor,
-		 DP_M_DICTIONARY, 0.85f);
+	if (intoken)
+		/* a hyphenated compound is an organisation of its own: CGT-Energie */
+		emit(tg, i, k - i, -1, surface_name(tg, &tg->pc.p[i], &tg->pc.p[k - 1]), DP_KIND_ORG, -1,
+			 DP_M_NAME, 0.6f);
+	else
+		emit(tg, i, k - i, e, tg->d->entities[e].name, DP_KIND_ORG, tg->d->entities[e].actor,
+			 DP_M_DICTIONARY, 0.85f);
 	tg->run_np = k - i;
 	return true;
 }
