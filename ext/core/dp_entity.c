@@ -1880,22 +1880,29 @@ lower_org(Tagger *tg, size_t i)
 	int16_t		actor = -1;
 	const DpVal *dv;
 
+	/* most head words (guerre, plan, service) go on in lower case: the
+	 * capitalised word after the head or after its de is looked at first,
+	 * the head's values only then */
 	if (p->cls != DP_TOK_WORD || k >= tg->pc.n)
 		return 0;
+	if (!tg->pc.p[k].cap)
+	{
+		if ((o = of_at(tg, k)) == 0 && key_is(&tg->pc.p[k], "des"))
+			o = 1;
+		if (o == 0 || k + o >= tg->pc.n || !tg->pc.p[k + o].cap)
+			return 0;
+	}
+	else
+		o = 0;
 	v = dp_trie_values(tg->d->words, p->w->wnode, &nv);
 	for (uint32_t x = 0; x < nv; x++)
 		if (v[x].type == DP_V_HEAD && (v[x].sub & DP_HEAD_LOWER))
 			kind = DP_HEAD_KIND(v[x].sub);
-	if (kind < 0)
-		return 0;
 	/* an event's head takes its name straight after it: prix Nobel, not
 	 * le prix de Moscou */
-	if (kind != DP_KIND_EVENT && (o = of_at(tg, k)) > 0)
-		k += o;
-	else if (kind != DP_KIND_EVENT && key_is(&tg->pc.p[k], "des"))
-		k++;
-	if (k >= tg->pc.n)
+	if (kind < 0 || (kind == DP_KIND_EVENT && o > 0))
 		return 0;
+	k += o;
 	{
 		const DpPiece *q = &tg->pc.p[k];
 
