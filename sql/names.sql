@@ -6,10 +6,10 @@ SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Une chercheuse de l''université de Kyoto a écrit au diocèse de Zorbach, puis à l''université Tarlowe.') ORDER BY start;
 
 -- a capitalised common noun after the head is a function of some state
--- (ministère de la Défense), a demonym alone makes a common noun (armée
--- syrienne): no name
+-- (ministère de la Défense, le comité de la Santé), a demonym alone makes a
+-- common noun (armée syrienne): no name
 SELECT surface, entity, kind, actor, method
-  FROM diplo.entities('Le ministère de la Défense et l''armée syrienne ont démenti, selon le gouvernement ukrainien.') ORDER BY start;
+  FROM diplo.entities('Le ministère de la Défense, le comité de la Santé et l''armée syrienne ont démenti, selon le gouvernement ukrainien.') ORDER BY start;
 
 -- an organisation's head, its adjectives (européenne, supérieure,
 -- baptiste) and up to two lower-case complements (de la sécurité des
