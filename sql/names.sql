@@ -73,3 +73,8 @@ SELECT surface, entity, kind, actor, method
 -- the particle before a dictionary name (Société des Journalistes, Kyodo)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, le Conseil des ministres a reçu la Fédération de handball du Burundi et la Société des Journalistes de Kyodo.') ORDER BY start;
+
+-- Arabic words that open the names of movements and armed groups are
+-- organisation heads (name_head rows): not persons
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, Ahrar al-Zorb et Jaych al-Fatah ont combattu.') ORDER BY start;
