@@ -67,13 +67,6 @@ SELECT surface, entity, kind, actor, method
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, l''OTAN Zorvan Kilbek a parlé et la CGT-Zentral aussi, après la bombe H. La Corée du Sud a réagi.') ORDER BY start;
 
--- right after an organisation's head, de and a lower-case noun go on the
--- name without an adjective (Conseil des ministres), and the place it is of
--- after them (Fédération de handball du Burundi); a name does not end on
--- the particle before a dictionary name (Société des Journalistes, Kyodo)
-SELECT surface, entity, kind, actor, method
-  FROM diplo.entities('Selon nous, le Conseil des ministres a reçu la Fédération de handball du Burundi et la Société des Journalistes de Kyodo.') ORDER BY start;
-
 -- Arabic words that open the names of movements and armed groups are
 -- organisation heads (name_head rows): not persons
 SELECT surface, entity, kind, actor, method

@@ -1339,11 +1339,6 @@ unknown_name(Tagger *tg, size_t i)
 			}
 			known = m;
 			known_entity = dummy;
-			/* the name does not end on the particle before it (Société
-			 * des journalistes de, then the dictionary's I-Télé) */
-			while (j > i + 1 && !tg->pc.p[j - 1].cap && word_val(tg, &tg->pc.p[j - 1], DP_V_PARTICLE) &&
-				   tg->pc.p[j - 1].tok != tg->pc.p[j].tok)
-				j--;
 			break;
 		}
 		/* an organisation's lower-case adjectives: Front national,
@@ -1355,28 +1350,16 @@ unknown_name(Tagger *tg, size_t i)
 			adjectives++;
 			continue;
 		}
-		/* and after them, or right after an organisation's head, "de" and
-		 * a lower-case noun: Bureau international du travail, Direction
+		/* and after them "de" and a lower-case noun: Bureau international
+		 * du travail, Fédération internationale de natation, Direction
 		 * générale des finances publiques, Conseil national de la sécurité
-		 * des transports (three such complements at most), Conseil des
-		 * ministres, Chambre des députés */
-		if (!q->cap && ((adjectives > 0 && !tg->pc.p[j - 1].cap) ||
-						(j == i + 1 && head && DP_HEAD_KIND(head->sub) == DP_KIND_ORG)))
+		 * des transports (three such complements at most) */
+		if (adjectives > 0 && !q->cap && !tg->pc.p[j - 1].cap)
 		{
 			size_t		e = of_common_noun(tg, j, 3);
 
 			if (e > 0)
 			{
-				size_t		o = of_at(tg, e),
-							m = 0;
-				int32_t		pe = -1;
-
-				/* and the place it is of: Fédération de football du
-				 * Burundi, Cour d'appel de Nancy */
-				if (o > 0 && e + o < tg->pc.n && tg->pc.p[e + o].cap && alias_may_start(tg, e + o) &&
-					(m = dict_match(tg, e + o, &pe)) > 0 &&
-					(tg->d->entities[pe].kind == DP_KIND_GPE || tg->d->entities[pe].kind == DP_KIND_LOC))
-					e += o + m;
 				j = e;
 				adjectives = 0;
 				break;
