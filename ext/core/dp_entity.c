@@ -978,9 +978,10 @@ particle_start(Tagger *tg, size_t i)
 	const DpPiece *q;
 	bool		article;
 
+	/* (title_case() last: it reads the whole sentence, and many sentences
+	 * open with a particle, Le, La, De) */
 	if (p->cls != DP_TOK_WORD || !p->cap || i + 1 >= tg->pc.n ||
-		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)) ||
-		title_case(tg))
+		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)))
 		return 0;
 	q = &tg->pc.p[i + 1];
 	if (q->tok == p->tok || !q->cap || q->cls != DP_TOK_WORD || (q->w->common && !word_val(tg, q, DP_V_HINT)) ||
@@ -1005,14 +1006,14 @@ particle_start(Tagger *tg, size_t i)
 		const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
 
 		return b && (key_is(b, "a") || key_is(b, "de") || key_is(b, "en") || key_is(b, "vers") ||
-					 key_is(b, "dans") || key_is(b, "depuis")) ? 2 : 0;
+					 key_is(b, "dans") || key_is(b, "depuis")) && !title_case(tg) ? 2 : 0;
 	}
 	if (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)
-		return 3;
+		return title_case(tg) ? 0 : 3;
 	if (key_is(p, "de") || key_is(p, "van") || key_is(p, "von") || key_is(p, "da") || key_is(p, "di") ||
 		key_is(p, "del") || key_is(p, "della") || key_is(p, "dos") || key_is(p, "das") ||
 		key_is(p, "do") || key_is(p, "ten") || key_is(p, "ter"))
-		return 1;
+		return title_case(tg) ? 0 : 1;
 	return 0;
 }
 
