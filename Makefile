@@ -30,7 +30,7 @@ DATA = control/diplo.control
 DATA_built = build/diplo--0.1.sql build/diplo--0.2.sql build/diplo--0.1--0.2.sql
 EXTRA_CLEAN = build ext/core/*.gc* test/unit/unit-tests results regression.diffs regression.out
 
-REGRESS = setup text entities stances dictionary badinput analyst
+REGRESS = setup text entities stances dictionary badinput analyst names
 REGRESS_OPTS = --load-extension=diplo --encoding=UTF8
 
 UTF8PROC_CFLAGS := $(shell pkg-config --cflags libutf8proc)

@@ -116,6 +116,10 @@ static const struct
 	{"Conférence", DP_KIND_EVENT}, {"Sommet", DP_KIND_EVENT}, {"Forum", DP_KIND_EVENT},
 	{"Banque", DP_KIND_ORG}, {"Fondation", DP_KIND_ORG}, {"Agence", DP_KIND_ORG},
 	{"Parti", DP_KIND_ORG}, {"Golfe", DP_KIND_LOC}, {"Mer", DP_KIND_LOC},
+	/* lower-case rows: heads of names written in lower case, and a head
+	 * that is also a dictionary alias (Union) */
+	{"université", DP_KIND_ORG}, {"diocèse", DP_KIND_ORG}, {"prix", DP_KIND_EVENT},
+	{"Union", DP_KIND_ORG}, {"Conseil", DP_KIND_ORG},
 };
 
 static const char *const particles[] = {

@@ -311,16 +311,18 @@ def load_dict(dict_dir, probs):
     seen = {}
     for r in rows["name_heads"]:
         word, kind = r.f["word"], r.f["kind"]
-        if not word or not word[0].isupper():
-            probs.error(r.where, "name head %r must start with a capital" % word)
+        # a row in lower case (ministère) heads a name also where the text
+        # writes it in lower case (ministère de l'Intérieur); see README
+        if not word or not word[0].isalpha():
+            probs.error(r.where, "name head %r must start with a letter" % word)
         elif " " in word:
             probs.error(r.where, "name head %r must be one word" % word)
         elif kind not in KINDS:
             probs.error(r.where, "kind %r not in %s" % (kind, "/".join(KINDS)))
-        elif word in seen:
-            probs.error(r.where, "name head %r already at %s" % (word, seen[word]))
+        elif word.lower() in seen:
+            probs.error(r.where, "name head %r already at %s" % (word, seen[word.lower()]))
         else:
-            seen[word] = r.where
+            seen[word.lower()] = r.where
             d.name_heads.append((word, kind))
 
     # ---- name cues, page furniture: lower-case keys, each once

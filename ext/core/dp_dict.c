@@ -1207,7 +1207,11 @@ dp_dict_add_role(DpDict *d, const char *title, int role_class)
 void
 dp_dict_add_name_head(DpDict *d, const char *word, int kind)
 {
-	add_coded_phrase(d, word, DP_V_HEAD, kind);
+	const unsigned char *w = (const unsigned char *) word;
+	/* a row in lower case (ministère, not Ministère): DP_HEAD_LOWER */
+	bool		lower = (w[0] >= 'a' && w[0] <= 'z') || (w[0] == 0xC3 && w[1] >= 0xA0 && w[1] <= 0xBF);
+
+	add_coded_phrase(d, word, DP_V_HEAD, kind | (lower ? DP_HEAD_LOWER : 0));
 }
 
 /* The opening words of a line of page furniture: Partager sur, Abonnez-vous. */

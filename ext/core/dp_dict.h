@@ -64,6 +64,14 @@ typedef enum DpModType
 	DP_MOD_DEMONSTRATIVE, DP_MOD_CIRCUMSTANCE, DP_MOD_AUTHOR, DP_MOD__COUNT
 } DpModType;
 
+/*
+ * A name_head row written in lower case (ministère, université) heads a name
+ * also when the text writes it in lower case (ministère de l'Intérieur,
+ * université Harvard): flagged in the DP_V_HEAD value's sub, beside the kind.
+ */
+#define DP_HEAD_LOWER 0x80
+#define DP_HEAD_KIND(sub) ((sub) & 0x7F)
+
 typedef struct DpVal
 {
 	uint8_t		type;			/* DpValType */

@@ -33,6 +33,7 @@ const char *const dp_method_names[DP_M__COUNT] = {
 
 typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
+static size_t of_at(const Tagger *tg, size_t k);
 
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
@@ -964,9 +965,9 @@ place_compound(const Tagger *tg, size_t i, size_t *end)
 }
 
 /*
- * Inside a sentence, a capitalised particle right before a capitalised
- * unknown word opens a name: 1 for a person's (De Gendt, Van Avermaet,
- * Da Silva), 2 for an article opening a place's name after a locative
+ * A capitalised particle right before a capitalised unknown word opens a
+ * name: 1 for a person's (De Gendt, Van Avermaet, Da Silva; also opening a
+ * sentence, before a word that is no place), 2 for an article opening a place's name after a locative
  * (à La Ciotat, aux Sables-d'Olonne), 3 for the English article of a
  * title (The Independent); 0 otherwise.
  */
@@ -977,28 +978,42 @@ particle_start(Tagger *tg, size_t i)
 	const DpPiece *q;
 	bool		article;
 
-	if (p->cls != DP_TOK_WORD || p->initial || !p->cap || i + 1 >= tg->pc.n ||
-		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)) ||
-		title_case(tg))
+	/* (title_case() last: it reads the whole sentence, and many sentences
+	 * open with a particle, Le, La, De) */
+	if (p->cls != DP_TOK_WORD || !p->cap || i + 1 >= tg->pc.n ||
+		!(word_val(tg, p, DP_V_PARTICLE) || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)))
 		return 0;
 	q = &tg->pc.p[i + 1];
 	if (q->tok == p->tok || !q->cap || q->cls != DP_TOK_WORD || (q->w->common && !word_val(tg, q, DP_V_HINT)) ||
 		word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE))
 		return 0;
 	article = key_is(p, "le") || key_is(p, "la") || key_is(p, "les");
+	if (p->initial)
+	{
+		const DpVal *h = word_val(tg, q, DP_V_HINT);
+		int32_t		e;
+
+		/*
+		 * Opening a sentence only a person's particle before a word that
+		 * is no place: De Gendt remporte..., not De Paris à Berlin
+		 */
+		if (article || (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0) ||
+			(h && h->sub == DP_HINT_PLACE) || (alias_may_start(tg, i + 1) && dict_match(tg, i + 1, &e) > 0))
+			return 0;
+	}
 	if (article)
 	{
 		const DpPiece *b = i > 0 ? &tg->pc.p[i - 1] : NULL;
 
 		return b && (key_is(b, "a") || key_is(b, "de") || key_is(b, "en") || key_is(b, "vers") ||
-					 key_is(b, "dans") || key_is(b, "depuis")) ? 2 : 0;
+					 key_is(b, "dans") || key_is(b, "depuis")) && !title_case(tg) ? 2 : 0;
 	}
 	if (p->len == 3 && memcmp(tg->text + p->off, "The", 3) == 0)
-		return 3;
+		return title_case(tg) ? 0 : 3;
 	if (key_is(p, "de") || key_is(p, "van") || key_is(p, "von") || key_is(p, "da") || key_is(p, "di") ||
 		key_is(p, "del") || key_is(p, "della") || key_is(p, "dos") || key_is(p, "das") ||
 		key_is(p, "do") || key_is(p, "ten") || key_is(p, "ter"))
-		return 1;
+		return title_case(tg) ? 0 : 1;
 	return 0;
 }
 
@@ -1096,7 +1111,8 @@ static bool
 name_adjective(const Tagger *tg, const DpPiece *p)
 {
 	static const char *const end[] = {"al", "ale", "ales", "aux", "el", "elle", "els", "elles",
-	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises"};
+	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises",
+	"een", "eenne", "eens", "eennes", "ieur", "ieure", "ieurs", "ieures", "iste", "istes"};
 	const char *k = p->w->key;
 	size_t		n = p->w->keylen;
 
@@ -1160,6 +1176,95 @@ all_capitals(const Tagger *tg, size_t i, size_t j)
 	return true;
 }
 
+/*
+ * The complements of an institution's name after its head and adjectives,
+ * from piece k: de/du/d'/des/de la/de l' and a lower-case common noun, then
+ * its lower-case adjectives (des finances publiques), at most `links`
+ * times; not a verb after a bare de.  Returns the end of the last complement, 0 if none starts at k.
+ */
+static size_t
+of_common_noun(Tagger *tg, size_t k, int links)
+{
+	size_t		end = 0;
+
+	while (links-- > 0 && k < tg->pc.n)
+	{
+		size_t		o = of_at(tg, k);
+		const DpPiece *n;
+
+		if (o == 0 && key_is(&tg->pc.p[k], "des"))
+			o = 1;
+		if (o == 0 || k + o >= tg->pc.n)
+			break;
+		n = &tg->pc.p[k + o];
+		if (n->cap || n->cls != DP_TOK_WORD || !n->w->common || word_val(tg, n, DP_V_PARTICLE) ||
+			key_is(n, "la") || key_is(n, "l'") || key_is(n, "les") || key_is(n, "le"))
+			break;
+		/* after a bare de, a word in -er, -ir, -re is a verb more often
+		 * than a noun (l'Église catholique de tenter...) */
+		if (o == 1 && (key_is(&tg->pc.p[k], "de") || key_is(&tg->pc.p[k], "d'")) && n->w->keylen > 3 &&
+			(memcmp(n->w->key + n->w->keylen - 2, "er", 2) == 0 ||
+			 memcmp(n->w->key + n->w->keylen - 2, "ir", 2) == 0 ||
+			 memcmp(n->w->key + n->w->keylen - 2, "re", 2) == 0))
+			break;
+		k += o + 1;
+		for (int a = 0; a < 2 && k < tg->pc.n && !tg->pc.p[k].cap && tg->pc.p[k].cls == DP_TOK_WORD &&
+			 !word_val(tg, &tg->pc.p[k], DP_V_DEMONYM) && name_adjective(tg, &tg->pc.p[k]); a++)
+			k++;
+		end = k;
+	}
+	return end;
+}
+
+/* Is one of pieces [i, j) an acronym of two letters or more (NASA, ATK)? */
+static bool
+any_acronym(const Tagger *tg, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (tg->pc.p[k].cls == DP_TOK_ACRONYM && tg->pc.p[k].len >= 2)
+			return true;
+	return false;
+}
+
+/*
+ * A person's name opening with initials (J. K. Rowling, E. Macron): one to
+ * three initials, then a known person's name (linked to it) or one or two
+ * name words.  Emits it (PER) and returns its length in pieces, 0 if none.
+ */
+static size_t
+initials_name(Tagger *tg, size_t i)
+{
+	size_t		k = i,
+				j,
+				m;
+	int32_t		e = -1;
+
+	while (k < tg->pc.n && k - i < 3 && tg->pc.p[k].cls == DP_TOK_INITIALS)
+		k++;
+	if (k >= tg->pc.n || title_case(tg))
+		return 0;
+	m = alias_may_start(tg, k) ? dict_match(tg, k, &e) : 0;
+	if (m > 0)
+	{
+		const DpEntity *ent = &tg->d->entities[e];
+
+		if (ent->kind != DP_KIND_PER)
+			return 0;
+		emit(tg, i, k + m - i, e, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
+		return k + m - i;
+	}
+	/* a word that is no common word (la bombe H. La Corée...: no name) */
+	if (!namelike(tg, &tg->pc.p[k], false) || tg->pc.p[k].cls != DP_TOK_WORD ||
+		(tg->pc.p[k].w->common && !word_val(tg, &tg->pc.p[k], DP_V_HINT)))
+		return 0;
+	j = k + 1;
+	while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
+		j++;
+	emit(tg, i, j - i, -1, surface_name(tg, &tg->pc.p[i], &tg->pc.p[j - 1]), DP_KIND_PER,
+		 actor_before(tg, i), DP_M_NAME, 0.6f);
+	return j - i;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1185,11 +1290,13 @@ unknown_name(Tagger *tg, size_t i)
 
 	if (tg->shouting || (!p->cap && !((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i))))
 		return 0;
+	if (p->cls == DP_TOK_INITIALS)
+		return initials_name(tg, i);
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
 		return 0;
 	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL &&
-		(!p->initial || (head->sub == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
+		(!p->initial || (DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
 	{
@@ -1199,7 +1306,8 @@ unknown_name(Tagger *tg, size_t i)
 		 * name: le négociateur ukrainien Taras Melnychenko */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
 			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
-			(p->initial ? !(i + 1 < tg->pc.n && tg->pc.p[i + 1].cap && stem_only_common_start(tg, i)) :
+			(p->initial ? !((i + 1 < tg->pc.n && tg->pc.p[i + 1].cap && stem_only_common_start(tg, i)) ||
+							(article = particle_start(tg, i)) == 1) :
 			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
 			  !(article = particle_start(tg, i)))) &&
 			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
@@ -1236,7 +1344,7 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		/* an organisation's lower-case adjectives: Front national,
 		 * Armée syrienne libre, Forces démocratiques syriennes */
-		if (head && head->sub != DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+		if (head && DP_HEAD_KIND(head->sub) != DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
 			j - i <= 3 && name_adjective(tg, q))
 		{
 			j++;
@@ -1244,19 +1352,23 @@ unknown_name(Tagger *tg, size_t i)
 			continue;
 		}
 		/* and after them "de" and a lower-case noun: Bureau international
-		 * du travail, Fédération internationale de natation */
-		if (adjectives > 0 && !q->cap && (key_is(q, "de") || key_is(q, "du") || key_is(q, "d'")) &&
-			j + 1 < tg->pc.n && !tg->pc.p[j + 1].cap && tg->pc.p[j + 1].cls == DP_TOK_WORD &&
-			tg->pc.p[j + 1].w->common && !word_val(tg, &tg->pc.p[j + 1], DP_V_PARTICLE) &&
-			!key_is(&tg->pc.p[j + 1], "la") && !key_is(&tg->pc.p[j + 1], "l'"))
+		 * du travail, Fédération internationale de natation, Direction
+		 * générale des finances publiques, Conseil national de la sécurité
+		 * des transports (three such complements at most) */
+		if (adjectives > 0 && !q->cap && !tg->pc.p[j - 1].cap)
 		{
-			j += 2;
-			adjectives = 0;
-			break;
+			size_t		e = of_common_noun(tg, j, 3);
+
+			if (e > 0)
+			{
+				j = e;
+				adjectives = 0;
+				break;
+			}
 		}
 		/* an event's lower-case words before its place: Jeux olympiques
 		 * de Rio, Championnats mondiaux d'Amsterdam */
-		if (head && head->sub == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
 			!word_val(tg, q, DP_V_PARTICLE))
 		{
 			size_t		k = j;
@@ -1271,6 +1383,21 @@ unknown_name(Tagger *tg, size_t i)
 				q = &tg->pc.p[j];
 			}
 		}
+		/* middle initials after a first name: David J. Thouless, George
+		 * R. R. Martin */
+		if (q->cls == DP_TOK_INITIALS && first_name(tg, p) && j == i + 1)
+		{
+			size_t		k = j;
+
+			while (k < tg->pc.n && k - j < 3 && tg->pc.p[k].cls == DP_TOK_INITIALS)
+				k++;
+			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) && tg->pc.p[k].cls == DP_TOK_WORD &&
+				(!tg->pc.p[k].w->common || word_val(tg, &tg->pc.p[k], DP_V_HINT)))
+			{
+				j = k;
+				continue;
+			}
+		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
 		if (!q->cap && (word_val(tg, q, DP_V_PARTICLE) || key_is(q, "d'")))
 		{
@@ -1278,8 +1405,9 @@ unknown_name(Tagger *tg, size_t i)
 
 			while (k < tg->pc.n && k - j < 2 && !tg->pc.p[k].cap && word_val(tg, &tg->pc.p[k], DP_V_PARTICLE))
 				k++;
+			/* (not onto an acronym: a person is no "X de la NASA") */
 			if (k < tg->pc.n && namelike(tg, &tg->pc.p[k], false) &&
-				(head || dict_match(tg, k, &dummy) == 0))
+				(head || (tg->pc.p[k].cls != DP_TOK_ACRONYM && dict_match(tg, k, &dummy) == 0)))
 			{
 				j = k;
 				continue;
@@ -1329,7 +1457,7 @@ unknown_name(Tagger *tg, size_t i)
 
 	if (head)
 	{
-		kind = head->sub;
+		kind = DP_HEAD_KIND(head->sub);
 		conf = 0.6f;
 	}
 	else if (article == 2)
@@ -1441,6 +1569,13 @@ unknown_name(Tagger *tg, size_t i)
 			method = DP_M_ACRONYM;
 			conf = 0.5f;
 		}
+		else if (np >= 2 && any_acronym(tg, i, j))
+		{
+			/* an acronym in a name makes no person: NASA-NSF Exoplanet,
+			 * Orbital ATK */
+			kind = DP_KIND_ORG;
+			conf = 0.5f;
+		}
 		else if (np >= 2)
 		{
 			kind = DP_KIND_PER;
@@ -1468,6 +1603,20 @@ unknown_name(Tagger *tg, size_t i)
 		actor = actor_after(tg, j);
 	emit(tg, i, np, -1, surface_name(tg, p, &tg->pc.p[j - 1]), kind, actor, method, conf);
 	return np;
+}
+
+/* Is piece i an organisation's head word (Union, Sénat) followed by a
+ * lower-case adjective of a name (calédonienne, italien)? */
+static bool
+head_then_adjective(Tagger *tg, size_t i)
+{
+	const DpVal *h = word_val(tg, &tg->pc.p[i], DP_V_HEAD);
+	const DpPiece *q;
+
+	if (h == NULL || DP_HEAD_KIND(h->sub) != DP_KIND_ORG || i + 1 >= tg->pc.n)
+		return false;
+	q = &tg->pc.p[i + 1];
+	return !q->cap && q->cls == DP_TOK_WORD && q->tok != tg->pc.p[i].tok && name_adjective(tg, q);
 }
 
 /*
@@ -1604,6 +1753,52 @@ place_run(Tagger *tg, size_t i, size_t np, int16_t actor)
 }
 
 /*
+ * A dictionary organisation of np pieces at i that one capitalised name
+ * word goes on from is part of a longer organisation's name: its branch,
+ * linked to it (Kyodo News, Sanofi Pasteur, PSG Handball); the rest of its
+ * hyphenated word makes an organisation of its own (CGT-Energie).  Not a
+ * first name (la CIA William Burns), a dictionary name, a head word or a
+ * particle, nor a word before another name word (l'ONU Ban Ki-moon: a
+ * person).  Emits the name and sets tg->run_np; false when no such word
+ * follows.
+ */
+static bool
+org_run(Tagger *tg, size_t i, size_t np, int32_t e)
+{
+	size_t		k = i + np;
+	int32_t		dummy;
+	const DpPiece *q;
+	bool		intoken;
+
+	/* most organisations are followed by no capitalised word: out at once */
+	if (k >= tg->pc.n || !tg->pc.p[k].cap || tg->shouting || title_case(tg))
+		return false;
+	q = &tg->pc.p[k];
+	intoken = q->tok == tg->pc.p[k - 1].tok;
+
+	if (!(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ACRONYM) ||
+		(!intoken && (!namelike(tg, q, false) || first_name(tg, q) || word_val(tg, q, DP_V_HEAD) ||
+					  word_val(tg, q, DP_V_PARTICLE) || (alias_may_start(tg, k) && dict_match(tg, k, &dummy) > 0))))
+		return false;
+	k++;
+	/* nor does it end inside a word */
+	while (k < tg->pc.n && tg->pc.p[k].tok == tg->pc.p[k - 1].tok)
+		k++;
+	/* one word: two make a person's name (l'ONU Ban Ki-moon) */
+	if (!intoken && k < tg->pc.n && tg->pc.p[k].cap && namelike(tg, &tg->pc.p[k], false))
+		return false;
+	if (intoken)
+		/* a hyphenated compound is an organisation of its own: CGT-Energie */
+		emit(tg, i, k - i, -1, surface_name(tg, &tg->pc.p[i], &tg->pc.p[k - 1]), DP_KIND_ORG, -1,
+			 DP_M_NAME, 0.6f);
+	else
+		emit(tg, i, k - i, e, tg->d->entities[e].name, DP_KIND_ORG, tg->d->entities[e].actor,
+			 DP_M_DICTIONARY, 0.85f);
+	tg->run_np = k - i;
+	return true;
+}
+
+/*
  * A sports event named with a lower-case head word (lower_name():
  * championnat, championnats, coupe) and its place, as French writes it:
  * championnats d'Europe, coupe de France.
@@ -1660,6 +1855,94 @@ street_name(Tagger *tg, size_t i)
 }
 
 /*
+ * An institution named with a lower-case head word, as French writes it
+ * (a name_head row in lower case: université, diocèse, comité) and a
+ * complement that is a proper name (a dictionary name or a word that is no
+ * common word), after de/du/des/d' or straight after the head: université
+ * de Kyoto, diocèse de Hearst, université Harvard, comité Nobel.  A
+ * capitalised common noun as complement names a function that every state
+ * has (ministère de l'Intérieur, of whichever state the article is about),
+ * and the head with only a demonym or an adjective (armée syrienne,
+ * gouvernement ukrainien) is a common noun, as "le président russe" is:
+ * neither is a name.  Emits the name (the head's kind; the actor of a
+ * demonym right after it) and returns its length in pieces, 0 if none.
+ */
+static size_t
+lower_org(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	const DpVal *v;
+	uint32_t	nv;
+	int			kind = -1;
+	size_t		k = i + 1,
+				o,
+				m = 0;
+	int32_t		e = -1;
+	int16_t		actor = -1;
+	const DpVal *dv;
+
+	/* most head words (guerre, plan, service) go on in lower case: the
+	 * capitalised word after the head or after its de is looked at first,
+	 * the head's values only then */
+	if (p->cls != DP_TOK_WORD || k >= tg->pc.n)
+		return 0;
+	if (!tg->pc.p[k].cap)
+	{
+		if ((o = of_at(tg, k)) == 0 && key_is(&tg->pc.p[k], "des"))
+			o = 1;
+		if (o == 0 || k + o >= tg->pc.n || !tg->pc.p[k + o].cap)
+			return 0;
+	}
+	else
+		o = 0;
+	v = dp_trie_values(tg->d->words, p->w->wnode, &nv);
+	for (uint32_t x = 0; x < nv; x++)
+		if (v[x].type == DP_V_HEAD && (v[x].sub & DP_HEAD_LOWER))
+			kind = DP_HEAD_KIND(v[x].sub);
+	/* an event's head takes its name straight after it: prix Nobel, not
+	 * le prix de Moscou */
+	if (kind < 0 || (kind == DP_KIND_EVENT && o > 0))
+		return 0;
+	k += o;
+	{
+		const DpPiece *q = &tg->pc.p[k];
+
+		if (!q->cap || q->initial || !(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ACRONYM) ||
+			word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE) ||
+			tg->shouting || title_case(tg))
+			return 0;
+	}
+	m = alias_may_start(tg, k) ? dict_match(tg, k, &e) : 0;
+	/* the complement is a proper name, not a capitalised common noun: a
+	 * portfolio (ministère de la Défense, of whichever state) is no name */
+	if (m == 0 && tg->pc.p[k].w->common && !word_val(tg, &tg->pc.p[k], DP_V_HINT))
+		return 0;
+	if (m == 0)
+	{
+		/* capitalised words: observatoire de Kitt Peak */
+		while (k + m < tg->pc.n && m < 4)
+		{
+			const DpPiece *r = &tg->pc.p[k + m];
+
+			if (r->cap && (r->cls == DP_TOK_WORD || r->cls == DP_TOK_ACRONYM) &&
+				!word_val(tg, r, DP_V_DEMONYM))
+				m++;
+			else
+				break;
+		}
+	}
+	if (m == 0)
+		return 0;
+	/* nor does it end inside a word */
+	while (k + m < tg->pc.n && tg->pc.p[k + m].tok == tg->pc.p[k + m - 1].tok)
+		m++;
+	if (k + m < tg->pc.n && (dv = word_val(tg, &tg->pc.p[k + m], DP_V_DEMONYM)) != NULL)
+		actor = (int16_t) dv->id;
+	emit(tg, i, k + m - i, -1, surface_name(tg, p, &tg->pc.p[k + m - 1]), kind, actor, DP_M_NOUN, 0.6f);
+	return k + m - i;
+}
+
+/*
  * A name with a lower-case head at piece i: an event, a street.  The head
  * is told by its length and bytes, without the word's key: this runs for
  * many lower-case words.
@@ -1671,7 +1954,11 @@ lower_name(Tagger *tg, size_t i)
 {
 	const DpPiece *p = &tg->pc.p[i];
 	const char *t;
+	size_t		np;
 
+	/* a head of an institution's name (a bit of the word's cache entry) */
+	if ((p->w->where & (1u << DP_V_HEAD)) && (np = lower_org(tg, i)) > 0)
+		return np;
 #define LOWER_IS(s) (p->w->keylen == sizeof(s) - 1 && memcmp(t, s, sizeof(s) - 1) == 0)
 	/* the lengths of the heads first, then their bytes (in the word's
 	 * folded key, already in the cache: the text may not be) */
@@ -1741,6 +2028,27 @@ tag_sentence(Tagger *tg)
 					np = m2;
 					break;
 				}
+			}
+			/*
+			 * A one-word organisation that is also an organisation's head
+			 * word, before a lower-case adjective, heads another name:
+			 * Union calédonienne, Sénat italien, not Union and Sénat.
+			 */
+			if (np == 1 && ent->kind == DP_KIND_ORG && (p->w->where & (1u << DP_V_HEAD)) &&
+				head_then_adjective(tg, i))
+			{
+				size_t		m = unknown_name(tg, i);
+
+				if (m > 0)
+				{
+					i += m;
+					continue;
+				}
+			}
+			if (ent->kind == DP_KIND_ORG && org_run(tg, i, np, e))
+			{
+				i += tg->run_np;
+				continue;
 			}
 			if ((ent->kind == DP_KIND_GPE || ent->kind == DP_KIND_LOC) && place_run(tg, i, np, ent->actor))
 			{

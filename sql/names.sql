@@ -1,0 +1,73 @@
+-- Names beyond the dictionary (issue 16): each query pins one mechanism.
+
+-- an institution named with a lower-case head (a lower-case row of
+-- diplo.name_head) and a proper name: the head is in the name (ORG)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Une chercheuse de l''université de Kyoto a écrit au diocèse de Zorbach, puis à l''université Tarlowe.') ORDER BY start;
+
+-- a capitalised common noun after the head is a function of some state
+-- (ministère de la Défense, le comité de la Santé), a demonym alone makes a
+-- common noun (armée syrienne): no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le ministère de la Défense, le comité de la Santé et l''armée syrienne ont démenti, selon le gouvernement ukrainien.') ORDER BY start;
+
+-- an organisation's head, its adjectives (européenne, supérieure,
+-- baptiste) and up to two lower-case complements (de la sécurité des
+-- routes, des finances publiques) or a place after de are one name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Agence fluviale européenne, le Conseil national de la sécurité des routes et la Direction générale des finances publiques ont signé avec la Cour supérieure du Québec et la Gendarmerie royale du Canada.') ORDER BY start;
+
+-- a one-word dictionary organisation that is also a head word, before a
+-- lower-case adjective, heads another name (Union calédonienne is not the
+-- Union); an EVENT head keeps its dictionary name (Congrès américain)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Union calédonienne et le Sénat italien ont écrit au Congrès américain.') ORDER BY start;
+
+-- an acronym in an unknown name of several words makes no person, and a
+-- name does not run on through de la onto an acronym
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la sonde Zentar Orbiter de la ZORSA suit les satellites de Vextral ZTK depuis mars.') ORDER BY start;
+
+-- initials open a person's name or stand inside one after a first name,
+-- and before a known person's name they link to that person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le prix revient à Daniel K. Varnow, à R. T. Quillabe et à E. Macron.') ORDER BY start;
+
+-- well-known names of French news are dictionary rows: a union, a public
+-- body, a club; Mars capitalised is the planet (LOC), the month (en mars) is
+-- no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la CGT et Pôle emploi ont répondu en mars, avant l''Olympique lyonnais. La sonde tourne autour de Mars.') ORDER BY start;
+
+-- capitalised name words after a dictionary organisation make its branch,
+-- linked to it (Kyodo News, Sanofi Zentral); a first name after it starts
+-- a person (la CIA William Zorn)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, Kyodo News et Sanofi Zentral ont interrogé la CIA William Zorn.') ORDER BY start;
+
+-- the complements of a head stop before a verb after a bare de and do not
+-- follow a place (Église épiscopale des États-Unis, then de la communion)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la Fédération internationale des ligues des droits de l''homme demande à la Ligue nationale de tenter sa chance, avec l''Église épiscopale des États-Unis de la communion.') ORDER BY start;
+
+-- a capitalised person's particle opens a name also at a sentence's start,
+-- but not before a place (De Paris à Berlin)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('De Zwaegen remporte l''étape. De Paris à Berlin, le peloton a roulé.') ORDER BY start;
+
+-- a lower-case event head (prix) takes its name straight after it, not
+-- after de: le prix de Moscou is a price and Moscou
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, elle a reçu le prix Zorlak, mais le prix de Moscou reste élevé.') ORDER BY start;
+
+-- an organisation's branch is one word: two name words after it make a
+-- person (l'OTAN Zorvan Kilbek); the rest of its hyphenated word is an
+-- organisation of its own (CGT-Zentral); initials need a name word that is
+-- no common word after them (la bombe H. La ...: no name)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''OTAN Zorvan Kilbek a parlé et la CGT-Zentral aussi, après la bombe H. La Corée du Sud a réagi.') ORDER BY start;
+
+-- Arabic words that open the names of movements and armed groups are
+-- organisation heads (name_head rows): not persons
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, Ahrar al-Zorb et Jaych al-Fatah ont combattu.') ORDER BY start;
