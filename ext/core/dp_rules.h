@@ -87,7 +87,8 @@
 	X(TRAILING_SELON,     "trailing-selon",     "selon X or d'après X closing a sentence (..., selon Downing Street.) holds its cues that have no subject and a quote with no speaker") \
 	X(COLLECTIVE_OBJECT,  "collective-object",  "a state body or unnamed leader as a verb cue's direct object (a accusé les autorités congolaises, a critiqué le gouvernement israélien) targets the state") \
 	X(COMPOUND_DEMONYM,   "compound-demonym",   "the tail of a hyphen compound (nord-coréen, franco-allemand) is no demonym of its own; the whole compound's, if any, counts") \
-	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma")
+	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma") \
+	X(THING_ANTECEDENT,   "thing-antecedent",   "a sentence whose subject is a common noun (la mairie a expliqué ...) leaves no name for a subject pronoun of the next sentence: il / elle then stand for that noun")
 
 typedef enum DpRule
 {

@@ -1485,13 +1485,65 @@ find_speakers(St *st)
 	}
 }
 
+/*
+ * "La mairie a expliqué ... Elle appelle au dialogue": is this sentence's
+ * subject a common noun?  The first verb outside quotes (an auxiliary or a
+ * verb cue, before any name) has, past its clitics, a lowercase noun right
+ * after a determiner before it that is no name, leader, body or pronoun.
+ */
+static bool
+thing_subject_sentence(const St *st)
+{
+	static const char *const aux[] = {"a", "ont", "avait", "avaient", "est", "sont", "etait", "etaient", NULL};
+	static const char *const clitics[] = {"ne", "n'", "se", "s'", "lui", "leur", "y", "en", NULL};
+
+	for (size_t j = 0; j < st->pc.n && j < PRONOUN_REACH; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		bool		verb = false;
+		size_t		k = j;
+
+		if (st->an[j].quote >= 0)
+			continue;
+		if (st->an[j].ment >= 0)
+			return false;
+		/* the auxiliary "a" is one byte; the preposition "à" two */
+		for (int i = 0; aux[i] && !verb; i++)
+			verb = key_is(p, aux[i]) && !(p->len == 2 && key_is(p, "a"));
+		if (!verb && !(st->an[j].cue >= 0 && st->d->cues[st->an[j].cue].pos == DP_POS_VERB))
+			continue;
+		while (k > 0)
+		{
+			bool		clitic = false;
+
+			for (int i = 0; clitics[i] && !clitic; i++)
+				clitic = key_is(&st->pc.p[k - 1], clitics[i]);
+			if (!clitic)
+				break;
+			k--;
+		}
+		if (k < 2)
+			return false;
+		k--;					/* the noun */
+		p = &st->pc.p[k];
+		return p->wordlike && !p->cap && st->an[k].ment < 0 && st->an[k].demonym < 0 &&
+			st->an[k].quote < 0 && !key_in(p, L_PRONOUNS3) && !key_in(p, L_PREPOSITIONS) &&
+			!key_in(p, L_DETERMINERS) && !has_mod(st, k, DP_MOD_LEADER) &&
+			!has_mod(st, k, DP_MOD_COLLECTIVE) && !has_mod(st, k, DP_MOD_PRONOUN) &&
+			key_in(&st->pc.p[k - 1], L_DETERMINERS);
+	}
+	return false;
+}
+
 /* Remember this sentence's subject for pronouns, and its last topic. */
 static void
 update_state(St *st)
 {
 	Ref			r;
 
-	if (sentence_subject(st, st->pc.n, &r))
+	if (dp_rule_on(DP_RULE_THING_ANTECEDENT) && thing_subject_sentence(st))
+		memset(&st->last_subject, 0, sizeof(st->last_subject));
+	else if (sentence_subject(st, st->pc.n, &r))
 	{
 		st->last_subject = r;
 		if (r.kind == DP_KIND_PER)
