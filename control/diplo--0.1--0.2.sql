@@ -77,7 +77,8 @@ COMMENT ON COLUMN diplo.demonym.form IS 'an inflected nationality adjective or n
 COMMENT ON COLUMN diplo.demonym.actor IS 'ISO 3166-1 alpha-3 code of the state it denotes';
 COMMENT ON COLUMN diplo.role.title IS 'a role title, lower case (ministre des affaires étrangères)';
 COMMENT ON COLUMN diplo.role.class IS 'head (of state or government), minister, envoy, spokesperson, official, military or other';
-COMMENT ON COLUMN diplo.name_head.word IS 'capitalised first word of a name';
+COMMENT ON TABLE diplo.name_head IS 'words that give the kind of an unknown name they start: capitalised (Conférence EVENT, Banque ORG, Golfe LOC) or, written in lower case, a lower-case head that starts a name with the proper name after it (université de Kyoto ORG, prix Goncourt EVENT)';
+COMMENT ON COLUMN diplo.name_head.word IS 'first word of a name: capitalised, or lower case for a head written in lower case (université, comité, prix)';
 COMMENT ON COLUMN diplo.name_head.kind IS 'kind of the unknown names it starts';
 COMMENT ON COLUMN diplo.name_cue.cue IS 'common noun, lower case, that announces a name (la société, la ville de)';
 COMMENT ON COLUMN diplo.name_cue.kind IS 'kind of the name it announces';
