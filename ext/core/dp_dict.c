@@ -862,6 +862,8 @@ dp_dict_destroy(DpDict *d)
 
 #define GROW(d, arr, n, cap) \
 	do { \
+		if ((d)->frozen) \
+			dp_fail((d)->mem, DP_ERR_INTERNAL, "an attached dictionary is read-only"); \
 		if ((n) == (cap)) \
 		{ \
 			(cap) = (cap) ? (cap) * 2 : 64; \
@@ -1092,6 +1094,8 @@ add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
 	int			k;
 	uint32_t	node = 0;
 
+	if (d->frozen)
+		dp_fail(d->mem, DP_ERR_INTERNAL, "an attached dictionary is read-only");
 	if (one_word(phrase, n))
 	{
 		/* most rows (first names, surnames, places): the lexer's one token */
@@ -1133,6 +1137,8 @@ add_stem_phrase(DpDict *d, const char *phrase, DpVal v)
 	uint32_t	node = 0;
 	int			used = 0;
 
+	if (d->frozen)
+		dp_fail(d->mem, DP_ERR_INTERNAL, "an attached dictionary is read-only");
 	for (int i = 0; i < k; i++)
 	{
 		const DpWord *w = dp_dict_word(d, pc[i].s, pc[i].n);
@@ -1407,4 +1413,537 @@ dp_dict_add_state_entities(DpDict *d)
 		if (dp_dict_find_entity(d, name) < 0)
 			dp_dict_add_alias(d, name, dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f));
 	}
+}
+
+/* ------------------------------------------------- position-independent image */
+
+/*
+ * The frozen part of a finished dictionary as one block of bytes with
+ * offsets instead of pointers: the entities, countries, cues and topics,
+ * the two tries (nodes, edge slots, values) and a pool of NUL-terminated
+ * strings.  Pointer fields of the records hold an offset into the pool
+ * (DP_IMG_NONE for NULL); a node's vals holds the index of its first value
+ * in the trie's value array.  dp_dict_attach() checks every count, offset
+ * and index before it turns them back into pointers, so that no image,
+ * however garbled, makes a read leave the block.
+ */
+#define DP_IMG_MAGIC 0x4D494450u	/* "PDIM" */
+#define DP_IMG_NONE UINT64_MAX
+
+typedef struct DpImgHead
+{
+	uint32_t	magic;
+	uint32_t	version;
+	uint64_t	total;			/* bytes of the image, this header included */
+	uint32_t	nentities;
+	uint32_t	ncountries;
+	uint32_t	ncues;
+	uint32_t	ntopics;
+	uint32_t	nnodes[2];		/* words, stems */
+	uint32_t	nslots[2];
+	uint32_t	nvals[2];
+	uint64_t	off_entities;
+	uint64_t	off_countries;
+	uint64_t	off_cues;
+	uint64_t	off_topics;		/* uint64_t pool offsets */
+	uint64_t	off_nodes[2];
+	uint64_t	off_slots[2];
+	uint64_t	off_vals[2];
+	uint64_t	off_pool;
+	uint64_t	pool_len;
+} DpImgHead;
+
+static inline uint64_t
+img_align(uint64_t n)
+{
+	return (n + 15) & ~(uint64_t) 15;
+}
+
+typedef struct ImgOut
+{
+	char	   *buf;			/* NULL: only measure */
+	uint64_t	pool;			/* where the pool starts */
+	uint64_t	pool_len;
+} ImgOut;
+
+/* Put a string in the pool; its offset there. */
+static uint64_t
+img_str(ImgOut *o, const char *s)
+{
+	size_t		n;
+	uint64_t	at;
+
+	if (s == NULL)
+		return DP_IMG_NONE;
+	n = strlen(s);
+	at = o->pool_len;
+	if (o->buf)
+		memcpy(o->buf + o->pool + at, s, n + 1);
+	o->pool_len += n + 1;
+	return at;
+}
+
+static inline void *
+img_ptr(uint64_t v)
+{
+	return (void *) (uintptr_t) v;
+}
+
+static inline uint64_t
+img_val(const void *p)
+{
+	return (uint64_t) (uintptr_t) p;
+}
+
+/* Lay out (buf NULL: size) or write the image of d; its size in bytes. */
+static uint64_t
+img_build(const DpDict *d, char *buf, uint64_t pool_len)
+{
+	DpImgHead	h = {0};
+	ImgOut		o = {0};
+	uint64_t	at = img_align(sizeof(DpImgHead));
+	const DpTrie *tries[2] = {d->words, d->stems};
+
+	h.magic = DP_IMG_MAGIC;
+	h.version = DP_DICT_IMAGE_VERSION;
+	h.nentities = d->nentities;
+	h.ncountries = d->ncountries;
+	h.ncues = d->ncues;
+	h.ntopics = d->ntopics;
+	h.off_entities = at;
+	at = img_align(at + (uint64_t) d->nentities * sizeof(DpEntity));
+	h.off_countries = at;
+	at = img_align(at + (uint64_t) d->ncountries * sizeof(DpCountry));
+	h.off_cues = at;
+	at = img_align(at + (uint64_t) d->ncues * sizeof(DpCue));
+	h.off_topics = at;
+	at = img_align(at + (uint64_t) d->ntopics * sizeof(uint64_t));
+	for (int k = 0; k < 2; k++)
+	{
+		const DpTrie *t = tries[k];
+		uint64_t	nv = 0;
+
+		for (uint32_t i = 0; i < t->nnodes; i++)
+			nv += t->nodes[i].nvals;
+		h.nnodes[k] = t->nnodes;
+		h.nslots[k] = t->nslots;
+		h.nvals[k] = (uint32_t) nv;
+		h.off_nodes[k] = at;
+		at = img_align(at + (uint64_t) t->nnodes * sizeof(DpNode));
+		h.off_slots[k] = at;
+		at = img_align(at + (uint64_t) t->nslots * sizeof(uint32_t));
+		h.off_vals[k] = at;
+		at = img_align(at + nv * sizeof(DpVal));
+	}
+	h.off_pool = at;
+	h.pool_len = pool_len;
+	h.total = img_align(at + pool_len);
+	if (buf == NULL)
+	{
+		/* measure the pool: the same strings as below */
+		o.buf = NULL;
+		for (uint32_t i = 0; i < d->nentities; i++)
+		{
+			img_str(&o, d->entities[i].name);
+			img_str(&o, d->entities[i].title);
+		}
+		for (uint32_t i = 0; i < d->ncountries; i++)
+			img_str(&o, d->countries[i].name);
+		for (uint32_t i = 0; i < d->ncues; i++)
+			img_str(&o, d->cues[i].lemma);
+		for (uint32_t i = 0; i < d->ntopics; i++)
+			img_str(&o, d->topics[i]);
+		for (int k = 0; k < 2; k++)
+			for (uint32_t i = 0; i < tries[k]->nnodes; i++)
+				o.pool_len += (uint64_t) tries[k]->nodes[i].keylen + 1;
+		return o.pool_len;
+	}
+
+	memset(buf, 0, h.total);
+	o.buf = buf;
+	o.pool = h.off_pool;
+	memcpy(buf, &h, sizeof(h));
+	for (uint32_t i = 0; i < d->nentities; i++)
+	{
+		DpEntity	e;
+
+		memset(&e, 0, sizeof(e));	/* no stray padding bytes in the image */
+		e.prior = d->entities[i].prior;
+		e.kind = d->entities[i].kind;
+		e.actor = d->entities[i].actor;
+		e.naliases = d->entities[i].naliases;
+		e.name = img_ptr(img_str(&o, d->entities[i].name));
+		e.title = img_ptr(img_str(&o, d->entities[i].title));
+		memcpy(buf + h.off_entities + (uint64_t) i * sizeof(DpEntity), &e, sizeof(e));
+	}
+	for (uint32_t i = 0; i < d->ncountries; i++)
+	{
+		DpCountry	c;
+
+		memset(&c, 0, sizeof(c));
+		memcpy(c.code, d->countries[i].code, sizeof(c.code));
+		c.entity = d->countries[i].entity;
+		c.name = img_ptr(img_str(&o, d->countries[i].name));
+		memcpy(buf + h.off_countries + (uint64_t) i * sizeof(DpCountry), &c, sizeof(c));
+	}
+	for (uint32_t i = 0; i < d->ncues; i++)
+	{
+		DpCue		c;
+
+		memset(&c, 0, sizeof(c));
+		c.pos = d->cues[i].pos;
+		c.frame = d->cues[i].frame;
+		c.target_mode = d->cues[i].target_mode;
+		c.polarity = d->cues[i].polarity;
+		c.weight = d->cues[i].weight;
+		c.lemma = img_ptr(img_str(&o, d->cues[i].lemma));
+		memcpy(buf + h.off_cues + (uint64_t) i * sizeof(DpCue), &c, sizeof(c));
+	}
+	for (uint32_t i = 0; i < d->ntopics; i++)
+	{
+		uint64_t	off = img_str(&o, d->topics[i]);
+
+		memcpy(buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), &off, sizeof(off));
+	}
+	for (int k = 0; k < 2; k++)
+	{
+		const DpTrie *t = tries[k];
+		uint64_t	v = 0;
+
+		for (uint32_t i = 0; i < t->nnodes; i++)
+		{
+			DpNode		n;
+			uint64_t	kat = o.pool_len;
+
+			memset(&n, 0, sizeof(n));
+			n.parent = t->nodes[i].parent;
+			n.keylen = t->nodes[i].keylen;
+			n.nvals = t->nodes[i].nvals;
+			n.children = t->nodes[i].children;
+			n.bloom = t->nodes[i].bloom;
+			n.here = t->nodes[i].here;
+			n.below = t->nodes[i].below;
+
+			if (n.keylen)
+				memcpy(buf + o.pool + kat, t->nodes[i].key, n.keylen);
+			buf[o.pool + kat + n.keylen] = '\0';
+			o.pool_len += (uint64_t) n.keylen + 1;
+			n.key = img_ptr(kat);
+			n.vals = img_ptr(v);
+			n.vcap = n.nvals;
+			if (n.nvals)
+				memcpy(buf + h.off_vals[k] + v * sizeof(DpVal), t->nodes[i].vals, n.nvals * sizeof(DpVal));
+			v += n.nvals;
+			memcpy(buf + h.off_nodes[k] + (uint64_t) i * sizeof(DpNode), &n, sizeof(n));
+		}
+		memcpy(buf + h.off_slots[k], t->slots, (uint64_t) t->nslots * sizeof(uint32_t));
+	}
+	return h.total;
+}
+
+size_t
+dp_dict_image_size(const DpDict *d)
+{
+	uint64_t	pool = img_build(d, NULL, 0);
+	DpImgHead	h;
+
+	/* the layout with that pool, without writing it */
+	h.total = 0;
+	{
+		uint64_t	at = img_align(sizeof(DpImgHead));
+		const DpTrie *tries[2] = {d->words, d->stems};
+
+		at = img_align(at + (uint64_t) d->nentities * sizeof(DpEntity));
+		at = img_align(at + (uint64_t) d->ncountries * sizeof(DpCountry));
+		at = img_align(at + (uint64_t) d->ncues * sizeof(DpCue));
+		at = img_align(at + (uint64_t) d->ntopics * sizeof(uint64_t));
+		for (int k = 0; k < 2; k++)
+		{
+			uint64_t	nv = 0;
+
+			for (uint32_t i = 0; i < tries[k]->nnodes; i++)
+				nv += tries[k]->nodes[i].nvals;
+			at = img_align(at + (uint64_t) tries[k]->nnodes * sizeof(DpNode));
+			at = img_align(at + (uint64_t) tries[k]->nslots * sizeof(uint32_t));
+			at = img_align(at + nv * sizeof(DpVal));
+		}
+		h.total = img_align(at + pool);
+	}
+	return (size_t) h.total;
+}
+
+size_t
+dp_dict_image_write(const DpDict *d, void *buf, size_t cap)
+{
+	uint64_t	pool = img_build(d, NULL, 0);
+	size_t		need = dp_dict_image_size(d);
+
+	if (!d->finished || cap < need)
+		return 0;
+	return (size_t) img_build(d, (char *) buf, pool);
+}
+
+/* [off, off + n * size) inside [lo, len), 8-byte aligned. */
+static bool
+img_section(uint64_t off, uint64_t n, uint64_t size, uint64_t lo, uint64_t len)
+{
+	return off >= lo && off <= len && (off & 7) == 0 && n <= (len - off) / (size ? size : 1);
+}
+
+static bool
+img_str_ok(const DpImgHead *h, uint64_t off, bool null_ok)
+{
+	if (off == DP_IMG_NONE)
+		return null_ok;
+	return off < h->pool_len;
+}
+
+/* Every check of the image; NULL if it passes, else why not. */
+static const char *
+img_check(const char *buf, size_t len)
+{
+	DpImgHead	h;
+	uint64_t	end;
+	const char *pool;
+
+	if (buf == NULL || len < sizeof(DpImgHead) || ((uintptr_t) buf & 7) != 0)
+		return "too short";
+	memcpy(&h, buf, sizeof(h));
+	if (h.magic != DP_IMG_MAGIC)
+		return "bad magic";
+	if (h.version != DP_DICT_IMAGE_VERSION)
+		return "other version";
+	if (h.total != len)
+		return "size mismatch";
+	/* sections in their order, disjoint, inside the image */
+	end = sizeof(DpImgHead);
+#define SECTION(off, n, size) \
+	do { \
+		if (!img_section((off), (n), (size), end, len)) \
+			return "section out of bounds"; \
+		end = (off) + (uint64_t) (n) * (size); \
+	} while (0)
+	SECTION(h.off_entities, h.nentities, sizeof(DpEntity));
+	SECTION(h.off_countries, h.ncountries, sizeof(DpCountry));
+	SECTION(h.off_cues, h.ncues, sizeof(DpCue));
+	SECTION(h.off_topics, h.ntopics, sizeof(uint64_t));
+	for (int k = 0; k < 2; k++)
+	{
+		SECTION(h.off_nodes[k], h.nnodes[k], sizeof(DpNode));
+		SECTION(h.off_slots[k], h.nslots[k], sizeof(uint32_t));
+		SECTION(h.off_vals[k], h.nvals[k], sizeof(DpVal));
+	}
+	SECTION(h.off_pool, h.pool_len, 1);
+#undef SECTION
+	if (h.pool_len == 0)
+		return "empty pool";
+	pool = buf + h.off_pool;
+	if (pool[h.pool_len - 1] != '\0')
+		return "pool not terminated";
+	if (h.nentities > INT32_MAX || h.ncountries > INT16_MAX)
+		return "too many rows";
+
+	for (uint32_t i = 0; i < h.nentities; i++)
+	{
+		const DpEntity *e = (const DpEntity *) (buf + h.off_entities) + i;
+
+		if (!img_str_ok(&h, img_val(e->name), false) || !img_str_ok(&h, img_val(e->title), true))
+			return "bad entity string";
+		if (e->kind >= DP_KIND__COUNT || e->actor < -1 || e->actor >= (int32_t) h.ncountries)
+			return "bad entity";
+	}
+	for (uint32_t i = 0; i < h.ncountries; i++)
+	{
+		const DpCountry *c = (const DpCountry *) (buf + h.off_countries) + i;
+
+		if (!img_str_ok(&h, img_val(c->name), false) || c->code[3] != '\0' ||
+			c->entity < -1 || c->entity >= (int64_t) h.nentities)
+			return "bad country";
+	}
+	for (uint32_t i = 0; i < h.ncues; i++)
+	{
+		const DpCue *c = (const DpCue *) (buf + h.off_cues) + i;
+
+		if (!img_str_ok(&h, img_val(c->lemma), false) || c->pos >= DP_POS__COUNT ||
+			c->frame >= DP_FR__COUNT || c->target_mode >= DP_TM__COUNT)
+			return "bad cue";
+	}
+	for (uint32_t i = 0; i < h.ntopics; i++)
+	{
+		uint64_t	off;
+
+		memcpy(&off, buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), sizeof(off));
+		if (!img_str_ok(&h, off, false))
+			return "bad topic";
+	}
+	for (int k = 0; k < 2; k++)
+	{
+		const DpNode *nodes = (const DpNode *) (buf + h.off_nodes[k]);
+		const uint32_t *slots = (const uint32_t *) (buf + h.off_slots[k]);
+		const DpVal *vals = (const DpVal *) (buf + h.off_vals[k]);
+		bool		empty = false;
+		uint64_t	nv = 0;
+
+		if (h.nnodes[k] == 0 || h.nslots[k] < 2 || (h.nslots[k] & (h.nslots[k] - 1)) != 0)
+			return "bad trie size";
+		for (uint32_t i = 0; i < h.nslots[k]; i++)
+		{
+			if (slots[i] >= h.nnodes[k])
+				return "bad trie slot";
+			if (slots[i] == 0)
+				empty = true;
+		}
+		if (!empty)
+			return "trie slots full";
+		for (uint32_t i = 0; i < h.nnodes[k]; i++)
+		{
+			const DpNode *n = &nodes[i];
+			uint64_t	kof = img_val(n->key);
+			uint64_t	vof = img_val(n->vals);
+
+			if ((i == 0 ? n->parent != 0 : n->parent >= i) ||
+				kof >= h.pool_len || n->keylen >= h.pool_len - kof ||
+				vof != nv || n->nvals > h.nvals[k] - nv || n->vcap != n->nvals)
+				return "bad trie node";
+			nv += n->nvals;
+		}
+		if (nv != h.nvals[k])
+			return "bad trie values";
+		for (uint32_t i = 0; i < h.nnodes[k]; i++)
+		{
+			const DpNode *n = &nodes[i];
+			uint32_t	depth = 0;
+
+			/* parents come first: the walk ends, at most i steps */
+			for (uint32_t p = i; p != 0 && depth <= 0xFFFF; p = nodes[p].parent)
+				depth++;
+			for (uint32_t j = 0; j < n->nvals; j++)
+			{
+				const DpVal *v = &vals[img_val(n->vals) + j];
+				uint32_t	lim = UINT32_MAX;
+				uint32_t	sublim = 256;
+
+				switch ((DpValType) v->type)
+				{
+					case DP_V_ALIAS:
+						lim = h.nentities;
+						break;
+					case DP_V_DEMONYM:
+						lim = h.ncountries;
+						break;
+					case DP_V_CUE:
+						lim = h.ncues;
+						break;
+					case DP_V_TERM:
+						lim = h.ntopics;
+						sublim = 3;
+						break;
+					case DP_V_ROLE:
+						sublim = DP_ROLE__COUNT;
+						break;
+					case DP_V_HEAD:
+					case DP_V_NAMECUE:
+						sublim = DP_KIND__COUNT;
+						break;
+					case DP_V_HINT:
+						sublim = 3;
+						break;
+					case DP_V_MODIFIER:
+						sublim = DP_MOD__COUNT;
+						break;
+					case DP_V_FURNITURE:
+					case DP_V_PARTICLE:
+						break;
+					default:
+						return "bad value type";
+				}
+				if (v->id >= lim || v->sub >= sublim || v->npieces == 0 || v->npieces > depth)
+					return "bad value";
+			}
+		}
+	}
+	return NULL;
+}
+
+const char *
+dp_dict_image_check(const void *image, size_t len)
+{
+	return img_check((const char *) image, len);
+}
+
+DpDict *
+dp_dict_attach(DpMem *m, void *image, size_t len, const char **why)
+{
+	char	   *buf = (char *) image;
+	const char *bad = img_check(buf, len);
+	DpImgHead	h;
+	DpDict	   *d;
+	DpTrie	   *tries[2];
+	char	   *pool;
+
+	if (why)
+		*why = bad;
+	if (bad)
+		return NULL;
+	memcpy(&h, buf, sizeof(h));
+	pool = buf + h.off_pool;
+
+	/* relocate in place: every offset was checked above */
+	d = dp_dict_create(m);
+	d->entities = (DpEntity *) (buf + h.off_entities);
+	d->nentities = d->cap_entities = h.nentities;
+	for (uint32_t i = 0; i < h.nentities; i++)
+	{
+		DpEntity   *e = &d->entities[i];
+
+		e->name = pool + img_val(e->name);
+		e->title = img_val(e->title) == DP_IMG_NONE ? NULL : pool + img_val(e->title);
+		strmap_put(m, d->entity_names, e->name, (int32_t) i);
+	}
+	d->countries = (DpCountry *) (buf + h.off_countries);
+	d->ncountries = d->cap_countries = h.ncountries;
+	for (uint32_t i = 0; i < h.ncountries; i++)
+	{
+		DpCountry  *c = &d->countries[i];
+
+		c->name = pool + img_val(c->name);
+		strmap_put(m, d->country_codes, c->code, (int32_t) i);
+	}
+	d->cues = (DpCue *) (buf + h.off_cues);
+	d->ncues = d->cap_cues = h.ncues;
+	for (uint32_t i = 0; i < h.ncues; i++)
+		d->cues[i].lemma = pool + img_val(d->cues[i].lemma);
+	d->topics = (const char **) (buf + h.off_topics);
+	d->ntopics = d->cap_topics = h.ntopics;
+	for (uint32_t i = 0; i < h.ntopics; i++)
+	{
+		uint64_t	off;
+
+		memcpy(&off, buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), sizeof(off));
+		d->topics[i] = pool + off;
+	}
+	tries[0] = d->words;
+	tries[1] = d->stems;
+	for (int k = 0; k < 2; k++)
+	{
+		DpTrie	   *t = tries[k];
+		DpVal	   *vals = (DpVal *) (buf + h.off_vals[k]);
+
+		/* the empty tries of dp_dict_create are left to the memory's owner */
+		t->nodes = (DpNode *) (buf + h.off_nodes[k]);
+		t->nnodes = t->cap = h.nnodes[k];
+		t->slots = (uint32_t *) (buf + h.off_slots[k]);
+		t->nslots = h.nslots[k];
+		for (uint32_t i = 0; i < h.nnodes[k]; i++)
+		{
+			DpNode	   *n = &t->nodes[i];
+
+			n->key = pool + img_val(n->key);
+			n->vals = n->nvals ? vals + img_val(n->vals) : NULL;
+		}
+	}
+	d->finished = true;
+	d->frozen = true;
+	d->bytes = len;
+	return d;
 }

@@ -235,6 +235,7 @@ typedef struct DpDict
 	struct DpStrMap *entity_names;
 	struct DpStrMap *country_codes;
 	bool		finished;
+	bool		frozen;			/* attached from an image (dp_dict_attach): nothing may be added */
 	size_t		bytes;			/* rough size, for diplo.dictionary_info() */
 
 	/*
@@ -304,6 +305,23 @@ extern void dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity,
 							int frame, int target_mode);
 extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor);
 extern void dp_dict_finish(DpDict *d);
+
+/*
+ * The frozen part of a finished dictionary as a position-independent image
+ * (offsets, not pointers), to be stored and attached by another process of
+ * the same build.  dp_dict_image_write returns the bytes written, 0 if cap
+ * is too small or d is not finished.  dp_dict_attach checks every count,
+ * offset and index of image (len bytes, 8-byte aligned, writable: it is
+ * relocated in place and must outlive the dictionary) and returns a
+ * finished dictionary that uses it, or NULL with the failed check in *why.
+ * Bump DP_DICT_IMAGE_VERSION with any change of the records' layout.
+ */
+#define DP_DICT_IMAGE_VERSION 1
+extern size_t dp_dict_image_size(const DpDict *d);
+extern size_t dp_dict_image_write(const DpDict *d, void *buf, size_t cap);
+extern DpDict *dp_dict_attach(DpMem *m, void *image, size_t len, const char **why);
+/* dp_dict_attach's checks alone: NULL if image passes them, else why not. */
+extern const char *dp_dict_image_check(const void *image, size_t len);
 
 /*
  * memcmp(a, b, n) == 0 for the short words here, without a library call:

@@ -25,6 +25,8 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "common/cryptohash.h"
+#include "common/sha2.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -43,6 +45,7 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
+#include "portability/instr_time.h"
 
 #include "pg_diplo.h"
 #include "pg_dict.h"
@@ -279,23 +282,17 @@ rows_destroy(DestReceiver *self)
 {
 }
 
-/* Row i of the current query: its columns in order, NULL for SQL NULL. */
-static inline const char *const *
-row_cells(uint64 i)
-{
-	Assert(i < dict_rows.nrows);
-	return (const char *const *) &dict_rows.cells[i * dict_rows.natts];
-}
-
 /* The quoted name of the extension's schema, for the queries below. */
 static char dict_schema_buf[2 * NAMEDATALEN + 3];
 static const char *dict_schema = dict_schema_buf;
 
-/* The previous query's rows and strings are done with. */
+/*
+ * A new table's rows: the previous table's stay where they are (its
+ * TableRows keeps them) until the load is over.
+ */
 static void
 rows_reset(void)
 {
-	MemoryContextReset(dict_rows.cxt);
 	dict_rows.cells = NULL;
 	dict_rows.nrows = dict_rows.caprows = 0;
 	dict_rows.arena = NULL;
@@ -305,7 +302,7 @@ rows_reset(void)
 
 /*
  * Run a dictionary query; "%s" in it stands for the extension's schema.
- * Returns the number of rows, read with row_cells().
+ * Returns the number of rows, in dict_rows.
  */
 static uint64
 spi_query(const char *fmt)
@@ -419,7 +416,7 @@ scan_table(Oid relid, char **names, int n, bool ordered)
  * The rows of "SELECT cols FROM schema.table" (ORDER BY the first column
  * COLLATE "C" when ordered), by a heap scan where it gives the same answer
  * as the query, by the query otherwise.  Returns the number of rows, read
- * with row_cells().
+ * in dict_rows.
  */
 static uint64
 dict_read(DpTable k, const char *cols, bool ordered)
@@ -501,7 +498,107 @@ cluster_check(Oid nsp)
 	pfree(sql);
 }
 
-/* Read every dictionary table into a new compiled dictionary. */
+/* The rows read from one table, kept until the load is over. */
+typedef struct TableRows
+{
+	char	  **cells;
+	uint64		nrows;
+	int			natts;
+} TableRows;
+
+/*
+ * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
+ * identity, the image layout, the server encoding, and then, table by table
+ * in the order the compiler takes them, the table's number, column count
+ * and row count and every cell of every row in that order, each as its
+ * length and bytes (SQL NULL as a length no string has).  The compiled
+ * dictionary is a function of exactly this input (the cells are what
+ * dp_dict_add_row gets), so equal keys mean equal dictionaries.
+ */
+typedef struct KeyBuf
+{
+	pg_cryptohash_ctx *ctx;
+	size_t		len;
+	char		buf[32768];
+} KeyBuf;
+
+static void
+key_flush(KeyBuf *kb)
+{
+	if (kb->len > 0 && pg_cryptohash_update(kb->ctx, (const uint8 *) kb->buf, kb->len) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
+	kb->len = 0;
+}
+
+static void
+key_put(KeyBuf *kb, const void *p, size_t n)
+{
+	const char *c = (const char *) p;
+
+	while (n > 0)
+	{
+		size_t		room = sizeof(kb->buf) - kb->len;
+		size_t		take = Min(room, n);
+
+		memcpy(kb->buf + kb->len, c, take);
+		kb->len += take;
+		c += take;
+		n -= take;
+		if (kb->len == sizeof(kb->buf))
+			key_flush(kb);
+	}
+}
+
+static void
+key_start(KeyBuf *kb)
+{
+	size_t		blen;
+	const void *bid = pgdp_image_build_id(&blen);
+	int32		enc = GetDatabaseEncoding();
+	uint32		layout = DP_DICT_IMAGE_VERSION;
+
+	kb->ctx = pg_cryptohash_create(PG_SHA256);
+	if (kb->ctx == NULL || pg_cryptohash_init(kb->ctx) < 0)
+		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	kb->len = 0;
+	key_put(kb, bid, blen);
+	key_put(kb, &layout, sizeof(layout));
+	key_put(kb, &enc, sizeof(enc));
+}
+
+static void
+key_table(KeyBuf *kb, int k, const TableRows *t)
+{
+	int32		head[2] = {k, t->natts};
+
+	key_put(kb, head, sizeof(head));
+	key_put(kb, &t->nrows, sizeof(t->nrows));
+	for (uint64 i = 0; i < t->nrows * (uint64) t->natts; i++)
+	{
+		const char *c = t->cells[i];
+		uint32		n = c ? (uint32) strlen(c) : UINT32_MAX;
+
+		key_put(kb, &n, sizeof(n));
+		if (c)
+			key_put(kb, c, n);
+	}
+}
+
+static void
+key_finish(KeyBuf *kb, uint8 *key)
+{
+	key_flush(kb);
+	if (pg_cryptohash_final(kb->ctx, key, PGDP_DICT_KEY_LEN) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
+	pg_cryptohash_free(kb->ctx);
+	kb->ctx = NULL;
+}
+
+/*
+ * Read every dictionary table into a new dictionary: attached from the
+ * image of the same rows when another backend wrote one, compiled (and its
+ * image written) otherwise.
+ */
 static PgDict *
 dict_load(void)
 {
@@ -510,9 +607,16 @@ dict_load(void)
 	PgDict	   *pd;
 	DpDict	   *d;
 	Oid			nsp;
-	uint64		i,
-				n;
+	TableRows  *rows;
+	KeyBuf	   *volatile kb = NULL;
+	instr_time	t0,
+				t1;
+	volatile double t_read = 0,
+				t_make = 0,
+				t_setup = 0,
+				t_hash = 0;
 
+	INSTR_TIME_SET_CURRENT(t0);
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
 	PG_TRY();
 	{
@@ -529,9 +633,12 @@ dict_load(void)
 
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "diplo: SPI_connect failed");
-		/* the first block (256 kB) is kept across the queries' resets */
+		/* the first block (256 kB) holds most rows */
 		dict_rows.cxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
 											  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
+		rows = palloc0(sizeof(TableRows) * DP_T__COUNT);
+		kb = palloc(sizeof(KeyBuf));
+		kb->ctx = NULL;
 
 		/*
 		 * Read the latest committed rows, not the statement's snapshot: an
@@ -558,8 +665,47 @@ dict_load(void)
 		dict_schema = dict_schema_buf;
 		cluster_check(nsp);
 
+		/*
+		 * Every table in dp_tables[] order, each row as its column strings;
+		 * COLLATE "C" where the order matters: the same order in every
+		 * database, and a cheap sort.  The rows are all read, and hashed
+		 * into the key, before anything is built.
+		 */
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		t_setup = INSTR_TIME_GET_MILLISEC(t1);
+		key_start(kb);
+		for (int k = 0; k < DP_T__COUNT; k++)
+		{
+			instr_time	h0,
+						h1;
+
+			rows[k].nrows = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered);
+			rows[k].cells = dict_rows.cells;
+			rows[k].natts = dict_rows.natts;
+			INSTR_TIME_SET_CURRENT(h0);
+			key_table(kb, k, &rows[k]);
+			INSTR_TIME_SET_CURRENT(h1);
+			INSTR_TIME_SUBTRACT(h1, h0);
+			t_hash += INSTR_TIME_GET_MILLISEC(h1);
+		}
+		key_finish(kb, pd->key);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		t_read = INSTR_TIME_GET_MILLISEC(t1);
+		INSTR_TIME_SET_CURRENT(t0);
+
 		old = MemoryContextSwitchTo(cxt);
-		d = dp_dict_create(&pd->mem);
+		/* an attached dictionary's memory comes from the context: no
+		 * 4 MB arena region for its few small allocations */
+		pgdp_arena_set_building(&pd->arena, false);
+		d = pgdp_image_attach(pd->key, &pd->mem, cxt);
+		pd->attached = (d != NULL);
+		if (d == NULL)
+		{
+			pgdp_arena_set_building(&pd->arena, true);
+			d = dp_dict_create(&pd->mem);
+		}
 		pd->dict = d;
 		cb = palloc0(sizeof(MemoryContextCallback));
 		cb->func = dict_cxt_reset;
@@ -567,25 +713,29 @@ dict_load(void)
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		/*
-		 * Every table in dp_tables[] order, each row to the core as its
-		 * column strings; COLLATE "C" where the order matters: the same
-		 * order in every database, and a cheap sort.
-		 */
-		for (int k = 0; k < DP_T__COUNT; k++)
+		if (!pd->attached)
 		{
-			n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered);
-			for (i = 0; i < n; i++)
+			for (int k = 0; k < DP_T__COUNT; k++)
 			{
-				dp_dict_add_row(d, (DpTable) k, row_cells(i));
-				if ((i & 1023) == 1023)
-					CHECK_FOR_INTERRUPTS();
+				for (uint64 i = 0; i < rows[k].nrows; i++)
+				{
+					dp_dict_add_row(d, (DpTable) k,
+									(const char *const *) &rows[k].cells[i * rows[k].natts]);
+					if ((i & 1023) == 1023)
+						CHECK_FOR_INTERRUPTS();
+				}
+				if (k == DP_T_ENTITY)
+					dp_dict_add_state_entities(d);
 			}
-			if (k == DP_T_ENTITY)
-				dp_dict_add_state_entities(d);
+			dp_dict_finish(d);
+			pgdp_image_write(d, pd->key);
 		}
-		dp_dict_finish(d);
 		pgdp_arena_built(&pd->arena);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		t_make = INSTR_TIME_GET_MILLISEC(t1);
+		elog(DEBUG1, "diplo: dictionary rows read in %.3f ms (setup %.3f ms, key %.3f ms), %s in %.3f ms",
+			 t_read, t_setup, t_hash, pd->attached ? "attached" : "compiled", t_make);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();
@@ -594,6 +744,8 @@ dict_load(void)
 	}
 	PG_CATCH();
 	{
+		if (kb && kb->ctx)
+			pg_cryptohash_free(kb->ctx);
 		dict_rows.cxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
@@ -790,15 +942,26 @@ diplo_dictionary_info(PG_FUNCTION_ARGS)
 	DpDict	   *d = pgdp_dict_get(fcinfo);
 	PgDict	   *pd = ((CallSite *) fcinfo->flinfo->fn_extra)->pin.pd;
 	TupleDesc	tupdesc;
-	Datum		values[5];
-	bool		nulls[5] = {0};
+	Datum		values[7];
+	bool		nulls[7] = {0};
+	char		hex[2 * PGDP_DICT_KEY_LEN + 1];
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+	/* 0.1 has the first five columns, 0.2 adds source and key */
+	if (tupdesc->natts != 5 && tupdesc->natts != 7)
+		elog(ERROR, "diplo.dictionary_info(): unexpected row type");
 	values[0] = Int64GetDatum(d->nentities);
 	values[1] = Int64GetDatum(d->ncountries);
 	values[2] = Int64GetDatum(d->ncues);
 	values[3] = Int64GetDatum(d->ntopics);
 	values[4] = Int64GetDatum((int64) MemoryContextMemAllocated(pd->cxt, true));
+	if (tupdesc->natts == 7)
+	{
+		for (int i = 0; i < PGDP_DICT_KEY_LEN; i++)
+			snprintf(hex + 2 * i, 3, "%02x", pd->key[i]);
+		values[5] = CStringGetTextDatum(pd->attached ? "attached" : "compiled");
+		values[6] = CStringGetTextDatum(hex);
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 }
