@@ -22,7 +22,7 @@ if ! psql -X -A -t -q -d postgres -c "SELECT 1" >/dev/null 2>&1; then
 	exit 1
 fi
 
-SCRIPTS=${HARDENING_ONLY:-security lifecycle concurrency cancel}
+SCRIPTS=${HARDENING_ONLY:-security lifecycle concurrency cancel shared}
 n=0
 pass=0
 fail=0
