@@ -283,7 +283,7 @@ bsearch_str(const char *text, const uint32_t *offs, size_t n, const char *s, siz
 }
 
 bool
-dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen)
+dp_common_word(const DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen)
 {
 	(void) d;
 	if (keylen == 0)
@@ -321,7 +321,7 @@ l1_ascii_ok(unsigned char b)
 }
 
 static void
-l1fold_init(DpDict *d)
+l1fold_init(const DpDict *d)
 {
 	for (int i = 0; i < 0xC0; i++)
 	{
@@ -374,7 +374,7 @@ bool		dp_dict_fast_fold = true;
 
 /* Is every character of [s, s+n) on the fast path? */
 static bool
-l1_eligible(DpDict *d, const char *s, size_t n)
+l1_eligible(const DpDict *d, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		len;
@@ -422,7 +422,7 @@ l1_fold(const char *s, size_t n, char *key, char *low, size_t lowcap, size_t *lo
 
 /* dp_fold_key, through the fast path when it applies. */
 static void
-fold_key(DpDict *d, const char *s, size_t n, DpBuf *out)
+fold_key(const DpDict *d, const char *s, size_t n, DpBuf *out)
 {
 	if (n <= 4 * DP_WORD_MAX && l1_eligible(d, s, n))
 	{
@@ -442,10 +442,10 @@ fold_key(DpDict *d, const char *s, size_t n, DpBuf *out)
  * never match a dictionary entry, and a 10 MB "word" costs no more than a
  * short one.
  */
-static void word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only);
+static void word_compute_part(const DpDict *d, const char *s, size_t n, DpWord *w, bool key_only);
 
 static void
-word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
+word_compute(const DpDict *d, const char *s, size_t n, DpWord *w)
 {
 	word_compute_part(d, s, n, w, false);
 }
@@ -453,7 +453,7 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 /* The facts of a word; with key_only, only key and keylen (dictionary
  * building needs no stems). */
 static void
-word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
+word_compute_part(const DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 {
 	char		lower[4 * DP_WORD_MAX + 8];
 	size_t		ll = 0;
@@ -530,10 +530,10 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 	w->function = in_words(function_words, w->key, w->keylen);
 	/* stem the accented lower-case form, then fold the stem */
 	if (ll > 0 && ll <= DP_WORD_MAX && n <= 2 * DP_WORD_MAX)
-		st = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) lower, (int) ll);
+		st = sb_stemmer_stem(d->rt->stemmer->sb, (const sb_symbol *) lower, (int) ll);
 	if (st)
 	{
-		fold_key(d, (const char *) st, (size_t) sb_stemmer_length(d->stemmer->sb), &tmp);
+		fold_key(d, (const char *) st, (size_t) sb_stemmer_length(d->rt->stemmer->sb), &tmp);
 		w->stemlen = (uint8_t) (tmp.len > DP_WORD_MAX ? DP_WORD_MAX : tmp.len);
 		if (tmp.data)
 			memcpy(w->stem, tmp.data, w->stemlen);
@@ -571,12 +571,12 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 
 			memcpy(inf, lower, ll - cut);
 			memcpy(inf + ll - cut, "er", 2);
-			st2 = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) inf, (int) (ll - cut + 2));
+			st2 = sb_stemmer_stem(d->rt->stemmer->sb, (const sb_symbol *) inf, (int) (ll - cut + 2));
 			if (st2)
 			{
 				DpBuf		t2 = {0};
 
-				fold_key(d, (const char *) st2, (size_t) sb_stemmer_length(d->stemmer->sb), &t2);
+				fold_key(d, (const char *) st2, (size_t) sb_stemmer_length(d->rt->stemmer->sb), &t2);
 				if (t2.len <= DP_WORD_MAX && t2.data &&
 					!(t2.len == w->stemlen && memcmp(t2.data, w->stem, t2.len) == 0))
 				{
@@ -598,9 +598,9 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 }
 
 static DpWordEntry *
-cache_new_entry(DpDict *d)
+cache_new_entry(const DpDict *d)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 
 	if (c->nchunks == 0 || c->chunk_used == DP_CHUNK)
 	{
@@ -625,9 +625,9 @@ cache_new_entry(DpDict *d)
 }
 
 static void
-cache_grow(DpDict *d)
+cache_grow(const DpDict *d)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 	uint32_t	n = c->nslots * 2;
 	DpWordEntry **slots = dp_alloc0(d->mem, dp_mul_size(d->mem, n, sizeof(DpWordEntry *)));
 
@@ -650,9 +650,9 @@ cache_grow(DpDict *d)
 
 /* Forget every cached word (between sentences only). */
 static void
-cache_flush(DpDict *d)
+cache_flush(const DpDict *d)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 
 	for (uint32_t i = 0; i < c->nchunks; i++)
 		dp_free(d->mem, c->blocks[i]);
@@ -661,25 +661,25 @@ cache_flush(DpDict *d)
 	c->nused = 0;
 	c->flushes++;
 	memset(c->slots, 0, c->nslots * sizeof(DpWordEntry *));
-	memset(d->front->slot, 0, sizeof(d->front->slot));
+	memset(d->rt->front->slot, 0, sizeof(d->rt->front->slot));
 }
 
 uint64_t
 dp_dict_word_generation(const DpDict *d)
 {
-	return d->cache->flushes;
+	return d->rt->cache->flushes;
 }
 
 void
-dp_dict_word_checkpoint(DpDict *d)
+dp_dict_word_checkpoint(const DpDict *d)
 {
-	if (d->cache->nused > DP_CACHE_MAX)
+	if (d->rt->cache->nused > DP_CACHE_MAX)
 		cache_flush(d);
 }
 
 /* The root-level trie nodes of a word, once the dictionary is finished. */
 static void
-word_nodes(DpDict *d, DpWord *w)
+word_nodes(const DpDict *d, DpWord *w)
 {
 	if (!d->finished || w->nodes_done)
 		return;
@@ -699,10 +699,10 @@ word_nodes(DpDict *d, DpWord *w)
 
 /* dp_dict_word past the front table: the ASCII table, the hash table, or a
  * new entry.  h is the word's hash when 1 < n <= DP_WORD_MAX. */
-const DpWord *
-dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
+DpWord *
+dp_dict_word_lookup(const DpDict *d, const char *s, size_t n, uint64_t h)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 	DpWordEntry *e;
 	uint32_t	i;
 
@@ -719,7 +719,7 @@ dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 	{
 		unsigned char b = (unsigned char) s[0];
 
-		e = &d->front->ascii[b];
+		e = &d->rt->front->ascii[b];
 		if (!c->ascii_done[b])
 		{
 			e->raw[0] = s[0];
@@ -740,7 +740,7 @@ dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 		{
 			if (!e->w.nodes_done)
 				word_nodes(d, &e->w);
-			d->front->slot[(h >> 32) & (DP_FRONT - 1)] = e;
+			d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)] = e;
 			return &e->w;
 		}
 		i = (i + 1) & (c->nslots - 1);
@@ -835,28 +835,29 @@ dp_dict_create(DpMem *m)
 	DpDict	   *d = dp_alloc0(m, sizeof(DpDict));
 
 	d->mem = m;
+	d->rt = dp_alloc0(m, sizeof(DpRuntime));
 	d->words = trie_create(m);
 	d->stems = trie_create(m);
-	d->stemmer = dp_alloc0(m, sizeof(DpStemmer));
-	d->stemmer->sb = sb_stemmer_new("french", "UTF_8");
-	if (d->stemmer->sb == NULL)
+	d->rt->stemmer = dp_alloc0(m, sizeof(DpStemmer));
+	d->rt->stemmer->sb = sb_stemmer_new("french", "UTF_8");
+	if (d->rt->stemmer->sb == NULL)
 		dp_fail(m, DP_ERR_INTERNAL, "cannot create the French Snowball stemmer");
 	d->entity_names = dp_alloc0(m, sizeof(DpStrMap));
 	d->country_codes = dp_alloc0(m, sizeof(DpStrMap));
-	d->cache = dp_alloc0(m, sizeof(DpWordCache));
-	d->cache->nslots = 8192;
-	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry *));
-	d->front = dp_alloc0(m, sizeof(DpWordFront));
+	d->rt->cache = dp_alloc0(m, sizeof(DpWordCache));
+	d->rt->cache->nslots = 8192;
+	d->rt->cache->slots = dp_alloc0(m, d->rt->cache->nslots * sizeof(DpWordEntry *));
+	d->rt->front = dp_alloc0(m, sizeof(DpWordFront));
 	return d;
 }
 
 void
 dp_dict_destroy(DpDict *d)
 {
-	if (d && d->stemmer && d->stemmer->sb)
+	if (d && d->rt && d->rt->stemmer && d->rt->stemmer->sb)
 	{
-		sb_stemmer_delete(d->stemmer->sb);
-		d->stemmer->sb = NULL;
+		sb_stemmer_delete(d->rt->stemmer->sb);
+		d->rt->stemmer->sb = NULL;
 	}
 }
 

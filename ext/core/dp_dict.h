@@ -212,6 +212,31 @@ typedef struct DpWordFront
 	DpWordEntry ascii[128];
 } DpWordFront;
 
+/*
+ * What a process changes while it uses a dictionary: the stemmer, the word
+ * cache and its front, and the tagger's per-document counts.  The
+ * dictionary proper (DpDict's arrays and tries) is never written once
+ * finished, so that it can be shared (dp_dict_attach); each process that
+ * uses it has its own runtime.
+ */
+typedef struct DpRuntime
+{
+	DpStemmer  *stemmer;
+	struct DpWordCache *cache;
+	DpWordFront *front;			/* the word cache's front (dp_dict_word) */
+
+	/*
+	 * The tagger's count of earlier mentions per entity in the document at
+	 * hand, kept here so that a document does not clear an array of every
+	 * entity: a count is valid only where seen_doc[e] is the document's
+	 * number (dp_entity.c).
+	 */
+	uint32_t   *seen_doc;
+	uint16_t   *seen_count;
+	uint32_t	seen_cap;
+	uint32_t	doc_number;
+} DpRuntime;
+
 typedef struct DpDict
 {
 	DpMem	   *mem;
@@ -229,25 +254,12 @@ typedef struct DpDict
 	uint32_t	cap_topics;
 	DpTrie	   *words;			/* folded keys: aliases, roles, lists */
 	DpTrie	   *stems;			/* stems: cues and topic terms */
-	DpStemmer  *stemmer;
-	struct DpWordCache *cache;
-	DpWordFront *front;			/* the word cache's front (dp_dict_word) */
+	DpRuntime  *rt;				/* this process's mutable state */
 	struct DpStrMap *entity_names;
 	struct DpStrMap *country_codes;
 	bool		finished;
 	bool		frozen;			/* attached from an image (dp_dict_attach): nothing may be added */
 	size_t		bytes;			/* rough size, for diplo.dictionary_info() */
-
-	/*
-	 * The tagger's count of earlier mentions per entity in the document at
-	 * hand, kept here so that a document does not clear an array of every
-	 * entity: a count is valid only where seen_doc[e] is the document's
-	 * number (dp_entity.c).
-	 */
-	uint32_t   *seen_doc;
-	uint16_t   *seen_count;
-	uint32_t	seen_cap;
-	uint32_t	doc_number;
 } DpDict;
 
 /*
@@ -408,32 +420,33 @@ dp_raw_hash(const char *s, size_t n)
 }
 
 /* dp_dict_word() past the front table (dp_dict.c). */
-extern const DpWord *dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h);
+extern DpWord *dp_dict_word_lookup(const DpDict *d, const char *s, size_t n, uint64_t h);
 
 /*
- * Facts about one word (token text), memoised.  The pointer stays valid
+ * Facts about one word (token text), memoised in this process's runtime
+ * (writable: the stance grammar memoises word lists in it).  The pointer stays valid
  * until the next dp_dict_word_checkpoint(), which may flush the cache: call
  * it only between sentences.  Inline: the common case, a word of the front
  * table, without a call (it is a lookup per token).
  */
-static inline const DpWord *
-dp_dict_word(DpDict *d, const char *s, size_t n)
+static inline DpWord *
+dp_dict_word(const DpDict *d, const char *s, size_t n)
 {
 	uint64_t	h = 0;
 
 	if (n > 1 && n <= DP_WORD_MAX)
 	{
-		const DpWordEntry *e;
+		DpWordEntry *e;
 
 		h = dp_raw_hash(s, n);
-		e = d->front->slot[(h >> 32) & (DP_FRONT - 1)];
+		e = d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)];
 		if (e && e->hash == h && e->rawlen == n && dp_same_bytes(e->raw, s, n) && e->w.nodes_done)
 			return &e->w;
 	}
 	else if (n == 1 && (unsigned char) s[0] < 0x80)
 	{
 		/* punctuation and one-letter words: a fixed table */
-		const DpWordEntry *e = &d->front->ascii[(unsigned char) s[0]];
+		DpWordEntry *e = &d->rt->front->ascii[(unsigned char) s[0]];
 
 		if (e->w.nodes_done)
 			return &e->w;
@@ -446,7 +459,7 @@ extern bool dp_dict_one_word_agrees(const char *s, size_t n);
 extern bool dp_dict_fast_fold;
 /* Changes whenever the word cache is emptied (DpWord pointers die). */
 extern uint64_t dp_dict_word_generation(const DpDict *d);
-extern void dp_dict_word_checkpoint(DpDict *d);
+extern void dp_dict_word_checkpoint(const DpDict *d);
 
 /* A trie walk: child of node for key, or 0 (node 0 is the root). */
 extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen);
@@ -492,6 +505,6 @@ dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
 }
 
 /* Is this lower-case word a common French word (lemma or stem)? */
-extern bool dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen);
+extern bool dp_common_word(const DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen);
 
 #endif
