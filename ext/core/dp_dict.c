@@ -1815,6 +1815,8 @@ img_check(const char *buf, size_t len)
 			const DpNode *n = &nodes[i];
 			uint32_t	depth = 0;
 
+			if (n->nvals == 0)
+				continue;
 			/* parents come first: the walk ends, at most i steps */
 			for (uint32_t p = i; p != 0 && depth <= 0xFFFF; p = nodes[p].parent)
 				depth++;

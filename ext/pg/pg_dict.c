@@ -18,15 +18,21 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
+#include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_depend.h"
+#include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
+#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -37,6 +43,7 @@
 #include "storage/proc.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -152,6 +159,7 @@ typedef struct DictRows
 	int			natts;
 	bool	   *is_text;		/* per column: text, copied without a call */
 	FmgrInfo   *out;			/* per column: the output function otherwise */
+	struct OutCache *memo;		/* per column: its last strings, by value */
 	bool		convert;		/* the server encoding is not UTF-8 (or SQL_ASCII) */
 	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
 	uint64		nrows;
@@ -161,6 +169,22 @@ typedef struct DictRows
 } DictRows;
 
 static DictRows dict_rows;
+
+/*
+ * The strings of a pass-by-value column's first values (an enum's labels,
+ * a prior of 1, a polarity): the same value gives the same string (its
+ * output function is deterministic within a load), so each is made once,
+ * not once per row.
+ */
+#define OUT_MEMO 8
+
+typedef struct OutCache
+{
+	bool		byval;
+	int			n;
+	Datum		val[OUT_MEMO];
+	char	   *str[OUT_MEMO];
+} OutCache;
 
 #define DICT_ROWS_ARENA (64 * 1024)
 
@@ -192,6 +216,7 @@ rows_columns(DictRows *r, TupleDesc typeinfo, const AttrNumber *att, int natts)
 	r->convert = GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII;
 	r->is_text = MemoryContextAllocZero(r->cxt, sizeof(bool) * (r->natts + 1));
 	r->out = MemoryContextAllocZero(r->cxt, sizeof(FmgrInfo) * (r->natts + 1));
+	r->memo = MemoryContextAllocZero(r->cxt, sizeof(OutCache) * (r->natts + 1));
 	for (int c = 0; c < r->natts; c++)
 	{
 		Oid			typ = TupleDescAttr(typeinfo, att ? att[c] : c)->atttypid;
@@ -204,6 +229,7 @@ rows_columns(DictRows *r, TupleDesc typeinfo, const AttrNumber *att, int natts)
 
 			getTypeOutputInfo(typ, &func, &varlena);
 			fmgr_info_cxt(func, &r->out[c], r->cxt);
+			r->memo[c].byval = TupleDescAttr(typeinfo, att ? att[c] : c)->attbyval;
 		}
 	}
 }
@@ -251,11 +277,33 @@ rows_put(DictRows *r, const Datum *values, const bool *isnull, const AttrNumber 
 			v = rows_copy(r, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 			if ((Pointer) t != DatumGetPointer(values[a]))
 				pfree(t);
+			if (r->convert)
+				v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
 		}
 		else
-			v = OutputFunctionCall(&r->out[c], values[a]);
-		if (r->convert)
-			v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+		{
+			OutCache   *oc = &r->memo[c];
+			int			m;
+
+			v = NULL;
+			for (m = 0; oc->byval && m < oc->n; m++)
+				if (oc->val[m] == values[a])
+				{
+					v = oc->str[m];
+					break;
+				}
+			if (v == NULL)
+			{
+				v = OutputFunctionCall(&r->out[c], values[a]);
+				if (r->convert)
+					v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+				if (oc->byval && oc->n < OUT_MEMO)
+				{
+					oc->val[oc->n] = values[a];
+					oc->str[oc->n++] = v;
+				}
+			}
+		}
 		row[c] = v;
 	}
 	r->nrows++;
@@ -346,7 +394,8 @@ first_column_cmp(const void *a, const void *b)
  * the 68 M instructions of a first call.  The same snapshot (the active
  * one, which a read-only SPI query uses), the same lock (AccessShareLock,
  * kept to the end of the transaction), the same strings (text copied, other
- * types through their output function), the same order (ordered: by the
+ * types through their output function), the same order once sorted by
+ * rows_sort() (ordered: by the
  * first column's bytes, as COLLATE "C").  Wherever the query could behave
  * differently the query runs instead, and gives its answer or its error:
  * no USAGE on the schema or no SELECT on the table, row-level security, a
@@ -407,8 +456,7 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);
-	if (ordered && dict_rows.nrows > 1)
-		qsort(dict_rows.cells, dict_rows.nrows, sizeof(char *) * n, first_column_cmp);
+	/* ordered: sorted by dict_load, and only if it compiles (rows_sort) */
 	return true;
 }
 
@@ -419,7 +467,7 @@ scan_table(Oid relid, char **names, int n, bool ordered)
  * in dict_rows.
  */
 static uint64
-dict_read(DpTable k, const char *cols, bool ordered)
+dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
 {
 	char	   *names[8];
 	int			n = 0;
@@ -435,8 +483,10 @@ dict_read(DpTable k, const char *cols, bool ordered)
 	}
 	if (n == 0)
 		elog(ERROR, "diplo: no column in a dictionary read");
+	*unsorted = false;
 	if (scan_table(table_oids[k], names, n, ordered))
 	{
+		*unsorted = ordered;
 		pfree(list);
 		return dict_rows.nrows;
 	}
@@ -457,22 +507,46 @@ dict_read(DpTable k, const char *cols, bool ordered)
 static Oid
 extension_schema(void)
 {
-	bool		isnull;
-	Datum		d;
+	Oid			ext = get_extension_oid("diplo", true);
+	Oid			nsp = InvalidOid;
+	int			found = 0;
+	Relation	dep;
+	ScanKeyData key[2];
+	SysScanDesc scan;
+	HeapTuple	tup;
 
-	if (SPI_execute("SELECT d.objid FROM pg_catalog.pg_depend d "
-					"JOIN pg_catalog.pg_extension x ON x.oid OPERATOR(pg_catalog.=) d.refobjid "
-					"WHERE x.extname OPERATOR(pg_catalog.=) 'diplo' "
-					"AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass "
-					"AND d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass "
-					"AND d.deptype OPERATOR(pg_catalog.=) 'e'", true, 1) != SPI_OK_SELECT ||
-		SPI_processed != 1)
+	/*
+	 * SELECT d.objid FROM pg_depend d JOIN pg_extension x ON x.oid =
+	 * d.refobjid WHERE x.extname = 'diplo' AND d.refclassid =
+	 * 'pg_extension'::regclass AND d.classid = 'pg_namespace'::regclass AND
+	 * d.deptype = 'e', by an index scan of pg_depend instead of a query (its
+	 * parsing and planning were a fifth of a new connection's first call)
+	 */
+	if (OidIsValid(ext))
+	{
+		dep = table_open(DependRelationId, AccessShareLock);
+		ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(ExtensionRelationId));
+		ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(ext));
+		scan = systable_beginscan(dep, DependReferenceIndexId, true, NULL, 2, key);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_depend f = (Form_pg_depend) GETSTRUCT(tup);
+
+			/* the first, as the query's LIMIT 1 took one */
+			if (f->classid == NamespaceRelationId && f->deptype == DEPENDENCY_EXTENSION && found++ == 0)
+				nsp = f->objid;
+		}
+		systable_endscan(scan);
+		table_close(dep, AccessShareLock);
+	}
+	if (found == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("diplo: extension \"diplo\" is not installed in this database"),
 				 errhint("Run CREATE EXTENSION diplo.")));
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return DatumGetObjectId(d);
+	return nsp;
 }
 
 /*
@@ -504,7 +578,22 @@ typedef struct TableRows
 	char	  **cells;
 	uint64		nrows;
 	int			natts;
+	bool		unsorted;		/* read by a heap scan, still to be sorted */
 } TableRows;
+
+/*
+ * Sort the rows of a heap scan of an ordered table as its query's ORDER BY
+ * ... COLLATE "C" would.  Only a compile needs it: the key is of the rows as
+ * read (and of whether they still need this sort), and pg_qsort is
+ * deterministic, so the same rows read give the same sorted rows.
+ */
+static void
+rows_sort(TableRows *t)
+{
+	if (t->unsorted && t->nrows > 1)
+		qsort(t->cells, t->nrows, sizeof(char *) * t->natts, first_column_cmp);
+	t->unsorted = false;
+}
 
 /*
  * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
@@ -569,7 +658,7 @@ key_start(KeyBuf *kb)
 static void
 key_table(KeyBuf *kb, int k, const TableRows *t)
 {
-	int32		head[2] = {k, t->natts};
+	int32		head[3] = {k, t->natts, t->unsorted};
 
 	key_put(kb, head, sizeof(head));
 	key_put(kb, &t->nrows, sizeof(t->nrows));
@@ -577,10 +666,20 @@ key_table(KeyBuf *kb, int k, const TableRows *t)
 	{
 		const char *c = t->cells[i];
 		uint32		n = c ? (uint32) strlen(c) : UINT32_MAX;
+		size_t		need = sizeof(n) + (c ? n : 0);
 
-		key_put(kb, &n, sizeof(n));
+		if (need > sizeof(kb->buf) - kb->len)
+		{
+			/* rare: a long cell, or the buffer is full */
+			key_put(kb, &n, sizeof(n));
+			if (c)
+				key_put(kb, c, n);
+			continue;
+		}
+		memcpy(kb->buf + kb->len, &n, sizeof(n));
 		if (c)
-			key_put(kb, c, n);
+			memcpy(kb->buf + kb->len + sizeof(n), c, n);
+		kb->len += need;
 	}
 }
 
@@ -680,7 +779,12 @@ dict_load(void)
 			instr_time	h0,
 						h1;
 
-			rows[k].nrows = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered);
+			INSTR_TIME_SET_CURRENT(h0);
+			rows[k].nrows = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered,
+									  &rows[k].unsorted);
+			INSTR_TIME_SET_CURRENT(h1);
+			INSTR_TIME_SUBTRACT(h1, h0);
+			elog(DEBUG2, "diplo: table %s: %d rows in %.3f ms", dp_tables[k].name, (int) rows[k].nrows, INSTR_TIME_GET_MILLISEC(h1));
 			rows[k].cells = dict_rows.cells;
 			rows[k].natts = dict_rows.natts;
 			INSTR_TIME_SET_CURRENT(h0);
@@ -717,6 +821,7 @@ dict_load(void)
 		{
 			for (int k = 0; k < DP_T__COUNT; k++)
 			{
+				rows_sort(&rows[k]);
 				for (uint64 i = 0; i < rows[k].nrows; i++)
 				{
 					dp_dict_add_row(d, (DpTable) k,
