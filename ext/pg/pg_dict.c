@@ -124,6 +124,10 @@ dict_inval_callback(Datum arg, Oid relid)
 void
 pgdp_dict_init(void)
 {
+	size_t		len;
+
+	/* the identity of the library file now, as it is loaded */
+	(void) pgdp_image_build_id(&len);
 	CacheRegisterRelcacheCallback(dict_inval_callback, (Datum) 0);
 }
 

@@ -48,10 +48,16 @@
 #define PGDP_IMAGE_DIR "pg_diplo"
 #define PGDP_IMAGE_MAGIC "DIPLODICT\0\0\0\0\0\0"	/* 16 bytes */
 #define PGDP_IMAGE_LAYOUT 1
-#define PGDP_IMAGE_KEEP 8
+#define PGDP_IMAGE_KEEP 16
 #define PGDP_IMAGE_MAX ((uint64) 1 << 30)
 
-/* What makes a library build's images readable by it. */
+/*
+ * What makes a library build's images readable by it: the layout, and the
+ * identity of the library file as it was when this process loaded it
+ * (pgdp_image_build_id() is first called from _PG_init): a backend that
+ * loaded an older build before a reinstall never writes an image the new
+ * build would take for its own.
+ */
 typedef struct PgDictBuild
 {
 	uint32		pg_version;
@@ -222,9 +228,10 @@ pgdp_image_attach(const uint8 *key, DpMem *mem, MemoryContext cxt)
 		why = "size mismatch";
 	else
 	{
-		payload = MemoryContextAllocHuge(cxt, h.payload);
-		prefault(payload, h.payload);
-		if (!read_all(fd, payload, h.payload))
+		payload = MemoryContextAllocExtended(cxt, h.payload, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+		if (payload == NULL)
+			why = "out of memory";
+		else if (prefault(payload, h.payload), !read_all(fd, payload, h.payload))
 			why = "short read";
 		else
 		{
@@ -270,11 +277,12 @@ image_name(const char *name, bool *tmp)
 }
 
 /*
- * Keep the PGDP_IMAGE_KEEP most recently written images; remove the
+ * Keep the PGDP_IMAGE_KEEP most recently written images (keep, just
+ * written, and the newest others); remove the
  * temporary files a crashed writer left more than ten minutes ago.
  */
 static void
-image_prune(void)
+image_prune(const char *keep)
 {
 	char		dir[MAXPGPATH];
 	DIR		   *dh;
@@ -282,7 +290,7 @@ image_prune(void)
 	struct
 	{
 		char		name[MAXPGPATH];
-		time_t		mtime;
+		uint64		mtime_ns;
 	}		   *old = NULL;
 	int			n = 0,
 				cap = 0;
@@ -309,23 +317,25 @@ image_prune(void)
 				(void) unlink(path);
 			continue;
 		}
+		if (strcmp(path, keep) == 0)
+			continue;			/* the image just written stays */
 		if (n == cap)
 		{
 			cap = cap ? cap * 2 : 16;
 			old = old ? repalloc(old, sizeof(*old) * cap) : palloc(sizeof(*old) * cap);
 		}
 		strlcpy(old[n].name, path, sizeof(old[n].name));
-		old[n].mtime = st.st_mtime;
+		old[n].mtime_ns = (uint64) st.st_mtim.tv_sec * 1000000000 + (uint64) st.st_mtim.tv_nsec;
 		n++;
 	}
 	FreeDir(dh);
 	/* remove the oldest until PGDP_IMAGE_KEEP are left */
-	while (n > PGDP_IMAGE_KEEP)
+	while (n > PGDP_IMAGE_KEEP - 1)
 	{
 		int			o = 0;
 
 		for (int i = 1; i < n; i++)
-			if (old[i].mtime < old[o].mtime)
+			if (old[i].mtime_ns < old[o].mtime_ns)
 				o = i;
 		(void) unlink(old[o].name);
 		old[o] = old[--n];
@@ -360,7 +370,10 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 	size = dp_dict_image_size(d);
 	if (size == 0 || (uint64) size + sizeof(h) > PGDP_IMAGE_MAX)
 		return;
-	buf = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(h) + size);
+	buf = MemoryContextAllocExtended(CurrentMemoryContext, sizeof(h) + size,
+									 MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+	if (buf == NULL)
+		return;
 	if (dp_dict_image_write(d, buf + sizeof(h), size) != size ||
 		(why = dp_dict_image_check(buf + sizeof(h), size)) != NULL)
 	{
@@ -407,5 +420,5 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 	if (why)
 		elog(DEBUG1, "diplo: dictionary image \"%s\" not written (%s): %m", path, why);
 	else
-		image_prune();
+		image_prune(path);
 }

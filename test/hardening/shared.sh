@@ -68,8 +68,8 @@ is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f = '$K0.dict
 	"the image is \$PGDATA/pg_diplo/<key>.dict"
 is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f LIKE '%.tmp.%'")" 0 \
 	"no temporary file is left"
-cmp_num "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f LIKE '%.dict'")" "<=" 8 \
-	"at most 8 images are kept"
+cmp_num "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f LIKE '%.dict'")" "<=" 16 \
+	"at most 16 images are kept"
 bytes=$(q $DB -c "SELECT (SELECT bytes FROM diplo.dictionary_info()) < 3000000")
 is "$bytes" t "an attached dictionary takes less than 3 MB in its backend"
 par=$(q $DB -c "CREATE TABLE docs AS SELECT \$d\$$DOC\$d\$ || g AS body FROM generate_series(1, 40) g" \
@@ -225,3 +225,20 @@ case "$SESS_OUT" in
 *"$U"*) ok "RLS: back to the superuser, every row again" ;;
 *) nok "RLS: back to the superuser, every row again" "$SESS_OUT" ;;
 esac
+
+########################################################################
+# (g) the directory is bounded
+########################################################################
+
+sess_stop s1
+q $DB -c "ALTER TABLE diplo.entity DISABLE ROW LEVEL SECURITY" >/dev/null
+last=
+for i in $(seq 1 18); do
+	q $DB -c "INSERT INTO diplo.entity(name, kind, actor) VALUES ('$V$i', 'PER', 'FRA')" >/dev/null
+	last=$(q $DB -c "SELECT source || ' ' || key FROM diplo.dictionary_info()")
+done
+is "${last%% *}" compiled "18 new dictionaries in a row are compiled"
+n_img=$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f LIKE '%.dict'")
+cmp_num "$n_img" "<=" 16 "after them, at most 16 images are kept ($n_img)"
+is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f = '${last#* }.dict'")" 1 \
+	"the newest image is kept"
