@@ -147,6 +147,112 @@ dict_cxt_reset(void *arg)
 }
 
 /*
+ * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
+ * identity, the image layout, the server encoding, and then, table by table
+ * in the order the compiler takes them, every cell of every row in the
+ * order read, each as its length and bytes (SQL NULL as a length no string
+ * has), then the table's number, column count and row count and whether
+ * its rows are still to be sorted.  The compiled dictionary is a function
+ * of exactly this input (the cells are what dp_dict_add_row gets, after
+ * rows_sort, which is deterministic), so equal keys mean equal
+ * dictionaries.  The cells are hashed as they are read (rows_put).
+ */
+typedef struct KeyBuf
+{
+	pg_cryptohash_ctx *ctx;
+	size_t		len;
+	char		buf[32768];
+} KeyBuf;
+
+static void
+key_flush(KeyBuf *kb)
+{
+	if (kb->len > 0 && pg_cryptohash_update(kb->ctx, (const uint8 *) kb->buf, kb->len) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
+	kb->len = 0;
+}
+
+static void
+key_put(KeyBuf *kb, const void *p, size_t n)
+{
+	const char *c = (const char *) p;
+
+	while (n > 0)
+	{
+		size_t		room = sizeof(kb->buf) - kb->len;
+		size_t		take = Min(room, n);
+
+		memcpy(kb->buf + kb->len, c, take);
+		kb->len += take;
+		c += take;
+		n -= take;
+		if (kb->len == sizeof(kb->buf))
+			key_flush(kb);
+	}
+}
+
+static void
+key_start(KeyBuf *kb)
+{
+	size_t		blen;
+	const void *bid = pgdp_image_build_id(&blen);
+	int32		enc = GetDatabaseEncoding();
+	uint32		layout = DP_DICT_IMAGE_VERSION;
+
+	kb->ctx = pg_cryptohash_create(PG_SHA256);
+	if (kb->ctx == NULL || pg_cryptohash_init(kb->ctx) < 0)
+		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	kb->len = 0;
+	key_put(kb, bid, blen);
+	key_put(kb, &layout, sizeof(layout));
+	key_put(kb, &enc, sizeof(enc));
+}
+
+/* One cell: its length and bytes; SQL NULL as a length no string has. */
+static inline void
+key_cell(KeyBuf *kb, const char *c, uint32 n)
+{
+	size_t		need;
+
+	if (c == NULL)
+		n = UINT32_MAX;
+	need = sizeof(n) + (c ? n : 0);
+	if (need > sizeof(kb->buf) - kb->len)
+	{
+		/* rare: a long cell, or the buffer is full */
+		key_put(kb, &n, sizeof(n));
+		if (c)
+			key_put(kb, c, n);
+		return;
+	}
+	memcpy(kb->buf + kb->len, &n, sizeof(n));
+	if (c)
+		memcpy(kb->buf + kb->len + sizeof(n), c, n);
+	kb->len += need;
+}
+
+/* After a table's cells: its number, column count, row count, and whether
+ * its rows still need rows_sort() (a heap scan of an ordered table). */
+static void
+key_table_end(KeyBuf *kb, int k, int natts, bool unsorted, uint64 nrows)
+{
+	int32		tail[3] = {k, natts, unsorted};
+
+	key_put(kb, tail, sizeof(tail));
+	key_put(kb, &nrows, sizeof(nrows));
+}
+
+static void
+key_finish(KeyBuf *kb, uint8 *key)
+{
+	key_flush(kb);
+	if (pg_cryptohash_final(kb->ctx, key, PGDP_DICT_KEY_LEN) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
+	pg_cryptohash_free(kb->ctx);
+	kb->ctx = NULL;
+}
+
+/*
  * The rows of the current dictionary query, as UTF-8 C strings (the core's
  * encoding), kept until the next query runs.  A DestReceiver copies each
  * column once, straight from the executor's slot: no SPI tuple table (a
@@ -164,6 +270,8 @@ typedef struct DictRows
 	bool	   *is_text;		/* per column: text, copied without a call */
 	FmgrInfo   *out;			/* per column: the output function otherwise */
 	struct OutCache *memo;		/* per column: its last strings, by value */
+	KeyBuf	   *kb;				/* each cell is hashed into it, if set */
+	bool		store;			/* keep the cells (to compile them) */
 	bool		convert;		/* the server encoding is not UTF-8 (or SQL_ASCII) */
 	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
 	uint64		nrows;
@@ -249,21 +357,24 @@ static void
 rows_put(DictRows *r, const Datum *values, const bool *isnull, const AttrNumber *att)
 {
 	MemoryContext old = MemoryContextSwitchTo(r->cxt);
-	char	  **row;
+	char	  **row = NULL;
 
-	if (r->nrows == r->caprows)
+	if (r->store)
 	{
-		uint64		cap = r->caprows ? r->caprows * 2 : 1024;
+		if (r->nrows == r->caprows)
+		{
+			uint64		cap = r->caprows ? r->caprows * 2 : 1024;
 
-		if ((Size) (cap * Max(r->natts, 1)) >= MaxAllocSize / sizeof(char *))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("diplo: too many dictionary rows")));
-		r->cells = r->cells ? repalloc(r->cells, sizeof(char *) * cap * Max(r->natts, 1))
-			: palloc(sizeof(char *) * cap * Max(r->natts, 1));
-		r->caprows = cap;
+			if ((Size) (cap * Max(r->natts, 1)) >= MaxAllocSize / sizeof(char *))
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("diplo: too many dictionary rows")));
+			r->cells = r->cells ? repalloc(r->cells, sizeof(char *) * cap * Max(r->natts, 1))
+				: palloc(sizeof(char *) * cap * Max(r->natts, 1));
+			r->caprows = cap;
+		}
+		row = r->cells + r->nrows * r->natts;
 	}
-	row = r->cells + r->nrows * r->natts;
 	for (int c = 0; c < r->natts; c++)
 	{
 		int			a = att ? att[c] : c;
@@ -271,13 +382,25 @@ rows_put(DictRows *r, const Datum *values, const bool *isnull, const AttrNumber 
 
 		if (isnull[a])
 		{
-			row[c] = NULL;
+			if (row)
+				row[c] = NULL;
+			if (r->kb)
+				key_cell(r->kb, NULL, 0);
 			continue;
 		}
 		if (r->is_text[c])
 		{
 			struct varlena *t = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(values[a]));
 
+			if (!r->store && !r->convert)
+			{
+				/* only hashed: straight from the tuple, no copy */
+				if (r->kb)
+					key_cell(r->kb, VARDATA_ANY(t), (uint32) VARSIZE_ANY_EXHDR(t));
+				if ((Pointer) t != DatumGetPointer(values[a]))
+					pfree(t);
+				continue;
+			}
 			v = rows_copy(r, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 			if ((Pointer) t != DatumGetPointer(values[a]))
 				pfree(t);
@@ -308,7 +431,10 @@ rows_put(DictRows *r, const Datum *values, const bool *isnull, const AttrNumber 
 				}
 			}
 		}
-		row[c] = v;
+		if (r->kb)
+			key_cell(r->kb, v, (uint32) strlen(v));
+		if (row)
+			row[c] = v;
 	}
 	r->nrows++;
 	MemoryContextSwitchTo(old);
@@ -599,102 +725,39 @@ rows_sort(TableRows *t)
 	t->unsorted = false;
 }
 
+
 /*
- * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
- * identity, the image layout, the server encoding, and then, table by table
- * in the order the compiler takes them, the table's number, column count
- * and row count and every cell of every row in that order, each as its
- * length and bytes (SQL NULL as a length no string has).  The compiled
- * dictionary is a function of exactly this input (the cells are what
- * dp_dict_add_row gets), so equal keys mean equal dictionaries.
+ * Read every dictionary table, hashing its cells into the key; store: keep
+ * them in rows[] too (to compile them).
  */
-typedef struct KeyBuf
-{
-	pg_cryptohash_ctx *ctx;
-	size_t		len;
-	char		buf[32768];
-} KeyBuf;
-
 static void
-key_flush(KeyBuf *kb)
+read_tables(KeyBuf *kb, TableRows *rows, bool store, uint8 *key)
 {
-	if (kb->len > 0 && pg_cryptohash_update(kb->ctx, (const uint8 *) kb->buf, kb->len) < 0)
-		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
-	kb->len = 0;
-}
-
-static void
-key_put(KeyBuf *kb, const void *p, size_t n)
-{
-	const char *c = (const char *) p;
-
-	while (n > 0)
+	key_start(kb);
+	dict_rows.kb = kb;
+	dict_rows.store = store;
+	for (int k = 0; k < DP_T__COUNT; k++)
 	{
-		size_t		room = sizeof(kb->buf) - kb->len;
-		size_t		take = Min(room, n);
+		instr_time	h0,
+					h1;
+		bool		unsorted;
+		uint64		n;
 
-		memcpy(kb->buf + kb->len, c, take);
-		kb->len += take;
-		c += take;
-		n -= take;
-		if (kb->len == sizeof(kb->buf))
-			key_flush(kb);
+		INSTR_TIME_SET_CURRENT(h0);
+		n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered, &unsorted);
+		key_table_end(kb, k, dict_rows.natts, unsorted, n);
+		INSTR_TIME_SET_CURRENT(h1);
+		INSTR_TIME_SUBTRACT(h1, h0);
+		elog(DEBUG2, "diplo: table %s: %d rows in %.3f ms%s", dp_tables[k].name, (int) n,
+			 INSTR_TIME_GET_MILLISEC(h1), store ? " (kept)" : "");
+		rows[k].nrows = n;
+		rows[k].cells = store ? dict_rows.cells : NULL;
+		rows[k].natts = dict_rows.natts;
+		rows[k].unsorted = unsorted;
 	}
-}
-
-static void
-key_start(KeyBuf *kb)
-{
-	size_t		blen;
-	const void *bid = pgdp_image_build_id(&blen);
-	int32		enc = GetDatabaseEncoding();
-	uint32		layout = DP_DICT_IMAGE_VERSION;
-
-	kb->ctx = pg_cryptohash_create(PG_SHA256);
-	if (kb->ctx == NULL || pg_cryptohash_init(kb->ctx) < 0)
-		elog(ERROR, "diplo: could not start hashing the dictionary rows");
-	kb->len = 0;
-	key_put(kb, bid, blen);
-	key_put(kb, &layout, sizeof(layout));
-	key_put(kb, &enc, sizeof(enc));
-}
-
-static void
-key_table(KeyBuf *kb, int k, const TableRows *t)
-{
-	int32		head[3] = {k, t->natts, t->unsorted};
-
-	key_put(kb, head, sizeof(head));
-	key_put(kb, &t->nrows, sizeof(t->nrows));
-	for (uint64 i = 0; i < t->nrows * (uint64) t->natts; i++)
-	{
-		const char *c = t->cells[i];
-		uint32		n = c ? (uint32) strlen(c) : UINT32_MAX;
-		size_t		need = sizeof(n) + (c ? n : 0);
-
-		if (need > sizeof(kb->buf) - kb->len)
-		{
-			/* rare: a long cell, or the buffer is full */
-			key_put(kb, &n, sizeof(n));
-			if (c)
-				key_put(kb, c, n);
-			continue;
-		}
-		memcpy(kb->buf + kb->len, &n, sizeof(n));
-		if (c)
-			memcpy(kb->buf + kb->len + sizeof(n), c, n);
-		kb->len += need;
-	}
-}
-
-static void
-key_finish(KeyBuf *kb, uint8 *key)
-{
-	key_flush(kb);
-	if (pg_cryptohash_final(kb->ctx, key, PGDP_DICT_KEY_LEN) < 0)
-		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
-	pg_cryptohash_free(kb->ctx);
-	kb->ctx = NULL;
+	dict_rows.kb = NULL;
+	dict_rows.store = false;
+	key_finish(kb, key);
 }
 
 /*
@@ -716,8 +779,7 @@ dict_load(void)
 				t1;
 	volatile double t_read = 0,
 				t_make = 0,
-				t_setup = 0,
-				t_hash = 0;
+				t_setup = 0;
 
 	INSTR_TIME_SET_CURRENT(t0);
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
@@ -771,33 +833,16 @@ dict_load(void)
 		/*
 		 * Every table in dp_tables[] order, each row as its column strings;
 		 * COLLATE "C" where the order matters: the same order in every
-		 * database, and a cheap sort.  The rows are all read, and hashed
-		 * into the key, before anything is built.
+		 * database, and a cheap sort.  A first pass only hashes the rows
+		 * into the key (no copy): most loads then attach the image of that
+		 * key.  Otherwise a second pass, under the same snapshot, keeps the
+		 * rows and hashes them again: what is compiled, and the key its
+		 * image is written under, are those of the very same rows.
 		 */
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_setup = INSTR_TIME_GET_MILLISEC(t1);
-		key_start(kb);
-		for (int k = 0; k < DP_T__COUNT; k++)
-		{
-			instr_time	h0,
-						h1;
-
-			INSTR_TIME_SET_CURRENT(h0);
-			rows[k].nrows = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered,
-									  &rows[k].unsorted);
-			INSTR_TIME_SET_CURRENT(h1);
-			INSTR_TIME_SUBTRACT(h1, h0);
-			elog(DEBUG2, "diplo: table %s: %d rows in %.3f ms", dp_tables[k].name, (int) rows[k].nrows, INSTR_TIME_GET_MILLISEC(h1));
-			rows[k].cells = dict_rows.cells;
-			rows[k].natts = dict_rows.natts;
-			INSTR_TIME_SET_CURRENT(h0);
-			key_table(kb, k, &rows[k]);
-			INSTR_TIME_SET_CURRENT(h1);
-			INSTR_TIME_SUBTRACT(h1, h0);
-			t_hash += INSTR_TIME_GET_MILLISEC(h1);
-		}
-		key_finish(kb, pd->key);
+		read_tables(kb, rows, false, pd->key);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_read = INSTR_TIME_GET_MILLISEC(t1);
@@ -823,6 +868,14 @@ dict_load(void)
 
 		if (!pd->attached)
 		{
+			uint8		key2[PGDP_DICT_KEY_LEN];
+
+			read_tables(kb, rows, true, key2);
+			if (memcmp(key2, pd->key, PGDP_DICT_KEY_LEN) != 0)
+			{
+				elog(DEBUG1, "diplo: the dictionary rows differ between the two reads");
+				memcpy(pd->key, key2, PGDP_DICT_KEY_LEN);
+			}
 			for (int k = 0; k < DP_T__COUNT; k++)
 			{
 				rows_sort(&rows[k]);
@@ -843,8 +896,8 @@ dict_load(void)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_make = INSTR_TIME_GET_MILLISEC(t1);
-		elog(DEBUG1, "diplo: dictionary rows read in %.3f ms (setup %.3f ms, key %.3f ms), %s in %.3f ms",
-			 t_read, t_setup, t_hash, pd->attached ? "attached" : "compiled", t_make);
+		elog(DEBUG1, "diplo: dictionary rows read and hashed in %.3f ms (setup %.3f ms), %s in %.3f ms",
+			 t_read, t_setup, pd->attached ? "attached" : "compiled", t_make);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();
@@ -855,6 +908,8 @@ dict_load(void)
 	{
 		if (kb && kb->ctx)
 			pg_cryptohash_free(kb->ctx);
+		dict_rows.kb = NULL;
+		dict_rows.store = false;
 		dict_rows.cxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
