@@ -96,6 +96,13 @@ trie_create(DpMem *m)
 	t->nnodes = 1;				/* root */
 	t->nslots = 512;
 	t->slots = dp_alloc0(m, t->nslots * sizeof(uint32_t));
+	t->keys_cap = 4096;
+	t->keys = dp_alloc(m, t->keys_cap);
+	t->keys[0] = '\0';			/* the root's empty key */
+	t->keys_len = 1;
+	t->vals_cap = 256;
+	t->vals = dp_alloc(m, t->vals_cap * sizeof(DpVal));
+	t->vals_len = 0;
 	return t;
 }
 
@@ -108,7 +115,7 @@ trie_grow_slots(DpTrie *t)
 	for (uint32_t id = 1; id < t->nnodes; id++)
 	{
 		DpNode	   *nd = &t->nodes[id];
-		uint64_t	h = edge_hash(nd->parent, nd->key, nd->keylen);
+		uint64_t	h = edge_hash(nd->parent, t->keys + nd->key, nd->keylen);
 		uint32_t	i = (uint32_t) h & (n - 1);
 
 		while (s[i])
@@ -141,7 +148,7 @@ dp_trie_probe(const DpTrie *t, uint32_t node, const char *key, size_t keylen, ui
 		if (id == 0)
 			return 0;
 		nd = &t->nodes[id];
-		if (nd->parent == node && nd->keylen == keylen && memcmp(nd->key, key, keylen) == 0)
+		if (nd->parent == node && nd->keylen == keylen && memcmp(t->keys + nd->key, key, keylen) == 0)
 			return id;
 		i = (i + 1) & (t->nslots - 1);
 	}
@@ -169,7 +176,21 @@ trie_add_child(DpTrie *t, uint32_t node, const char *key, size_t keylen)
 	t->nodes[node].children |= (keylen == 1 && key[0] == '*') ? 3 : 1;
 	t->nodes[node].bloom |= UINT64_C(1) << (dp_hash_bytes(key, keylen, 0) >> 58);
 	t->nodes[id].parent = node;
-	t->nodes[id].key = dp_strndup(t->m, key, keylen);
+	if ((uint64_t) t->keys_len + keylen + 1 > t->keys_cap)
+	{
+		uint64_t	c = t->keys_cap;
+
+		while ((uint64_t) t->keys_len + keylen + 1 > c)
+			c *= 2;
+		if (c > UINT32_MAX)
+			dp_fail(t->m, DP_ERR_TOO_BIG, "dictionary words too long in all");
+		t->keys = dp_realloc(t->m, t->keys, (size_t) c);
+		t->keys_cap = (uint32_t) c;
+	}
+	memcpy(t->keys + t->keys_len, key, keylen);
+	t->keys[t->keys_len + keylen] = '\0';
+	t->nodes[id].key = t->keys_len;
+	t->keys_len += (uint32_t) keylen + 1;
 	t->nodes[id].keylen = (uint16_t) keylen;
 	if ((uint64_t) t->nnodes * 2 > t->nslots)
 		trie_grow_slots(t);
@@ -187,22 +208,39 @@ static void
 trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 {
 	DpNode	   *nd = &t->nodes[node];
+	DpVal	   *vals = t->vals + nd->vals;
 
 	/* the same value twice (duplicate rows after folding) is kept once */
 	for (int i = 0; i < nd->nvals; i++)
-		if (nd->vals[i].type == v->type && nd->vals[i].id == v->id &&
-			nd->vals[i].sub == v->sub && nd->vals[i].capmask == v->capmask)
+		if (vals[i].type == v->type && vals[i].id == v->id &&
+			vals[i].sub == v->sub && vals[i].capmask == v->capmask)
 			return;
 	if (nd->nvals == 0xFFFF)
 		return;
 	if (nd->nvals == nd->vcap)
 	{
+		/* a new run, twice as long, at the end of vals; the old one is
+		 * left behind until trie_compact() */
 		uint16_t	c = nd->vcap ? (nd->vcap > 0x7FFF ? 0xFFFF : nd->vcap * 2) : 1;
 
-		nd->vals = dp_realloc(t->m, nd->vals, c * sizeof(DpVal));
+		if ((uint64_t) t->vals_len + c > t->vals_cap)
+		{
+			uint64_t	cap = t->vals_cap;
+
+			while ((uint64_t) t->vals_len + c > cap)
+				cap *= 2;
+			if (cap > UINT32_MAX / sizeof(DpVal))
+				dp_fail(t->m, DP_ERR_TOO_BIG, "too many dictionary values");
+			t->vals = dp_realloc(t->m, t->vals, (size_t) cap * sizeof(DpVal));
+			t->vals_cap = (uint32_t) cap;
+		}
+		if (nd->nvals)
+			memcpy(t->vals + t->vals_len, t->vals + nd->vals, nd->nvals * sizeof(DpVal));
+		nd->vals = t->vals_len;
 		nd->vcap = c;
+		t->vals_len += c;
 	}
-	nd->vals[nd->nvals++] = *v;
+	t->vals[nd->vals + nd->nvals++] = *v;
 	nd->here |= (uint16_t) (1u << v->type);
 	/* every node on the path learns what lies below it */
 	for (uint32_t id = node;; id = t->nodes[id].parent)
@@ -211,6 +249,35 @@ trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 		if (id == 0)
 			break;
 	}
+}
+
+/* The values, one run per node in node order, without the runs left behind. */
+static void
+trie_compact(DpTrie *t)
+{
+	uint64_t	total = 0;
+	DpVal	   *vals;
+	uint32_t	at = 0;
+
+	for (uint32_t id = 0; id < t->nnodes; id++)
+		total += t->nodes[id].nvals;
+	if (total == t->vals_len)
+		return;
+	vals = dp_alloc(t->m, dp_mul_size(t->m, total ? total : 1, sizeof(DpVal)));
+	for (uint32_t id = 0; id < t->nnodes; id++)
+	{
+		DpNode	   *nd = &t->nodes[id];
+
+		if (nd->nvals)
+			memcpy(vals + at, t->vals + nd->vals, nd->nvals * sizeof(DpVal));
+		nd->vals = at;
+		nd->vcap = nd->nvals;
+		at += nd->nvals;
+	}
+	dp_free(t->m, t->vals);
+	t->vals = vals;
+	t->vals_len = at;
+	t->vals_cap = total ? (uint32_t) total : 1;
 }
 
 
@@ -1311,6 +1378,8 @@ dp_dict_finish(DpDict *d)
 	for (uint32_t i = 0; i < d->ncountries; i++)
 		d->countries[i].entity = dp_dict_find_entity(d, d->countries[i].name);
 	d->finished = true;
+	trie_compact(d->words);
+	trie_compact(d->stems);
 	/* words cached while building have no trie nodes yet */
 	cache_flush(d);
 }
@@ -1420,13 +1489,14 @@ dp_dict_add_state_entities(DpDict *d)
 
 /*
  * The frozen part of a finished dictionary as one block of bytes with
- * offsets instead of pointers: the entities, countries, cues and topics,
- * the two tries (nodes, edge slots, values) and a pool of NUL-terminated
- * strings.  Pointer fields of the records hold an offset into the pool
- * (DP_IMG_NONE for NULL); a node's vals holds the index of its first value
- * in the trie's value array.  dp_dict_attach() checks every count, offset
- * and index before it turns them back into pointers, so that no image,
- * however garbled, makes a read leave the block.
+ * offsets instead of pointers: the entities, countries, cues and topics
+ * (their string fields hold an offset into a pool of NUL-terminated
+ * strings, DP_IMG_NONE for NULL), and for each trie its nodes, edge slots,
+ * values and keys exactly as the trie holds them (a node's key and values
+ * are offsets already).  dp_dict_attach() checks every count, offset and
+ * index, then reads the tries where the image lies (it may be mapped
+ * read-only and shared) and copies only the small records whose strings
+ * must become pointers; no image, however garbled, makes a read leave it.
  */
 #define DP_IMG_MAGIC 0x4D494450u	/* "PDIM" */
 #define DP_IMG_NONE UINT64_MAX
@@ -1443,6 +1513,7 @@ typedef struct DpImgHead
 	uint32_t	nnodes[2];		/* words, stems */
 	uint32_t	nslots[2];
 	uint32_t	nvals[2];
+	uint32_t	keys_len[2];
 	uint64_t	off_entities;
 	uint64_t	off_countries;
 	uint64_t	off_cues;
@@ -1450,6 +1521,7 @@ typedef struct DpImgHead
 	uint64_t	off_nodes[2];
 	uint64_t	off_slots[2];
 	uint64_t	off_vals[2];
+	uint64_t	off_keys[2];
 	uint64_t	off_pool;
 	uint64_t	pool_len;
 } DpImgHead;
@@ -1458,30 +1530,6 @@ static inline uint64_t
 img_align(uint64_t n)
 {
 	return (n + 15) & ~(uint64_t) 15;
-}
-
-typedef struct ImgOut
-{
-	char	   *buf;			/* NULL: only measure */
-	uint64_t	pool;			/* where the pool starts */
-	uint64_t	pool_len;
-} ImgOut;
-
-/* Put a string in the pool; its offset there. */
-static uint64_t
-img_str(ImgOut *o, const char *s)
-{
-	size_t		n;
-	uint64_t	at;
-
-	if (s == NULL)
-		return DP_IMG_NONE;
-	n = strlen(s);
-	at = o->pool_len;
-	if (o->buf)
-		memcpy(o->buf + o->pool + at, s, n + 1);
-	o->pool_len += n + 1;
-	return at;
 }
 
 static inline void *
@@ -1496,28 +1544,34 @@ img_val(const void *p)
 	return (uint64_t) (uintptr_t) p;
 }
 
-/* Lay out (buf NULL: size) or write the image of d; its size in bytes. */
 static uint64_t
-img_build(const DpDict *d, char *buf, uint64_t pool_len)
+img_strlen(const char *s)
 {
-	DpImgHead	h = {0};
-	ImgOut		o = {0};
+	return s ? strlen(s) + 1 : 0;
+}
+
+/* The layout of d's image: every count, offset and size of its header. */
+static void
+img_layout(const DpDict *d, DpImgHead *h)
+{
 	uint64_t	at = img_align(sizeof(DpImgHead));
 	const DpTrie *tries[2] = {d->words, d->stems};
+	uint64_t	pool = 0;
 
-	h.magic = DP_IMG_MAGIC;
-	h.version = DP_DICT_IMAGE_VERSION;
-	h.nentities = d->nentities;
-	h.ncountries = d->ncountries;
-	h.ncues = d->ncues;
-	h.ntopics = d->ntopics;
-	h.off_entities = at;
+	memset(h, 0, sizeof(*h));
+	h->magic = DP_IMG_MAGIC;
+	h->version = DP_DICT_IMAGE_VERSION;
+	h->nentities = d->nentities;
+	h->ncountries = d->ncountries;
+	h->ncues = d->ncues;
+	h->ntopics = d->ntopics;
+	h->off_entities = at;
 	at = img_align(at + (uint64_t) d->nentities * sizeof(DpEntity));
-	h.off_countries = at;
+	h->off_countries = at;
 	at = img_align(at + (uint64_t) d->ncountries * sizeof(DpCountry));
-	h.off_cues = at;
+	h->off_cues = at;
 	at = img_align(at + (uint64_t) d->ncues * sizeof(DpCue));
-	h.off_topics = at;
+	h->off_topics = at;
 	at = img_align(at + (uint64_t) d->ntopics * sizeof(uint64_t));
 	for (int k = 0; k < 2; k++)
 	{
@@ -1526,44 +1580,71 @@ img_build(const DpDict *d, char *buf, uint64_t pool_len)
 
 		for (uint32_t i = 0; i < t->nnodes; i++)
 			nv += t->nodes[i].nvals;
-		h.nnodes[k] = t->nnodes;
-		h.nslots[k] = t->nslots;
-		h.nvals[k] = (uint32_t) nv;
-		h.off_nodes[k] = at;
+		h->nnodes[k] = t->nnodes;
+		h->nslots[k] = t->nslots;
+		h->nvals[k] = (uint32_t) nv;
+		h->keys_len[k] = t->keys_len;
+		h->off_nodes[k] = at;
 		at = img_align(at + (uint64_t) t->nnodes * sizeof(DpNode));
-		h.off_slots[k] = at;
+		h->off_slots[k] = at;
 		at = img_align(at + (uint64_t) t->nslots * sizeof(uint32_t));
-		h.off_vals[k] = at;
+		h->off_vals[k] = at;
 		at = img_align(at + nv * sizeof(DpVal));
+		h->off_keys[k] = at;
+		at = img_align(at + t->keys_len);
 	}
-	h.off_pool = at;
-	h.pool_len = pool_len;
-	h.total = img_align(at + pool_len);
-	if (buf == NULL)
-	{
-		/* measure the pool: the same strings as below */
-		o.buf = NULL;
-		for (uint32_t i = 0; i < d->nentities; i++)
-		{
-			img_str(&o, d->entities[i].name);
-			img_str(&o, d->entities[i].title);
-		}
-		for (uint32_t i = 0; i < d->ncountries; i++)
-			img_str(&o, d->countries[i].name);
-		for (uint32_t i = 0; i < d->ncues; i++)
-			img_str(&o, d->cues[i].lemma);
-		for (uint32_t i = 0; i < d->ntopics; i++)
-			img_str(&o, d->topics[i]);
-		for (int k = 0; k < 2; k++)
-			for (uint32_t i = 0; i < tries[k]->nnodes; i++)
-				o.pool_len += (uint64_t) tries[k]->nodes[i].keylen + 1;
-		return o.pool_len;
-	}
+	for (uint32_t i = 0; i < d->nentities; i++)
+		pool += img_strlen(d->entities[i].name) + img_strlen(d->entities[i].title);
+	for (uint32_t i = 0; i < d->ncountries; i++)
+		pool += img_strlen(d->countries[i].name);
+	for (uint32_t i = 0; i < d->ncues; i++)
+		pool += img_strlen(d->cues[i].lemma);
+	for (uint32_t i = 0; i < d->ntopics; i++)
+		pool += img_strlen(d->topics[i]);
+	h->off_pool = at;
+	h->pool_len = pool ? pool : 1;
+	h->total = img_align(at + h->pool_len);
+}
 
+/* Put a string in the pool at *at; its offset there. */
+static uint64_t
+img_str(char *pool, uint64_t *at, const char *s)
+{
+	uint64_t	off = *at;
+	size_t		n;
+
+	if (s == NULL)
+		return DP_IMG_NONE;
+	n = strlen(s);
+	memcpy(pool + off, s, n + 1);
+	*at += n + 1;
+	return off;
+}
+
+size_t
+dp_dict_image_size(const DpDict *d)
+{
+	DpImgHead	h;
+
+	img_layout(d, &h);
+	return (size_t) h.total;
+}
+
+size_t
+dp_dict_image_write(const DpDict *d, void *out, size_t cap)
+{
+	DpImgHead	h;
+	char	   *buf = (char *) out;
+	char	   *pool;
+	uint64_t	at = 0;
+	const DpTrie *tries[2] = {d->words, d->stems};
+
+	img_layout(d, &h);
+	if (!d->finished || cap < h.total)
+		return 0;
 	memset(buf, 0, h.total);
-	o.buf = buf;
-	o.pool = h.off_pool;
 	memcpy(buf, &h, sizeof(h));
+	pool = buf + h.off_pool;
 	for (uint32_t i = 0; i < d->nentities; i++)
 	{
 		DpEntity	e;
@@ -1573,8 +1654,8 @@ img_build(const DpDict *d, char *buf, uint64_t pool_len)
 		e.kind = d->entities[i].kind;
 		e.actor = d->entities[i].actor;
 		e.naliases = d->entities[i].naliases;
-		e.name = img_ptr(img_str(&o, d->entities[i].name));
-		e.title = img_ptr(img_str(&o, d->entities[i].title));
+		e.name = img_ptr(img_str(pool, &at, d->entities[i].name));
+		e.title = img_ptr(img_str(pool, &at, d->entities[i].title));
 		memcpy(buf + h.off_entities + (uint64_t) i * sizeof(DpEntity), &e, sizeof(e));
 	}
 	for (uint32_t i = 0; i < d->ncountries; i++)
@@ -1584,7 +1665,7 @@ img_build(const DpDict *d, char *buf, uint64_t pool_len)
 		memset(&c, 0, sizeof(c));
 		memcpy(c.code, d->countries[i].code, sizeof(c.code));
 		c.entity = d->countries[i].entity;
-		c.name = img_ptr(img_str(&o, d->countries[i].name));
+		c.name = img_ptr(img_str(pool, &at, d->countries[i].name));
 		memcpy(buf + h.off_countries + (uint64_t) i * sizeof(DpCountry), &c, sizeof(c));
 	}
 	for (uint32_t i = 0; i < d->ncues; i++)
@@ -1597,91 +1678,48 @@ img_build(const DpDict *d, char *buf, uint64_t pool_len)
 		c.target_mode = d->cues[i].target_mode;
 		c.polarity = d->cues[i].polarity;
 		c.weight = d->cues[i].weight;
-		c.lemma = img_ptr(img_str(&o, d->cues[i].lemma));
+		c.lemma = img_ptr(img_str(pool, &at, d->cues[i].lemma));
 		memcpy(buf + h.off_cues + (uint64_t) i * sizeof(DpCue), &c, sizeof(c));
 	}
 	for (uint32_t i = 0; i < d->ntopics; i++)
 	{
-		uint64_t	off = img_str(&o, d->topics[i]);
+		uint64_t	off = img_str(pool, &at, d->topics[i]);
 
 		memcpy(buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), &off, sizeof(off));
 	}
 	for (int k = 0; k < 2; k++)
 	{
 		const DpTrie *t = tries[k];
-		uint64_t	v = 0;
+		uint32_t	v = 0;
 
+		/* the values one run per node, in node order (a trie may hold runs
+		 * left behind by values added after dp_dict_finish) */
 		for (uint32_t i = 0; i < t->nnodes; i++)
 		{
+			const DpNode *src = &t->nodes[i];
 			DpNode		n;
-			uint64_t	kat = o.pool_len;
 
 			memset(&n, 0, sizeof(n));
-			n.parent = t->nodes[i].parent;
-			n.keylen = t->nodes[i].keylen;
-			n.nvals = t->nodes[i].nvals;
-			n.children = t->nodes[i].children;
-			n.bloom = t->nodes[i].bloom;
-			n.here = t->nodes[i].here;
-			n.below = t->nodes[i].below;
-
-			if (n.keylen)
-				memcpy(buf + o.pool + kat, t->nodes[i].key, n.keylen);
-			buf[o.pool + kat + n.keylen] = '\0';
-			o.pool_len += (uint64_t) n.keylen + 1;
-			n.key = img_ptr(kat);
-			n.vals = img_ptr(v);
-			n.vcap = n.nvals;
+			n.parent = src->parent;
+			n.key = src->key;
+			n.keylen = src->keylen;
+			n.nvals = src->nvals;
+			n.bloom = src->bloom;
+			n.vcap = src->nvals;
+			n.here = src->here;
+			n.below = src->below;
+			n.children = src->children;
+			n.vals = v;
 			if (n.nvals)
-				memcpy(buf + h.off_vals[k] + v * sizeof(DpVal), t->nodes[i].vals, n.nvals * sizeof(DpVal));
+				memcpy(buf + h.off_vals[k] + (uint64_t) v * sizeof(DpVal), t->vals + src->vals,
+					   n.nvals * sizeof(DpVal));
 			v += n.nvals;
 			memcpy(buf + h.off_nodes[k] + (uint64_t) i * sizeof(DpNode), &n, sizeof(n));
 		}
 		memcpy(buf + h.off_slots[k], t->slots, (uint64_t) t->nslots * sizeof(uint32_t));
-	}
-	return h.total;
-}
-
-size_t
-dp_dict_image_size(const DpDict *d)
-{
-	uint64_t	pool = img_build(d, NULL, 0);
-	DpImgHead	h;
-
-	/* the layout with that pool, without writing it */
-	h.total = 0;
-	{
-		uint64_t	at = img_align(sizeof(DpImgHead));
-		const DpTrie *tries[2] = {d->words, d->stems};
-
-		at = img_align(at + (uint64_t) d->nentities * sizeof(DpEntity));
-		at = img_align(at + (uint64_t) d->ncountries * sizeof(DpCountry));
-		at = img_align(at + (uint64_t) d->ncues * sizeof(DpCue));
-		at = img_align(at + (uint64_t) d->ntopics * sizeof(uint64_t));
-		for (int k = 0; k < 2; k++)
-		{
-			uint64_t	nv = 0;
-
-			for (uint32_t i = 0; i < tries[k]->nnodes; i++)
-				nv += tries[k]->nodes[i].nvals;
-			at = img_align(at + (uint64_t) tries[k]->nnodes * sizeof(DpNode));
-			at = img_align(at + (uint64_t) tries[k]->nslots * sizeof(uint32_t));
-			at = img_align(at + nv * sizeof(DpVal));
-		}
-		h.total = img_align(at + pool);
+		memcpy(buf + h.off_keys[k], t->keys, t->keys_len);
 	}
 	return (size_t) h.total;
-}
-
-size_t
-dp_dict_image_write(const DpDict *d, void *buf, size_t cap)
-{
-	uint64_t	pool = img_build(d, NULL, 0);
-	size_t		need = dp_dict_image_size(d);
-
-	if (!d->finished || cap < need)
-		return 0;
-	return (size_t) img_build(d, (char *) buf, pool);
 }
 
 /* [off, off + n * size) inside [lo, len), 8-byte aligned. */
@@ -1733,6 +1771,7 @@ img_check(const char *buf, size_t len)
 		SECTION(h.off_nodes[k], h.nnodes[k], sizeof(DpNode));
 		SECTION(h.off_slots[k], h.nslots[k], sizeof(uint32_t));
 		SECTION(h.off_vals[k], h.nvals[k], sizeof(DpVal));
+		SECTION(h.off_keys[k], h.keys_len[k], 1);
 	}
 	SECTION(h.off_pool, h.pool_len, 1);
 #undef SECTION
@@ -1799,12 +1838,10 @@ img_check(const char *buf, size_t len)
 		for (uint32_t i = 0; i < h.nnodes[k]; i++)
 		{
 			const DpNode *n = &nodes[i];
-			uint64_t	kof = img_val(n->key);
-			uint64_t	vof = img_val(n->vals);
 
 			if ((i == 0 ? n->parent != 0 : n->parent >= i) ||
-				kof >= h.pool_len || n->keylen >= h.pool_len - kof ||
-				vof != nv || n->nvals > h.nvals[k] - nv || n->vcap != n->nvals)
+				(uint64_t) n->key + n->keylen >= h.keys_len[k] ||
+				n->vals != nv || n->nvals > h.nvals[k] - nv || n->vcap != n->nvals)
 				return "bad trie node";
 			nv += n->nvals;
 		}
@@ -1822,7 +1859,7 @@ img_check(const char *buf, size_t len)
 				depth++;
 			for (uint32_t j = 0; j < n->nvals; j++)
 			{
-				const DpVal *v = &vals[img_val(n->vals) + j];
+				const DpVal *v = &vals[n->vals + j];
 				uint32_t	lim = UINT32_MAX;
 				uint32_t	sublim = 256;
 
@@ -1875,14 +1912,14 @@ dp_dict_image_check(const void *image, size_t len)
 }
 
 DpDict *
-dp_dict_attach(DpMem *m, void *image, size_t len, const char **why)
+dp_dict_attach(DpMem *m, const void *image, size_t len, const char **why)
 {
-	char	   *buf = (char *) image;
+	const char *buf = (const char *) image;
 	const char *bad = img_check(buf, len);
 	DpImgHead	h;
 	DpDict	   *d;
 	DpTrie	   *tries[2];
-	char	   *pool;
+	const char *pool;
 
 	if (why)
 		*why = bad;
@@ -1891,10 +1928,16 @@ dp_dict_attach(DpMem *m, void *image, size_t len, const char **why)
 	memcpy(&h, buf, sizeof(h));
 	pool = buf + h.off_pool;
 
-	/* relocate in place: every offset was checked above */
+	/*
+	 * The records with strings are copied and their offsets turned into
+	 * pointers into the image's pool (every offset was checked above); the
+	 * tries are read where they lie.  The image itself is never written.
+	 */
 	d = dp_dict_create(m);
-	d->entities = (DpEntity *) (buf + h.off_entities);
 	d->nentities = d->cap_entities = h.nentities;
+	d->entities = dp_alloc(m, dp_mul_size(m, h.nentities ? h.nentities : 1, sizeof(DpEntity)));
+	if (h.nentities)
+		memcpy(d->entities, buf + h.off_entities, (size_t) h.nentities * sizeof(DpEntity));
 	for (uint32_t i = 0; i < h.nentities; i++)
 	{
 		DpEntity   *e = &d->entities[i];
@@ -1903,8 +1946,10 @@ dp_dict_attach(DpMem *m, void *image, size_t len, const char **why)
 		e->title = img_val(e->title) == DP_IMG_NONE ? NULL : pool + img_val(e->title);
 		strmap_put(m, d->entity_names, e->name, (int32_t) i);
 	}
-	d->countries = (DpCountry *) (buf + h.off_countries);
 	d->ncountries = d->cap_countries = h.ncountries;
+	d->countries = dp_alloc(m, dp_mul_size(m, h.ncountries ? h.ncountries : 1, sizeof(DpCountry)));
+	if (h.ncountries)
+		memcpy(d->countries, buf + h.off_countries, (size_t) h.ncountries * sizeof(DpCountry));
 	for (uint32_t i = 0; i < h.ncountries; i++)
 	{
 		DpCountry  *c = &d->countries[i];
@@ -1912,12 +1957,14 @@ dp_dict_attach(DpMem *m, void *image, size_t len, const char **why)
 		c->name = pool + img_val(c->name);
 		strmap_put(m, d->country_codes, c->code, (int32_t) i);
 	}
-	d->cues = (DpCue *) (buf + h.off_cues);
 	d->ncues = d->cap_cues = h.ncues;
+	d->cues = dp_alloc(m, dp_mul_size(m, h.ncues ? h.ncues : 1, sizeof(DpCue)));
+	if (h.ncues)
+		memcpy(d->cues, buf + h.off_cues, (size_t) h.ncues * sizeof(DpCue));
 	for (uint32_t i = 0; i < h.ncues; i++)
 		d->cues[i].lemma = pool + img_val(d->cues[i].lemma);
-	d->topics = (const char **) (buf + h.off_topics);
 	d->ntopics = d->cap_topics = h.ntopics;
+	d->topics = dp_alloc(m, dp_mul_size(m, h.ntopics ? h.ntopics : 1, sizeof(char *)));
 	for (uint32_t i = 0; i < h.ntopics; i++)
 	{
 		uint64_t	off;
@@ -1930,20 +1977,20 @@ dp_dict_attach(DpMem *m, void *image, size_t len, const char **why)
 	for (int k = 0; k < 2; k++)
 	{
 		DpTrie	   *t = tries[k];
-		DpVal	   *vals = (DpVal *) (buf + h.off_vals[k]);
 
-		/* the empty tries of dp_dict_create are left to the memory's owner */
-		t->nodes = (DpNode *) (buf + h.off_nodes[k]);
+		/*
+		 * The empty arrays of dp_dict_create are left to the memory's owner.
+		 * The image's arrays are never written: an attached dictionary is
+		 * frozen (nothing may be added, see GROW), and the lookups only read.
+		 */
+		t->nodes = (DpNode *) (uintptr_t) (buf + h.off_nodes[k]);
 		t->nnodes = t->cap = h.nnodes[k];
-		t->slots = (uint32_t *) (buf + h.off_slots[k]);
+		t->slots = (uint32_t *) (uintptr_t) (buf + h.off_slots[k]);
 		t->nslots = h.nslots[k];
-		for (uint32_t i = 0; i < h.nnodes[k]; i++)
-		{
-			DpNode	   *n = &t->nodes[i];
-
-			n->key = pool + img_val(n->key);
-			n->vals = n->nvals ? vals + img_val(n->vals) : NULL;
-		}
+		t->vals = (DpVal *) (uintptr_t) (buf + h.off_vals[k]);
+		t->vals_len = t->vals_cap = h.nvals[k];
+		t->keys = (char *) (uintptr_t) (buf + h.off_keys[k]);
+		t->keys_len = t->keys_cap = h.keys_len[k];
 	}
 	d->finished = true;
 	d->frozen = true;

@@ -130,19 +130,25 @@ extern int	dp_name_index(const char *const *names, int n, const char *s);
 
 typedef struct DpTrie DpTrie;
 
-/* The trie's insides, for the inline lookups below (dp_dict.c builds it). */
+/*
+ * The trie's insides, for the inline lookups below (dp_dict.c builds it).
+ * A node holds offsets, not pointers (its key in the trie's keys, its
+ * values in the trie's vals), so that the arrays of a finished trie can be
+ * read where an image of them lies (dp_dict_attach), in any process.
+ */
 typedef struct DpNode
 {
 	uint32_t	parent;
+	uint32_t	key;			/* offset of the key in DpTrie.keys */
+	uint32_t	vals;			/* index of the first value in DpTrie.vals */
 	uint16_t	keylen;
 	uint16_t	nvals;
-	uint16_t	vcap;
-	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
 	uint64_t	bloom;			/* bit (h >> 58) for each child key's hash h */
+	uint16_t	vcap;			/* room for values at vals (while building) */
 	uint16_t	here;			/* bit t: a value of type t at this node */
 	uint16_t	below;			/* bit t: a value of type t here or deeper */
-	const char *key;
-	DpVal	   *vals;
+	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
+	uint8_t		pad;
 } DpNode;
 
 struct DpTrie
@@ -153,6 +159,12 @@ struct DpTrie
 	uint32_t	cap;
 	uint32_t   *slots;			/* node ids; 0 = empty (root is never a child) */
 	uint32_t	nslots;			/* power of two */
+	char	   *keys;			/* the nodes' keys, each NUL-terminated */
+	uint32_t	keys_len;
+	uint32_t	keys_cap;
+	DpVal	   *vals;			/* the nodes' values, a run per node */
+	uint32_t	vals_len;		/* used (while building, with runs left behind) */
+	uint32_t	vals_cap;
 };
 typedef struct DpStemmer DpStemmer;
 
@@ -323,15 +335,16 @@ extern void dp_dict_finish(DpDict *d);
  * (offsets, not pointers), to be stored and attached by another process of
  * the same build.  dp_dict_image_write returns the bytes written, 0 if cap
  * is too small or d is not finished.  dp_dict_attach checks every count,
- * offset and index of image (len bytes, 8-byte aligned, writable: it is
- * relocated in place and must outlive the dictionary) and returns a
- * finished dictionary that uses it, or NULL with the failed check in *why.
+ * offset and index of image (len bytes, 8-byte aligned; never written, so
+ * it may be mapped read-only and shared; it must outlive the dictionary)
+ * and returns a finished, frozen dictionary whose tries are read in it, or
+ * NULL with the failed check in *why.
  * Bump DP_DICT_IMAGE_VERSION with any change of the records' layout.
  */
-#define DP_DICT_IMAGE_VERSION 1
+#define DP_DICT_IMAGE_VERSION 2
 extern size_t dp_dict_image_size(const DpDict *d);
 extern size_t dp_dict_image_write(const DpDict *d, void *buf, size_t cap);
-extern DpDict *dp_dict_attach(DpMem *m, void *image, size_t len, const char **why);
+extern DpDict *dp_dict_attach(DpMem *m, const void *image, size_t len, const char **why);
 /* dp_dict_attach's checks alone: NULL if image passes them, else why not. */
 extern const char *dp_dict_image_check(const void *image, size_t len);
 
@@ -501,7 +514,7 @@ static inline const DpVal *
 dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
 {
 	*nvals = t->nodes[node].nvals;
-	return t->nodes[node].vals;
+	return t->vals + t->nodes[node].vals;
 }
 
 /* Is this lower-case word a common French word (lemma or stem)? */

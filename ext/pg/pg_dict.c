@@ -18,6 +18,8 @@
  */
 #include "postgres.h"
 
+#include <sys/mman.h>
+
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
@@ -139,11 +141,18 @@ pgdict_free(PgDict *pd)
 	MemoryContextDelete(pd->cxt);
 }
 
-/* Memory context reset callback: the dictionary's stemmer is malloc'd. */
+/* Memory context reset callback: the dictionary's stemmer is malloc'd, its
+ * image mapped. */
 static void
 dict_cxt_reset(void *arg)
 {
-	dp_dict_destroy((DpDict *) arg);
+	PgDict	   *pd = (PgDict *) arg;
+
+	dp_dict_destroy(pd->dict);
+	pd->dict = NULL;
+	if (pd->map)
+		(void) munmap(pd->map, pd->maplen);
+	pd->map = NULL;
 }
 
 /*
@@ -852,7 +861,7 @@ dict_load(void)
 		/* an attached dictionary's memory comes from the context: no
 		 * 4 MB arena region for its few small allocations */
 		pgdp_arena_set_building(&pd->arena, false);
-		d = pgdp_image_attach(pd->key, &pd->mem, cxt);
+		d = pgdp_image_attach(pd->key, &pd->mem, &pd->map, &pd->maplen);
 		pd->attached = (d != NULL);
 		if (d == NULL)
 		{
@@ -862,7 +871,7 @@ dict_load(void)
 		pd->dict = d;
 		cb = palloc0(sizeof(MemoryContextCallback));
 		cb->func = dict_cxt_reset;
-		cb->arg = d;
+		cb->arg = pd;
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 

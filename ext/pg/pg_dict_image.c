@@ -168,30 +168,22 @@ write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23	/* Linux 5.14; older headers lack it */
-#endif
-
 /*
- * Fault in the pages of [p, p + n) in one call, not one by one as read()
- * fills them (see pg_arena.c).  Advice only: where it fails, nothing changes.
- */
-static void
-prefault(char *p, size_t n)
-{
-	char	   *from = (char *) TYPEALIGN(4096, p);
-	char	   *to = (char *) TYPEALIGN_DOWN(4096, p + n);
-
-	if (to > from)
-		(void) madvise(from, (size_t) (to - from), MADV_POPULATE_WRITE);
-}
-
-/*
- * The dictionary of the image for key, attached with mem's allocator (its
- * payload read into cxt), or NULL when there is none or it fails a check.
+ * The dictionary of the image for key, attached with mem's allocator, or
+ * NULL when there is none or it fails a check.  The file is mapped
+ * read-only and shared (MAP_SHARED: every backend that attaches it reads the
+ * same pages of the page cache); *map and *maplen are the mapping, to
+ * munmap() when the dictionary is freed.  The dictionary's tries are read
+ * in the mapping and never written; only its small records are copied.
+ *
+ * A mapped file must not shrink while mapped (a read past its new end is a
+ * SIGBUS): diplo never writes a file in place (a new image is renamed over
+ * the old, whose pages stay with the backends that mapped them), and makes
+ * images read-only (0400), so that no server function (COPY TO,
+ * lo_export) can open one for writing either.  Removing a file is safe.
  */
 DpDict *
-pgdp_image_attach(const uint8 *key, DpMem *mem, MemoryContext cxt)
+pgdp_image_attach(const uint8 *key, DpMem *mem, void **map, size_t *maplen)
 {
 	char		path[MAXPGPATH];
 	int			fd;
@@ -199,7 +191,8 @@ pgdp_image_attach(const uint8 *key, DpMem *mem, MemoryContext cxt)
 	PgDictFileHead h;
 	size_t		blen;
 	const void *bid = pgdp_image_build_id(&blen);
-	char	   *payload = NULL;
+	char	   *base = NULL;
+	const char *payload = NULL;
 	const char *why = NULL;
 	pg_crc32c	crc;
 	DpDict	   *d = NULL;
@@ -208,14 +201,17 @@ pgdp_image_attach(const uint8 *key, DpMem *mem, MemoryContext cxt)
 				t2,
 				t3;
 
+	*map = NULL;
+	*maplen = 0;
 	if (!build_known())
 		return NULL;
 	INSTR_TIME_SET_CURRENT(t0);
 	image_path(path, sizeof(path), key, ".dict");
-	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
+	/* O_NONBLOCK: a FIFO put there must not hang the open (it fails S_ISREG) */
+	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
 	if (fd < 0)
 		return NULL;			/* none yet */
-	if (fstat(fd, &st) != 0 || st.st_size < (off_t) sizeof(h) ||
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t) sizeof(h) ||
 		(uint64) st.st_size > PGDP_IMAGE_MAX || !read_all(fd, (char *) &h, sizeof(h)))
 		why = "too short";
 	else if (memcmp(h.magic, PGDP_IMAGE_MAGIC, sizeof(h.magic)) != 0)
@@ -228,13 +224,15 @@ pgdp_image_attach(const uint8 *key, DpMem *mem, MemoryContext cxt)
 		why = "size mismatch";
 	else
 	{
-		payload = MemoryContextAllocExtended(cxt, h.payload, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-		if (payload == NULL)
-			why = "out of memory";
-		else if (prefault(payload, h.payload), !read_all(fd, payload, h.payload))
-			why = "short read";
+		base = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
+		if (base == MAP_FAILED)
+		{
+			base = NULL;
+			why = "cannot map";
+		}
 		else
 		{
+			payload = base + sizeof(h);
 			INSTR_TIME_SET_CURRENT(t1);
 			INIT_CRC32C(crc);
 			COMP_CRC32C(crc, payload, h.payload);
@@ -250,20 +248,20 @@ pgdp_image_attach(const uint8 *key, DpMem *mem, MemoryContext cxt)
 	INSTR_TIME_SET_CURRENT(t3);
 	if (d)
 	{
+		*map = base;
+		*maplen = (size_t) st.st_size;
 		INSTR_TIME_SUBTRACT(t3, t2);
 		INSTR_TIME_SUBTRACT(t2, t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
-		elog(DEBUG1, "diplo: image read in %.3f ms, checksum %.3f ms, checked and relocated in %.3f ms",
+		elog(DEBUG1, "diplo: image mapped in %.3f ms, checksum %.3f ms, checked and attached in %.3f ms",
 			 INSTR_TIME_GET_MILLISEC(t1), INSTR_TIME_GET_MILLISEC(t2), INSTR_TIME_GET_MILLISEC(t3));
+		return d;
 	}
-	if (d == NULL)
-	{
-		if (payload)
-			pfree(payload);
-		ereport(LOG,
-				(errmsg("diplo: ignoring dictionary image \"%s\": %s", path, why ? why : "unknown")));
-	}
-	return d;
+	if (base)
+		(void) munmap(base, (size_t) st.st_size);
+	ereport(LOG,
+			(errmsg("diplo: ignoring dictionary image \"%s\": %s", path, why ? why : "unknown")));
+	return NULL;
 }
 
 /* A name under pg_diplo: an image, or a temporary file of one. */
@@ -409,6 +407,8 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 	{
 		if (!write_all(fd, buf, sizeof(h) + size))
 			why = "write";
+		else if (fchmod(fd, S_IRUSR) != 0)
+			why = "chmod";	/* read-only: see pgdp_image_attach */
 		if (CloseTransientFile(fd) != 0 && why == NULL)
 			why = "close";
 		if (why == NULL && rename(tmp, path) != 0)
