@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "common/file_perm.h"
+#include "common/hashfn.h"
 #include "miscadmin.h"
 #include "port/pg_crc32c.h"
 #include "portability/instr_time.h"
@@ -44,6 +45,9 @@
 #include "utils/memutils.h"
 
 #include "pg_dict.h"
+
+#include <libstemmer.h>
+#include <utf8proc.h>
 
 #define PGDP_IMAGE_DIR "pg_diplo"
 #define PGDP_IMAGE_MAGIC "DIPLODICT\0\0\0\0\0\0"	/* 16 bytes */
@@ -68,6 +72,7 @@ typedef struct PgDictBuild
 	uint64		lib_ino;		/* size and modification time */
 	uint64		lib_size;
 	uint64		lib_mtime_ns;
+	uint64		deps;			/* the same of libstemmer's file, and utf8proc's version */
 } PgDictBuild;
 
 typedef struct PgDictFileHead
@@ -106,6 +111,26 @@ pgdp_image_build_id(size_t *len)
 			build_id.lib_ino = (uint64) st.st_ino;
 			build_id.lib_size = (uint64) st.st_size;
 			build_id.lib_mtime_ns = (uint64) st.st_mtim.tv_sec * 1000000000 + (uint64) st.st_mtim.tv_nsec;
+		}
+		/*
+		 * The compiled tries hold Snowball stems and utf8proc foldings: a
+		 * library upgraded under the same diplo.so gives another build.
+		 */
+		{
+			uint64		h = 0;
+			const char *v = utf8proc_version();
+
+			if (dladdr((void *) sb_stemmer_new, &info) != 0 && info.dli_fname &&
+				stat(info.dli_fname, &st) == 0)
+			{
+				uint64		f[4] = {(uint64) st.st_dev, (uint64) st.st_ino, (uint64) st.st_size,
+				(uint64) st.st_mtim.tv_sec * 1000000000 + (uint64) st.st_mtim.tv_nsec};
+
+				h = hash_bytes_extended((const unsigned char *) f, sizeof(f), h);
+			}
+			if (v)
+				h = hash_bytes_extended((const unsigned char *) v, strlen(v), h);
+			build_id.deps = h;
 		}
 		build_id_done = true;
 	}
