@@ -202,10 +202,12 @@ write_all(int fd, const char *p, size_t n)
  * in the mapping and never written; only its small records are copied.
  *
  * A mapped file must not shrink while mapped (a read past its new end is a
- * SIGBUS): diplo never writes a file in place (a new image is renamed over
- * the old, whose pages stay with the backends that mapped them), and makes
- * images read-only (0400), so that no server function (COPY TO,
- * lo_export) can open one for writing either.  Removing a file is safe.
+ * SIGBUS, which crashes the backend): diplo never writes a file in place (a
+ * new image is renamed over the old, whose pages stay with the backends
+ * that mapped them) and removes old ones with unlink().  Only a superuser
+ * (COPY TO, lo_export into pg_diplo) or the server's OS user could write one
+ * in place; the files stay 0600, not read-only, so that tools that rewrite
+ * a data directory in place (pg_rewind) are not stopped by them.
  */
 DpDict *
 pgdp_image_attach(const uint8 *key, DpMem *mem, void **map, size_t *maplen)
@@ -432,8 +434,6 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 	{
 		if (!write_all(fd, buf, sizeof(h) + size))
 			why = "write";
-		else if (fchmod(fd, S_IRUSR) != 0)
-			why = "chmod";	/* read-only: see pgdp_image_attach */
 		if (CloseTransientFile(fd) != 0 && why == NULL)
 			why = "close";
 		if (why == NULL && rename(tmp, path) != 0)
