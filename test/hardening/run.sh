@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the hardening scripts 1-4 (security, lifecycle, concurrency, cancel;
-# not the long load.sh) as one TAP stream, renumbered, each test name
+# Runs the hardening scripts (security, lifecycle, concurrency, cancel,
+# shared; not the long load.sh) as one TAP stream, renumbered, each test name
 # prefixed with its script, then the plan and a summary line:
 #   hardening-summary: N passed, M failed
 # Exit status 0 only when everything passed.
