@@ -940,6 +940,21 @@ REVOKE ALL ON FUNCTION diplo.propagate_cluster_change(), diplo.replay_cluster_ch
 -- The built-in dictionary
 ------------------------------------------------------------------------
 
+------------------------------------------------------------------------
+-- dictionary_info(): whether this backend compiled its dictionary or
+-- attached the image another backend wrote of the same rows, and the key
+-- of those rows (ext/pg/pg_dict_image.c)
+------------------------------------------------------------------------
+
+DROP FUNCTION diplo.dictionary_info();
+CREATE FUNCTION diplo.dictionary_info(OUT entities bigint, OUT countries bigint, OUT cues bigint,
+                                      OUT topics bigint, OUT bytes bigint, OUT source text,
+                                      OUT key text)
+  AS 'MODULE_PATHNAME', 'diplo_dictionary_info'
+  LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION diplo.dictionary_info() IS
+  'sizes of the compiled dictionary this backend uses (loading it if needed), the memory it takes, whether it was compiled here or attached from the image of the same rows, and the SHA-256 of those rows';
+
 -- @@BUILTIN_DATA@@
 
 SELECT diplo.snapshot_builtin();

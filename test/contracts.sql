@@ -97,7 +97,7 @@ INSERT INTO expected_functions VALUES
   ('diplo.text_stats(text)', 'OUT tokens bigint, OUT sentences bigint | immutable strict parallel safe | c'),
   ('diplo.entities(text)', 'SETOF diplo.mention | stable strict parallel safe | c'),
   ('diplo.entity_ids(text)', 'text[] | immutable strict parallel safe | c'),
-  ('diplo.dictionary_info()', 'OUT entities bigint, OUT countries bigint, OUT cues bigint, OUT topics bigint, OUT bytes bigint | stable called-on-null parallel safe | c'),
+  ('diplo.dictionary_info()', 'OUT entities bigint, OUT countries bigint, OUT cues bigint, OUT topics bigint, OUT bytes bigint, OUT source text, OUT key text | stable called-on-null parallel safe | c'),
   ('diplo.stances(text)', 'SETOF diplo.stance | stable strict parallel safe | c'),
   ('diplo.stance_summary(text)', 'OUT holder text, OUT holder_actor text, OUT target text, OUT target_actor text, OUT score real, OUT polarity integer, OUT stances integer, OUT evidence text, OUT mixed boolean | stable strict parallel safe | sql'),
   ('diplo.rules()', 'OUT name text, OUT description text, OUT enabled boolean | stable called-on-null parallel safe | c'),

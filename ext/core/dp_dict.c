@@ -96,6 +96,13 @@ trie_create(DpMem *m)
 	t->nnodes = 1;				/* root */
 	t->nslots = 512;
 	t->slots = dp_alloc0(m, t->nslots * sizeof(uint32_t));
+	t->keys_cap = 4096;
+	t->keys = dp_alloc(m, t->keys_cap);
+	t->keys[0] = '\0';			/* the root's empty key */
+	t->keys_len = 1;
+	t->vals_cap = 256;
+	t->vals = dp_alloc(m, t->vals_cap * sizeof(DpVal));
+	t->vals_len = 0;
 	return t;
 }
 
@@ -108,7 +115,7 @@ trie_grow_slots(DpTrie *t)
 	for (uint32_t id = 1; id < t->nnodes; id++)
 	{
 		DpNode	   *nd = &t->nodes[id];
-		uint64_t	h = edge_hash(nd->parent, nd->key, nd->keylen);
+		uint64_t	h = edge_hash(nd->parent, t->keys + nd->key, nd->keylen);
 		uint32_t	i = (uint32_t) h & (n - 1);
 
 		while (s[i])
@@ -141,7 +148,7 @@ dp_trie_probe(const DpTrie *t, uint32_t node, const char *key, size_t keylen, ui
 		if (id == 0)
 			return 0;
 		nd = &t->nodes[id];
-		if (nd->parent == node && nd->keylen == keylen && memcmp(nd->key, key, keylen) == 0)
+		if (nd->parent == node && nd->keylen == keylen && memcmp(t->keys + nd->key, key, keylen) == 0)
 			return id;
 		i = (i + 1) & (t->nslots - 1);
 	}
@@ -169,7 +176,21 @@ trie_add_child(DpTrie *t, uint32_t node, const char *key, size_t keylen)
 	t->nodes[node].children |= (keylen == 1 && key[0] == '*') ? 3 : 1;
 	t->nodes[node].bloom |= UINT64_C(1) << (dp_hash_bytes(key, keylen, 0) >> 58);
 	t->nodes[id].parent = node;
-	t->nodes[id].key = dp_strndup(t->m, key, keylen);
+	if ((uint64_t) t->keys_len + keylen + 1 > t->keys_cap)
+	{
+		uint64_t	c = t->keys_cap;
+
+		while ((uint64_t) t->keys_len + keylen + 1 > c)
+			c *= 2;
+		if (c > UINT32_MAX)
+			dp_fail(t->m, DP_ERR_TOO_BIG, "dictionary words too long in all");
+		t->keys = dp_realloc(t->m, t->keys, (size_t) c);
+		t->keys_cap = (uint32_t) c;
+	}
+	memcpy(t->keys + t->keys_len, key, keylen);
+	t->keys[t->keys_len + keylen] = '\0';
+	t->nodes[id].key = t->keys_len;
+	t->keys_len += (uint32_t) keylen + 1;
 	t->nodes[id].keylen = (uint16_t) keylen;
 	if ((uint64_t) t->nnodes * 2 > t->nslots)
 		trie_grow_slots(t);
@@ -187,22 +208,39 @@ static void
 trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 {
 	DpNode	   *nd = &t->nodes[node];
+	DpVal	   *vals = t->vals + nd->vals;
 
 	/* the same value twice (duplicate rows after folding) is kept once */
 	for (int i = 0; i < nd->nvals; i++)
-		if (nd->vals[i].type == v->type && nd->vals[i].id == v->id &&
-			nd->vals[i].sub == v->sub && nd->vals[i].capmask == v->capmask)
+		if (vals[i].type == v->type && vals[i].id == v->id &&
+			vals[i].sub == v->sub && vals[i].capmask == v->capmask)
 			return;
 	if (nd->nvals == 0xFFFF)
 		return;
 	if (nd->nvals == nd->vcap)
 	{
+		/* a new run, twice as long, at the end of vals; the old one is
+		 * left behind until trie_compact() */
 		uint16_t	c = nd->vcap ? (nd->vcap > 0x7FFF ? 0xFFFF : nd->vcap * 2) : 1;
 
-		nd->vals = dp_realloc(t->m, nd->vals, c * sizeof(DpVal));
+		if ((uint64_t) t->vals_len + c > t->vals_cap)
+		{
+			uint64_t	cap = t->vals_cap;
+
+			while ((uint64_t) t->vals_len + c > cap)
+				cap *= 2;
+			if (cap > UINT32_MAX / sizeof(DpVal))
+				dp_fail(t->m, DP_ERR_TOO_BIG, "too many dictionary values");
+			t->vals = dp_realloc(t->m, t->vals, (size_t) cap * sizeof(DpVal));
+			t->vals_cap = (uint32_t) cap;
+		}
+		if (nd->nvals)
+			memcpy(t->vals + t->vals_len, t->vals + nd->vals, nd->nvals * sizeof(DpVal));
+		nd->vals = t->vals_len;
 		nd->vcap = c;
+		t->vals_len += c;
 	}
-	nd->vals[nd->nvals++] = *v;
+	t->vals[nd->vals + nd->nvals++] = *v;
 	nd->here |= (uint16_t) (1u << v->type);
 	/* every node on the path learns what lies below it */
 	for (uint32_t id = node;; id = t->nodes[id].parent)
@@ -211,6 +249,35 @@ trie_add_value(DpTrie *t, uint32_t node, const DpVal *v)
 		if (id == 0)
 			break;
 	}
+}
+
+/* The values, one run per node in node order, without the runs left behind. */
+static void
+trie_compact(DpTrie *t)
+{
+	uint64_t	total = 0;
+	DpVal	   *vals;
+	uint32_t	at = 0;
+
+	for (uint32_t id = 0; id < t->nnodes; id++)
+		total += t->nodes[id].nvals;
+	if (total == t->vals_len)
+		return;
+	vals = dp_alloc(t->m, dp_mul_size(t->m, total ? total : 1, sizeof(DpVal)));
+	for (uint32_t id = 0; id < t->nnodes; id++)
+	{
+		DpNode	   *nd = &t->nodes[id];
+
+		if (nd->nvals)
+			memcpy(vals + at, t->vals + nd->vals, nd->nvals * sizeof(DpVal));
+		nd->vals = at;
+		nd->vcap = nd->nvals;
+		at += nd->nvals;
+	}
+	dp_free(t->m, t->vals);
+	t->vals = vals;
+	t->vals_len = at;
+	t->vals_cap = total ? (uint32_t) total : 1;
 }
 
 
@@ -283,7 +350,7 @@ bsearch_str(const char *text, const uint32_t *offs, size_t n, const char *s, siz
 }
 
 bool
-dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen)
+dp_common_word(const DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen)
 {
 	(void) d;
 	if (keylen == 0)
@@ -321,7 +388,7 @@ l1_ascii_ok(unsigned char b)
 }
 
 static void
-l1fold_init(DpDict *d)
+l1fold_init(const DpDict *d)
 {
 	for (int i = 0; i < 0xC0; i++)
 	{
@@ -374,7 +441,7 @@ bool		dp_dict_fast_fold = true;
 
 /* Is every character of [s, s+n) on the fast path? */
 static bool
-l1_eligible(DpDict *d, const char *s, size_t n)
+l1_eligible(const DpDict *d, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		len;
@@ -422,7 +489,7 @@ l1_fold(const char *s, size_t n, char *key, char *low, size_t lowcap, size_t *lo
 
 /* dp_fold_key, through the fast path when it applies. */
 static void
-fold_key(DpDict *d, const char *s, size_t n, DpBuf *out)
+fold_key(const DpDict *d, const char *s, size_t n, DpBuf *out)
 {
 	if (n <= 4 * DP_WORD_MAX && l1_eligible(d, s, n))
 	{
@@ -442,10 +509,10 @@ fold_key(DpDict *d, const char *s, size_t n, DpBuf *out)
  * never match a dictionary entry, and a 10 MB "word" costs no more than a
  * short one.
  */
-static void word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only);
+static void word_compute_part(const DpDict *d, const char *s, size_t n, DpWord *w, bool key_only);
 
 static void
-word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
+word_compute(const DpDict *d, const char *s, size_t n, DpWord *w)
 {
 	word_compute_part(d, s, n, w, false);
 }
@@ -453,7 +520,7 @@ word_compute(DpDict *d, const char *s, size_t n, DpWord *w)
 /* The facts of a word; with key_only, only key and keylen (dictionary
  * building needs no stems). */
 static void
-word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
+word_compute_part(const DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 {
 	char		lower[4 * DP_WORD_MAX + 8];
 	size_t		ll = 0;
@@ -530,10 +597,10 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 	w->function = in_words(function_words, w->key, w->keylen);
 	/* stem the accented lower-case form, then fold the stem */
 	if (ll > 0 && ll <= DP_WORD_MAX && n <= 2 * DP_WORD_MAX)
-		st = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) lower, (int) ll);
+		st = sb_stemmer_stem(d->rt->stemmer->sb, (const sb_symbol *) lower, (int) ll);
 	if (st)
 	{
-		fold_key(d, (const char *) st, (size_t) sb_stemmer_length(d->stemmer->sb), &tmp);
+		fold_key(d, (const char *) st, (size_t) sb_stemmer_length(d->rt->stemmer->sb), &tmp);
 		w->stemlen = (uint8_t) (tmp.len > DP_WORD_MAX ? DP_WORD_MAX : tmp.len);
 		if (tmp.data)
 			memcpy(w->stem, tmp.data, w->stemlen);
@@ -571,12 +638,12 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 
 			memcpy(inf, lower, ll - cut);
 			memcpy(inf + ll - cut, "er", 2);
-			st2 = sb_stemmer_stem(d->stemmer->sb, (const sb_symbol *) inf, (int) (ll - cut + 2));
+			st2 = sb_stemmer_stem(d->rt->stemmer->sb, (const sb_symbol *) inf, (int) (ll - cut + 2));
 			if (st2)
 			{
 				DpBuf		t2 = {0};
 
-				fold_key(d, (const char *) st2, (size_t) sb_stemmer_length(d->stemmer->sb), &t2);
+				fold_key(d, (const char *) st2, (size_t) sb_stemmer_length(d->rt->stemmer->sb), &t2);
 				if (t2.len <= DP_WORD_MAX && t2.data &&
 					!(t2.len == w->stemlen && memcmp(t2.data, w->stem, t2.len) == 0))
 				{
@@ -598,9 +665,9 @@ word_compute_part(DpDict *d, const char *s, size_t n, DpWord *w, bool key_only)
 }
 
 static DpWordEntry *
-cache_new_entry(DpDict *d)
+cache_new_entry(const DpDict *d)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 
 	if (c->nchunks == 0 || c->chunk_used == DP_CHUNK)
 	{
@@ -625,9 +692,9 @@ cache_new_entry(DpDict *d)
 }
 
 static void
-cache_grow(DpDict *d)
+cache_grow(const DpDict *d)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 	uint32_t	n = c->nslots * 2;
 	DpWordEntry **slots = dp_alloc0(d->mem, dp_mul_size(d->mem, n, sizeof(DpWordEntry *)));
 
@@ -650,9 +717,9 @@ cache_grow(DpDict *d)
 
 /* Forget every cached word (between sentences only). */
 static void
-cache_flush(DpDict *d)
+cache_flush(const DpDict *d)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 
 	for (uint32_t i = 0; i < c->nchunks; i++)
 		dp_free(d->mem, c->blocks[i]);
@@ -661,25 +728,25 @@ cache_flush(DpDict *d)
 	c->nused = 0;
 	c->flushes++;
 	memset(c->slots, 0, c->nslots * sizeof(DpWordEntry *));
-	memset(d->front->slot, 0, sizeof(d->front->slot));
+	memset(d->rt->front->slot, 0, sizeof(d->rt->front->slot));
 }
 
 uint64_t
 dp_dict_word_generation(const DpDict *d)
 {
-	return d->cache->flushes;
+	return d->rt->cache->flushes;
 }
 
 void
-dp_dict_word_checkpoint(DpDict *d)
+dp_dict_word_checkpoint(const DpDict *d)
 {
-	if (d->cache->nused > DP_CACHE_MAX)
+	if (d->rt->cache->nused > DP_CACHE_MAX)
 		cache_flush(d);
 }
 
 /* The root-level trie nodes of a word, once the dictionary is finished. */
 static void
-word_nodes(DpDict *d, DpWord *w)
+word_nodes(const DpDict *d, DpWord *w)
 {
 	if (!d->finished || w->nodes_done)
 		return;
@@ -699,10 +766,10 @@ word_nodes(DpDict *d, DpWord *w)
 
 /* dp_dict_word past the front table: the ASCII table, the hash table, or a
  * new entry.  h is the word's hash when 1 < n <= DP_WORD_MAX. */
-const DpWord *
-dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
+DpWord *
+dp_dict_word_lookup(const DpDict *d, const char *s, size_t n, uint64_t h)
 {
-	DpWordCache *c = d->cache;
+	DpWordCache *c = d->rt->cache;
 	DpWordEntry *e;
 	uint32_t	i;
 
@@ -719,7 +786,7 @@ dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 	{
 		unsigned char b = (unsigned char) s[0];
 
-		e = &d->front->ascii[b];
+		e = &d->rt->front->ascii[b];
 		if (!c->ascii_done[b])
 		{
 			e->raw[0] = s[0];
@@ -740,7 +807,7 @@ dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h)
 		{
 			if (!e->w.nodes_done)
 				word_nodes(d, &e->w);
-			d->front->slot[(h >> 32) & (DP_FRONT - 1)] = e;
+			d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)] = e;
 			return &e->w;
 		}
 		i = (i + 1) & (c->nslots - 1);
@@ -835,33 +902,36 @@ dp_dict_create(DpMem *m)
 	DpDict	   *d = dp_alloc0(m, sizeof(DpDict));
 
 	d->mem = m;
+	d->rt = dp_alloc0(m, sizeof(DpRuntime));
 	d->words = trie_create(m);
 	d->stems = trie_create(m);
-	d->stemmer = dp_alloc0(m, sizeof(DpStemmer));
-	d->stemmer->sb = sb_stemmer_new("french", "UTF_8");
-	if (d->stemmer->sb == NULL)
+	d->rt->stemmer = dp_alloc0(m, sizeof(DpStemmer));
+	d->rt->stemmer->sb = sb_stemmer_new("french", "UTF_8");
+	if (d->rt->stemmer->sb == NULL)
 		dp_fail(m, DP_ERR_INTERNAL, "cannot create the French Snowball stemmer");
 	d->entity_names = dp_alloc0(m, sizeof(DpStrMap));
 	d->country_codes = dp_alloc0(m, sizeof(DpStrMap));
-	d->cache = dp_alloc0(m, sizeof(DpWordCache));
-	d->cache->nslots = 8192;
-	d->cache->slots = dp_alloc0(m, d->cache->nslots * sizeof(DpWordEntry *));
-	d->front = dp_alloc0(m, sizeof(DpWordFront));
+	d->rt->cache = dp_alloc0(m, sizeof(DpWordCache));
+	d->rt->cache->nslots = 8192;
+	d->rt->cache->slots = dp_alloc0(m, d->rt->cache->nslots * sizeof(DpWordEntry *));
+	d->rt->front = dp_alloc0(m, sizeof(DpWordFront));
 	return d;
 }
 
 void
 dp_dict_destroy(DpDict *d)
 {
-	if (d && d->stemmer && d->stemmer->sb)
+	if (d && d->rt && d->rt->stemmer && d->rt->stemmer->sb)
 	{
-		sb_stemmer_delete(d->stemmer->sb);
-		d->stemmer->sb = NULL;
+		sb_stemmer_delete(d->rt->stemmer->sb);
+		d->rt->stemmer->sb = NULL;
 	}
 }
 
 #define GROW(d, arr, n, cap) \
 	do { \
+		if ((d)->frozen) \
+			dp_fail((d)->mem, DP_ERR_INTERNAL, "an attached dictionary is read-only"); \
 		if ((n) == (cap)) \
 		{ \
 			(cap) = (cap) ? (cap) * 2 : 64; \
@@ -1092,6 +1162,8 @@ add_word_phrase(DpDict *d, const char *phrase, DpVal v, bool use_case)
 	int			k;
 	uint32_t	node = 0;
 
+	if (d->frozen)
+		dp_fail(d->mem, DP_ERR_INTERNAL, "an attached dictionary is read-only");
 	if (one_word(phrase, n))
 	{
 		/* most rows (first names, surnames, places): the lexer's one token */
@@ -1133,6 +1205,8 @@ add_stem_phrase(DpDict *d, const char *phrase, DpVal v)
 	uint32_t	node = 0;
 	int			used = 0;
 
+	if (d->frozen)
+		dp_fail(d->mem, DP_ERR_INTERNAL, "an attached dictionary is read-only");
 	for (int i = 0; i < k; i++)
 	{
 		const DpWord *w = dp_dict_word(d, pc[i].s, pc[i].n);
@@ -1308,6 +1382,8 @@ dp_dict_finish(DpDict *d)
 	for (uint32_t i = 0; i < d->ncountries; i++)
 		d->countries[i].entity = dp_dict_find_entity(d, d->countries[i].name);
 	d->finished = true;
+	trie_compact(d->words);
+	trie_compact(d->stems);
 	/* words cached while building have no trie nodes yet */
 	cache_flush(d);
 }
@@ -1411,4 +1487,517 @@ dp_dict_add_state_entities(DpDict *d)
 		if (dp_dict_find_entity(d, name) < 0)
 			dp_dict_add_alias(d, name, dp_dict_add_entity(d, name, DP_KIND_GPE, d->countries[c].code, NULL, 1.0f));
 	}
+}
+
+/* ------------------------------------------------- position-independent image */
+
+/*
+ * The frozen part of a finished dictionary as one block of bytes with
+ * offsets instead of pointers: the entities, countries, cues and topics
+ * (their string fields hold an offset into a pool of NUL-terminated
+ * strings, DP_IMG_NONE for NULL), and for each trie its nodes, edge slots,
+ * values and keys exactly as the trie holds them (a node's key and values
+ * are offsets already).  dp_dict_attach() checks every count, offset and
+ * index, then reads the tries where the image lies (it may be mapped
+ * read-only and shared) and copies only the small records whose strings
+ * must become pointers; no image, however garbled, makes a read leave it.
+ */
+#define DP_IMG_MAGIC 0x4D494450u	/* "PDIM" */
+#define DP_IMG_NONE UINT64_MAX
+
+typedef struct DpImgHead
+{
+	uint32_t	magic;
+	uint32_t	version;
+	uint64_t	total;			/* bytes of the image, this header included */
+	uint32_t	nentities;
+	uint32_t	ncountries;
+	uint32_t	ncues;
+	uint32_t	ntopics;
+	uint32_t	nnodes[2];		/* words, stems */
+	uint32_t	nslots[2];
+	uint32_t	nvals[2];
+	uint32_t	keys_len[2];
+	uint64_t	off_entities;
+	uint64_t	off_countries;
+	uint64_t	off_cues;
+	uint64_t	off_topics;		/* uint64_t pool offsets */
+	uint64_t	off_nodes[2];
+	uint64_t	off_slots[2];
+	uint64_t	off_vals[2];
+	uint64_t	off_keys[2];
+	uint64_t	off_pool;
+	uint64_t	pool_len;
+} DpImgHead;
+
+static inline uint64_t
+img_align(uint64_t n)
+{
+	return (n + 15) & ~(uint64_t) 15;
+}
+
+static inline void *
+img_ptr(uint64_t v)
+{
+	return (void *) (uintptr_t) v;
+}
+
+static inline uint64_t
+img_val(const void *p)
+{
+	return (uint64_t) (uintptr_t) p;
+}
+
+static uint64_t
+img_strlen(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+/* The layout of d's image: every count, offset and size of its header. */
+static void
+img_layout(const DpDict *d, DpImgHead *h)
+{
+	uint64_t	at = img_align(sizeof(DpImgHead));
+	const DpTrie *tries[2] = {d->words, d->stems};
+	uint64_t	pool = 0;
+
+	memset(h, 0, sizeof(*h));
+	h->magic = DP_IMG_MAGIC;
+	h->version = DP_DICT_IMAGE_VERSION;
+	h->nentities = d->nentities;
+	h->ncountries = d->ncountries;
+	h->ncues = d->ncues;
+	h->ntopics = d->ntopics;
+	h->off_entities = at;
+	at = img_align(at + (uint64_t) d->nentities * sizeof(DpEntity));
+	h->off_countries = at;
+	at = img_align(at + (uint64_t) d->ncountries * sizeof(DpCountry));
+	h->off_cues = at;
+	at = img_align(at + (uint64_t) d->ncues * sizeof(DpCue));
+	h->off_topics = at;
+	at = img_align(at + (uint64_t) d->ntopics * sizeof(uint64_t));
+	for (int k = 0; k < 2; k++)
+	{
+		const DpTrie *t = tries[k];
+		uint64_t	nv = 0;
+
+		for (uint32_t i = 0; i < t->nnodes; i++)
+			nv += t->nodes[i].nvals;
+		h->nnodes[k] = t->nnodes;
+		h->nslots[k] = t->nslots;
+		h->nvals[k] = (uint32_t) nv;
+		h->keys_len[k] = t->keys_len;
+		h->off_nodes[k] = at;
+		at = img_align(at + (uint64_t) t->nnodes * sizeof(DpNode));
+		h->off_slots[k] = at;
+		at = img_align(at + (uint64_t) t->nslots * sizeof(uint32_t));
+		h->off_vals[k] = at;
+		at = img_align(at + nv * sizeof(DpVal));
+		h->off_keys[k] = at;
+		at = img_align(at + t->keys_len);
+	}
+	for (uint32_t i = 0; i < d->nentities; i++)
+		pool += img_strlen(d->entities[i].name) + img_strlen(d->entities[i].title);
+	for (uint32_t i = 0; i < d->ncountries; i++)
+		pool += img_strlen(d->countries[i].name);
+	for (uint32_t i = 0; i < d->ncues; i++)
+		pool += img_strlen(d->cues[i].lemma);
+	for (uint32_t i = 0; i < d->ntopics; i++)
+		pool += img_strlen(d->topics[i]);
+	h->off_pool = at;
+	h->pool_len = pool ? pool : 1;
+	h->total = img_align(at + h->pool_len);
+}
+
+/* Put a string in the pool at *at; its offset there. */
+static uint64_t
+img_str(char *pool, uint64_t *at, const char *s)
+{
+	uint64_t	off = *at;
+	size_t		n;
+
+	if (s == NULL)
+		return DP_IMG_NONE;
+	n = strlen(s);
+	memcpy(pool + off, s, n + 1);
+	*at += n + 1;
+	return off;
+}
+
+size_t
+dp_dict_image_size(const DpDict *d)
+{
+	DpImgHead	h;
+
+	img_layout(d, &h);
+	return (size_t) h.total;
+}
+
+size_t
+dp_dict_image_write(const DpDict *d, void *out, size_t cap)
+{
+	DpImgHead	h;
+	char	   *buf = (char *) out;
+	char	   *pool;
+	uint64_t	at = 0;
+	const DpTrie *tries[2] = {d->words, d->stems};
+
+	img_layout(d, &h);
+	if (!d->finished || cap < h.total)
+		return 0;
+	memset(buf, 0, h.total);
+	memcpy(buf, &h, sizeof(h));
+	pool = buf + h.off_pool;
+	for (uint32_t i = 0; i < d->nentities; i++)
+	{
+		DpEntity	e;
+
+		memset(&e, 0, sizeof(e));	/* no stray padding bytes in the image */
+		e.prior = d->entities[i].prior;
+		e.kind = d->entities[i].kind;
+		e.actor = d->entities[i].actor;
+		e.naliases = d->entities[i].naliases;
+		e.name = img_ptr(img_str(pool, &at, d->entities[i].name));
+		e.title = img_ptr(img_str(pool, &at, d->entities[i].title));
+		memcpy(buf + h.off_entities + (uint64_t) i * sizeof(DpEntity), &e, sizeof(e));
+	}
+	for (uint32_t i = 0; i < d->ncountries; i++)
+	{
+		DpCountry	c;
+
+		memset(&c, 0, sizeof(c));
+		memcpy(c.code, d->countries[i].code, sizeof(c.code));
+		c.entity = d->countries[i].entity;
+		c.name = img_ptr(img_str(pool, &at, d->countries[i].name));
+		memcpy(buf + h.off_countries + (uint64_t) i * sizeof(DpCountry), &c, sizeof(c));
+	}
+	for (uint32_t i = 0; i < d->ncues; i++)
+	{
+		DpCue		c;
+
+		memset(&c, 0, sizeof(c));
+		c.pos = d->cues[i].pos;
+		c.frame = d->cues[i].frame;
+		c.target_mode = d->cues[i].target_mode;
+		c.polarity = d->cues[i].polarity;
+		c.weight = d->cues[i].weight;
+		c.lemma = img_ptr(img_str(pool, &at, d->cues[i].lemma));
+		memcpy(buf + h.off_cues + (uint64_t) i * sizeof(DpCue), &c, sizeof(c));
+	}
+	for (uint32_t i = 0; i < d->ntopics; i++)
+	{
+		uint64_t	off = img_str(pool, &at, d->topics[i]);
+
+		memcpy(buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), &off, sizeof(off));
+	}
+	for (int k = 0; k < 2; k++)
+	{
+		const DpTrie *t = tries[k];
+		uint32_t	v = 0;
+
+		/* the values one run per node, in node order (a trie may hold runs
+		 * left behind by values added after dp_dict_finish) */
+		for (uint32_t i = 0; i < t->nnodes; i++)
+		{
+			const DpNode *src = &t->nodes[i];
+			DpNode		n;
+
+			memset(&n, 0, sizeof(n));
+			n.parent = src->parent;
+			n.key = src->key;
+			n.keylen = src->keylen;
+			n.nvals = src->nvals;
+			n.bloom = src->bloom;
+			n.vcap = src->nvals;
+			n.here = src->here;
+			n.below = src->below;
+			n.children = src->children;
+			n.vals = v;
+			if (n.nvals)
+				memcpy(buf + h.off_vals[k] + (uint64_t) v * sizeof(DpVal), t->vals + src->vals,
+					   n.nvals * sizeof(DpVal));
+			v += n.nvals;
+			memcpy(buf + h.off_nodes[k] + (uint64_t) i * sizeof(DpNode), &n, sizeof(n));
+		}
+		memcpy(buf + h.off_slots[k], t->slots, (uint64_t) t->nslots * sizeof(uint32_t));
+		memcpy(buf + h.off_keys[k], t->keys, t->keys_len);
+	}
+	return (size_t) h.total;
+}
+
+/* [off, off + n * size) inside [lo, len), 8-byte aligned. */
+static bool
+img_section(uint64_t off, uint64_t n, uint64_t size, uint64_t lo, uint64_t len)
+{
+	return off >= lo && off <= len && (off & 7) == 0 && n <= (len - off) / (size ? size : 1);
+}
+
+static bool
+img_str_ok(const DpImgHead *h, uint64_t off, bool null_ok)
+{
+	if (off == DP_IMG_NONE)
+		return null_ok;
+	return off < h->pool_len;
+}
+
+/* Every check of the image; NULL if it passes, else why not. */
+static const char *
+img_check(const char *buf, size_t len)
+{
+	DpImgHead	h;
+	uint64_t	end;
+	const char *pool;
+
+	if (buf == NULL || len < sizeof(DpImgHead) || ((uintptr_t) buf & 7) != 0)
+		return "too short";
+	memcpy(&h, buf, sizeof(h));
+	if (h.magic != DP_IMG_MAGIC)
+		return "bad magic";
+	if (h.version != DP_DICT_IMAGE_VERSION)
+		return "other version";
+	if (h.total != len)
+		return "size mismatch";
+	/* sections in their order, disjoint, inside the image */
+	end = sizeof(DpImgHead);
+#define SECTION(off, n, size) \
+	do { \
+		if (!img_section((off), (n), (size), end, len)) \
+			return "section out of bounds"; \
+		end = (off) + (uint64_t) (n) * (size); \
+	} while (0)
+	SECTION(h.off_entities, h.nentities, sizeof(DpEntity));
+	SECTION(h.off_countries, h.ncountries, sizeof(DpCountry));
+	SECTION(h.off_cues, h.ncues, sizeof(DpCue));
+	SECTION(h.off_topics, h.ntopics, sizeof(uint64_t));
+	for (int k = 0; k < 2; k++)
+	{
+		SECTION(h.off_nodes[k], h.nnodes[k], sizeof(DpNode));
+		SECTION(h.off_slots[k], h.nslots[k], sizeof(uint32_t));
+		SECTION(h.off_vals[k], h.nvals[k], sizeof(DpVal));
+		SECTION(h.off_keys[k], h.keys_len[k], 1);
+	}
+	SECTION(h.off_pool, h.pool_len, 1);
+#undef SECTION
+	if (h.pool_len == 0)
+		return "empty pool";
+	pool = buf + h.off_pool;
+	if (pool[h.pool_len - 1] != '\0')
+		return "pool not terminated";
+	if (h.nentities > INT32_MAX || h.ncountries > INT16_MAX)
+		return "too many rows";
+
+	for (uint32_t i = 0; i < h.nentities; i++)
+	{
+		const DpEntity *e = (const DpEntity *) (buf + h.off_entities) + i;
+
+		if (!img_str_ok(&h, img_val(e->name), false) || !img_str_ok(&h, img_val(e->title), true))
+			return "bad entity string";
+		if (e->kind >= DP_KIND__COUNT || e->actor < -1 || e->actor >= (int32_t) h.ncountries)
+			return "bad entity";
+	}
+	for (uint32_t i = 0; i < h.ncountries; i++)
+	{
+		const DpCountry *c = (const DpCountry *) (buf + h.off_countries) + i;
+
+		if (!img_str_ok(&h, img_val(c->name), false) || c->code[3] != '\0' ||
+			c->entity < -1 || c->entity >= (int64_t) h.nentities)
+			return "bad country";
+	}
+	for (uint32_t i = 0; i < h.ncues; i++)
+	{
+		const DpCue *c = (const DpCue *) (buf + h.off_cues) + i;
+
+		if (!img_str_ok(&h, img_val(c->lemma), false) || c->pos >= DP_POS__COUNT ||
+			c->frame >= DP_FR__COUNT || c->target_mode >= DP_TM__COUNT)
+			return "bad cue";
+	}
+	for (uint32_t i = 0; i < h.ntopics; i++)
+	{
+		uint64_t	off;
+
+		memcpy(&off, buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), sizeof(off));
+		if (!img_str_ok(&h, off, false))
+			return "bad topic";
+	}
+	for (int k = 0; k < 2; k++)
+	{
+		const DpNode *nodes = (const DpNode *) (buf + h.off_nodes[k]);
+		const uint32_t *slots = (const uint32_t *) (buf + h.off_slots[k]);
+		const DpVal *vals = (const DpVal *) (buf + h.off_vals[k]);
+		bool		empty = false;
+		uint64_t	nv = 0;
+
+		if (h.nnodes[k] == 0 || h.nslots[k] < 2 || (h.nslots[k] & (h.nslots[k] - 1)) != 0)
+			return "bad trie size";
+		for (uint32_t i = 0; i < h.nslots[k]; i++)
+		{
+			if (slots[i] >= h.nnodes[k])
+				return "bad trie slot";
+			if (slots[i] == 0)
+				empty = true;
+		}
+		if (!empty)
+			return "trie slots full";
+		for (uint32_t i = 0; i < h.nnodes[k]; i++)
+		{
+			const DpNode *n = &nodes[i];
+
+			if ((i == 0 ? n->parent != 0 : n->parent >= i) ||
+				(uint64_t) n->key + n->keylen >= h.keys_len[k] ||
+				n->vals != nv || n->nvals > h.nvals[k] - nv || n->vcap != n->nvals)
+				return "bad trie node";
+			nv += n->nvals;
+		}
+		if (nv != h.nvals[k])
+			return "bad trie values";
+		for (uint32_t i = 0; i < h.nnodes[k]; i++)
+		{
+			const DpNode *n = &nodes[i];
+			uint32_t	depth = 0;
+
+			if (n->nvals == 0)
+				continue;
+			/* parents come first: the walk ends, at most i steps */
+			for (uint32_t p = i; p != 0 && depth <= 0xFFFF; p = nodes[p].parent)
+				depth++;
+			for (uint32_t j = 0; j < n->nvals; j++)
+			{
+				const DpVal *v = &vals[n->vals + j];
+				uint32_t	lim = UINT32_MAX;
+				uint32_t	sublim = 256;
+
+				switch ((DpValType) v->type)
+				{
+					case DP_V_ALIAS:
+						lim = h.nentities;
+						break;
+					case DP_V_DEMONYM:
+						lim = h.ncountries;
+						break;
+					case DP_V_CUE:
+						lim = h.ncues;
+						break;
+					case DP_V_TERM:
+						lim = h.ntopics;
+						sublim = 3;
+						break;
+					case DP_V_ROLE:
+						sublim = DP_ROLE__COUNT;
+						break;
+					case DP_V_HEAD:
+					case DP_V_NAMECUE:
+						sublim = DP_KIND__COUNT;
+						break;
+					case DP_V_HINT:
+						sublim = 3;
+						break;
+					case DP_V_MODIFIER:
+						sublim = DP_MOD__COUNT;
+						break;
+					case DP_V_FURNITURE:
+					case DP_V_PARTICLE:
+						break;
+					default:
+						return "bad value type";
+				}
+				if (v->id >= lim || v->sub >= sublim || v->npieces == 0 || v->npieces > depth)
+					return "bad value";
+			}
+		}
+	}
+	return NULL;
+}
+
+const char *
+dp_dict_image_check(const void *image, size_t len)
+{
+	return img_check((const char *) image, len);
+}
+
+DpDict *
+dp_dict_attach(DpMem *m, const void *image, size_t len, const char **why)
+{
+	const char *buf = (const char *) image;
+	const char *bad = img_check(buf, len);
+	DpImgHead	h;
+	DpDict	   *d;
+	DpTrie	   *tries[2];
+	const char *pool;
+
+	if (why)
+		*why = bad;
+	if (bad)
+		return NULL;
+	memcpy(&h, buf, sizeof(h));
+	pool = buf + h.off_pool;
+
+	/*
+	 * The records with strings are copied and their offsets turned into
+	 * pointers into the image's pool (every offset was checked above); the
+	 * tries are read where they lie.  The image itself is never written.
+	 */
+	d = dp_dict_create(m);
+	d->nentities = d->cap_entities = h.nentities;
+	d->entities = dp_alloc(m, dp_mul_size(m, h.nentities ? h.nentities : 1, sizeof(DpEntity)));
+	if (h.nentities)
+		memcpy(d->entities, buf + h.off_entities, (size_t) h.nentities * sizeof(DpEntity));
+	for (uint32_t i = 0; i < h.nentities; i++)
+	{
+		DpEntity   *e = &d->entities[i];
+
+		e->name = pool + img_val(e->name);
+		e->title = img_val(e->title) == DP_IMG_NONE ? NULL : pool + img_val(e->title);
+		strmap_put(m, d->entity_names, e->name, (int32_t) i);
+	}
+	d->ncountries = d->cap_countries = h.ncountries;
+	d->countries = dp_alloc(m, dp_mul_size(m, h.ncountries ? h.ncountries : 1, sizeof(DpCountry)));
+	if (h.ncountries)
+		memcpy(d->countries, buf + h.off_countries, (size_t) h.ncountries * sizeof(DpCountry));
+	for (uint32_t i = 0; i < h.ncountries; i++)
+	{
+		DpCountry  *c = &d->countries[i];
+
+		c->name = pool + img_val(c->name);
+		strmap_put(m, d->country_codes, c->code, (int32_t) i);
+	}
+	d->ncues = d->cap_cues = h.ncues;
+	d->cues = dp_alloc(m, dp_mul_size(m, h.ncues ? h.ncues : 1, sizeof(DpCue)));
+	if (h.ncues)
+		memcpy(d->cues, buf + h.off_cues, (size_t) h.ncues * sizeof(DpCue));
+	for (uint32_t i = 0; i < h.ncues; i++)
+		d->cues[i].lemma = pool + img_val(d->cues[i].lemma);
+	d->ntopics = d->cap_topics = h.ntopics;
+	d->topics = dp_alloc(m, dp_mul_size(m, h.ntopics ? h.ntopics : 1, sizeof(char *)));
+	for (uint32_t i = 0; i < h.ntopics; i++)
+	{
+		uint64_t	off;
+
+		memcpy(&off, buf + h.off_topics + (uint64_t) i * sizeof(uint64_t), sizeof(off));
+		d->topics[i] = pool + off;
+	}
+	tries[0] = d->words;
+	tries[1] = d->stems;
+	for (int k = 0; k < 2; k++)
+	{
+		DpTrie	   *t = tries[k];
+
+		/*
+		 * The empty arrays of dp_dict_create are left to the memory's owner.
+		 * The image's arrays are never written: an attached dictionary is
+		 * frozen (nothing may be added, see GROW), and the lookups only read.
+		 */
+		t->nodes = (DpNode *) (uintptr_t) (buf + h.off_nodes[k]);
+		t->nnodes = t->cap = h.nnodes[k];
+		t->slots = (uint32_t *) (uintptr_t) (buf + h.off_slots[k]);
+		t->nslots = h.nslots[k];
+		t->vals = (DpVal *) (uintptr_t) (buf + h.off_vals[k]);
+		t->vals_len = t->vals_cap = h.nvals[k];
+		t->keys = (char *) (uintptr_t) (buf + h.off_keys[k]);
+		t->keys_len = t->keys_cap = h.keys_len[k];
+	}
+	d->finished = true;
+	d->frozen = true;
+	d->bytes = len;
+	return d;
 }

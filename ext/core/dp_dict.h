@@ -138,19 +138,25 @@ extern int	dp_name_index(const char *const *names, int n, const char *s);
 
 typedef struct DpTrie DpTrie;
 
-/* The trie's insides, for the inline lookups below (dp_dict.c builds it). */
+/*
+ * The trie's insides, for the inline lookups below (dp_dict.c builds it).
+ * A node holds offsets, not pointers (its key in the trie's keys, its
+ * values in the trie's vals), so that the arrays of a finished trie can be
+ * read where an image of them lies (dp_dict_attach), in any process.
+ */
 typedef struct DpNode
 {
 	uint32_t	parent;
+	uint32_t	key;			/* offset of the key in DpTrie.keys */
+	uint32_t	vals;			/* index of the first value in DpTrie.vals */
 	uint16_t	keylen;
 	uint16_t	nvals;
-	uint16_t	vcap;
-	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
 	uint64_t	bloom;			/* bit (h >> 58) for each child key's hash h */
+	uint16_t	vcap;			/* room for values at vals (while building) */
 	uint16_t	here;			/* bit t: a value of type t at this node */
 	uint16_t	below;			/* bit t: a value of type t here or deeper */
-	const char *key;
-	DpVal	   *vals;
+	uint8_t		children;		/* 1: has children; 2: has a "*" gap child */
+	uint8_t		pad;
 } DpNode;
 
 struct DpTrie
@@ -161,6 +167,12 @@ struct DpTrie
 	uint32_t	cap;
 	uint32_t   *slots;			/* node ids; 0 = empty (root is never a child) */
 	uint32_t	nslots;			/* power of two */
+	char	   *keys;			/* the nodes' keys, each NUL-terminated */
+	uint32_t	keys_len;
+	uint32_t	keys_cap;
+	DpVal	   *vals;			/* the nodes' values, a run per node */
+	uint32_t	vals_len;		/* used (while building, with runs left behind) */
+	uint32_t	vals_cap;
 };
 typedef struct DpStemmer DpStemmer;
 
@@ -220,6 +232,31 @@ typedef struct DpWordFront
 	DpWordEntry ascii[128];
 } DpWordFront;
 
+/*
+ * What a process changes while it uses a dictionary: the stemmer, the word
+ * cache and its front, and the tagger's per-document counts.  The
+ * dictionary proper (DpDict's arrays and tries) is never written once
+ * finished, so that it can be shared (dp_dict_attach); each process that
+ * uses it has its own runtime.
+ */
+typedef struct DpRuntime
+{
+	DpStemmer  *stemmer;
+	struct DpWordCache *cache;
+	DpWordFront *front;			/* the word cache's front (dp_dict_word) */
+
+	/*
+	 * The tagger's count of earlier mentions per entity in the document at
+	 * hand, kept here so that a document does not clear an array of every
+	 * entity: a count is valid only where seen_doc[e] is the document's
+	 * number (dp_entity.c).
+	 */
+	uint32_t   *seen_doc;
+	uint16_t   *seen_count;
+	uint32_t	seen_cap;
+	uint32_t	doc_number;
+} DpRuntime;
+
 typedef struct DpDict
 {
 	DpMem	   *mem;
@@ -237,24 +274,12 @@ typedef struct DpDict
 	uint32_t	cap_topics;
 	DpTrie	   *words;			/* folded keys: aliases, roles, lists */
 	DpTrie	   *stems;			/* stems: cues and topic terms */
-	DpStemmer  *stemmer;
-	struct DpWordCache *cache;
-	DpWordFront *front;			/* the word cache's front (dp_dict_word) */
+	DpRuntime  *rt;				/* this process's mutable state */
 	struct DpStrMap *entity_names;
 	struct DpStrMap *country_codes;
 	bool		finished;
+	bool		frozen;			/* attached from an image (dp_dict_attach): nothing may be added */
 	size_t		bytes;			/* rough size, for diplo.dictionary_info() */
-
-	/*
-	 * The tagger's count of earlier mentions per entity in the document at
-	 * hand, kept here so that a document does not clear an array of every
-	 * entity: a count is valid only where seen_doc[e] is the document's
-	 * number (dp_entity.c).
-	 */
-	uint32_t   *seen_doc;
-	uint16_t   *seen_count;
-	uint32_t	seen_cap;
-	uint32_t	doc_number;
 } DpDict;
 
 /*
@@ -312,6 +337,24 @@ extern void dp_dict_add_cue(DpDict *d, const char *lemma, int pos, int polarity,
 							int frame, int target_mode);
 extern void dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor);
 extern void dp_dict_finish(DpDict *d);
+
+/*
+ * The frozen part of a finished dictionary as a position-independent image
+ * (offsets, not pointers), to be stored and attached by another process of
+ * the same build.  dp_dict_image_write returns the bytes written, 0 if cap
+ * is too small or d is not finished.  dp_dict_attach checks every count,
+ * offset and index of image (len bytes, 8-byte aligned; never written, so
+ * it may be mapped read-only and shared; it must outlive the dictionary)
+ * and returns a finished, frozen dictionary whose tries are read in it, or
+ * NULL with the failed check in *why.
+ * Bump DP_DICT_IMAGE_VERSION with any change of the records' layout.
+ */
+#define DP_DICT_IMAGE_VERSION 2
+extern size_t dp_dict_image_size(const DpDict *d);
+extern size_t dp_dict_image_write(const DpDict *d, void *buf, size_t cap);
+extern DpDict *dp_dict_attach(DpMem *m, const void *image, size_t len, const char **why);
+/* dp_dict_attach's checks alone: NULL if image passes them, else why not. */
+extern const char *dp_dict_image_check(const void *image, size_t len);
 
 /*
  * memcmp(a, b, n) == 0 for the short words here, without a library call:
@@ -398,32 +441,33 @@ dp_raw_hash(const char *s, size_t n)
 }
 
 /* dp_dict_word() past the front table (dp_dict.c). */
-extern const DpWord *dp_dict_word_lookup(DpDict *d, const char *s, size_t n, uint64_t h);
+extern DpWord *dp_dict_word_lookup(const DpDict *d, const char *s, size_t n, uint64_t h);
 
 /*
- * Facts about one word (token text), memoised.  The pointer stays valid
+ * Facts about one word (token text), memoised in this process's runtime
+ * (writable: the stance grammar memoises word lists in it).  The pointer stays valid
  * until the next dp_dict_word_checkpoint(), which may flush the cache: call
  * it only between sentences.  Inline: the common case, a word of the front
  * table, without a call (it is a lookup per token).
  */
-static inline const DpWord *
-dp_dict_word(DpDict *d, const char *s, size_t n)
+static inline DpWord *
+dp_dict_word(const DpDict *d, const char *s, size_t n)
 {
 	uint64_t	h = 0;
 
 	if (n > 1 && n <= DP_WORD_MAX)
 	{
-		const DpWordEntry *e;
+		DpWordEntry *e;
 
 		h = dp_raw_hash(s, n);
-		e = d->front->slot[(h >> 32) & (DP_FRONT - 1)];
+		e = d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)];
 		if (e && e->hash == h && e->rawlen == n && dp_same_bytes(e->raw, s, n) && e->w.nodes_done)
 			return &e->w;
 	}
 	else if (n == 1 && (unsigned char) s[0] < 0x80)
 	{
 		/* punctuation and one-letter words: a fixed table */
-		const DpWordEntry *e = &d->front->ascii[(unsigned char) s[0]];
+		DpWordEntry *e = &d->rt->front->ascii[(unsigned char) s[0]];
 
 		if (e->w.nodes_done)
 			return &e->w;
@@ -436,7 +480,7 @@ extern bool dp_dict_one_word_agrees(const char *s, size_t n);
 extern bool dp_dict_fast_fold;
 /* Changes whenever the word cache is emptied (DpWord pointers die). */
 extern uint64_t dp_dict_word_generation(const DpDict *d);
-extern void dp_dict_word_checkpoint(DpDict *d);
+extern void dp_dict_word_checkpoint(const DpDict *d);
 
 /* A trie walk: child of node for key, or 0 (node 0 is the root). */
 extern uint32_t dp_trie_child(const DpTrie *t, uint32_t node, const char *key, size_t keylen);
@@ -478,10 +522,10 @@ static inline const DpVal *
 dp_trie_values(const DpTrie *t, uint32_t node, uint32_t *nvals)
 {
 	*nvals = t->nodes[node].nvals;
-	return t->nodes[node].vals;
+	return t->vals + t->nodes[node].vals;
 }
 
 /* Is this lower-case word a common French word (lemma or stem)? */
-extern bool dp_common_word(DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen);
+extern bool dp_common_word(const DpDict *d, const char *key, size_t keylen, const char *stem, size_t stemlen);
 
 #endif

@@ -104,7 +104,7 @@ piece_token(DpPiece *p, uint16_t cls, uint16_t flags, uint32_t ti, bool initial,
  * does.
  */
 static inline void
-piece_word(DpDict *d, const char *text, DpPiece *p, uint16_t cls, uint16_t flags,
+piece_word(const DpDict *d, const char *text, DpPiece *p, uint16_t cls, uint16_t flags,
 		   size_t off, size_t len, bool opens_token)
 {
 	/* the lexer flags a token opening with a capital letter */
@@ -116,7 +116,7 @@ piece_word(DpDict *d, const char *text, DpPiece *p, uint16_t cls, uint16_t flags
 }
 
 void
-dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out)
+dp_pieces_build(const DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out)
 {
 	bool		initial = true;
 	DpPiece    *pc;
@@ -226,12 +226,12 @@ dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPi
 
 struct Tagger
 {
-	DpDict	   *d;
+	const DpDict *d;
 	DpMem	   *m;
 	const char *text;
 	DpPieces	pc;
 	DpMentions *out;
-	uint32_t	doc;			/* the document's number for d->seen_doc */
+	uint32_t	doc;			/* the document's number for d->rt->seen_doc */
 	uint32_t	sentence;
 	size_t		sent_first;		/* first mention of the current sentence */
 	bool		shouting;		/* an all-capitals sentence */
@@ -247,44 +247,44 @@ struct Tagger
 static void
 seen_begin(Tagger *tg)
 {
-	DpDict	   *d = tg->d;
+	const DpDict *d = tg->d;
 
-	if (d->seen_cap < d->nentities + 1)
+	if (d->rt->seen_cap < d->nentities + 1)
 	{
-		dp_free(d->mem, d->seen_doc);
-		dp_free(d->mem, d->seen_count);
-		d->seen_doc = dp_alloc0(d->mem, dp_mul_size(d->mem, d->nentities + 1, sizeof(uint32_t)));
-		d->seen_count = dp_alloc0(d->mem, dp_mul_size(d->mem, d->nentities + 1, sizeof(uint16_t)));
-		d->seen_cap = d->nentities + 1;
-		d->doc_number = 0;
+		dp_free(d->mem, d->rt->seen_doc);
+		dp_free(d->mem, d->rt->seen_count);
+		d->rt->seen_doc = dp_alloc0(d->mem, dp_mul_size(d->mem, d->nentities + 1, sizeof(uint32_t)));
+		d->rt->seen_count = dp_alloc0(d->mem, dp_mul_size(d->mem, d->nentities + 1, sizeof(uint16_t)));
+		d->rt->seen_cap = d->nentities + 1;
+		d->rt->doc_number = 0;
 	}
-	if (++d->doc_number == 0)
+	if (++d->rt->doc_number == 0)
 	{
 		/* after 2^32 documents: clear, so that no old number matches */
-		memset(d->seen_doc, 0, d->seen_cap * sizeof(uint32_t));
-		d->doc_number = 1;
+		memset(d->rt->seen_doc, 0, d->rt->seen_cap * sizeof(uint32_t));
+		d->rt->doc_number = 1;
 	}
-	tg->doc = d->doc_number;
+	tg->doc = d->rt->doc_number;
 }
 
 static inline uint16_t
 seen_count(const Tagger *tg, int32_t e)
 {
-	return tg->d->seen_doc[e] == tg->doc ? tg->d->seen_count[e] : 0;
+	return tg->d->rt->seen_doc[e] == tg->doc ? tg->d->rt->seen_count[e] : 0;
 }
 
 static inline void
 seen_add(Tagger *tg, int32_t e)
 {
-	DpDict	   *d = tg->d;
+	const DpDict *d = tg->d;
 
-	if (d->seen_doc[e] != tg->doc)
+	if (d->rt->seen_doc[e] != tg->doc)
 	{
-		d->seen_doc[e] = tg->doc;
-		d->seen_count[e] = 0;
+		d->rt->seen_doc[e] = tg->doc;
+		d->rt->seen_count[e] = 0;
 	}
-	if (d->seen_count[e] < 0xFFFF)
-		d->seen_count[e]++;
+	if (d->rt->seen_count[e] < 0xFFFF)
+		d->rt->seen_count[e]++;
 }
 
 /* Does the word of piece p carry a value of this type (single word)? */
@@ -2253,7 +2253,7 @@ link_document(Tagger *tg)
 }
 
 void
-dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out)
+dp_tag_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out)
 {
 	dp_tag_document_keep(d, m, text, n, out, NULL);
 }
@@ -2288,7 +2288,7 @@ dp_doc_tokens_free(DpMem *m, DpDocTokens *keep)
 }
 
 void
-dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
+dp_tag_document_keep(const DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
 					 DpDocTokens *keep)
 {
 	Tagger		tg = {0};

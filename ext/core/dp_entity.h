@@ -36,7 +36,9 @@ typedef struct DpPiece
 	bool		cap;			/* starts with a capital */
 	bool		initial;		/* first word of a sentence, quote or bullet */
 	bool		wordlike;		/* word, acronym, elision, clitic, abbreviation */
-	const DpWord *w;			/* memoised word facts (valid for the sentence) */
+	DpWord	   *w;				/* memoised word facts (valid for the sentence; the
+								 * runtime's, so the stance grammar's memo bits are
+								 * writable) */
 } DpPiece;
 
 typedef struct DpPieces
@@ -49,7 +51,7 @@ typedef struct DpPieces
 } DpPieces;
 
 /* Cut a sentence into pieces (compounds split at hyphens). */
-extern void dp_pieces_build(DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out);
+extern void dp_pieces_build(const DpDict *d, DpMem *m, const char *text, const DpSentence *s, DpPieces *out);
 
 typedef struct DpMention
 {
@@ -113,8 +115,8 @@ extern void dp_doc_tokens_free(DpMem *m, DpDocTokens *keep);
  * the dictionary or into memory from m.  If keep is not NULL, the tokens of
  * each sentence are kept there.
  */
-extern void dp_tag_document(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out);
-extern void dp_tag_document_keep(DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
+extern void dp_tag_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out);
+extern void dp_tag_document_keep(const DpDict *d, DpMem *m, const char *text, size_t n, DpMentions *out,
 								 DpDocTokens *keep);
 
 #endif

@@ -156,7 +156,7 @@ name_kind(const DpDict *d, const NameKinds *nk, const char *name)
 }
 
 void
-dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out)
+dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out)
 {
 	St			st = {0};
 	DpSplitter	sp;

@@ -38,6 +38,6 @@ typedef struct DpStances
 } DpStances;
 
 /* Every stance of a document, in text order. */
-extern void dp_stance_document(DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out);
+extern void dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStances *out);
 
 #endif

@@ -210,3 +210,10 @@ pgdp_arena_built(PgArena *a)
 	a->building = false;
 	a->last = NULL;
 }
+
+void
+pgdp_arena_set_building(PgArena *a, bool building)
+{
+	a->building = building;
+	a->last = NULL;
+}

@@ -38,4 +38,7 @@ extern void pgdp_arena_init(PgArena *a, DpMem *m, MemoryContext cxt);
 /* The build is over: new memory comes from the memory context. */
 extern void pgdp_arena_built(PgArena *a);
 
+/* Whether allocations come from the regions (a build) or the context. */
+extern void pgdp_arena_set_building(PgArena *a, bool building);
+
 #endif

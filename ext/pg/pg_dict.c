@@ -18,13 +18,23 @@
  */
 #include "postgres.h"
 
+#include <sys/mman.h>
+
+#include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
+#include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_depend.h"
+#include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "common/cryptohash.h"
+#include "common/sha2.h"
+#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
@@ -35,6 +45,7 @@
 #include "storage/proc.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -43,6 +54,7 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
+#include "portability/instr_time.h"
 
 #include "pg_diplo.h"
 #include "pg_dict.h"
@@ -114,6 +126,10 @@ dict_inval_callback(Datum arg, Oid relid)
 void
 pgdp_dict_init(void)
 {
+	size_t		len;
+
+	/* the identity of the library file now, as it is loaded */
+	(void) pgdp_image_build_id(&len);
 	CacheRegisterRelcacheCallback(dict_inval_callback, (Datum) 0);
 }
 
@@ -125,11 +141,124 @@ pgdict_free(PgDict *pd)
 	MemoryContextDelete(pd->cxt);
 }
 
-/* Memory context reset callback: the dictionary's stemmer is malloc'd. */
+/* Memory context reset callback: the dictionary's stemmer is malloc'd, its
+ * image mapped. */
 static void
 dict_cxt_reset(void *arg)
 {
-	dp_dict_destroy((DpDict *) arg);
+	PgDict	   *pd = (PgDict *) arg;
+
+	dp_dict_destroy(pd->dict);
+	pd->dict = NULL;
+	if (pd->map)
+		(void) munmap(pd->map, pd->maplen);
+	pd->map = NULL;
+}
+
+/*
+ * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
+ * identity, the image layout, the server encoding, and then, table by table
+ * in the order the compiler takes them, every cell of every row in the
+ * order read, each as its length and bytes (SQL NULL as a length no string
+ * has), then the table's number, column count and row count and whether
+ * its rows are still to be sorted.  The compiled dictionary is a function
+ * of exactly this input (the cells are what dp_dict_add_row gets, after
+ * rows_sort, which is deterministic), so equal keys mean equal
+ * dictionaries.  The cells are hashed as they are read (rows_put).
+ */
+typedef struct KeyBuf
+{
+	pg_cryptohash_ctx *ctx;
+	size_t		len;
+	char		buf[32768];
+} KeyBuf;
+
+static void
+key_flush(KeyBuf *kb)
+{
+	if (kb->len > 0 && pg_cryptohash_update(kb->ctx, (const uint8 *) kb->buf, kb->len) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
+	kb->len = 0;
+}
+
+static void
+key_put(KeyBuf *kb, const void *p, size_t n)
+{
+	const char *c = (const char *) p;
+
+	while (n > 0)
+	{
+		size_t		room = sizeof(kb->buf) - kb->len;
+		size_t		take = Min(room, n);
+
+		memcpy(kb->buf + kb->len, c, take);
+		kb->len += take;
+		c += take;
+		n -= take;
+		if (kb->len == sizeof(kb->buf))
+			key_flush(kb);
+	}
+}
+
+static void
+key_start(KeyBuf *kb)
+{
+	size_t		blen;
+	const void *bid = pgdp_image_build_id(&blen);
+	int32		enc = GetDatabaseEncoding();
+	uint32		layout = DP_DICT_IMAGE_VERSION;
+
+	kb->ctx = pg_cryptohash_create(PG_SHA256);
+	if (kb->ctx == NULL || pg_cryptohash_init(kb->ctx) < 0)
+		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	kb->len = 0;
+	key_put(kb, bid, blen);
+	key_put(kb, &layout, sizeof(layout));
+	key_put(kb, &enc, sizeof(enc));
+}
+
+/* One cell: its length and bytes; SQL NULL as a length no string has. */
+static inline void
+key_cell(KeyBuf *kb, const char *c, uint32 n)
+{
+	size_t		need;
+
+	if (c == NULL)
+		n = UINT32_MAX;
+	need = sizeof(n) + (c ? n : 0);
+	if (need > sizeof(kb->buf) - kb->len)
+	{
+		/* rare: a long cell, or the buffer is full */
+		key_put(kb, &n, sizeof(n));
+		if (c)
+			key_put(kb, c, n);
+		return;
+	}
+	memcpy(kb->buf + kb->len, &n, sizeof(n));
+	if (c)
+		memcpy(kb->buf + kb->len + sizeof(n), c, n);
+	kb->len += need;
+}
+
+/* After a table's cells: its number, column count, row count, and whether
+ * its rows still need rows_sort() (a heap scan of an ordered table). */
+static void
+key_table_end(KeyBuf *kb, int k, int natts, bool unsorted, uint64 nrows)
+{
+	int32		tail[3] = {k, natts, unsorted};
+
+	key_put(kb, tail, sizeof(tail));
+	key_put(kb, &nrows, sizeof(nrows));
+}
+
+static void
+key_finish(KeyBuf *kb, uint8 *key)
+{
+	key_flush(kb);
+	if (pg_cryptohash_final(kb->ctx, key, PGDP_DICT_KEY_LEN) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
+	pg_cryptohash_free(kb->ctx);
+	kb->ctx = NULL;
 }
 
 /*
@@ -149,6 +278,9 @@ typedef struct DictRows
 	int			natts;
 	bool	   *is_text;		/* per column: text, copied without a call */
 	FmgrInfo   *out;			/* per column: the output function otherwise */
+	struct OutCache *memo;		/* per column: its last strings, by value */
+	KeyBuf	   *kb;				/* each cell is hashed into it, if set */
+	bool		store;			/* keep the cells (to compile them) */
 	bool		convert;		/* the server encoding is not UTF-8 (or SQL_ASCII) */
 	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
 	uint64		nrows;
@@ -158,6 +290,22 @@ typedef struct DictRows
 } DictRows;
 
 static DictRows dict_rows;
+
+/*
+ * The strings of a pass-by-value column's first values (an enum's labels,
+ * a prior of 1, a polarity): the same value gives the same string (its
+ * output function is deterministic within a load), so each is made once,
+ * not once per row.
+ */
+#define OUT_MEMO 8
+
+typedef struct OutCache
+{
+	bool		byval;
+	int			n;
+	Datum		val[OUT_MEMO];
+	char	   *str[OUT_MEMO];
+} OutCache;
 
 #define DICT_ROWS_ARENA (64 * 1024)
 
@@ -189,6 +337,7 @@ rows_columns(DictRows *r, TupleDesc typeinfo, const AttrNumber *att, int natts)
 	r->convert = GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII;
 	r->is_text = MemoryContextAllocZero(r->cxt, sizeof(bool) * (r->natts + 1));
 	r->out = MemoryContextAllocZero(r->cxt, sizeof(FmgrInfo) * (r->natts + 1));
+	r->memo = MemoryContextAllocZero(r->cxt, sizeof(OutCache) * (r->natts + 1));
 	for (int c = 0; c < r->natts; c++)
 	{
 		Oid			typ = TupleDescAttr(typeinfo, att ? att[c] : c)->atttypid;
@@ -201,6 +350,7 @@ rows_columns(DictRows *r, TupleDesc typeinfo, const AttrNumber *att, int natts)
 
 			getTypeOutputInfo(typ, &func, &varlena);
 			fmgr_info_cxt(func, &r->out[c], r->cxt);
+			r->memo[c].byval = TupleDescAttr(typeinfo, att ? att[c] : c)->attbyval;
 		}
 	}
 }
@@ -216,21 +366,24 @@ static void
 rows_put(DictRows *r, const Datum *values, const bool *isnull, const AttrNumber *att)
 {
 	MemoryContext old = MemoryContextSwitchTo(r->cxt);
-	char	  **row;
+	char	  **row = NULL;
 
-	if (r->nrows == r->caprows)
+	if (r->store)
 	{
-		uint64		cap = r->caprows ? r->caprows * 2 : 1024;
+		if (r->nrows == r->caprows)
+		{
+			uint64		cap = r->caprows ? r->caprows * 2 : 1024;
 
-		if ((Size) (cap * Max(r->natts, 1)) >= MaxAllocSize / sizeof(char *))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("diplo: too many dictionary rows")));
-		r->cells = r->cells ? repalloc(r->cells, sizeof(char *) * cap * Max(r->natts, 1))
-			: palloc(sizeof(char *) * cap * Max(r->natts, 1));
-		r->caprows = cap;
+			if ((Size) (cap * Max(r->natts, 1)) >= MaxAllocSize / sizeof(char *))
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("diplo: too many dictionary rows")));
+			r->cells = r->cells ? repalloc(r->cells, sizeof(char *) * cap * Max(r->natts, 1))
+				: palloc(sizeof(char *) * cap * Max(r->natts, 1));
+			r->caprows = cap;
+		}
+		row = r->cells + r->nrows * r->natts;
 	}
-	row = r->cells + r->nrows * r->natts;
 	for (int c = 0; c < r->natts; c++)
 	{
 		int			a = att ? att[c] : c;
@@ -238,22 +391,59 @@ rows_put(DictRows *r, const Datum *values, const bool *isnull, const AttrNumber 
 
 		if (isnull[a])
 		{
-			row[c] = NULL;
+			if (row)
+				row[c] = NULL;
+			if (r->kb)
+				key_cell(r->kb, NULL, 0);
 			continue;
 		}
 		if (r->is_text[c])
 		{
 			struct varlena *t = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(values[a]));
 
+			if (!r->store && !r->convert)
+			{
+				/* only hashed: straight from the tuple, no copy */
+				if (r->kb)
+					key_cell(r->kb, VARDATA_ANY(t), (uint32) VARSIZE_ANY_EXHDR(t));
+				if ((Pointer) t != DatumGetPointer(values[a]))
+					pfree(t);
+				continue;
+			}
 			v = rows_copy(r, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 			if ((Pointer) t != DatumGetPointer(values[a]))
 				pfree(t);
+			if (r->convert)
+				v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
 		}
 		else
-			v = OutputFunctionCall(&r->out[c], values[a]);
-		if (r->convert)
-			v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
-		row[c] = v;
+		{
+			OutCache   *oc = &r->memo[c];
+			int			m;
+
+			v = NULL;
+			for (m = 0; oc->byval && m < oc->n; m++)
+				if (oc->val[m] == values[a])
+				{
+					v = oc->str[m];
+					break;
+				}
+			if (v == NULL)
+			{
+				v = OutputFunctionCall(&r->out[c], values[a]);
+				if (r->convert)
+					v = pg_server_to_any(v, (int) strlen(v), PG_UTF8);
+				if (oc->byval && oc->n < OUT_MEMO)
+				{
+					oc->val[oc->n] = values[a];
+					oc->str[oc->n++] = v;
+				}
+			}
+		}
+		if (r->kb)
+			key_cell(r->kb, v, (uint32) strlen(v));
+		if (row)
+			row[c] = v;
 	}
 	r->nrows++;
 	MemoryContextSwitchTo(old);
@@ -279,23 +469,17 @@ rows_destroy(DestReceiver *self)
 {
 }
 
-/* Row i of the current query: its columns in order, NULL for SQL NULL. */
-static inline const char *const *
-row_cells(uint64 i)
-{
-	Assert(i < dict_rows.nrows);
-	return (const char *const *) &dict_rows.cells[i * dict_rows.natts];
-}
-
 /* The quoted name of the extension's schema, for the queries below. */
 static char dict_schema_buf[2 * NAMEDATALEN + 3];
 static const char *dict_schema = dict_schema_buf;
 
-/* The previous query's rows and strings are done with. */
+/*
+ * A new table's rows: the previous table's stay where they are (its
+ * TableRows keeps them) until the load is over.
+ */
 static void
 rows_reset(void)
 {
-	MemoryContextReset(dict_rows.cxt);
 	dict_rows.cells = NULL;
 	dict_rows.nrows = dict_rows.caprows = 0;
 	dict_rows.arena = NULL;
@@ -305,7 +489,7 @@ rows_reset(void)
 
 /*
  * Run a dictionary query; "%s" in it stands for the extension's schema.
- * Returns the number of rows, read with row_cells().
+ * Returns the number of rows, in dict_rows.
  */
 static uint64
 spi_query(const char *fmt)
@@ -349,7 +533,8 @@ first_column_cmp(const void *a, const void *b)
  * the 68 M instructions of a first call.  The same snapshot (the active
  * one, which a read-only SPI query uses), the same lock (AccessShareLock,
  * kept to the end of the transaction), the same strings (text copied, other
- * types through their output function), the same order (ordered: by the
+ * types through their output function), the same order once sorted by
+ * rows_sort() (ordered: by the
  * first column's bytes, as COLLATE "C").  Wherever the query could behave
  * differently the query runs instead, and gives its answer or its error:
  * no USAGE on the schema or no SELECT on the table, row-level security, a
@@ -410,8 +595,7 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
 	table_close(rel, NoLock);
-	if (ordered && dict_rows.nrows > 1)
-		qsort(dict_rows.cells, dict_rows.nrows, sizeof(char *) * n, first_column_cmp);
+	/* ordered: sorted by dict_load, and only if it compiles (rows_sort) */
 	return true;
 }
 
@@ -419,10 +603,10 @@ scan_table(Oid relid, char **names, int n, bool ordered)
  * The rows of "SELECT cols FROM schema.table" (ORDER BY the first column
  * COLLATE "C" when ordered), by a heap scan where it gives the same answer
  * as the query, by the query otherwise.  Returns the number of rows, read
- * with row_cells().
+ * in dict_rows.
  */
 static uint64
-dict_read(DpTable k, const char *cols, bool ordered)
+dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
 {
 	char	   *names[8];
 	int			n = 0;
@@ -438,8 +622,10 @@ dict_read(DpTable k, const char *cols, bool ordered)
 	}
 	if (n == 0)
 		elog(ERROR, "diplo: no column in a dictionary read");
+	*unsorted = false;
 	if (scan_table(table_oids[k], names, n, ordered))
 	{
+		*unsorted = ordered;
 		pfree(list);
 		return dict_rows.nrows;
 	}
@@ -460,22 +646,46 @@ dict_read(DpTable k, const char *cols, bool ordered)
 static Oid
 extension_schema(void)
 {
-	bool		isnull;
-	Datum		d;
+	Oid			ext = get_extension_oid("diplo", true);
+	Oid			nsp = InvalidOid;
+	int			found = 0;
+	Relation	dep;
+	ScanKeyData key[2];
+	SysScanDesc scan;
+	HeapTuple	tup;
 
-	if (SPI_execute("SELECT d.objid FROM pg_catalog.pg_depend d "
-					"JOIN pg_catalog.pg_extension x ON x.oid OPERATOR(pg_catalog.=) d.refobjid "
-					"WHERE x.extname OPERATOR(pg_catalog.=) 'diplo' "
-					"AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass "
-					"AND d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass "
-					"AND d.deptype OPERATOR(pg_catalog.=) 'e'", true, 1) != SPI_OK_SELECT ||
-		SPI_processed != 1)
+	/*
+	 * SELECT d.objid FROM pg_depend d JOIN pg_extension x ON x.oid =
+	 * d.refobjid WHERE x.extname = 'diplo' AND d.refclassid =
+	 * 'pg_extension'::regclass AND d.classid = 'pg_namespace'::regclass AND
+	 * d.deptype = 'e', by an index scan of pg_depend instead of a query (its
+	 * parsing and planning were a fifth of a new connection's first call)
+	 */
+	if (OidIsValid(ext))
+	{
+		dep = table_open(DependRelationId, AccessShareLock);
+		ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(ExtensionRelationId));
+		ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(ext));
+		scan = systable_beginscan(dep, DependReferenceIndexId, true, NULL, 2, key);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_depend f = (Form_pg_depend) GETSTRUCT(tup);
+
+			/* the first, as the query's LIMIT 1 took one */
+			if (f->classid == NamespaceRelationId && f->deptype == DEPENDENCY_EXTENSION && found++ == 0)
+				nsp = f->objid;
+		}
+		systable_endscan(scan);
+		table_close(dep, AccessShareLock);
+	}
+	if (found == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("diplo: extension \"diplo\" is not installed in this database"),
 				 errhint("Run CREATE EXTENSION diplo.")));
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return DatumGetObjectId(d);
+	return nsp;
 }
 
 /*
@@ -501,7 +711,69 @@ cluster_check(Oid nsp)
 	pfree(sql);
 }
 
-/* Read every dictionary table into a new compiled dictionary. */
+/* The rows read from one table, kept until the load is over. */
+typedef struct TableRows
+{
+	char	  **cells;
+	uint64		nrows;
+	int			natts;
+	bool		unsorted;		/* read by a heap scan, still to be sorted */
+} TableRows;
+
+/*
+ * Sort the rows of a heap scan of an ordered table as its query's ORDER BY
+ * ... COLLATE "C" would.  Only a compile needs it: the key is of the rows as
+ * read (and of whether they still need this sort), and pg_qsort is
+ * deterministic, so the same rows read give the same sorted rows.
+ */
+static void
+rows_sort(TableRows *t)
+{
+	if (t->unsorted && t->nrows > 1)
+		qsort(t->cells, t->nrows, sizeof(char *) * t->natts, first_column_cmp);
+	t->unsorted = false;
+}
+
+
+/*
+ * Read every dictionary table, hashing its cells into the key; store: keep
+ * them in rows[] too (to compile them).
+ */
+static void
+read_tables(KeyBuf *kb, TableRows *rows, bool store, uint8 *key)
+{
+	key_start(kb);
+	dict_rows.kb = kb;
+	dict_rows.store = store;
+	for (int k = 0; k < DP_T__COUNT; k++)
+	{
+		instr_time	h0,
+					h1;
+		bool		unsorted;
+		uint64		n;
+
+		INSTR_TIME_SET_CURRENT(h0);
+		n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered, &unsorted);
+		key_table_end(kb, k, dict_rows.natts, unsorted, n);
+		INSTR_TIME_SET_CURRENT(h1);
+		INSTR_TIME_SUBTRACT(h1, h0);
+		elog(DEBUG2, "diplo: table %s: %d rows in %.3f ms%s", dp_tables[k].name, (int) n,
+			 INSTR_TIME_GET_MILLISEC(h1), store ? " (kept)" : "");
+		rows[k].nrows = n;
+		rows[k].cells = store ? dict_rows.cells : NULL;
+		rows[k].natts = dict_rows.natts;
+		rows[k].unsorted = unsorted;
+	}
+	dict_rows.kb = NULL;
+	dict_rows.store = false;
+	key_finish(kb, key);
+}
+
+/*
+ * Read every dictionary table into a new dictionary: attached from the
+ * image of the same rows when another backend wrote one, compiled (and its
+ * image written) otherwise.
+ */
 static PgDict *
 dict_load(void)
 {
@@ -510,9 +782,15 @@ dict_load(void)
 	PgDict	   *pd;
 	DpDict	   *d;
 	Oid			nsp;
-	uint64		i,
-				n;
+	TableRows  *rows;
+	KeyBuf	   *volatile kb = NULL;
+	instr_time	t0,
+				t1;
+	volatile double t_read = 0,
+				t_make = 0,
+				t_setup = 0;
 
+	INSTR_TIME_SET_CURRENT(t0);
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
 	PG_TRY();
 	{
@@ -529,9 +807,12 @@ dict_load(void)
 
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "diplo: SPI_connect failed");
-		/* the first block (256 kB) is kept across the queries' resets */
+		/* the first block (256 kB) holds most rows */
 		dict_rows.cxt = AllocSetContextCreate(CurrentMemoryContext, "diplo dictionary rows",
 											  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
+		rows = palloc0(sizeof(TableRows) * DP_T__COUNT);
+		kb = palloc(sizeof(KeyBuf));
+		kb->ctx = NULL;
 
 		/*
 		 * Read the latest committed rows, not the statement's snapshot: an
@@ -558,34 +839,74 @@ dict_load(void)
 		dict_schema = dict_schema_buf;
 		cluster_check(nsp);
 
+		/*
+		 * Every table in dp_tables[] order, each row as its column strings;
+		 * COLLATE "C" where the order matters: the same order in every
+		 * database, and a cheap sort.  A first pass only hashes the rows
+		 * into the key (no copy): most loads then attach the image of that
+		 * key.  Otherwise a second pass, under the same snapshot, keeps the
+		 * rows and hashes them again: what is compiled, and the key its
+		 * image is written under, are those of the very same rows.
+		 */
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		t_setup = INSTR_TIME_GET_MILLISEC(t1);
+		read_tables(kb, rows, false, pd->key);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		t_read = INSTR_TIME_GET_MILLISEC(t1);
+		INSTR_TIME_SET_CURRENT(t0);
+
 		old = MemoryContextSwitchTo(cxt);
-		d = dp_dict_create(&pd->mem);
+		/* an attached dictionary's memory comes from the context: no
+		 * 4 MB arena region for its few small allocations */
+		pgdp_arena_set_building(&pd->arena, false);
+		d = pgdp_image_attach(pd->key, &pd->mem, &pd->map, &pd->maplen);
+		pd->attached = (d != NULL);
+		if (d == NULL)
+		{
+			pgdp_arena_set_building(&pd->arena, true);
+			d = dp_dict_create(&pd->mem);
+		}
 		pd->dict = d;
 		cb = palloc0(sizeof(MemoryContextCallback));
 		cb->func = dict_cxt_reset;
-		cb->arg = d;
+		cb->arg = pd;
 		MemoryContextRegisterResetCallback(cxt, cb);
 		MemoryContextSwitchTo(old);
 
-		/*
-		 * Every table in dp_tables[] order, each row to the core as its
-		 * column strings; COLLATE "C" where the order matters: the same
-		 * order in every database, and a cheap sort.
-		 */
-		for (int k = 0; k < DP_T__COUNT; k++)
+		if (!pd->attached)
 		{
-			n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered);
-			for (i = 0; i < n; i++)
+			uint8		key2[PGDP_DICT_KEY_LEN];
+
+			read_tables(kb, rows, true, key2);
+			if (memcmp(key2, pd->key, PGDP_DICT_KEY_LEN) != 0)
 			{
-				dp_dict_add_row(d, (DpTable) k, row_cells(i));
-				if ((i & 1023) == 1023)
-					CHECK_FOR_INTERRUPTS();
+				elog(DEBUG1, "diplo: the dictionary rows differ between the two reads");
+				memcpy(pd->key, key2, PGDP_DICT_KEY_LEN);
 			}
-			if (k == DP_T_ENTITY)
-				dp_dict_add_state_entities(d);
+			for (int k = 0; k < DP_T__COUNT; k++)
+			{
+				rows_sort(&rows[k]);
+				for (uint64 i = 0; i < rows[k].nrows; i++)
+				{
+					dp_dict_add_row(d, (DpTable) k,
+									(const char *const *) &rows[k].cells[i * rows[k].natts]);
+					if ((i & 1023) == 1023)
+						CHECK_FOR_INTERRUPTS();
+				}
+				if (k == DP_T_ENTITY)
+					dp_dict_add_state_entities(d);
+			}
+			dp_dict_finish(d);
+			pgdp_image_write(d, pd->key);
 		}
-		dp_dict_finish(d);
 		pgdp_arena_built(&pd->arena);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		t_make = INSTR_TIME_GET_MILLISEC(t1);
+		elog(DEBUG1, "diplo: dictionary rows read and hashed in %.3f ms (setup %.3f ms), %s in %.3f ms",
+			 t_read, t_setup, pd->attached ? "attached" : "compiled", t_make);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();
@@ -594,6 +915,10 @@ dict_load(void)
 	}
 	PG_CATCH();
 	{
+		if (kb && kb->ctx)
+			pg_cryptohash_free(kb->ctx);
+		dict_rows.kb = NULL;
+		dict_rows.store = false;
 		dict_rows.cxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
@@ -790,15 +1115,26 @@ diplo_dictionary_info(PG_FUNCTION_ARGS)
 	DpDict	   *d = pgdp_dict_get(fcinfo);
 	PgDict	   *pd = ((CallSite *) fcinfo->flinfo->fn_extra)->pin.pd;
 	TupleDesc	tupdesc;
-	Datum		values[5];
-	bool		nulls[5] = {0};
+	Datum		values[7];
+	bool		nulls[7] = {0};
+	char		hex[2 * PGDP_DICT_KEY_LEN + 1];
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+	/* 0.1 has the first five columns, 0.2 adds source and key */
+	if (tupdesc->natts != 5 && tupdesc->natts != 7)
+		elog(ERROR, "diplo.dictionary_info(): unexpected row type");
 	values[0] = Int64GetDatum(d->nentities);
 	values[1] = Int64GetDatum(d->ncountries);
 	values[2] = Int64GetDatum(d->ncues);
 	values[3] = Int64GetDatum(d->ntopics);
 	values[4] = Int64GetDatum((int64) MemoryContextMemAllocated(pd->cxt, true));
+	if (tupdesc->natts == 7)
+	{
+		for (int i = 0; i < PGDP_DICT_KEY_LEN; i++)
+			snprintf(hex + 2 * i, 3, "%02x", pd->key[i]);
+		values[5] = CStringGetTextDatum(pd->attached ? "attached" : "compiled");
+		values[6] = CStringGetTextDatum(hex);
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 }

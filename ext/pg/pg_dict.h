@@ -11,6 +11,8 @@
 #include "dp_dict.h"
 #include "pg_arena.h"
 
+#define PGDP_DICT_KEY_LEN 32		/* SHA-256 of the rows read (pg_dict.c) */
+
 typedef struct PgDict
 {
 	MemoryContext cxt;			/* owns everything below */
@@ -18,6 +20,10 @@ typedef struct PgDict
 	PgArena		arena;
 	DpDict	   *dict;
 	int			refcount;		/* statements using it */
+	bool		attached;		/* from an image file, not compiled here */
+	void	   *map;			/* the image file's read-only mapping, or NULL */
+	size_t		maplen;
+	uint8		key[PGDP_DICT_KEY_LEN];	/* of the rows it was made from */
 	/* text datums (server encoding) of entity names, country codes and
 	 * method names, made on first use, in cxt: result rows repeat them */
 	Datum	   *name_text;
@@ -26,6 +32,11 @@ typedef struct PgDict
 } PgDict;
 
 extern void pgdp_dict_init(void);
+
+/* The image file of the compiled dictionary (pg_dict_image.c). */
+extern const void *pgdp_image_build_id(size_t *len);
+extern DpDict *pgdp_image_attach(const uint8 *key, DpMem *mem, void **map, size_t *maplen);
+extern void pgdp_image_write(const DpDict *d, const uint8 *key);
 
 /* The dictionary this statement uses (loaded or reloaded as needed). */
 extern DpDict *pgdp_dict_get(FunctionCallInfo fcinfo);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the hardening scripts 1-4 (security, lifecycle, concurrency, cancel;
-# not the long load.sh) as one TAP stream, renumbered, each test name
+# Runs the hardening scripts (security, lifecycle, concurrency, cancel,
+# shared; not the long load.sh) as one TAP stream, renumbered, each test name
 # prefixed with its script, then the plan and a summary line:
 #   hardening-summary: N passed, M failed
 # Exit status 0 only when everything passed.
@@ -22,7 +22,7 @@ if ! psql -X -A -t -q -d postgres -c "SELECT 1" >/dev/null 2>&1; then
 	exit 1
 fi
 
-SCRIPTS=${HARDENING_ONLY:-security lifecycle concurrency cancel}
+SCRIPTS=${HARDENING_ONLY:-security lifecycle concurrency cancel shared}
 n=0
 pass=0
 fail=0

@@ -204,6 +204,119 @@ test_fast_fold(void)
 	dp_dict_destroy(slow);
 }
 
+/*
+ * The image of a dictionary: attached, it tags and scores as the dictionary
+ * it was written from, and its own image is the same bytes; a truncated or
+ * garbled image is refused or, where a garbled byte passes every check
+ * (a string's letter, a bloom bit), attached and used without a read out
+ * of bounds (AddressSanitizer watches).
+ */
+static const char *const image_texts[] = {
+	"Moscou a rejeté la trêve.",
+	"Les ETATS-UNIS et l\xE2\x80\x99Ukraine.",
+	"Le négociateur ukrainien Roustem Oumerov arrive. Oumerov parle.",
+	"George Washington parle. Washington répond.",
+	"L'adhésion de l'Ukraine à l'OTAN est irréaliste, a déclaré Moscou.",
+	"« Nous rejetons la trêve », a déclaré Poutine.",
+	"La Conférence de Moscou sur la sécurité.",
+	NULL
+};
+
+static void
+test_image(DpDict *d)
+{
+	size_t		size = dp_dict_image_size(d);
+	char	   *img = dp_alloc(&unit_mem, size);
+	char	   *copy = dp_alloc(&unit_mem, size);
+	char	   *again;
+	const char *why = NULL;
+	DpDict	   *a;
+	size_t		cuts[] = {0, 1, 7, 8, 64, 200, 0, 0, 0};
+	int			refused = 0,
+				attached = 0;
+	uint64_t	rnd = 0x2545F4914F6CDD1DULL;
+
+	IS_INT(dp_dict_image_write(d, img, size - 1), 0, "image: a buffer one byte short is refused");
+	IS_INT(dp_dict_image_write(d, img, size), size, "image: written whole");
+	memcpy(copy, img, size);
+	a = dp_dict_attach(&unit_mem, copy, size, &why);
+	OK(a != NULL, "image: attached (%s)", why ? why : "ok");
+	if (a == NULL)
+		return;
+	IS_INT(a->nentities, d->nentities, "image: entities");
+	IS_INT(a->ncountries, d->ncountries, "image: countries");
+	IS_INT(a->ncues, d->ncues, "image: cues");
+	IS_INT(a->ntopics, d->ntopics, "image: topics");
+	IS_INT(dp_dict_find_entity(a, "Vladimir Poutine"), dp_dict_find_entity(d, "Vladimir Poutine"),
+		   "image: entity names");
+	IS_INT(dp_dict_find_country(a, "UKR"), dp_dict_find_country(d, "UKR"), "image: country codes");
+	for (int i = 0; image_texts[i]; i++)
+	{
+		bool		r;
+
+		IS_STR(tag(a, image_texts[i]), tag(d, image_texts[i]), "image: same mentions: %s", image_texts[i]);
+		IS_STR(stances(a, image_texts[i], &r), stances(d, image_texts[i], &r),
+			   "image: same stances: %s", image_texts[i]);
+	}
+	IS_INT(dp_dict_image_size(a), size, "image of the attached dictionary: same size");
+	again = dp_alloc(&unit_mem, size);
+	IS_INT(dp_dict_image_write(a, again, size), size, "image of the attached dictionary: written");
+	OK(memcmp(again, img, size) == 0, "image of the attached dictionary: the same bytes");
+	dp_dict_destroy(a);
+
+	/* truncated: refused */
+	cuts[6] = size / 2;
+	cuts[7] = size - 16;
+	cuts[8] = size - 1;
+	for (size_t i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++)
+	{
+		memcpy(copy, img, size);
+		a = dp_dict_attach(&unit_mem, copy, cuts[i], &why);
+		OK(a == NULL && why != NULL, "image cut to %zu bytes refused (%s)", cuts[i], why ? why : "-");
+		if (a)
+			dp_dict_destroy(a);
+	}
+	/* garbled: one to four random bytes changed, 3000 times */
+	for (int it = 0; it < 3000; it++)
+	{
+		int			nb;
+
+		memcpy(copy, img, size);
+		rnd ^= rnd << 13;
+		rnd ^= rnd >> 7;
+		rnd ^= rnd << 17;
+		nb = 1 + (int) (rnd & 3);
+		for (int b = 0; b < nb; b++)
+		{
+			size_t		at;
+
+			rnd ^= rnd << 13;
+			rnd ^= rnd >> 7;
+			rnd ^= rnd << 17;
+			/* half of them in the header and records, where offsets are */
+			at = (rnd >> 8) % ((it & 1) ? size : (size < 4096 ? size : 4096));
+			copy[at] ^= (char) (1 + ((rnd >> 40) % 255));
+		}
+		a = dp_dict_attach(&unit_mem, copy, size, &why);
+		if (a == NULL)
+		{
+			refused++;
+			continue;
+		}
+		attached++;
+		for (int i = 0; image_texts[i]; i++)
+		{
+			bool		r;
+
+			(void) tag(a, image_texts[i]);
+			(void) stances(a, image_texts[i], &r);
+		}
+		dp_dict_destroy(a);
+	}
+	OK(refused > 0 && refused + attached == 3000,
+	   "garbled images: %d refused, %d attached and used without a fault", refused, attached);
+}
+
 void
 test_tag(void)
 {
@@ -280,6 +393,7 @@ test_tag(void)
 			IS_INT(ms.n, n / 8, "Poutine repeated 250 000 times gives one mention each");
 		}
 	}
+	test_image(d);
 	dp_dict_destroy(d);
 	unit_reset();
 }

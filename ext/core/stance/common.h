@@ -71,7 +71,7 @@ typedef struct Anno
 
 typedef struct St
 {
-	DpDict	   *d;
+	const DpDict *d;
 	DpMem	   *m;
 	const char *text;
 	DpMentions	ms;
@@ -135,13 +135,6 @@ key_is(const DpPiece *p, const char *k)
 	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
 }
 
-/* Cached words are the dictionary's, writable: only their memo bits change. */
-static inline DpWord *
-unconstify_word(const DpWord *w)
-{
-	return (DpWord *) (uintptr_t) w;
-}
-
 /* The word lists below, by number (bit of DpWord.memo_in). */
 enum
 {
@@ -155,7 +148,7 @@ static const char *const *const word_lists[L__COUNT];
 static void __attribute__((noinline))
 key_in_learn(const DpPiece *p, int l)
 {
-	DpWord	   *w = unconstify_word(p->w);
+	DpWord	   *w = p->w;		/* the runtime's word cache: writable */
 	const char *const *list = word_lists[l];
 	bool		in = false;
 
