@@ -1866,6 +1866,7 @@ img_check(const char *buf, size_t len)
 				const DpVal *v = &vals[n->vals + j];
 				uint32_t	lim = UINT32_MAX;
 				uint32_t	sublim = 256;
+				uint32_t	sub = v->sub;
 
 				switch ((DpValType) v->type)
 				{
@@ -1886,6 +1887,10 @@ img_check(const char *buf, size_t len)
 						sublim = DP_ROLE__COUNT;
 						break;
 					case DP_V_HEAD:
+						/* the kind, beside the flag DP_HEAD_LOWER */
+						sub = DP_HEAD_KIND(v->sub);
+						sublim = DP_KIND__COUNT;
+						break;
 					case DP_V_NAMECUE:
 						sublim = DP_KIND__COUNT;
 						break;
@@ -1901,7 +1906,7 @@ img_check(const char *buf, size_t len)
 					default:
 						return "bad value type";
 				}
-				if (v->id >= lim || v->sub >= sublim || v->npieces == 0 || v->npieces > depth)
+				if (v->id >= lim || sub >= sublim || v->npieces == 0 || v->npieces > depth)
 					return "bad value";
 			}
 		}

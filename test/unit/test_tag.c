@@ -44,6 +44,7 @@ small_dict(void)
 	dp_dict_add_role(d, "négociateur", DP_ROLE_ENVOY);
 	dp_dict_add_role(d, "président", DP_ROLE_HEAD);
 	dp_dict_add_name_head(d, "Conférence", DP_KIND_EVENT);
+	dp_dict_add_name_head(d, "université", DP_KIND_ORG);	/* a head written in lower case */
 	dp_dict_add_particle(d, "de");
 	dp_dict_add_name_hint(d, "Roustem", DP_HINT_FIRST);
 	dp_dict_add_name_hint(d, "Poutine", DP_HINT_SURNAME);
@@ -219,6 +220,7 @@ static const char *const image_texts[] = {
 	"L'adhésion de l'Ukraine à l'OTAN est irréaliste, a déclaré Moscou.",
 	"« Nous rejetons la trêve », a déclaré Poutine.",
 	"La Conférence de Moscou sur la sécurité.",
+	"Il enseigne à l'université Roustem de Moscou.",
 	NULL
 };
 
