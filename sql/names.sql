@@ -71,3 +71,15 @@ SELECT surface, entity, kind, actor, method
 -- organisation heads (name_head rows): not persons
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, Ahrar al-Zorb et Jaych al-Fatah ont combattu.') ORDER BY start;
+
+-- a surname that opens with a capitalised article, after a first name,
+-- even when its word is a common one (Le Maire: maire); simple or
+-- hyphenated first name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, Bruno Le Roux et Jean-Paul La Forge ont parlé.') ORDER BY start;
+
+-- an event's lower-case words come right after its head (Jeux olympiques
+-- de Zorba), never after the name it has already taken: the Tour de
+-- France leaves from Nice, it is no "Tour de France part de Nice"
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le Tour de France part de Nice et les Jeux olympiques de Zorba commencent.') ORDER BY start;

@@ -1318,6 +1318,16 @@ unknown_name(Tagger *tg, size_t i)
 	{
 		const DpPiece *q = &tg->pc.p[j];
 
+		/* a surname opening with a capitalised article, right after a
+		 * first name: Bruno Le Maire, Jean-Marie Le Pen, Jean Le Cam (the word
+		 * after the article may be a common word: maire) */
+		if (tg->pc.p[j - 1].tok == p->tok && q->cap && !q->initial && q->cls == DP_TOK_WORD && q->tok != p->tok &&
+			(key_is(q, "le") || key_is(q, "la")) && j + 1 < tg->pc.n && first_name(tg, p) &&
+			tg->pc.p[j + 1].cap && tg->pc.p[j + 1].cls == DP_TOK_WORD && tg->pc.p[j + 1].tok != q->tok)
+		{
+			j += 2;
+			continue;
+		}
 		if (namelike(tg, q, false))
 		{
 			size_t		m = dict_match(tg, j, &dummy);
@@ -1368,7 +1378,7 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		/* an event's lower-case words before its place: Jeux olympiques
 		 * de Rio, Championnats mondiaux d'Amsterdam */
-		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && !q->cap && q->cls == DP_TOK_WORD &&
+		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && j == i + 1 && !q->cap && q->cls == DP_TOK_WORD &&
 			!word_val(tg, q, DP_V_PARTICLE))
 		{
 			size_t		k = j;
