@@ -87,7 +87,10 @@
 	X(TRAILING_SELON,     "trailing-selon",     "selon X or d'après X closing a sentence (..., selon Downing Street.) holds its cues that have no subject and a quote with no speaker") \
 	X(COLLECTIVE_OBJECT,  "collective-object",  "a state body or unnamed leader as a verb cue's direct object (a accusé les autorités congolaises, a critiqué le gouvernement israélien) targets the state") \
 	X(COMPOUND_DEMONYM,   "compound-demonym",   "the tail of a hyphen compound (nord-coréen, franco-allemand) is no demonym of its own; the whole compound's, if any, counts") \
-	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma")
+	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma") \
+	X(PLACE_PHRASE,       "place-phrase",       "a place named as the complement of a locative phrase (dans le nord de la Syrie, sur la bande de Gaza) is where something happens, no target") \
+	X(CLASSIFIER_CUE,     "classifier-cue",     "a noun cue after a bare de that follows a common noun (un aéronef de reconnaissance, des listes de conditions) classifies it: no stance, unless the noun carries one (un message de soutien)") \
+	X(OCCASION_CUE,       "occasion-cue",       "a noun cue right after a circumstantial phrase (dans le cadre des efforts de médiation, lors de la visite) names the occasion: no stance")
 
 typedef enum DpRule
 {

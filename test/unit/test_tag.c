@@ -256,6 +256,17 @@ test_tag(void)
 	STANCE("Alors que, lorsque", "");
 	STANCE("-coréen nord-", "");
 	STANCE("« Nous rejetons la trêve », selon Poutine.", "Vladimir Poutine>cessez-le-feu:-;");
+	/* the edges of place-phrase, classifier-cue and occasion-cue: their
+	 * patterns at the first pieces, cut short, and chained */
+	STANCE("sur Gaza", "");
+	STANCE("de Gaza", "");
+	STANCE("nord de la Syrie", "");
+	STANCE("de soutien", "");
+	STANCE("listes de conditions", "");
+	STANCE("efforts", "");
+	STANCE("des efforts de médiation", "");
+	STANCE("lors des efforts de efforts de efforts de efforts de médiation", "");
+	STANCE("Moscou a salué un message de soutien de soutien de soutien.", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{

@@ -441,7 +441,7 @@ score_cue_one(St *st, size_t c)
 	bool		pronominal;
 
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
-		apposed_participle(st, c, c_end))
+		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
 		return;
 	if (cue->target_mode == DP_TM_SELF)
 	{
