@@ -90,7 +90,8 @@
 	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma") \
 	X(PLACE_PHRASE,       "place-phrase",       "a place named as the complement of a locative phrase (dans le nord de la Syrie, sur la bande de Gaza) is where something happens, no target") \
 	X(CLASSIFIER_CUE,     "classifier-cue",     "a noun cue after a bare de that follows a common noun (un aéronef de reconnaissance, des listes de conditions) classifies it: no stance, unless the noun carries one (un message de soutien)") \
-	X(OCCASION_CUE,       "occasion-cue",       "a noun cue right after a circumstantial phrase (dans le cadre des efforts de médiation, lors de la visite) names the occasion: no stance")
+	X(OCCASION_CUE,       "occasion-cue",       "a noun cue right after a circumstantial phrase (dans le cadre des efforts de médiation, lors de la visite) names the occasion: no stance") \
+	X(NEGATED_REASON,     "negated-reason",     "a negated infinitive after accuser X de, reprocher à X de (est accusé de ne pas respecter la trêve), and the infinitive a blamed verb governs (de vouloir appliquer), are the act blamed too, no stance of the accused")
 
 typedef enum DpRule
 {

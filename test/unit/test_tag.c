@@ -267,6 +267,10 @@ test_tag(void)
 	STANCE("des efforts de médiation", "");
 	STANCE("lors des efforts de efforts de efforts de efforts de médiation", "");
 	STANCE("Moscou a salué un message de soutien de soutien de soutien.", "");
+	/* negated-reason at the first pieces */
+	STANCE("ne pas respecter", "");
+	STANCE("de ne pas vouloir respecter la trêve", "");
+	STANCE("accusé de vouloir vouloir vouloir bloquer", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{

@@ -693,7 +693,7 @@ place_of(const St *st, const DpMention *mm)
  * accused, blamed or thanked, not the subject's own stance.
  */
 static bool
-reason_infinitive(const St *st, size_t c)
+reason_infinitive_at(const St *st, size_t c)
 {
 	size_t		m = c - 1;			/* de, d' before the infinitive */
 
@@ -701,6 +701,11 @@ reason_infinitive(const St *st, size_t c)
 		return false;
 	if (m >= 2 && (key_is(&st->pc.p[m], "avoir") || key_is(&st->pc.p[m], "etre")))
 		m--;				/* d'avoir accueilli */
+	/* "accusé de ne pas respecter", "de ne plus vouloir": a negated act */
+	if (m >= 3 && key_in(&st->pc.p[m], L_NEGATORS) &&
+		(key_is(&st->pc.p[m - 1], "ne") || key_is(&st->pc.p[m - 1], "n'")) &&
+		dp_rule_on(DP_RULE_NEGATED_REASON))
+		m -= 2;
 	if (!(key_is(&st->pc.p[m], "de") || key_is(&st->pc.p[m], "d'")))
 		return false;
 	for (size_t k = m; k-- > 0 && k + 8 > m;)
@@ -711,6 +716,20 @@ reason_infinitive(const St *st, size_t c)
 			return frame_has(st->d->cues[st->an[k].cue].frame, FF_REASON) && k + st->an[k].cue_len <= m;
 	}
 	return false;
+}
+
+/*
+ * ... and the infinitive such a blamed verb governs: "accusée de ne pas
+ * vouloir appliquer les accords" blames the whole act (one level).
+ */
+static bool
+reason_infinitive(const St *st, size_t c)
+{
+	if (reason_infinitive_at(st, c))
+		return true;
+	return dp_rule_on(DP_RULE_NEGATED_REASON) && c >= 3 && st->an[c - 1].cue >= 0 &&
+		st->an[c - 1].cue_len == 1 && st->d->cues[st->an[c - 1].cue].pos == DP_POS_VERB &&
+		st->d->cues[st->an[c].cue].pos == DP_POS_VERB && reason_infinitive_at(st, c - 1);
 }
 
 /*
