@@ -91,7 +91,8 @@
 	X(PLACE_PHRASE,       "place-phrase",       "a place named as the complement of a locative phrase (dans le nord de la Syrie, sur la bande de Gaza) is where something happens, no target") \
 	X(CLASSIFIER_CUE,     "classifier-cue",     "a noun cue after a bare de that follows a common noun (un aéronef de reconnaissance, des listes de conditions) classifies it: no stance, unless the noun carries one (un message de soutien)") \
 	X(OCCASION_CUE,       "occasion-cue",       "a noun cue right after a circumstantial phrase (dans le cadre des efforts de médiation, lors de la visite) names the occasion: no stance") \
-	X(NEGATED_REASON,     "negated-reason",     "a negated infinitive after accuser X de, reprocher à X de (est accusé de ne pas respecter la trêve), and the infinitive a blamed verb governs (de vouloir appliquer), are the act blamed too, no stance of the accused")
+	X(NEGATED_REASON,     "negated-reason",     "a negated infinitive after accuser X de, reprocher à X de (est accusé de ne pas respecter la trêve), and the infinitive a blamed verb governs (de vouloir appliquer), are the act blamed too, no stance of the accused") \
+	X(CONDITION_CLAUSE,   "condition-clause",   "a condition clause after a cue (protéger nos intérêts si les négociations échouent) ends its object; si before a civility title (si MM. X et Y décidaient) opens a condition")
 
 typedef enum DpRule
 {

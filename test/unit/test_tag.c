@@ -271,6 +271,11 @@ test_tag(void)
 	STANCE("ne pas respecter", "");
 	STANCE("de ne pas vouloir respecter la trêve", "");
 	STANCE("accusé de vouloir vouloir vouloir bloquer", "");
+	/* condition-clause at the edges: si or M. at the first and last pieces */
+	STANCE("si", "");
+	STANCE("si M.", "");
+	STANCE("M. si M. Poutine", "");
+	STANCE("la trêve si", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{

@@ -381,6 +381,35 @@ topic_in(const St *st, size_t from, size_t to)
 	return SIZE_MAX;
 }
 
+/* M., MM., Mme, Mmes: a civility title before a name */
+static bool
+is_civility(const DpPiece *p)
+{
+	return (p->cls == DP_TOK_ABBREV || p->cls == DP_TOK_WORD) &&
+		(key_is(p, "m.") || key_is(p, "mm.") || key_is(p, "m") || key_is(p, "mm") ||
+		 key_is(p, "mme") || key_is(p, "mmes"));
+}
+
+/*
+ * Does a condition clause start at piece k: "si les négociations
+ * échouent", "s'il refuse", "si MM. X et Y"?  It ends the object of a cue
+ * before it: "protéger nos intérêts si les négociations échouent" is no
+ * stance on the negotiations.  "même si" concedes a fact, and ends it too.
+ */
+static bool
+starts_condition(const St *st, size_t k)
+{
+	const DpPiece *p = &st->pc.p[k];
+
+	if (!dp_rule_on(DP_RULE_CONDITION_CLAUSE) || k + 1 >= st->pc.n)
+		return false;
+	if (key_is(p, "s'"))
+		return key_is(&st->pc.p[k + 1], "il") || key_is(&st->pc.p[k + 1], "ils");
+	return key_is(p, "si") &&
+		(key_in(&st->pc.p[k + 1], L_DETERMINERS) || key_in(&st->pc.p[k + 1], L_PRONOUNS3) ||
+		 st->an[k + 1].ment >= 0 || is_civility(&st->pc.p[k + 1]));
+}
+
 /*
  * Is the cue at piece c inside a condition, "si X viole le cessez-le-feu",
  * "s'il refuse"?  What a condition supposes is no one's stance.  The clause
@@ -395,13 +424,19 @@ in_condition(const St *st, size_t c)
 	{
 		const DpPiece *p = &st->pc.p[k];
 
+		/* the point of M., MM. ends nothing */
+		if (is_punct(st, p, ".") && k > 0 && is_civility(&st->pc.p[k - 1]) &&
+			dp_rule_on(DP_RULE_CONDITION_CLAUSE))
+			continue;
 		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p))
 			return false;
 		if (key_is(p, "s'") && k + 1 < c && (key_is(&st->pc.p[k + 1], "il") || key_is(&st->pc.p[k + 1], "ils")))
 			return true;
 		if (key_is(p, "si") && !(k > 0 && key_is(&st->pc.p[k - 1], "meme")) && k + 1 < c &&
 			(key_in(&st->pc.p[k + 1], L_DETERMINERS) || key_in(&st->pc.p[k + 1], L_PRONOUNS3) ||
-			 st->an[k + 1].ment >= 0))
+			 st->an[k + 1].ment >= 0 ||
+			 /* "si MM. Poutine et Trump décidaient" */
+			 (dp_rule_on(DP_RULE_CONDITION_CLAUSE) && is_civility(&st->pc.p[k + 1]))))
 			return true;
 	}
 	return false;
@@ -785,6 +820,7 @@ cue_scope(const St *st, size_t c, size_t c_end)
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
 		   !(scope_end > c_end && new_clause(st, scope_end)) &&
+		   !(scope_end > c_end && starts_condition(st, scope_end)) &&
 		   /* ", selon X": who says it, not what it is about */
 		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
 		scope_end++;
