@@ -92,7 +92,8 @@
 	X(CLASSIFIER_CUE,     "classifier-cue",     "a noun cue after a bare de that follows a common noun (un aéronef de reconnaissance, des listes de conditions) classifies it: no stance, unless the noun carries one (un message de soutien)") \
 	X(OCCASION_CUE,       "occasion-cue",       "a noun cue right after a circumstantial phrase (dans le cadre des efforts de médiation, lors de la visite) names the occasion: no stance") \
 	X(NEGATED_REASON,     "negated-reason",     "a negated infinitive after accuser X de, reprocher à X de (est accusé de ne pas respecter la trêve), and the infinitive a blamed verb governs (de vouloir appliquer), are the act blamed too, no stance of the accused") \
-	X(CONDITION_CLAUSE,   "condition-clause",   "a condition clause after a cue (protéger nos intérêts si les négociations échouent) ends its object; si before a civility title (si MM. X et Y décidaient) opens a condition")
+	X(CONDITION_CLAUSE,   "condition-clause",   "a condition clause after a cue (protéger nos intérêts si les négociations échouent) ends its object; si before a civility title (si MM. X et Y décidaient) opens a condition") \
+	X(RELATIVE_ANTECEDENT, "relative-antecedent", "a relative qui whose antecedent is a common noun and no actor (les dirigeants européens, qui soutiennent) gives its cue no holder, not the main clause's subject")
 
 typedef enum DpRule
 {

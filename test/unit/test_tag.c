@@ -276,6 +276,10 @@ test_tag(void)
 	STANCE("si M.", "");
 	STANCE("M. si M. Poutine", "");
 	STANCE("la trêve si", "");
+	/* relative-antecedent at the first pieces */
+	STANCE("qui", "");
+	STANCE(", qui soutient la trêve", "");
+	STANCE("opposants qui soutiennent la trêve", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{
