@@ -280,6 +280,10 @@ test_tag(void)
 	STANCE("qui", "");
 	STANCE(", qui soutient la trêve", "");
 	STANCE("opposants qui soutiennent la trêve", "");
+	/* relative-gap at the edges: que first, the verb last */
+	STANCE("que la Turquie soutient", "");
+	STANCE("les rebelles que Poutine soutient", "");
+	STANCE("les que qu'elle soutient", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{
