@@ -94,7 +94,8 @@
 	X(NEGATED_REASON,     "negated-reason",     "a negated infinitive after accuser X de, reprocher à X de (est accusé de ne pas respecter la trêve), and the infinitive a blamed verb governs (de vouloir appliquer), are the act blamed too, no stance of the accused") \
 	X(CONDITION_CLAUSE,   "condition-clause",   "a condition clause after a cue (protéger nos intérêts si les négociations échouent) ends its object; si before a civility title (si MM. X et Y décidaient) opens a condition") \
 	X(RELATIVE_ANTECEDENT, "relative-antecedent", "a relative qui whose antecedent is a common noun and no actor (les dirigeants européens, qui soutiennent) gives its cue no holder, not the main clause's subject") \
-	X(RELATIVE_GAP,       "relative-gap",       "a verb cue in an object relative on a common noun (les rebelles qu'elle soutient ont pris ...) has that noun as object: what follows is the main clause's, no target")
+	X(RELATIVE_GAP,       "relative-gap",       "a verb cue in an object relative on a common noun (les rebelles qu'elle soutient ont pris ...) has that noun as object: what follows is the main clause's, no target") \
+	X(OBJECT_ARTICLE,     "object-article",     "the object of a verb cue before an infinitive cue is not its holder behind an article too (exhorte la Russie à accepter la trêve)")
 
 typedef enum DpRule
 {

@@ -284,6 +284,9 @@ test_tag(void)
 	STANCE("que la Turquie soutient", "");
 	STANCE("les rebelles que Poutine soutient", "");
 	STANCE("les que qu'elle soutient", "");
+	/* object-article at the first pieces */
+	STANCE("la Russie à accepter", "");
+	STANCE("exhorte du de la Russie à accepter la trêve", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{

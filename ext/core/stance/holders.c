@@ -1298,8 +1298,34 @@ object_before_infinitive(const St *st, size_t c)
 		const Anno *a = &st->an[b];
 
 		if (a->cue >= 0)
-			return st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len >= st->hpos;
+		{
+			if (st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len >= st->hpos)
+				return true;
+			break;
+		}
 	}
+	/*
+	 * behind its article or a body's head noun: "exhorte la Russie à
+	 * accepter", "appelle le gouvernement du Burundi à continuer"
+	 */
+	if (dp_rule_on(DP_RULE_OBJECT_ARTICLE))
+		for (size_t b = st->hpos; b-- > 0 && st->hpos - b <= 5;)
+		{
+			const DpPiece *p = &st->pc.p[b];
+			const Anno *a = &st->an[b];
+
+			if (a->cue >= 0)
+				return st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len < st->hpos &&
+					b + a->cue_len > 0 && (key_in(&st->pc.p[b + a->cue_len], L_DETERMINERS) ||
+										   is_prep_a(st, &st->pc.p[b + a->cue_len]) ||
+										   key_is(&st->pc.p[b + a->cue_len], "aux") ||
+										   key_is(&st->pc.p[b + a->cue_len], "au"));
+			if (!(key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p) ||
+				  is_prep_a(st, p) ||
+				  (p->wordlike && !p->cap && a->ment < 0 && a->topic < 0 && !is_que(p) &&
+				   !key_in(p, L_PREPOSITIONS) && !key_in(p, L_PRONOUNS3))))
+				return false;
+		}
 	return false;
 }
 
