@@ -95,7 +95,8 @@
 	X(CONDITION_CLAUSE,   "condition-clause",   "a condition clause after a cue (protéger nos intérêts si les négociations échouent) ends its object; si before a civility title (si MM. X et Y décidaient) opens a condition") \
 	X(RELATIVE_ANTECEDENT, "relative-antecedent", "a relative qui whose antecedent is a common noun and no actor (les dirigeants européens, qui soutiennent) gives its cue no holder, not the main clause's subject") \
 	X(RELATIVE_GAP,       "relative-gap",       "a verb cue in an object relative on a common noun (les rebelles qu'elle soutient ont pris ...) has that noun as object: what follows is the main clause's, no target") \
-	X(OBJECT_ARTICLE,     "object-article",     "the object of a verb cue before an infinitive cue is not its holder behind an article too (exhorte la Russie à accepter la trêve)")
+	X(OBJECT_ARTICLE,     "object-article",     "the object of a verb cue before an infinitive cue is not its holder behind an article too (exhorte la Russie à accepter la trêve)") \
+	X(STATED_OBJECT,      "stated-object",      "an anaphoric cue whose object holds another cue before any comma (toute tentative d'utiliser ces liens pour réaliser l'objectif) does not stand for the last topic: that cue states what it is about")
 
 typedef enum DpRule
 {

@@ -980,6 +980,16 @@ score_cue_one(St *st, size_t c)
 			key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
 			(scope_end == c_end || is_rather(st, scope_end)))
 			anaphoric = true;
+		/* "toute tentative d'utiliser ces liens pour réaliser l'objectif",
+		 * "appelé à un geste de clémence": another cue in its object (before
+		 * any comma) states what it is about */
+		if (anaphoric && dp_rule_on(DP_RULE_STATED_OBJECT))
+			for (size_t k = c_end; k < scope_end && !is_punct(st, &st->pc.p[k], ",;"); k++)
+				if (st->an[k].cue >= 0)
+				{
+					anaphoric = false;
+					break;
+				}
 		if (!found && anaphoric && dp_rule_on(DP_RULE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
 			st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
