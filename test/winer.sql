@@ -22,7 +22,7 @@ SELECT is((SELECT count(*) FROM gold_docs), 53::bigint, 'the 53 WiNER-fr article
 SELECT ok((SELECT count(*) FROM gold_stances) >= 150, 'their gold has at least 150 stances');
 
 -- thresholds a little under the scores measured when they were last set
--- (README, Accuracy: dev 0.241 / 0.265, test 0.108 / 0.030 on 2026-12-07):
+-- (README, Accuracy: dev 0.254 / 0.262, test 0.108 / 0.030 on 2026-12-07):
 -- raise them as the extension improves
 CREATE FUNCTION pg_temp.at_least(g text, m text, threshold float8) RETURNS text
 LANGUAGE sql AS $$
@@ -30,7 +30,7 @@ LANGUAGE sql AS $$
             format('WiNER %s %s %s >= %s (over %s)', g, m, round(value::numeric, 3), threshold, n))
     FROM gold_scores WHERE grp = g AND metric = m
 $$;
-SELECT pg_temp.at_least('dev', 'stance_f1', 0.23);
+SELECT pg_temp.at_least('dev', 'stance_f1', 0.24);
 SELECT pg_temp.at_least('dev', 'stance_actor_f1', 0.25);
 SELECT pg_temp.at_least('test', 'stance_f1', 0.10);
 SELECT pg_temp.at_least('test', 'stance_actor_f1', 0.02);

@@ -88,6 +88,15 @@
 	X(COLLECTIVE_OBJECT,  "collective-object",  "a state body or unnamed leader as a verb cue's direct object (a accusé les autorités congolaises, a critiqué le gouvernement israélien) targets the state") \
 	X(COMPOUND_DEMONYM,   "compound-demonym",   "the tail of a hyphen compound (nord-coréen, franco-allemand) is no demonym of its own; the whole compound's, if any, counts") \
 	X(ADVERBIAL_CLAUSE,   "adverbial-clause",   "an adverbial clause opening the sentence (Alors que X ..., Tandis que X ..., Lorsque X ...) holds no subject of the main clause after its comma") \
+	X(PLACE_PHRASE,       "place-phrase",       "a place named as the complement of a locative phrase (dans le nord de la Syrie, sur la bande de Gaza) is where something happens, no target") \
+	X(CLASSIFIER_CUE,     "classifier-cue",     "a noun cue after a bare de that follows a common noun (un aéronef de reconnaissance, des listes de conditions) classifies it: no stance, unless the noun carries one (un message de soutien)") \
+	X(OCCASION_CUE,       "occasion-cue",       "a noun cue right after a circumstantial phrase (dans le cadre des efforts de médiation, lors de la visite) names the occasion: no stance") \
+	X(NEGATED_REASON,     "negated-reason",     "a negated infinitive after accuser X de, reprocher à X de (est accusé de ne pas respecter la trêve), and the infinitive a blamed verb governs (de vouloir appliquer), are the act blamed too, no stance of the accused") \
+	X(CONDITION_CLAUSE,   "condition-clause",   "a condition clause after a cue (protéger nos intérêts si les négociations échouent) ends its object; si before a civility title (si MM. X et Y décidaient) opens a condition") \
+	X(RELATIVE_ANTECEDENT, "relative-antecedent", "a relative qui whose antecedent is a common noun and no actor (les dirigeants européens, qui soutiennent) gives its cue no holder, not the main clause's subject") \
+	X(RELATIVE_GAP,       "relative-gap",       "a verb cue in an object relative on a common noun (les rebelles qu'elle soutient ont pris ...) has that noun as object: what follows is the main clause's, no target") \
+	X(OBJECT_ARTICLE,     "object-article",     "the object of a verb cue before an infinitive cue is not its holder behind an article too (exhorte la Russie à accepter la trêve)") \
+	X(STATED_OBJECT,      "stated-object",      "an anaphoric cue whose object holds another cue before any comma (toute tentative d'utiliser ces liens pour réaliser l'objectif) does not stand for the last topic: that cue states what it is about") \
 	X(THING_ANTECEDENT,   "thing-antecedent",   "a sentence whose subject is a common noun (la mairie a expliqué ...) leaves no name for a subject pronoun of the next sentence: il / elle then stand for that noun")
 
 typedef enum DpRule

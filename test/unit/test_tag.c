@@ -371,6 +371,37 @@ test_tag(void)
 	STANCE("Alors que, lorsque", "");
 	STANCE("-coréen nord-", "");
 	STANCE("« Nous rejetons la trêve », selon Poutine.", "Vladimir Poutine>cessez-le-feu:-;");
+	/* the edges of place-phrase, classifier-cue and occasion-cue: their
+	 * patterns at the first pieces, cut short, and chained */
+	STANCE("sur Gaza", "");
+	STANCE("de Gaza", "");
+	STANCE("nord de la Syrie", "");
+	STANCE("de soutien", "");
+	STANCE("listes de conditions", "");
+	STANCE("efforts", "");
+	STANCE("des efforts de médiation", "");
+	STANCE("lors des efforts de efforts de efforts de efforts de médiation", "");
+	STANCE("Moscou a salué un message de soutien de soutien de soutien.", "");
+	/* negated-reason at the first pieces */
+	STANCE("ne pas respecter", "");
+	STANCE("de ne pas vouloir respecter la trêve", "");
+	STANCE("accusé de vouloir vouloir vouloir bloquer", "");
+	/* condition-clause at the edges: si or M. at the first and last pieces */
+	STANCE("si", "");
+	STANCE("si M.", "");
+	STANCE("M. si M. Poutine", "");
+	STANCE("la trêve si", "");
+	/* relative-antecedent at the first pieces */
+	STANCE("qui", "");
+	STANCE(", qui soutient la trêve", "");
+	STANCE("opposants qui soutiennent la trêve", "");
+	/* relative-gap at the edges: que first, the verb last */
+	STANCE("que la Turquie soutient", "");
+	STANCE("les rebelles que Poutine soutient", "");
+	STANCE("les que qu'elle soutient", "");
+	/* object-article at the first pieces */
+	STANCE("la Russie à accepter", "");
+	STANCE("exhorte du de la Russie à accepter la trêve", "");
 
 	/* hostile input: bounded, no crash, scores in range */
 	{

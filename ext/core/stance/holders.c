@@ -487,6 +487,34 @@ adverbial_main(const St *st, size_t k, size_t end)
 }
 
 /*
+ * Is the piece at a, right before a relative "qui" (its commas skipped),
+ * the end of a common noun phrase: a lowercase word that is no name,
+ * article, pronoun or preposition ("les dirigeants européens, qui", "des
+ * opposants qui")?  Not "ce qui" (the clause before), nor a name.
+ */
+static bool
+relative_of_noun(const St *st, size_t a)
+{
+	static const char *const pro[] = {"ce", "c'", "celui", "celle", "ceux", "celles", "tout", "tous",
+		"cela", "ceci", "et", "ou", "mais", NULL};
+	const DpPiece *p = &st->pc.p[a];
+
+	if (!dp_rule_on(DP_RULE_RELATIVE_ANTECEDENT) || !p->wordlike || p->cap || st->an[a].ment >= 0 ||
+		key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || key_in(p, L_PRONOUNS3) ||
+		key_in(p, L_PREPOSITIONS) || key_in(p, L_FIRST_PERSON) || is_que(p))
+		return false;
+	for (int i = 0; pro[i]; i++)
+		if (key_is(p, pro[i]))
+			return false;
+	/* the last of a list with names ("les dirigeants du Royaume-Uni, de
+	 * France et des pays nordiques, qui"): the list holds it */
+	for (size_t k = a; k-- > 0 && a - k <= 4;)
+		if (key_is(&st->pc.p[k], "et") || is_punct(st, &st->pc.p[k], ",") || st->an[k].ment >= 0)
+			return false;
+	return true;
+}
+
+/*
  * The subject of the cue at piece c.  Scan leftwards to the start of the
  * clause (sentence start, ; : a complementizer "que", the edge of a quote);
  * a relative "qui" met on the way resolves to its antecedent.  Then the
@@ -608,6 +636,15 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 					((St *) st)->relative = true;
 					return true;
 				}
+				/*
+				 * "Moscou a critiqué les dirigeants européens, qui
+				 * soutiennent les sanctions", "a reçu des opposants qui
+				 * réclament": an antecedent that is a common noun and no
+				 * actor holds the relative's cue, not the main clause's
+				 * subject further left
+				 */
+				if (b > 0 && relative_of_noun(st, b - 1))
+					return false;
 			}
 			if (is_complementizer(st, k) || (key_is(p, "lorsque") || key_is(p, "lorsqu'") || key_is(p, "quand") ||
 											 key_is(p, "puisque") || key_is(p, "puisqu'")))
@@ -1261,8 +1298,34 @@ object_before_infinitive(const St *st, size_t c)
 		const Anno *a = &st->an[b];
 
 		if (a->cue >= 0)
-			return st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len >= st->hpos;
+		{
+			if (st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len >= st->hpos)
+				return true;
+			break;
+		}
 	}
+	/*
+	 * behind its article or a body's head noun: "exhorte la Russie à
+	 * accepter", "appelle le gouvernement du Burundi à continuer"
+	 */
+	if (dp_rule_on(DP_RULE_OBJECT_ARTICLE))
+		for (size_t b = st->hpos; b-- > 0 && st->hpos - b <= 5;)
+		{
+			const DpPiece *p = &st->pc.p[b];
+			const Anno *a = &st->an[b];
+
+			if (a->cue >= 0)
+				return st->d->cues[a->cue].pos == DP_POS_VERB && b + a->cue_len < st->hpos &&
+					b + a->cue_len > 0 && (key_in(&st->pc.p[b + a->cue_len], L_DETERMINERS) ||
+										   is_prep_a(st, &st->pc.p[b + a->cue_len]) ||
+										   key_is(&st->pc.p[b + a->cue_len], "aux") ||
+										   key_is(&st->pc.p[b + a->cue_len], "au"));
+			if (!(key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p) ||
+				  is_prep_a(st, p) ||
+				  (p->wordlike && !p->cap && a->ment < 0 && a->topic < 0 && !is_que(p) &&
+				   !key_in(p, L_PREPOSITIONS) && !key_in(p, L_PRONOUNS3))))
+				return false;
+		}
 	return false;
 }
 

@@ -418,6 +418,39 @@ collective_object(const St *st, const DpCue *cue, size_t c_end, size_t start)
 							  key_is(&st->pc.p[c_end], "envers") || key_is(&st->pc.p[c_end], "avec"));
 }
 
+/*
+ * Is the verb cue ending at c_end, whose subject follows the que at q, in
+ * an object relative on a common noun: "les rebelles qu'elle soutient ont
+ * pris", "les milices que l'Iran finance attaquent"?  An article or a
+ * possessive, one lowercase word that is no name, cue or topic, then que;
+ * after the verb no article, preposition, name or topic opens an object.
+ * (A clause after a noun, "l'idée que la Russie soutient la paix", has its
+ * object after its verb.)
+ */
+static bool
+object_gap(const St *st, const DpCue *cue, size_t q, size_t c_end)
+{
+	const DpPiece *a,
+			   *nx;
+
+	if (!dp_rule_on(DP_RULE_RELATIVE_GAP) || cue->pos != DP_POS_VERB || q == SIZE_MAX || q < 2 ||
+		q >= st->pc.n || !is_que(&st->pc.p[q]))
+		return false;
+	a = &st->pc.p[q - 1];
+	if (!a->wordlike || a->cap || st->an[q - 1].ment >= 0 || st->an[q - 1].cue >= 0 ||
+		st->an[q - 1].topic >= 0 || key_in(a, L_DETERMINERS) || key_in(a, L_PREPOSITIONS) ||
+		key_in(a, L_PRONOUNS3) || !(key_in(&st->pc.p[q - 2], L_DETERMINERS) ||
+									key_in(&st->pc.p[q - 2], L_POSSESSIVES)))
+		return false;
+	if (c_end >= st->pc.n)
+		return true;
+	nx = &st->pc.p[c_end];
+	return !(key_in(nx, L_DETERMINERS) || key_in(nx, L_POSSESSIVES) || key_in(nx, L_PREPOSITIONS) ||
+			 is_genitive(nx) || is_que(nx) || key_is(nx, "l'") || st->an[c_end].ment >= 0 ||
+			 st->an[c_end].topic >= 0 || st->an[c_end].cue >= 0 || nx->cap ||
+			 key_in(nx, L_NEGATORS));
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -441,7 +474,7 @@ score_cue_one(St *st, size_t c)
 	bool		pronominal;
 
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
-		apposed_participle(st, c, c_end))
+		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
 		return;
 	if (cue->target_mode == DP_TM_SELF)
 	{
@@ -617,6 +650,14 @@ score_cue_one(St *st, size_t c)
 			}
 		}
 	}
+	/*
+	 * "les rebelles qu'elle soutient ont pris ...", "les milices que l'Iran
+	 * soutient ont bombardé Israël": a common noun after its article before
+	 * que, and nothing that opens an object after the verb: the noun is the
+	 * verb's object, and what follows is the main clause's
+	 */
+	if (st->hpos != SIZE_MAX && st->hpos < n && st->hpos < c && object_gap(st, cue, que_before(st, st->hpos), c_end))
+		return;
 	{
 		size_t		x,
 					mais = non_pas_mais(st, c_end, &x);
@@ -939,6 +980,16 @@ score_cue_one(St *st, size_t c)
 			key_in(&st->pc.p[c - 1], L_POSSESSIVES) && !key_in(&st->pc.p[c - 1], L_PREPOSITIONS) &&
 			(scope_end == c_end || is_rather(st, scope_end)))
 			anaphoric = true;
+		/* "toute tentative d'utiliser ces liens pour réaliser l'objectif",
+		 * "appelé à un geste de clémence": another cue in its object (before
+		 * any comma) states what it is about */
+		if (anaphoric && dp_rule_on(DP_RULE_STATED_OBJECT))
+			for (size_t k = c_end; k < scope_end && !is_punct(st, &st->pc.p[k], ",;"); k++)
+				if (st->an[k].cue >= 0)
+				{
+					anaphoric = false;
+					break;
+				}
 		if (!found && anaphoric && dp_rule_on(DP_RULE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
 			st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))

@@ -381,6 +381,35 @@ topic_in(const St *st, size_t from, size_t to)
 	return SIZE_MAX;
 }
 
+/* M., MM., Mme, Mmes: a civility title before a name */
+static bool
+is_civility(const DpPiece *p)
+{
+	return (p->cls == DP_TOK_ABBREV || p->cls == DP_TOK_WORD) &&
+		(key_is(p, "m.") || key_is(p, "mm.") || key_is(p, "m") || key_is(p, "mm") ||
+		 key_is(p, "mme") || key_is(p, "mmes"));
+}
+
+/*
+ * Does a condition clause start at piece k: "si les négociations
+ * échouent", "s'il refuse", "si MM. X et Y"?  It ends the object of a cue
+ * before it: "protéger nos intérêts si les négociations échouent" is no
+ * stance on the negotiations.  "même si" concedes a fact, and ends it too.
+ */
+static bool
+starts_condition(const St *st, size_t k)
+{
+	const DpPiece *p = &st->pc.p[k];
+
+	if (!dp_rule_on(DP_RULE_CONDITION_CLAUSE) || k + 1 >= st->pc.n)
+		return false;
+	if (key_is(p, "s'"))
+		return key_is(&st->pc.p[k + 1], "il") || key_is(&st->pc.p[k + 1], "ils");
+	return key_is(p, "si") &&
+		(key_in(&st->pc.p[k + 1], L_DETERMINERS) || key_in(&st->pc.p[k + 1], L_PRONOUNS3) ||
+		 st->an[k + 1].ment >= 0 || is_civility(&st->pc.p[k + 1]));
+}
+
 /*
  * Is the cue at piece c inside a condition, "si X viole le cessez-le-feu",
  * "s'il refuse"?  What a condition supposes is no one's stance.  The clause
@@ -395,13 +424,19 @@ in_condition(const St *st, size_t c)
 	{
 		const DpPiece *p = &st->pc.p[k];
 
+		/* the point of M., MM. ends nothing */
+		if (is_punct(st, p, ".") && k > 0 && is_civility(&st->pc.p[k - 1]) &&
+			dp_rule_on(DP_RULE_CONDITION_CLAUSE))
+			continue;
 		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p))
 			return false;
 		if (key_is(p, "s'") && k + 1 < c && (key_is(&st->pc.p[k + 1], "il") || key_is(&st->pc.p[k + 1], "ils")))
 			return true;
 		if (key_is(p, "si") && !(k > 0 && key_is(&st->pc.p[k - 1], "meme")) && k + 1 < c &&
 			(key_in(&st->pc.p[k + 1], L_DETERMINERS) || key_in(&st->pc.p[k + 1], L_PRONOUNS3) ||
-			 st->an[k + 1].ment >= 0))
+			 st->an[k + 1].ment >= 0 ||
+			 /* "si MM. Poutine et Trump décidaient" */
+			 (dp_rule_on(DP_RULE_CONDITION_CLAUSE) && is_civility(&st->pc.p[k + 1]))))
 			return true;
 	}
 	return false;
@@ -479,6 +514,104 @@ apposed_participle(const St *st, size_t c, size_t c_end)
 }
 
 /*
+ * A noun cue after a bare de that follows a common noun classifies that
+ * noun: "un aéronef de reconnaissance", "des listes de conditions", "un
+ * exercice de diversion" say what kind of thing it is, not what anyone
+ * stands for.  Nouns that carry a stance stay cues: "un message de
+ * soutien", "un geste de bonne volonté", "un vote de confiance".
+ */
+static bool
+classifier_cue(const St *st, size_t c)
+{
+	static const char *const carriers[] = {
+		"message", "messages", "signe", "signes", "signal", "signaux", "geste", "gestes", "lettre",
+		"lettres", "declaration", "declarations", "marque", "marques", "gage", "gages", "preuve",
+		"preuves", "temoignage", "temoignages", "mot", "mots", "appel", "appels", "vote", "votes",
+		"motion", "motions", "expression", "manifestation", "manifestations", "plan", "plans",
+		"programme", "paquet", "enveloppe", "accord", "accords", "pacte", "traite", "politique",
+		"position", "attitude", "discours", "ton", "offre", "offres", "promesse", "promesses",
+		"engagement", "engagements", "demonstration", "elan", "mouvement", "campagne", "ligne",
+		"climat", "esprit", "volonte", "acte", "actes", "cri", "sentiment", NULL
+	};
+	const DpPiece *d,
+			   *head;
+
+	if (!dp_rule_on(DP_RULE_CLASSIFIER_CUE) || c < 2)
+		return false;
+	/* a noun; a word read as a verb or an adjective of the same stem that
+	 * is no infinitive is a noun too (reconnaissance, read as reconnaissant:
+	 * after de a verb is an infinitive) */
+	if (st->d->cues[st->an[c].cue].pos != DP_POS_NOUN)
+	{
+		const char *key = st->pc.p[c].w->key;
+		size_t		len = strlen(key);
+
+		if ((st->d->cues[st->an[c].cue].pos != DP_POS_VERB && st->d->cues[st->an[c].cue].pos != DP_POS_ADJ) ||
+			st->an[c].cue_len != 1 || len < 3 ||
+			strcmp(key + len - 2, "er") == 0 || strcmp(key + len - 2, "ir") == 0 ||
+			strcmp(key + len - 2, "re") == 0)
+			return false;
+	}
+	d = &st->pc.p[c - 1];
+	head = &st->pc.p[c - 2];
+	if (!(key_is(d, "de") || key_is(d, "d'")))
+		return false;
+	if (!head->wordlike || head->cap || st->an[c - 2].ment >= 0 || st->an[c - 2].cue >= 0 ||
+		st->an[c - 2].topic >= 0 || st->an[c - 2].mods != 0 || key_in(head, L_DETERMINERS) ||
+		key_in(head, L_POSSESSIVES) || key_in(head, L_PREPOSITIONS) || key_in(head, L_PRONOUNS3) ||
+		is_genitive(head) || is_que(head) || key_is(head, "et") || key_is(head, "ou"))
+		return false;
+	for (int i = 0; carriers[i]; i++)
+		if (key_is(head, carriers[i]))
+			return false;
+	/* a verb or an adjective before de governs it: "a besoin de soutien",
+	 * "digne de confiance"; a noun after an article or a possessive does not */
+	return c >= 3 && (key_in(&st->pc.p[c - 3], L_DETERMINERS) || key_in(&st->pc.p[c - 3], L_POSSESSIVES) ||
+					  (st->pc.p[c - 3].wordlike && !st->pc.p[c - 3].cap && c >= 4 &&
+					   (key_in(&st->pc.p[c - 4], L_DETERMINERS) || key_in(&st->pc.p[c - 4], L_POSSESSIVES))));
+}
+
+/*
+ * A noun cue right after a circumstantial phrase names the occasion: "dans
+ * le cadre des efforts de médiation", "lors de la visite", "au cours des
+ * consultations".  The clause's subject states no stance through it; after
+ * a possessive it is someone's own act and stays a cue ("en raison de son
+ * soutien à Moscou").
+ */
+static bool
+occasion_direct(const St *st, size_t c)
+{
+	size_t		e = c;
+
+	if (st->d->cues[st->an[c].cue].pos != DP_POS_NOUN)
+		return false;
+	/* its article: "lors de la visite", "dans le cadre des efforts" */
+	if (e > 0 && (key_in(&st->pc.p[e - 1], L_DETERMINERS) || key_is(&st->pc.p[e - 1], "des") ||
+				  key_is(&st->pc.p[e - 1], "du")))
+		e--;
+	if (e > 0 && key_in(&st->pc.p[e - 1], L_DETERMINERS) && is_genitive(&st->pc.p[e]))
+		e--;
+	for (size_t k = e; k-- > 0 && e - k <= 5;)
+		if (has_mod(st, k, DP_MOD_CIRCUMSTANCE))
+			return k + (st->an[k].mod_len ? st->an[k].mod_len : 1) == e;
+	return false;
+}
+
+static bool
+occasion_cue(const St *st, size_t c)
+{
+	if (!dp_rule_on(DP_RULE_OCCASION_CUE))
+		return false;
+	/* the complement of an occasion's noun: the médiation of "dans le
+	 * cadre des efforts de médiation" (one level, no recursion) */
+	if (c >= 2 && (key_is(&st->pc.p[c - 1], "de") || key_is(&st->pc.p[c - 1], "d'")) &&
+		st->d->cues[st->an[c].cue].pos == DP_POS_NOUN &&
+		st->an[c - 2].cue >= 0 && st->an[c - 2].cue_len == 1 && occasion_direct(st, c - 2))
+		return true;
+	return occasion_direct(st, c);
+}
+
+/*
  * The author of what the noun at piece k names, "les propos de Trump", "la
  * décision d'Alger", "les droits de douane imposés par Donald Trump": an
  * acting entity after de / du / des / d' (an article may follow) or after
@@ -518,6 +651,53 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 }
 
 /*
+ * Is the place whose name (its article skipped) starts at piece b the
+ * complement of a locative phrase: "dans le nord de la Syrie", "sur la
+ * bande de Gaza", "vers la frontière du Liban", "depuis la région de
+ * Koursk"?  A locative preposition (dans, en, sur, vers, depuis), an
+ * article or a possessive, one or two lowercase words naming a part or
+ * an area, then de / du / des / d' (an article may follow) before the
+ * name: the phrase says where something happens, the place is no target.
+ * After sur only a place that does not act ("la pression sur le
+ * gouvernement de la Russie" is aimed at it).
+ */
+static bool
+place_phrase(const St *st, const DpMention *mm, size_t b)
+{
+	size_t		k = b;
+	int			words = 0;
+	const DpPiece *prep;
+
+	if (!dp_rule_on(DP_RULE_PLACE_PHRASE))
+		return false;
+	/* "ses frappes sur la bande de Gaza", "sur Gaza" */
+	if (k >= 1 && key_is(&st->pc.p[k - 1], "sur") && !acting(st, mm))
+		return true;
+	if (k < 4 || !is_genitive(&st->pc.p[k - 1]))
+		return false;
+	k--;
+	while (k > 0 && words < 2)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (!p->wordlike || p->cap || st->an[k - 1].ment >= 0 || st->an[k - 1].cue >= 0 ||
+			st->an[k - 1].topic >= 0 || key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) ||
+			key_in(p, L_PREPOSITIONS) || is_genitive(p) || is_que(p) || is_pressure(p) ||
+			key_is(p, "et") || key_is(p, "ou"))
+			break;
+		k--;
+		words++;
+	}
+	if (words == 0 || k < 2 ||
+		!(key_in(&st->pc.p[k - 1], L_DETERMINERS) || key_in(&st->pc.p[k - 1], L_POSSESSIVES)))
+		return false;
+	prep = &st->pc.p[k - 2];
+	if (key_is(prep, "dans") || key_is(prep, "en") || key_is(prep, "vers") || key_is(prep, "depuis"))
+		return true;
+	return key_is(prep, "sur") && !acting(st, mm);
+}
+
+/*
  * Is the mention a place where something happens rather than a target:
  * a place after "en" or "dans" (en Ukraine, dans la bande de Gaza), or a
  * city or region that does not act after "à", "au", "aux" (à Istanbul)?
@@ -536,8 +716,10 @@ place_of(const St *st, const DpMention *mm)
 		return false;
 	if (key_is(&st->pc.p[b - 1], "en") || key_is(&st->pc.p[b - 1], "dans"))
 		return true;
-	return (is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
-			key_is(&st->pc.p[b - 1], "aux")) && !acting(st, mm);
+	if ((is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
+		 key_is(&st->pc.p[b - 1], "aux")) && !acting(st, mm))
+		return true;
+	return place_phrase(st, mm, b);
 }
 
 /*
@@ -546,7 +728,7 @@ place_of(const St *st, const DpMention *mm)
  * accused, blamed or thanked, not the subject's own stance.
  */
 static bool
-reason_infinitive(const St *st, size_t c)
+reason_infinitive_at(const St *st, size_t c)
 {
 	size_t		m = c - 1;			/* de, d' before the infinitive */
 
@@ -554,6 +736,11 @@ reason_infinitive(const St *st, size_t c)
 		return false;
 	if (m >= 2 && (key_is(&st->pc.p[m], "avoir") || key_is(&st->pc.p[m], "etre")))
 		m--;				/* d'avoir accueilli */
+	/* "accusé de ne pas respecter", "de ne plus vouloir": a negated act */
+	if (m >= 3 && key_in(&st->pc.p[m], L_NEGATORS) &&
+		(key_is(&st->pc.p[m - 1], "ne") || key_is(&st->pc.p[m - 1], "n'")) &&
+		dp_rule_on(DP_RULE_NEGATED_REASON))
+		m -= 2;
 	if (!(key_is(&st->pc.p[m], "de") || key_is(&st->pc.p[m], "d'")))
 		return false;
 	for (size_t k = m; k-- > 0 && k + 8 > m;)
@@ -564,6 +751,20 @@ reason_infinitive(const St *st, size_t c)
 			return frame_has(st->d->cues[st->an[k].cue].frame, FF_REASON) && k + st->an[k].cue_len <= m;
 	}
 	return false;
+}
+
+/*
+ * ... and the infinitive such a blamed verb governs: "accusée de ne pas
+ * vouloir appliquer les accords" blames the whole act (one level).
+ */
+static bool
+reason_infinitive(const St *st, size_t c)
+{
+	if (reason_infinitive_at(st, c))
+		return true;
+	return dp_rule_on(DP_RULE_NEGATED_REASON) && c >= 3 && st->an[c - 1].cue >= 0 &&
+		st->an[c - 1].cue_len == 1 && st->d->cues[st->an[c - 1].cue].pos == DP_POS_VERB &&
+		st->d->cues[st->an[c].cue].pos == DP_POS_VERB && reason_infinitive_at(st, c - 1);
 }
 
 /*
@@ -619,6 +820,7 @@ cue_scope(const St *st, size_t c, size_t c_end)
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
 		   !(scope_end > c_end && new_clause(st, scope_end)) &&
+		   !(scope_end > c_end && starts_condition(st, scope_end)) &&
 		   /* ", selon X": who says it, not what it is about */
 		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
 		scope_end++;
