@@ -319,11 +319,10 @@ matchable(const DpPiece *p)
 	return p->wordlike || p->cls == DP_TOK_NUMBER || p->cls == DP_TOK_ORDINAL;
 }
 
-static bool
+static inline __attribute__((always_inline)) bool
 key_is(const DpPiece *p, const char *k)
 {
-	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
+	return dp_word_key_is(p->w, k);
 }
 
 /*

@@ -128,11 +128,10 @@ typedef struct St
 	size_t		hend;			/* its last piece */
 } St;
 
-static inline bool
+static inline __attribute__((always_inline)) bool
 key_is(const DpPiece *p, const char *k)
 {
-	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
+	return dp_word_key_is(p->w, k);
 }
 
 /* The word lists below, by number (bit of DpWord.memo_in). */
