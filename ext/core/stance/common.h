@@ -377,7 +377,7 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 		  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
 
 static void
-topic_short_forms(St *st);
+topic_short_forms(St *st, bool any_topic);
 
 static void
 annotate(St *st);
