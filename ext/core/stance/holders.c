@@ -278,7 +278,7 @@ impersonal(const St *st, size_t k)
  * except the genitive of a collective noun (les dirigeants du G7).
  */
 static bool
-candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 {
 	const Anno *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
@@ -871,14 +871,6 @@ group_noun_kind(const DpPiece *p)
  * what it is made of.  "ils", "elles" (and "ont-ils"); "les deux pays", "ces
  * trois dirigeants", "aux deux parties".
  */
-/* The determiners of a counted group: les, des, aux, ces, leurs. */
-static inline bool
-group_det(const DpPiece *p)
-{
-	return key_is(p, "les") || key_is(p, "des") || key_is(p, "aux") || key_is(p, "ces") ||
-		key_is(p, "leurs");
-}
-
 static size_t
 group_phrase(const St *st, size_t k, int *size, int *kind)
 {
