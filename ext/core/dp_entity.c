@@ -806,13 +806,65 @@ word_before_place(Tagger *tg, size_t i)
 	return tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC;
 }
 
+/*
+ * Text of ASCII and of two-byte Latin-1 letters (C3 80..BF) only, short
+ * enough for one chunk of dp_normalize(): what it copies as it is (NFC
+ * already; a tab becomes a space, which the white-space collapse of
+ * surface_name() does too).
+ */
+static bool
+latin1_text(const char *s, size_t n)
+{
+	if (n > 4096)
+		return false;
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80)
+			continue;
+		if (c == 0xC3 && i + 1 < n && (unsigned char) s[i + 1] >= 0x80 && (unsigned char) s[i + 1] <= 0xBF)
+			i++;
+		else
+			return false;
+	}
+	return true;
+}
+
 static char *
 surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 {
 	DpBuf		b = {0};
 	char	   *r;
+	const char *s = tg->text + a->off;
+	size_t		n = z->off + z->len - a->off;
 
-	dp_normalize(tg->m, tg->text + a->off, z->off + z->len - a->off, &b);
+	if (latin1_text(s, n))
+	{
+		/*
+		 * Most names: no normalisation to do, so the white-space collapse
+		 * below reads the text itself (the same bytes out; no C1 control
+		 * can be in such text).
+		 */
+		char	   *out = dp_alloc(tg->m, n + 1);
+		size_t		o = 0;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			char		c = s[i];
+
+			if ((unsigned char) c < 0x20 || c == 0x7F)
+				c = ' ';
+			if (c == ' ' && (o == 0 || out[o - 1] == ' '))
+				continue;
+			out[o++] = c;
+		}
+		while (o > 0 && out[o - 1] == ' ')
+			o--;
+		out[o] = '\0';
+		return out;
+	}
+	dp_normalize(tg->m, s, n, &b);
 	/* collapse runs of white space */
 	{
 		size_t		o = 0;
