@@ -286,7 +286,25 @@ annotate(St *st)
 		/* most words start no stem phrase: no walk (its first step would be
 		 * the word's root node, none) */
 		if (p->w->snode)
-			stem_walk(st, 0, i, i, 0, &end, &v, &nv);
+		{
+			/*
+			 * stem_walk()'s first step, inline (a word piece, from the
+			 * root: its stem node, no gap, no skipped function word)
+			 */
+			const DpTrie *stems = st->d->stems;
+			uint32_t	child = p->w->snode;
+			uint32_t	nv0;
+			const DpVal *v0 = dp_trie_values(stems, child, &nv0);
+
+			if (nv0 > 0)
+			{
+				end = i + 1;
+				v = v0;
+				nv = nv0;
+			}
+			if (dp_trie_has_children(stems, child))
+				stem_walk(st, child, i + 1, i, 1, &end, &v, &nv);
+		}
 		if (end > i)
 		{
 			/*
