@@ -344,7 +344,7 @@ phrase_step(const Tagger *tg, const DpPiece *p, bool first, uint32_t node, DpVal
 
 /* Length in pieces of the longest phrase of this type starting at i. */
 static size_t
-phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
+phrase_at_full(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 {
 	uint32_t	node = 0;
 	size_t		best = 0;
@@ -368,6 +368,23 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 			}
 	}
 	return best;
+}
+
+/*
+ * phrase_at_full(), past its first step inline: most pieces start no phrase
+ * of the type (the word's wbelow bit), and the walk would stop there with 0.
+ */
+static inline size_t
+phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
+{
+	const DpPiece *p;
+
+	if (i >= tg->pc.n)
+		return 0;
+	p = &tg->pc.p[i];
+	if (!matchable(p) || !(p->w->wbelow & (1u << type)))
+		return 0;
+	return phrase_at_full(tg, i, type, found);
 }
 
 /* Between a name cue and the name: a demonym or de/du/d'/des. */
