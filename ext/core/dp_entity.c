@@ -287,21 +287,31 @@ seen_add(Tagger *tg, int32_t e)
 		d->rt->seen_count[e]++;
 }
 
-/* Does the word of piece p carry a value of this type (single word)? */
+/* word_val() once the word's where bit says it has such a value. */
 static const DpVal *
-word_val(const Tagger *tg, const DpPiece *p, DpValType type)
+word_val_find(const Tagger *tg, const DpPiece *p, DpValType type)
 {
 	uint32_t	node = p->w->wnode;
 	uint32_t	nv;
 	const DpVal *v;
 
-	if (!(p->w->where & (1u << type)))
-		return NULL;
 	v = dp_trie_values(tg->d->words, node, &nv);
 	for (uint32_t i = 0; i < nv; i++)
 		if (v[i].type == type)
 			return &v[i];
 	return NULL;
+}
+
+/*
+ * Does the word of piece p carry a value of this type (single word)?  The
+ * where bit inline: most words carry none.
+ */
+static inline const DpVal *
+word_val(const Tagger *tg, const DpPiece *p, DpValType type)
+{
+	if (!(p->w->where & (1u << type)))
+		return NULL;
+	return word_val_find(tg, p, type);
 }
 
 /* Is piece p a known first name? (a person starts there: Suisse Anna X) */
