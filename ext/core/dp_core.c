@@ -110,7 +110,7 @@ dp_buf_append(DpMem *m, DpBuf *b, const char *s, size_t n)
 }
 
 void *
-dp_reserve(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first)
+dp_reserve_grow(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first)
 {
 	size_t		c = *cap ? *cap : first;
 

@@ -47,7 +47,20 @@ extern size_t dp_mul_size(DpMem *m, size_t a, size_t b);
 
 /* The array p of *cap elements of elem bytes, grown to hold need elements
  * (the capacity doubles, from first); returns the (maybe moved) array. */
-extern void *dp_reserve(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first);
+extern void *dp_reserve_grow(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first);
+
+/*
+ * Room for need elements of elem bytes at p (capacity *cap, first when
+ * empty): p itself when it has it (inline: nearly every call), else
+ * dp_reserve_grow()'s reallocation.
+ */
+static inline void *
+dp_reserve(DpMem *m, void *p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+	if (need <= *cap)
+		return p;
+	return dp_reserve_grow(m, p, cap, need, elem, first);
+}
 
 static inline void
 dp_interrupt(DpMem *m)

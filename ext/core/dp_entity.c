@@ -287,21 +287,31 @@ seen_add(Tagger *tg, int32_t e)
 		d->rt->seen_count[e]++;
 }
 
-/* Does the word of piece p carry a value of this type (single word)? */
+/* word_val() once the word's where bit says it has such a value. */
 static const DpVal *
-word_val(const Tagger *tg, const DpPiece *p, DpValType type)
+word_val_find(const Tagger *tg, const DpPiece *p, DpValType type)
 {
 	uint32_t	node = p->w->wnode;
 	uint32_t	nv;
 	const DpVal *v;
 
-	if (!(p->w->where & (1u << type)))
-		return NULL;
 	v = dp_trie_values(tg->d->words, node, &nv);
 	for (uint32_t i = 0; i < nv; i++)
 		if (v[i].type == type)
 			return &v[i];
 	return NULL;
+}
+
+/*
+ * Does the word of piece p carry a value of this type (single word)?  The
+ * where bit inline: most words carry none.
+ */
+static inline const DpVal *
+word_val(const Tagger *tg, const DpPiece *p, DpValType type)
+{
+	if (!(p->w->where & (1u << type)))
+		return NULL;
+	return word_val_find(tg, p, type);
 }
 
 /* Is piece p a known first name? (a person starts there: Suisse Anna X) */
@@ -319,11 +329,10 @@ matchable(const DpPiece *p)
 	return p->wordlike || p->cls == DP_TOK_NUMBER || p->cls == DP_TOK_ORDINAL;
 }
 
-static bool
+static inline __attribute__((always_inline)) bool
 key_is(const DpPiece *p, const char *k)
 {
-	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
+	return dp_word_key_is(p->w, k);
 }
 
 /*
@@ -345,7 +354,7 @@ phrase_step(const Tagger *tg, const DpPiece *p, bool first, uint32_t node, DpVal
 
 /* Length in pieces of the longest phrase of this type starting at i. */
 static size_t
-phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
+phrase_at_full(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 {
 	uint32_t	node = 0;
 	size_t		best = 0;
@@ -369,6 +378,23 @@ phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
 			}
 	}
 	return best;
+}
+
+/*
+ * phrase_at_full(), past its first step inline: most pieces start no phrase
+ * of the type (the word's wbelow bit), and the walk would stop there with 0.
+ */
+static inline size_t
+phrase_at(const Tagger *tg, size_t i, DpValType type, const DpVal **found)
+{
+	const DpPiece *p;
+
+	if (i >= tg->pc.n)
+		return 0;
+	p = &tg->pc.p[i];
+	if (!matchable(p) || !(p->w->wbelow & (1u << type)))
+		return 0;
+	return phrase_at_full(tg, i, type, found);
 }
 
 /* Between a name cue and the name: a demonym or de/du/d'/des. */
@@ -807,13 +833,65 @@ word_before_place(Tagger *tg, size_t i)
 	return tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC;
 }
 
+/*
+ * Text of ASCII and of two-byte Latin-1 letters (C3 80..BF) only, short
+ * enough for one chunk of dp_normalize(): what it copies as it is (NFC
+ * already; a tab becomes a space, which the white-space collapse of
+ * surface_name() does too).
+ */
+static bool
+latin1_text(const char *s, size_t n)
+{
+	if (n > 4096)
+		return false;
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80)
+			continue;
+		if (c == 0xC3 && i + 1 < n && (unsigned char) s[i + 1] >= 0x80 && (unsigned char) s[i + 1] <= 0xBF)
+			i++;
+		else
+			return false;
+	}
+	return true;
+}
+
 static char *
 surface_name(Tagger *tg, const DpPiece *a, const DpPiece *z)
 {
 	DpBuf		b = {0};
 	char	   *r;
+	const char *s = tg->text + a->off;
+	size_t		n = z->off + z->len - a->off;
 
-	dp_normalize(tg->m, tg->text + a->off, z->off + z->len - a->off, &b);
+	if (latin1_text(s, n))
+	{
+		/*
+		 * Most names: no normalisation to do, so the white-space collapse
+		 * below reads the text itself (the same bytes out; no C1 control
+		 * can be in such text).
+		 */
+		char	   *out = dp_alloc(tg->m, n + 1);
+		size_t		o = 0;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			char		c = s[i];
+
+			if ((unsigned char) c < 0x20 || c == 0x7F)
+				c = ' ';
+			if (c == ' ' && (o == 0 || out[o - 1] == ' '))
+				continue;
+			out[o++] = c;
+		}
+		while (o > 0 && out[o - 1] == ' ')
+			o--;
+		out[o] = '\0';
+		return out;
+	}
+	dp_normalize(tg->m, s, n, &b);
 	/* collapse runs of white space */
 	{
 		size_t		o = 0;

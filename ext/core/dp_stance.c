@@ -201,17 +201,16 @@ dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStan
 			st.mend++;
 		if (keep.pieces_kept)
 		{
-			/* the tagging pass's pieces (their words are still cached) */
+			/*
+			 * the tagging pass's pieces (their words are still cached),
+			 * read where they are: the stance stages never write pieces
+			 */
 			size_t		a = keep.pfirst[ks - 1];
 			size_t		b = ks < keep.nsent ? keep.pfirst[ks] : keep.npc;
 
-			if (b - a > st.pc.cap)
-			{
-				st.pc.cap = b - a;
-				st.pc.p = dp_realloc(m, st.pc.p, dp_mul_size(m, st.pc.cap, sizeof(DpPiece)));
-			}
-			memcpy(st.pc.p, keep.pc + a, (b - a) * sizeof(DpPiece));
+			st.pc.p = keep.pc ? keep.pc + a : NULL;
 			st.pc.n = b - a;
+			st.pc.cap = b - a;
 		}
 		else
 			dp_pieces_build(d, m, text, &sent, &st.pc);
@@ -255,8 +254,10 @@ dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStan
 	sort_stances(m, out);
 	if (!keep.kept)
 		dp_free(m, sent.tok);
+	/* kept pieces are keep's (freed with it); built ones are st.pc's own */
+	if (!keep.pieces_kept)
+		dp_free(m, st.pc.p);
 	dp_doc_tokens_free(m, &keep);
-	dp_free(m, st.pc.p);
 	dp_free(m, st.an);
 	dp_free(m, st.quotes);
 	dp_free(m, st.leader_of);

@@ -128,11 +128,10 @@ typedef struct St
 	size_t		hend;			/* its last piece */
 } St;
 
-static inline bool
+static inline __attribute__((always_inline)) bool
 key_is(const DpPiece *p, const char *k)
 {
-	/* keys are NUL-terminated; the first byte rejects almost every word */
-	return p->w->key[0] == k[0] && dp_streq(p->w->key, k);
+	return dp_word_key_is(p->w, k);
 }
 
 /* The word lists below, by number (bit of DpWord.memo_in). */
@@ -378,7 +377,7 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 		  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
 
 static void
-topic_short_forms(St *st);
+topic_short_forms(St *st, bool any_topic);
 
 static void
 annotate(St *st);
@@ -403,7 +402,37 @@ static bool
 impersonal(const St *st, size_t k);
 
 static bool
-candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
+candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
+
+/* The determiners of a counted group (les deux pays): les, des, aux, ces, leurs. */
+static inline bool
+group_det(const DpPiece *p)
+{
+	return key_is(p, "les") || key_is(p, "des") || key_is(p, "aux") || key_is(p, "ces") ||
+		key_is(p, "leurs");
+}
+
+/*
+ * A holder candidate ending at piece k: candidate_full() (holders.c), past
+ * a test that most pieces fail at once.  A piece that is in no mention, ends
+ * no counted group (no determiner two pieces back), has no demonym, is no
+ * "dernier" / "celui-ci" (keys of d and c), no leader noun and no
+ * third-person pronoun fails every case of candidate_full(), which then
+ * writes nothing and returns false: the same here, without the call.
+ */
+static inline bool
+candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+{
+	const Anno *a = &st->an[k];
+	const DpPiece *p = &st->pc.p[k];
+
+	if (a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
+		!(a->mods & (1u << DP_MOD_LEADER)) &&
+		!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
+		!key_in(p, L_PRONOUNS3))
+		return false;
+	return candidate_full(st, k, out, start, allow_prep);
+}
 
 static bool
 is_complementizer(const St *st, size_t k);

@@ -88,13 +88,14 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
  * any cue or term, as its topic.  The most recent term wins a shared head.
  */
 static void
-topic_short_forms(St *st)
+topic_short_forms(St *st, bool any_topic)
 {
 	size_t		n = st->pc.n;
 
 	if (!dp_rule_on(DP_RULE_TOPIC_SHORT_FORM))
 		return;
-	for (size_t i = 0; i < n; i++)
+	/* any_topic: a term was found in this sentence (learning needs one) */
+	for (size_t i = 0; any_topic && i < n; i++)
 	{
 		const Anno *a = &st->an[i];
 		uint32_t	node = st->pc.p[i].w->snode;
@@ -144,6 +145,15 @@ static void
 annotate(St *st)
 {
 	size_t		n = st->pc.n;
+
+	/*
+	 * What the first pass found, so that the passes after it, which only
+	 * ever take cues, terms and modifiers away, run where there is something
+	 * to take: most sentences have no phrase of several words.
+	 */
+	bool		long_cue = false,	/* a cue of several pieces */
+				any_topic = false,
+				long_circ = false;	/* a circumstantial phrase of several */
 
 	if (n > st->an_cap)
 	{
@@ -276,7 +286,25 @@ annotate(St *st)
 		/* most words start no stem phrase: no walk (its first step would be
 		 * the word's root node, none) */
 		if (p->w->snode)
-			stem_walk(st, 0, i, i, 0, &end, &v, &nv);
+		{
+			/*
+			 * stem_walk()'s first step, inline (a word piece, from the
+			 * root: its stem node, no gap, no skipped function word)
+			 */
+			const DpTrie *stems = st->d->stems;
+			uint32_t	child = p->w->snode;
+			uint32_t	nv0;
+			const DpVal *v0 = dp_trie_values(stems, child, &nv0);
+
+			if (nv0 > 0)
+			{
+				end = i + 1;
+				v = v0;
+				nv = nv0;
+			}
+			if (dp_trie_has_children(stems, child))
+				stem_walk(st, child, i + 1, i, 1, &end, &v, &nv);
+		}
 		if (end > i)
 		{
 			/*
@@ -297,6 +325,7 @@ annotate(St *st)
 			{
 				a->cue = (int16_t) cue;
 				a->cue_len = (uint8_t) (end - i);
+				long_cue |= a->cue_len > 1;
 			}
 			for (uint32_t k = 0; k < nv; k++)
 			{
@@ -306,6 +335,7 @@ annotate(St *st)
 					a->topic_pol = (int8_t) (v[k].sub - 1);
 					a->topic_len = (uint8_t) (end - i);
 					a->topic_short = v[k].f > 0;
+					any_topic = true;
 				}
 				else if (v[k].type == DP_V_MODIFIER)
 				{
@@ -314,6 +344,7 @@ annotate(St *st)
 					a->mod_len = (uint8_t) (end - i);
 				}
 			}
+			long_circ |= (a->mods & (1u << DP_MOD_CIRCUMSTANCE)) && a->mod_len > 1;
 		}
 	}
 	/* a paragraph break ends a quote that never closed */
@@ -324,7 +355,7 @@ annotate(St *st)
 	 * it (the "productif" of "contre-productif", the "favorablement" of
 	 * "accueillir favorablement", the "confiance" of "faire confiance").
 	 */
-	if (dp_rule_on(DP_RULE_LONGEST_CUE))
+	if (long_cue && dp_rule_on(DP_RULE_LONGEST_CUE))
 		for (size_t i = 0; i < n; i++)
 			if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
 				for (size_t j = i + 1; j < i + st->an[i].cue_len && j < n; j++)
@@ -332,7 +363,7 @@ annotate(St *st)
 						st->an[j].cue = -1;
 	/* terms win over cue words inside them (cessation des hostilités), but
 	 * for cues whose target is the term itself (la médiation d'Oman) */
-	for (size_t i = 0; i < n && dp_rule_on(DP_RULE_TERM_OVER_CUE); i++)
+	for (size_t i = 0; any_topic && i < n && dp_rule_on(DP_RULE_TERM_OVER_CUE); i++)
 		if (st->an[i].topic >= 0)
 			for (size_t j = i; j < i + st->an[i].topic_len && j < n; j++)
 				if (st->an[j].cue >= 0 && j + st->an[j].cue_len <= i + st->an[i].topic_len &&
@@ -341,7 +372,7 @@ annotate(St *st)
 					st->an[j].cue = -1;
 	/* a term inside a longer cue is part of the cue (non négociable), but
 	 * the term a self cue names (servir de médiateur) */
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; long_cue && any_topic && i < n; i++)
 		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1 &&
 			st->d->cues[st->an[i].cue].target_mode != DP_TM_SELF)
 			for (size_t j = i; j < i + st->an[i].cue_len && j < n; j++)
@@ -349,15 +380,15 @@ annotate(St *st)
 					st->an[j].topic = -1;
 	/* the words of a circumstantial phrase are not cues (the "raison" of
 	 * "en raison de") */
-	if (dp_rule_on(DP_RULE_CIRCUMSTANCE))
+	if (long_circ && dp_rule_on(DP_RULE_CIRCUMSTANCE))
 		for (size_t i = 0; i < n; i++)
 			if ((st->an[i].mods & (1u << DP_MOD_CIRCUMSTANCE)) && st->an[i].mod_len > 1)
 				for (size_t j = i; j < i + st->an[i].mod_len && j < n; j++)
 					st->an[j].cue = -1;
-	topic_short_forms(st);
+	topic_short_forms(st, any_topic);
 	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
 	 * question"); a negation in a cue's gap still is */
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; long_cue && i < n; i++)
 		if (st->an[i].cue >= 0 && st->an[i].cue_len > 1)
 		{
 			const char *lemma = st->d->cues[st->an[i].cue].lemma;

@@ -278,7 +278,7 @@ impersonal(const St *st, size_t k)
  * except the genitive of a collective noun (les dirigeants du G7).
  */
 static bool
-candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 {
 	const Anno *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
@@ -319,7 +319,8 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 			return allow_prep || !preceded_by_preposition(st, *start);
 		}
 	}
-	if (nominal_at(st, k, out, start))
+	/* nominal_at() needs a demonym at k: tested before the call */
+	if (a->demonym >= 0 && nominal_at(st, k, out, start))
 		return allow_prep || !preceded_by_preposition(st, *start);
 	/* "ce dernier", "cette dernière", "celui-ci": the person last named */
 	if ((key_is(p, "dernier") || key_is(p, "derniere") || key_is(p, "celui-ci") || key_is(p, "celle-ci")) &&
@@ -910,10 +911,8 @@ group_noun_kind(const DpPiece *p)
 static size_t
 group_phrase(const St *st, size_t k, int *size, int *kind)
 {
-	static const char *const dets[] = {"les", "des", "aux", "ces", "leurs", NULL};
 	static const char *const counts[] = {"deux", "trois", "quatre", "cinq", "six", NULL};
 	const DpPiece *p;
-	bool		det = false;
 
 	if (k >= st->pc.n)
 		return 0;
@@ -924,9 +923,7 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 		*kind = 0;
 		return k + 1;
 	}
-	for (int i = 0; dets[i] && !det; i++)
-		det = key_is(p, dets[i]);
-	if (!det || k + 2 >= st->pc.n)
+	if (!group_det(p) || k + 2 >= st->pc.n)
 		return 0;
 	for (int i = 0; counts[i]; i++)
 		if (key_is(&st->pc.p[k + 1], counts[i]))
@@ -947,6 +944,10 @@ static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind)
 {
 	if (k < 2 || !dp_rule_on(DP_RULE_GROUP_HOLDER))
+		return false;
+	/* only group_phrase()'s counted groups end two pieces on: a determiner
+	 * first (tested here, where most pieces fail, before the call) */
+	if (!group_det(&st->pc.p[k - 2]))
 		return false;
 	if (group_phrase(st, k - 2, size, kind) != k + 1)
 		return false;
