@@ -451,6 +451,52 @@ object_gap(const St *st, const DpCue *cue, size_t q, size_t c_end)
 			 key_in(nx, L_NEGATORS));
 }
 
+/*
+ * The party a threat or warning is addressed to: its direct object right
+ * after the verb ("a menacé le Panama de mesures", "a averti Bruxelles",
+ * "a menacé dimanche la Russie"), or the name after à for a noun or phrase
+ * ("une mise en garde à Washington").  Only articles, a day or a time
+ * adverb may come between.  Against the threatened, whatever is threatened
+ * (rule threat-target); the piece of the name, or SIZE_MAX.
+ */
+static size_t
+threatened_party(const St *st, const DpCue *cue, size_t c_end, size_t scope_end, const Ref *holder)
+{
+	static const char *const between[] = {
+		"le", "la", "l'", "les", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+		"dimanche", "ensuite", "aussi", "egalement", "encore", "deja", "alors", "publiquement",
+		"directement", "ouvertement", "explicitement", NULL
+	};
+
+	if (!dp_rule_on(DP_RULE_THREAT_TARGET) || cue->frame != DP_FR_THREATEN)
+		return SIZE_MAX;
+	for (size_t k = c_end; k < scope_end && k < c_end + 4; k++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		bool		skip = false;
+
+		if (st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+			if (mm->piece != k || place_of(st, mm) ||
+				!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+				(holder->valid && holder->name && strcmp(holder->name, mm->name) == 0))
+				return SIZE_MAX;
+			return k;
+		}
+		for (int i = 0; between[i] && !skip; i++)
+			skip = key_is(p, between[i]);
+		/* "une mise en garde à Washington": after a noun or a phrase */
+		if (!skip && cue->pos != DP_POS_VERB && k == c_end &&
+			(is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux")))
+			skip = true;
+		if (!skip)
+			return SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
 static void
 score_cue_one(St *st, size_t c)
 {
@@ -686,8 +732,9 @@ score_cue_one(St *st, size_t c)
 	{
 		/*
 		 * A threat is a stance for the measure threatened ("menacé Moscou
-		 * de sanctions": for sanctions), not one toward the threatened,
-		 * which ANNOTATION.md's list of oppositions leaves out.
+		 * de sanctions": for sanctions); the threatened is its target only
+		 * as the party it is addressed to, right after it (rule
+		 * threat-target, threatened_party()), never a name further on.
 		 */
 		bool		want_entity = (frame_has(cue->frame, FF_ENTITY) || cue->target_mode == DP_TM_ENTITY ||
 								   cue->target_mode == DP_TM_BOTH) && cue->frame != DP_FR_THREATEN;
@@ -699,6 +746,17 @@ score_cue_one(St *st, size_t c)
 		float		threat_pol = 0;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
 		size_t		holder_last = st->hend;
+		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder);
+
+		/* "a menacé le Panama de mesures": against the threatened */
+		if (threatened != SIZE_MAX)
+		{
+			const DpMention *mm = &st->ms.m[st->an[threatened].ment];
+
+			push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end,
+				 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+			found++;
+		}
 
 		/* "soutenu par l'Algérie, le Danemark et la Grèce": the agents
 		 * coordinated with the holder are holders too, not targets */
