@@ -452,6 +452,27 @@ object_gap(const St *st, const DpCue *cue, size_t q, size_t c_end)
 }
 
 /*
+ * Does the cue ending at c_end end in a diplomat noun (expulser ...
+ * l'ambassadeur, l'expulsion de douze agents diplomatiques)?  A demonym
+ * right after it names the state they serve (rule diplomat-state).
+ */
+static bool
+diplomat_cue(const St *st, size_t c_end)
+{
+	static const char *const diplomats[] = {
+		"ambassadeur", "ambassadeurs", "ambassadrice", "diplomate", "diplomates", "diplomatique",
+		"diplomatiques", "consul", "consuls", NULL
+	};
+
+	if (!dp_rule_on(DP_RULE_DIPLOMAT_STATE) || c_end == 0)
+		return false;
+	for (int i = 0; diplomats[i]; i++)
+		if (key_is(&st->pc.p[c_end - 1], diplomats[i]))
+			return true;
+	return false;
+}
+
+/*
  * The party a threat or warning is addressed to: its direct object right
  * after the verb ("a menacé le Panama de mesures", "a averti Bruxelles",
  * "a menacé dimanche la Russie"), or the name after à for a noun or phrase
@@ -939,6 +960,20 @@ score_cue_one(St *st, size_t c)
 					found++;
 					k = e - 1;
 					continue;
+				}
+			}
+			/* "a expulsé douze diplomates algériens": their state */
+			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k == c_end &&
+				diplomat_cue(st, c_end))
+			{
+				Ref			r = ref_state(st, a->demonym);
+
+				if (r.valid && r.name && !(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, k, neg, hedged, reported);
+					entity_done = true;
+					found++;
 				}
 			}
 			/*
