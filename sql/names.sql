@@ -83,3 +83,8 @@ SELECT surface, entity, kind, actor, method
 -- France leaves from Nice, it is no "Tour de France part de Nice"
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le Tour de France part de Nice et les Jeux olympiques de Zorba commencent.') ORDER BY start;
+
+-- a role title earlier in the sentence does not make a person of a place
+-- opened by its article after a locative (à La Zorbière)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le président a parlé hier à La Zorbière.') ORDER BY start;

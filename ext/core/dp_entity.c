@@ -1381,9 +1381,12 @@ unknown_name(Tagger *tg, size_t i)
 		int16_t		a = -1;
 
 		/* after a role title a capitalised common word may be a first
-		 * name: le négociateur ukrainien Taras Melnychenko */
+		 * name: le négociateur ukrainien Taras Melnychenko; not an article
+		 * opening a place after a locative (le président parle à La
+		 * Ciotat) */
 		if (!(p->cls == DP_TOK_WORD && !p->initial && i + 1 < tg->pc.n &&
-			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg)) &&
+			  namelike(tg, &tg->pc.p[i + 1], false) && title_before(tg, i, &a) && !title_case(tg) &&
+			  particle_start(tg, i) != 2) &&
 			(p->initial ? !((i + 1 < tg->pc.n && tg->pc.p[i + 1].cap && stem_only_common_start(tg, i)) ||
 							(article = particle_start(tg, i)) == 1) :
 			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
