@@ -313,9 +313,30 @@ score_self_cue(St *st, size_t c, const DpCue *cue)
 			topic = st->an[j].topic;
 			tpol = st->an[j].topic_pol;
 		}
+	st->hpos = SIZE_MAX;
+	/*
+	 * A sponsoring verb that is no topic term itself (parrainer, superviser:
+	 * "la supervision du CICR", "superviser l'évacuation" are no talks) is for
+	 * negociations only in a passive with its agent: "des efforts parrainés
+	 * par Washington".
+	 */
+	if (topic < 0 && cue->pos == DP_POS_VERB && dp_rule_on(DP_RULE_SPONSOR_AGENT))
+	{
+		for (uint32_t t = 0; t < st->d->ntopics && t < INT16_MAX; t++)
+			if (st->d->topics[t] && strcmp(st->d->topics[t], "negociations") == 0)
+			{
+				topic = (int16_t) t;
+				break;
+			}
+		if (topic < 0 || c_end >= st->pc.n || !key_is(&st->pc.p[c_end], "par") ||
+			!agent_after(st, c_end, 1, &holder))
+			return;
+		push(st, &holder, st->an[c].quote, st->d->topics[topic], -1, true, cue->polarity * cue->weight,
+			 c, c_end, c, st->hend > c_end ? st->hend : c_end - 1, false, false, st->an[c].quote >= 0);
+		return;
+	}
 	if (topic < 0)
 		return;
-	st->hpos = SIZE_MAX;
 	/* an agent after a participle wins over a demonym: "une médiation
 	 * américaine assurée par Donald Trump" */
 	if (!agent_after(st, c_end + (demonym ? 1 : 0), 2, &holder) && !noun_holder(st, c_end, &holder))
