@@ -118,36 +118,53 @@ subject_of_next_cue(const St *st, int32_t mi)
 }
 
 /*
+ * The person of that actor named among the last TITLED_WINDOW mentions (a
+ * bound: a long document has many) whose usual title opens with the word
+ * w (the title's first word, as a cached word of the dictionary); an
+ * invalid Ref if none.
+ */
+static Ref
+titled_person(const St *st, int16_t actor, const DpWord *w)
+{
+	Ref			none = {0};
+
+	for (size_t i = st->mend; i-- > 0 && i + TITLED_WINDOW > st->mend;)
+	{
+		const DpMention *mm = &st->ms.m[i];
+		const char *title;
+		const DpWord *tw;
+
+		if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
+			(title = st->d->entities[mm->entity].title) == NULL)
+			continue;
+		tw = dp_dict_word(st->d, title, strcspn(title, " "));
+		if (tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0))
+			return ref_mention(st, mm);
+	}
+	return none;
+}
+
+/*
  * The person a leader noun names, "le président américain", "le
  * vice-président américain": among the persons of that actor named in the
  * document, the one whose usual title (diplo.entity.title) starts with that
- * noun; else the most mentioned one (ref_leader()).
+ * noun (titled_person()); else the most mentioned one (ref_leader()).
  */
 static Ref
 ref_titled(const St *st, int16_t actor, size_t b)
 {
-	const DpWord *w = st->pc.p[b].w;
 	size_t		len = st->an[b].mod_len ? st->an[b].mod_len : 1;
 
 	/* only a title right before its demonym: "le chef de l'État ukrainien"
-	 * is not a "chef d'état-major"; among the last TITLED_WINDOW mentions
-	 * (a bound: a long document has many) */
+	 * is not a "chef d'état-major" */
 	if (dp_rule_on(DP_RULE_TITLED_LEADER) && actor >= 0 && len == 1 && b + 1 < st->pc.n &&
 		st->an[b + 1].demonym == actor)
-		for (size_t i = st->mend; i-- > 0 && i + TITLED_WINDOW > st->mend;)
-		{
-			const DpMention *mm = &st->ms.m[i];
-			const char *title;
-			const DpWord *tw;
+	{
+		Ref			r = titled_person(st, actor, st->pc.p[b].w);
 
-			if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
-				(title = st->d->entities[mm->entity].title) == NULL)
-				continue;
-			/* the title's first word, as a cached word of the dictionary */
-			tw = dp_dict_word(st->d, title, strcspn(title, " "));
-			if (tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0))
-				return ref_mention(st, mm);
-		}
+		if (r.valid)
+			return r;
+	}
 	return ref_leader(st, actor);
 }
 
@@ -277,6 +294,40 @@ impersonal(const St *st, size_t k)
  * its first piece.  Complements (after a preposition) are not candidates,
  * except the genitive of a collective noun (les dirigeants du G7).
  */
+/*
+ * "le président de la Russie", "le Premier ministre de l'Inde": a leader
+ * noun at k (after le / la / l': one person) with, right after it, de and
+ * an acting state's mention.  The person of that state named in the
+ * document whose title opens with that noun, else the state (no guess
+ * among its other persons).  False when k is no such phrase.
+ */
+static bool
+leader_genitive_state(const St *st, size_t k, Ref *out)
+{
+	const Anno *a = &st->an[k];
+	size_t		e = k + (a->mod_len ? a->mod_len : 1);
+	size_t		f;
+	const DpMention *mm;
+	const DpPiece *det = &st->pc.p[k - 1];
+
+	if (!(key_is(det, "le") || key_is(det, "la") || key_is(det, "l'")) || e + 1 >= st->pc.n ||
+		!is_genitive(&st->pc.p[e]) || key_is(&st->pc.p[e], "des"))
+		return false;
+	f = e + 1;
+	if (f + 1 < st->pc.n && (key_is(&st->pc.p[f], "la") || key_is(&st->pc.p[f], "l'")))
+		f++;
+	if (st->an[f].ment < 0)
+		return false;
+	mm = &st->ms.m[st->an[f].ment];
+	if (mm->piece != f || mm->kind != DP_KIND_GPE || mm->actor < 0 || !acting(st, mm))
+		return false;
+	*out = titled_person(st, mm->actor, st->pc.p[k].w);
+	if (out->valid)
+		return true;
+	*out = ref_state(st, mm->actor);
+	return out->valid;
+}
+
 static bool
 candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 {
@@ -330,6 +381,13 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*start = p->w->key[0] == 'c' ? k : k - 1;
 		*out = st->last_per_mention;
 		return true;
+	}
+	/* "le président de la Russie": the leader of the state after de */
+	if (dp_rule_on(DP_RULE_LEADER_GENITIVE) && has_mod(st, k, DP_MOD_LEADER) && k > 0 &&
+		key_in(&st->pc.p[k - 1], L_DETERMINERS) && leader_genitive_state(st, k, out))
+	{
+		*start = k - 1;
+		return !preceded_by_preposition(st, k - 1) || allow_prep;
 	}
 	/* "le chef de l'État", "le chancelier": the person last named */
 	if (has_mod(st, k, DP_MOD_LEADER) && k > 0 && key_in(&st->pc.p[k - 1], L_DETERMINERS) &&
