@@ -295,6 +295,26 @@ impersonal(const St *st, size_t k)
  * except the genitive of a collective noun (les dirigeants du G7).
  */
 /*
+ * The mention named after de right after the leader noun at k ("les
+ * dirigeants du G7", "le président de la Russie"; past la / l'), or NULL;
+ * *at: the piece it was found at.
+ */
+static const DpMention *
+leader_genitive(const St *st, size_t k, size_t *at)
+{
+	size_t		e = k + (st->an[k].mod_len ? st->an[k].mod_len : 1);
+	size_t		f;
+
+	if (e + 1 >= st->pc.n || !is_genitive(&st->pc.p[e]))
+		return NULL;
+	f = e + 1;
+	if (f + 1 < st->pc.n && (key_is(&st->pc.p[f], "la") || key_is(&st->pc.p[f], "l'")))
+		f++;
+	*at = f;
+	return st->an[f].ment >= 0 ? &st->ms.m[st->an[f].ment] : NULL;
+}
+
+/*
  * "le président de la Russie", "le Premier ministre de l'Inde": a leader
  * noun at k (after le / la / l': one person) with, right after it, de and
  * an acting state's mention.  The person of that state named in the
@@ -304,27 +324,18 @@ impersonal(const St *st, size_t k)
 static bool
 leader_genitive_state(const St *st, size_t k, Ref *out)
 {
-	const Anno *a = &st->an[k];
-	size_t		e = k + (a->mod_len ? a->mod_len : 1);
-	size_t		f;
-	const DpMention *mm;
 	const DpPiece *det = &st->pc.p[k - 1];
+	size_t		e = k + (st->an[k].mod_len ? st->an[k].mod_len : 1);
+	size_t		at;
+	const DpMention *mm;
 
-	if (!(key_is(det, "le") || key_is(det, "la") || key_is(det, "l'")) || e + 1 >= st->pc.n ||
-		!is_genitive(&st->pc.p[e]) || key_is(&st->pc.p[e], "des"))
-		return false;
-	f = e + 1;
-	if (f + 1 < st->pc.n && (key_is(&st->pc.p[f], "la") || key_is(&st->pc.p[f], "l'")))
-		f++;
-	if (st->an[f].ment < 0)
-		return false;
-	mm = &st->ms.m[st->an[f].ment];
-	if (mm->piece != f || mm->kind != DP_KIND_GPE || mm->actor < 0 || !acting(st, mm))
+	if (!(key_is(det, "le") || key_is(det, "la") || key_is(det, "l'")) ||
+		(e < st->pc.n && key_is(&st->pc.p[e], "des")) || (mm = leader_genitive(st, k, &at)) == NULL ||
+		mm->piece != at || mm->kind != DP_KIND_GPE || mm->actor < 0 || !acting(st, mm))
 		return false;
 	*out = titled_person(st, mm->actor, st->pc.p[k].w);
-	if (out->valid)
-		return true;
-	*out = ref_state(st, mm->actor);
+	if (!out->valid)
+		*out = ref_state(st, mm->actor);
 	return out->valid;
 }
 
@@ -398,22 +409,15 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		if (e < st->pc.n && st->an[e].demonym >= 0)
 			return false;		/* le président russe: handled at the demonym */
 		/* "les dirigeants du G7": the leaders of the entity named after */
-		if (e + 1 < st->pc.n && is_genitive(&st->pc.p[e]))
 		{
-			size_t		f = e + 1;
+			size_t		at;
+			const DpMention *mm = leader_genitive(st, k, &at);
 
-			if (f + 1 < st->pc.n && (key_is(&st->pc.p[f], "la") || key_is(&st->pc.p[f], "l'")))
-				f++;
-			if (st->an[f].ment >= 0)
+			if (mm && (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG))
 			{
-				const DpMention *mm = &st->ms.m[st->an[f].ment];
-
-				if (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG)
-				{
-					*start = k - 1;
-					*out = ref_mention(st, mm);
-					return !preceded_by_preposition(st, k - 1) || allow_prep;
-				}
+				*start = k - 1;
+				*out = ref_mention(st, mm);
+				return !preceded_by_preposition(st, k - 1) || allow_prep;
 			}
 		}
 		/* "les dirigeants européens" are not the person last named */
