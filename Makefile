@@ -101,9 +101,9 @@ build/dict.sql: scripts/gen_dict.py $(wildcard data/dict/*.tsv)
 	@mkdir -p build
 	$(PYTHON) scripts/gen_dict.py --dict data/dict --hunspell $(HUNSPELL_DIC) --iso-codes $(ISO_3166) > $@.tmp && mv $@.tmp $@
 
-build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv) $(HUNSPELL_DIC)
+build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv) $(HUNSPELL_DIC) build/gen_common
 	@mkdir -p build
-	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --hunspell $(HUNSPELL_DIC) > $@.tmp && mv $@.tmp $@
+	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --hunspell $(HUNSPELL_DIC) --stem-tool ./build/gen_common > $@.tmp && mv $@.tmp $@
 
 build/builtin.sql: build/dict.sql build/lexicon.sql scripts/encoding_guard.py
 	@mkdir -p build

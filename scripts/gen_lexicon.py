@@ -19,6 +19,7 @@ file and line, and the script exits with status 1 without printing any SQL.
 Standard library only.
 """
 
+import subprocess
 import argparse
 import os
 import re
@@ -357,6 +358,112 @@ def inflect_cues(cues, verb_forms):
 RE_LEMMA_OK = re.compile(r"^[^\t\n]+$")
 
 
+def load_dic_words(dic_path):
+    """The lower-case entries of a hunspell .dic (lemmas as listed)."""
+    out = set()
+    with open(dic_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            w = line.split("/")[0].split()
+            if w and w[0][:1].islower():
+                out.add(w[0])
+    return out
+
+
+def stems_of(words, stem_tool):
+    """word -> folded Snowball stem, as the tagger computes it (gen_common
+    --stem, the build's own stemmer)."""
+    words = sorted(set(words))
+    r = subprocess.run([stem_tool, "--stem"], input="\n".join(words) + "\n",
+                       capture_output=True, text=True, check=True)
+    return dict(line.split("\t", 1) for line in r.stdout.splitlines() if "\t" in line)
+
+
+def infinitive_guess(word):
+    """The -er infinitive the tagger also stems a form as (dp_dict.c: its
+    second stem, for rejetons, refusent, plébiscitées), or None."""
+    for end in ("ons", "ent", "ez", "é", "ée", "és", "ées"):
+        if len(word) > 4 and word.endswith(end) and (end != "ées" or len(word) > 5):
+            return word[:-len(end)] + "er"
+    return None
+
+
+def inflect_by_stem(cues, terms, verb_forms, dic_words, stem_tool):
+    """Rows for the inflected forms of a verb cue, or of a topic term opening
+    with a verb, that the stem matcher would not join to the listed rows
+    (reconnus, maintiendra, interrompt; "reconnu * annexion"): one row per
+    new stem, with the values of the lemma's row.  A form that is a word of
+    hunspell-fr of its own (arme, compromis) or whose stem is also the stem
+    of another word (armé: arme) is left out, since the matcher could not
+    tell the two apart."""
+    def opening(words):
+        v = 1 if words[0] in ("se", "s'") and len(words) > 2 else 0
+        return v if re.search(r"(er|ir|re)$", words[v]) and words[v] in verb_forms else None
+
+    words = set(dic_words)
+    for c in cues:
+        words.update(c[0].split(" "))
+    for t in terms:
+        words.update(t[0].split(" "))
+    for f in verb_forms.values():
+        words.update(f)
+    words.update(filter(None, (infinitive_guess(w) for w in list(words))))
+    stem = stems_of(words, stem_tool)
+    owners = {}
+    for w in dic_words:
+        owners.setdefault(stem.get(w), set()).add(w)
+
+    def stems(w):
+        g = infinitive_guess(w)
+        return {stem.get(w), stem.get(g) if g else None} - {None}
+
+    def new_stem(verb, form, taken):
+        """The form's stem when no listed row and no other word has it."""
+        s = stem.get(form)
+        if s is None or form in dic_words or stems(form) & taken:
+            return None
+        if owners.get(s, set()) - {verb}:
+            return None
+        return s
+
+    cue_stems = set()
+    for c in cues:
+        if " " not in c[0]:
+            cue_stems |= stems(c[0])
+    listed = {c[0] for c in cues}
+    new_cues = []
+    for lemma, pos, polarity, weight, frame, target_mode in cues:
+        if pos != "verb" or " " in lemma or opening([lemma]) is None:
+            continue
+        for form in verb_forms[lemma]:
+            s = None if form in listed else new_stem(lemma, form, cue_stems)
+            if s is None:
+                continue
+            cue_stems.add(s)
+            listed.add(form)
+            new_cues.append((form, pos, polarity, weight, frame, target_mode))
+    term_keys = {(t[0], t[1]) for t in terms}
+    new_terms = []
+    for term, topic, polarity, short_form in terms:
+        words = term.split(" ")
+        v = opening(words)
+        if v is None:
+            continue
+        taken = stems(words[v])
+        for other, otopic, _, _ in terms:
+            ow = other.split(" ")
+            if otopic == topic and len(ow) == len(words) and ow[:v] == words[:v] and ow[v + 1:] == words[v + 1:]:
+                taken |= stems(ow[v])
+        for form in verb_forms[words[v]]:
+            new = " ".join(words[:v] + [form] + words[v + 1:])
+            s = None if (new, topic) in term_keys else new_stem(words[v], form, taken)
+            if s is None:
+                continue
+            taken.add(s)
+            term_keys.add((new, topic))
+            new_terms.append((new, topic, polarity, short_form))
+    return new_cues, new_terms
+
+
 def load_modifiers(lex):
     filename = "modifiers.tsv"
     modifiers = []
@@ -449,6 +556,11 @@ def main(argv=None):
                         help="hunspell-fr dictionary (its .aff next to it) "
                              "whose verb forms extend multi-word cues; "
                              "omitted: no inflected rows")
+    parser.add_argument("--stem-tool", metavar="GEN_COMMON",
+                        help="build/gen_common, whose --stem mode gives the "
+                             "tagger's stems: with --hunspell, adds the verb "
+                             "forms of cues and topic terms that the stem "
+                             "matcher would not join to their lemma")
     parser.add_argument("--check", action="store_true",
                         help="validate only; print no SQL")
     parser.add_argument("--stats", action="store_true",
@@ -470,7 +582,15 @@ def main(argv=None):
     cues = load_cues(lex)
     modifiers = load_modifiers(lex)
     if args.hunspell and not lex.errors:
-        cues = cues + inflect_cues(cues, load_verb_forms(args.hunspell))
+        verb_forms = load_verb_forms(args.hunspell)
+        if args.stem_tool:
+            more_cues, more_terms = inflect_by_stem(cues, terms, verb_forms,
+                                                    load_dic_words(args.hunspell),
+                                                    args.stem_tool)
+            terms = terms + more_terms
+        else:
+            more_cues = []
+        cues = cues + inflect_cues(cues, verb_forms) + more_cues
 
     for warning in lex.warnings:
         sys.stderr.write(warning + "\n")

@@ -10,6 +10,12 @@
  * into the module costs nothing at backend start.
  *
  * usage: gen_common fr.dic > common_words.h
+ *        gen_common --stem < words > word-TAB-stem lines
+ *
+ * The second form prints the folded Snowball stem of each lower-case word
+ * read, one per line, as the tagger computes it: scripts/gen_lexicon.py
+ * uses it to list the inflected forms of a cue that the stem matcher would
+ * not join to the cue (reconnu / reconnaître).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +106,35 @@ is_acronym(const char *w, size_t n)
 	return 1;
 }
 
+/* gen_common --stem: word TAB folded stem, for each line of stdin. */
+static int
+stem_lines(void)
+{
+	char		line[4096];
+	struct sb_stemmer *st = sb_stemmer_new("french", "UTF_8");
+
+	if (!st)
+		return 2;
+	while (fgets(line, sizeof(line), stdin))
+	{
+		size_t		n = strcspn(line, "\r\n");
+		const sb_symbol *stem;
+		char	   *fs;
+
+		line[n] = '\0';
+		if (n == 0)
+			continue;
+		stem = sb_stemmer_stem(st, (const sb_symbol *) line, (int) n);
+		fs = stem ? fold((const char *) stem) : NULL;
+		if (!fs)
+			return 2;
+		printf("%s\t%s\n", line, fs);
+		free(fs);
+	}
+	sb_stemmer_delete(st);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -113,6 +148,8 @@ main(int argc, char **argv)
 				scap = 0;
 	struct sb_stemmer *st;
 
+	if (argc == 2 && strcmp(argv[1], "--stem") == 0)
+		return stem_lines();
 	if (argc != 2 || (f = fopen(argv[1], "r")) == NULL)
 	{
 		fprintf(stderr, "usage: gen_common fr.dic\n");
