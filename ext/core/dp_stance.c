@@ -250,6 +250,26 @@ dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStan
 			s->target_kind = s->target_topic ? -1 : (int8_t) name_kind(d, &nk, s->target);
 		}
 		dp_free(m, nk.slot);
+		/*
+		 * A holder is not for or against its own state or one of its
+		 * cities: such a target is a place or a party named near the cue
+		 * ("Trump et Modi en désaccord sur le rôle des États-Unis", "venus
+		 * à Washington"), not what the stance is about.
+		 */
+		if (dp_rule_on(DP_RULE_OWN_STATE_TARGET))
+		{
+			w = 0;
+			for (size_t i = 0; i < out->n; i++)
+			{
+				const DpStance *s = &out->s[i];
+
+				if (!s->target_topic && s->target_kind == DP_KIND_GPE && s->holder_actor >= 0 &&
+					s->holder_actor == s->target_actor)
+					continue;
+				out->s[w++] = *s;
+			}
+			out->n = w;
+		}
 	}
 	sort_stances(m, out);
 	if (!keep.kept)
