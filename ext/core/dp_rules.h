@@ -102,7 +102,8 @@
 	X(DIPLOMAT_STATE,     "diplomat-state",     "a demonym right after a cue ending in a diplomat noun (a expulsé douze diplomates algériens, a convoqué l'ambassadeur russe) targets that state") \
 	X(SPONSOR_AGENT,      "sponsor-agent",      "a sponsoring verb that is no topic term (des efforts parrainés par Washington, un texte supervisé par les États-Unis) is for negociations, held by its agent after par only") \
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
-	X(OWN_STATE_TARGET,   "own-state-target",   "a holder's own state, or a city of it, is not its target (Trump en désaccord sur le rôle des États-Unis, venus à Washington): such a row is dropped")
+	X(OWN_STATE_TARGET,   "own-state-target",   "a holder's own state, or a city of it, is not its target (Trump en désaccord sur le rôle des États-Unis, venus à Washington): such a row is dropped") \
+	X(PAIR_PRONOUN,       "pair-pronoun",       "ils / elles with tous deux or toutes les deux stands for the pair named before, states or organisations as well as persons (Israël et le Hamas ... Ils ont tous deux salué)")
 
 typedef enum DpRule
 {

@@ -983,6 +983,16 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 	{
 		*size = 0;
 		*kind = 0;
+		/* "ils ont tous deux", "elles se sont toutes les deux": a pair, of
+		 * persons or of states (rule pair-pronoun) */
+		for (size_t j = k + 1; j + 1 < st->pc.n && j <= k + 4 && dp_rule_on(DP_RULE_PAIR_PRONOUN); j++)
+			if ((key_is(&st->pc.p[j], "tous") || key_is(&st->pc.p[j], "toutes")) &&
+				(key_is(&st->pc.p[j + 1], "deux") ||
+				 (j + 2 < st->pc.n && key_is(&st->pc.p[j + 1], "les") && key_is(&st->pc.p[j + 2], "deux"))))
+			{
+				*size = 2;
+				break;
+			}
 		return k + 1;
 	}
 	if (!group_det(p) || k + 2 >= st->pc.n)
