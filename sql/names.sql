@@ -88,3 +88,26 @@ SELECT surface, entity, kind, actor, method
 -- opened by its article after a locative (à La Zorbière)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le président a parlé hier à La Zorbière.') ORDER BY start;
+
+-- org-genitive: an organisation's head, de and a dictionary organisation,
+-- then au, aux, en and a place or a lower-case noun with its complement,
+-- make one organisation (a body of the other); a hyphenated head counts as
+-- one word (Haut-Commissariat)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, la Délégation de l''Union africaine au Tchad et le Haut-Commissariat des Nations unies aux affaires de la mer ont écrit.') ORDER BY start;
+
+-- lone-head: a legislature's head alone after a definite article names
+-- that legislature (ORG); another head alone refers back and is no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le texte, voté par le Parlement, ira ensuite devant l''Assemblée puis devant le Conseil.') ORDER BY start;
+
+-- known-surname: a capitalised word that is the last word of a person
+-- named in full earlier in the document is that person, even a common
+-- word (Carole Marteau, then Marteau); not after a capitalised particle
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('La députée Carole Marteau a parlé hier. Selon les sondages, Marteau serait en tête.') ORDER BY start;
+
+-- glued-plus: a capitalised word with a + glued to it names an
+-- organisation, the + in its span
+SELECT surface, entity, kind, actor, method, len
+  FROM diplo.entities('Hier, la chaîne Voltar+ et Canal+ ont signé.') ORDER BY start;

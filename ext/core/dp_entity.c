@@ -18,6 +18,7 @@
  * first canonical name.  Table order never decides.
  */
 #include "dp_entity.h"
+#include "dp_rules.h"
 #include "dp_text.h"
 
 #include <stddef.h>
@@ -237,6 +238,14 @@ struct Tagger
 	bool		shouting;		/* an all-capitals sentence */
 	int8_t		titlecase;		/* a title-case headline: -1 not yet known */
 	size_t		run_np;			/* pieces of the name place_run() emitted */
+	size_t		textlen;		/* bytes of text */
+	/*
+	 * Persons named in full so far in the document, by their last word
+	 * (known_surname()): open addressing on the word's hash, mention index
+	 * + 1 in each slot, 0 for none; filled to half at most.
+	 */
+	uint32_t	surnames[256];
+	size_t		nsurnames;
 };
 
 /*
@@ -576,6 +585,41 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 	memcpy(mm->lastkey, z->w->key, z->w->keylen + 1);
 	if (entity >= 0)
 		seen_add(tg, entity);
+	/* (a surname that is a word of its own: not the Un of Kim Jong-Un) */
+	if (kind == DP_KIND_PER && np >= 2 && z->cap && z->tok != tg->pc.p[i + np - 2].tok && tg->nsurnames < 128)
+	{
+		size_t		h = (size_t) (z->w->khash & 255);
+
+		while (tg->surnames[h] != 0 && strcmp(o->m[tg->surnames[h] - 1].lastkey, mm->lastkey) != 0)
+			h = (h + 1) & 255;
+		if (tg->surnames[h] == 0 && o->n <= UINT32_MAX - 1)
+		{
+			tg->surnames[h] = (uint32_t) o->n;
+			tg->nsurnames++;
+		}
+	}
+}
+
+/*
+ * Is piece p, a capitalised word, the last word of a person named in full
+ * earlier in the document (Manuel Valls, then Valls, which hunspell-fr
+ * also knows as a word)?
+ */
+static bool
+known_surname(const Tagger *tg, const DpPiece *p)
+{
+	size_t		h;
+
+	if (tg->nsurnames == 0 || !p->cap || p->cls != DP_TOK_WORD)
+		return false;
+	h = (size_t) (p->w->khash & 255);
+	while (tg->surnames[h] != 0)
+	{
+		if (strcmp(tg->out->m[tg->surnames[h] - 1].lastkey, p->w->key) == 0)
+			return true;
+		h = (h + 1) & 255;
+	}
+	return false;
 }
 
 /* Does alias value v, if it is a two-letter acronym, stand in capitals at
@@ -1343,12 +1387,82 @@ initials_name(Tagger *tg, size_t i)
 	return j - i;
 }
 
+/*
+ * What follows an organisation named as a body of another (org-genitive):
+ * au, aux, en, à and a dictionary place (au Burundi, en Somalie), or aux,
+ * au and a lower-case noun with its de complement (aux droits de
+ * l'homme).  Returns its length in pieces, 0 if none.
+ */
+static size_t
+org_place(Tagger *tg, size_t k)
+{
+	const DpPiece *p,
+			   *q;
+	int32_t		e = -1;
+	size_t		m;
+
+	if (k + 1 >= tg->pc.n)
+		return 0;
+	p = &tg->pc.p[k];
+	q = &tg->pc.p[k + 1];
+	if (p->cap || !(key_is(p, "au") || key_is(p, "aux") || key_is(p, "en") || key_is(p, "a")) ||
+		q->tok == p->tok)
+		return 0;
+	if (q->cap)
+	{
+		m = alias_may_start(tg, k + 1) ? dict_match(tg, k + 1, &e) : 0;
+		if (m == 0 || !(tg->d->entities[e].kind == DP_KIND_GPE || tg->d->entities[e].kind == DP_KIND_LOC))
+			return 0;
+		m += 1;
+		/* nor does it end inside a word */
+		while (k + m < tg->pc.n && tg->pc.p[k + m].tok == tg->pc.p[k + m - 1].tok)
+			m++;
+		return m;
+	}
+	if ((key_is(p, "au") || key_is(p, "aux")) && q->cls == DP_TOK_WORD && q->w->common &&
+		!word_val(tg, q, DP_V_PARTICLE) && (m = of_common_noun(tg, k + 2, 2)) > 0)
+		return m - k;
+	return 0;
+}
+
+/*
+ * May a capitalised organisation head word at piece i that goes on with no
+ * name stand alone as the institution's name (lone-head)?  A legislature's
+ * head (Parlement, Assemblée, Sénat, Chambre), which names the one
+ * legislature of the state the article is about as Kremlin names its
+ * presidency, right after a definite article, inside a sentence, before no
+ * capital nor de: adopté par l'Assemblée, examiné au Parlement.  Other
+ * heads alone (le Conseil, la Cour, le Mouvement, l'Église) refer back to a
+ * name given in full before and stay no name.
+ */
+static bool
+lone_head(Tagger *tg, size_t i, const DpVal *head)
+{
+	const DpPiece *b;
+
+	if (!dp_rule_on(DP_RULE_LONE_HEAD) || DP_HEAD_KIND(head->sub) != DP_KIND_ORG || i == 0 ||
+		tg->pc.p[i].initial || tg->pc.p[i].cls != DP_TOK_WORD)
+		return false;
+	if (!(key_is(&tg->pc.p[i], "parlement") || key_is(&tg->pc.p[i], "assemblee") ||
+		  key_is(&tg->pc.p[i], "senat") || key_is(&tg->pc.p[i], "chambre")))
+		return false;
+	b = &tg->pc.p[i - 1];
+	if (b->cap || !(key_is(b, "le") || key_is(b, "la") || key_is(b, "l'") || key_is(b, "au") ||
+					key_is(b, "du")))
+		return false;
+	if (i + 1 < tg->pc.n && (tg->pc.p[i + 1].cap || tg->pc.p[i + 1].tok == tg->pc.p[i].tok ||
+							 of_at(tg, i + 1) > 0 || key_is(&tg->pc.p[i + 1], "des")))
+		return false;
+	return !title_case(tg);
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
 {
 	const DpPiece *p = &tg->pc.p[i];
 	const DpVal *head = NULL;
+	size_t		headlen = 1;	/* pieces of the head word */
 	size_t		j;
 	size_t		np;
 	int			kind;
@@ -1373,12 +1487,35 @@ unknown_name(Tagger *tg, size_t i)
 	/* a name starts at the start of a token: Zorbec-les-Bains is not cut */
 	if (i > 0 && tg->pc.p[i - 1].tok == p->tok)
 		return 0;
-	if (p->cls == DP_TOK_WORD && (head = word_val(tg, p, DP_V_HEAD)) != NULL &&
+	if (p->cls == DP_TOK_WORD && head == NULL && (p->tflags & DP_TF_HYPHEN) && dp_rule_on(DP_RULE_ORG_GENITIVE))
+	{
+		/* a hyphenated head word, the whole word: Haut-Commissariat */
+		const DpVal *hv = NULL;
+		size_t		hn = phrase_at(tg, i, DP_V_HEAD, &hv);
+
+		if (hn > 1 && hv != NULL && !(hv->sub & DP_HEAD_LOWER) &&
+			(i + hn >= tg->pc.n || tg->pc.p[i + hn].tok != p->tok))
+		{
+			head = hv;
+			headlen = hn;
+		}
+	}
+	if (p->cls == DP_TOK_WORD && (head != NULL || (head = word_val(tg, p, DP_V_HEAD)) != NULL) &&
 		(!p->initial || (DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
 	{
 		int16_t		a = -1;
+
+		/* the surname of a person named in full before: Valls */
+		if (dp_rule_on(DP_RULE_KNOWN_SURNAME) && (i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok != p->tok) &&
+			!(i > 0 && tg->pc.p[i - 1].cap && word_val(tg, &tg->pc.p[i - 1], DP_V_PARTICLE)) &&
+			known_surname(tg, p) && !(i + 1 < tg->pc.n && namelike(tg, &tg->pc.p[i + 1], false)) &&
+			!title_case(tg))
+		{
+			emit(tg, i, 1, -1, surface_name(tg, p, p), DP_KIND_PER, -1, DP_M_NAME, 0.5f);
+			return 1;
+		}
 
 		/* after a role title a capitalised common word may be a first
 		 * name: le négociateur ukrainien Taras Melnychenko; not an article
@@ -1489,6 +1626,25 @@ unknown_name(Tagger *tg, size_t i)
 				continue;
 			}
 		}
+		/* a body of a known organisation: Mission de l'Union africaine en
+		 * Somalie, Haut-Commissariat des Nations unies aux droits de l'homme */
+		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_ORG && !q->cap && dp_rule_on(DP_RULE_ORG_GENITIVE))
+		{
+			size_t		o = of_at(tg, j);
+			size_t		m;
+
+			if (o == 0 && key_is(q, "des"))
+				o = 1;
+			if (o > 0 && j + o < tg->pc.n && tg->pc.p[j + o].cap && alias_may_start(tg, j + o) &&
+				(m = dict_match(tg, j + o, &dummy)) > 0 && tg->d->entities[dummy].kind == DP_KIND_ORG)
+			{
+				j += o + m;
+				while (j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok)
+					j++;
+				j += org_place(tg, j);
+				break;
+			}
+		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
 		if (!q->cap && (word_val(tg, q, DP_V_PARTICLE) || key_is(q, "d'")))
 		{
@@ -1506,6 +1662,10 @@ unknown_name(Tagger *tg, size_t i)
 		}
 		break;
 	}
+	/* a name ends on no particle: not "Opération des" before Nations unies */
+	while (j > i + 1 && !tg->pc.p[j - 1].cap && tg->pc.p[j - 1].tok != tg->pc.p[j - 2].tok &&
+		   (word_val(tg, &tg->pc.p[j - 1], DP_V_PARTICLE) || key_is(&tg->pc.p[j - 1], "d'")))
+		j--;
 	/*
 	 * One word before a known person: another spelling of that person's
 	 * first name joins the known mention (Emanuel Macron, Sergei Lavrov);
@@ -1537,7 +1697,7 @@ unknown_name(Tagger *tg, size_t i)
 	if (placey && pend > j)
 		j = pend;
 	np = j - i;
-	if (head && np == 1)
+	if (head && np == headlen && !lone_head(tg, i, head))
 		return 0;				/* "Banque" alone */
 	if (np == 1 && p->cls == DP_TOK_ACRONYM && not_name_acronym(tg->text + p->off, p->len))
 		return 0;				/* XXI, UTC */
@@ -2077,6 +2237,42 @@ lower_name(Tagger *tg, size_t i)
 #undef LOWER_IS
 }
 
+/*
+ * A capitalised word with a + glued to it and nothing word-like after the
+ * + (Canal+, Disney+; the lexer drops the +) is an organisation's name, the
+ * + in its span (glued-plus).  Emits it and returns 1, else 0.
+ */
+static size_t
+glued_plus(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+	size_t		end = (size_t) p->off + p->len;
+	char	   *name;
+	DpMention  *mm;
+
+	if (end >= tg->textlen || tg->text[end] != '+' || !p->cap || p->cls != DP_TOK_WORD ||
+		(i + 1 < tg->pc.n && tg->pc.p[i + 1].tok == p->tok) || (i > 0 && tg->pc.p[i - 1].tok == p->tok) ||
+		!dp_rule_on(DP_RULE_GLUED_PLUS) || tg->shouting)
+		return 0;
+	if (end + 1 < tg->textlen)
+	{
+		unsigned char c = (unsigned char) tg->text[end + 1];
+
+		if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			c == '+' || c == '-' || c == '=')
+			return 0;
+	}
+	name = dp_alloc(tg->m, p->len + 2);
+	memcpy(name, tg->text + p->off, p->len);
+	name[p->len] = '+';
+	name[p->len + 1] = '\0';
+	emit(tg, i, 1, -1, name, DP_KIND_ORG, -1, DP_M_NAME, 0.6f);
+	mm = &tg->out->m[tg->out->n - 1];
+	mm->len += 1;
+	mm->clen += 1;
+	return 1;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
@@ -2096,8 +2292,14 @@ tag_sentence(Tagger *tg)
 	{
 		int32_t		e = -1;
 		const DpPiece *p = &tg->pc.p[i];
-		size_t		np = alias_may_start(tg, i) ? dict_match(tg, i, &e) : 0;
+		size_t		np;
 
+		if (p->cap && (np = glued_plus(tg, i)) > 0)
+		{
+			i += np;
+			continue;
+		}
+		np = alias_may_start(tg, i) ? dict_match(tg, i, &e) : 0;
 		if (np > 0)
 		{
 			const DpEntity *ent = &tg->d->entities[e];
@@ -2400,6 +2602,7 @@ dp_tag_document_keep(const DpDict *d, DpMem *m, const char *text, size_t n, DpMe
 	tg.d = d;
 	tg.m = m;
 	tg.text = text;
+	tg.textlen = n;
 	tg.out = out;
 	seen_begin(&tg);
 	out->n = 0;

@@ -2,7 +2,8 @@
  * dp_rules.h
  *	  Named stance rules that can be switched off one at a time.
  *
- * Every rule of the stance scorer that a test pins has a name here.  The
+ * Every rule of the stance scorer and of the entity tagger (those described
+ * "entities: ...") that a test pins has a name here.  The
  * setting diplo.rules_off (a comma-separated list of names) switches rules
  * off for a session: scripts/mutation.sh switches each off in turn and lists
  * the rules no test notices.  In normal use every rule is on.
@@ -103,7 +104,11 @@
 	X(SPONSOR_AGENT,      "sponsor-agent",      "a sponsoring verb that is no topic term (des efforts parrainés par Washington, un texte supervisé par les États-Unis) is for negociations, held by its agent after par only") \
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(OWN_STATE_TARGET,   "own-state-target",   "a holder's own state, or a city of it, is not its target (Trump en désaccord sur le rôle des États-Unis, venus à Washington): such a row is dropped") \
-	X(PAIR_PRONOUN,       "pair-pronoun",       "ils / elles with tous deux or toutes les deux stands for the pair named before, states or organisations as well as persons (Israël et le Hamas ... Ils ont tous deux salué)")
+	X(PAIR_PRONOUN,       "pair-pronoun",       "ils / elles with tous deux or toutes les deux stands for the pair named before, states or organisations as well as persons (Israël et le Hamas ... Ils ont tous deux salué)") \
+	X(ORG_GENITIVE,      "org-genitive",      "entities: an organisation's head word with de and a dictionary organisation after it, and a place or a complement after au, aux, en, à (Mission de l'Union africaine en Somalie, Haut-Commissariat des Nations unies aux droits de l'homme), is one organisation") \
+	X(LONE_HEAD,         "lone-head",         "entities: a capitalised organisation head word alone after a definite article inside a sentence (adopté par l'Assemblée, au Parlement) names that institution: ORG") \
+	X(KNOWN_SURNAME,     "known-surname",     "entities: a capitalised word that is the surname of a person named in full earlier in the document (Manuel Valls ... Valls serait) is that person, also when it is a common French word") \
+	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span")
 
 typedef enum DpRule
 {
