@@ -111,3 +111,12 @@ SELECT surface, entity, kind, actor, method
 -- organisation, the + in its span
 SELECT surface, entity, kind, actor, method, len
   FROM diplo.entities('Hier, la chaîne Voltar+ et Canal+ ont signé.') ORDER BY start;
+
+-- known-first-word: a capitalised word that is the first word of one
+-- person named in full earlier is that person (Zhao Lirong, then Zhao);
+-- two persons sharing that word leave it to neither (Pak Sol-mi, Pak
+-- Chong-ho, then Pak)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le ministre Zhao Lirong est arrivé hier. Zhao a salué ses hôtes.') ORDER BY start;
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Pak Sol-mi et Pak Chong-ho ont parlé. Selon Pak, tout va bien.') ORDER BY start;

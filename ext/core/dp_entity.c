@@ -246,6 +246,9 @@ struct Tagger
 	 */
 	uint32_t	surnames[256];
 	size_t		nsurnames;
+	/* the same by their first word (known_first_word()) */
+	uint32_t	firstwords[256];
+	size_t		nfirstwords;
 };
 
 /*
@@ -583,8 +586,24 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 	mm->method = (uint8_t) method;
 	mm->confidence = conf;
 	memcpy(mm->lastkey, z->w->key, z->w->keylen + 1);
+	mm->firstkey[0] = '\0';
+	if (kind == DP_KIND_PER && np >= 2 && a->cap && a->cls == DP_TOK_WORD && a->tok != tg->pc.p[i + 1].tok &&
+		a->w->keylen > 1)
+		memcpy(mm->firstkey, a->w->key, a->w->keylen + 1);
 	if (entity >= 0)
 		seen_add(tg, entity);
+	if (mm->firstkey[0] && tg->nfirstwords < 128)
+	{
+		size_t		h = (size_t) (a->w->khash & 255);
+
+		while (tg->firstwords[h] != 0 && strcmp(o->m[tg->firstwords[h] - 1].firstkey, mm->firstkey) != 0)
+			h = (h + 1) & 255;
+		if (tg->firstwords[h] == 0 && o->n <= UINT32_MAX - 1)
+		{
+			tg->firstwords[h] = (uint32_t) o->n;
+			tg->nfirstwords++;
+		}
+	}
 	/* (a surname that is a word of its own: not the Un of Kim Jong-Un) */
 	if (kind == DP_KIND_PER && np >= 2 && z->cap && z->tok != tg->pc.p[i + np - 2].tok && tg->nsurnames < 128)
 	{
@@ -616,6 +635,29 @@ known_surname(const Tagger *tg, const DpPiece *p)
 	while (tg->surnames[h] != 0)
 	{
 		if (strcmp(tg->out->m[tg->surnames[h] - 1].lastkey, p->w->key) == 0)
+			return true;
+		h = (h + 1) & 255;
+	}
+	return false;
+}
+
+/*
+ * Is piece p, a capitalised word, the first word of a person named in full
+ * earlier in the document (Kim Jong-un, then Kim; Phumtham Wechayachai, then
+ * Phumtham)?  Names of East Asia put the family name first, and the press
+ * of Ethiopia or Thailand calls a person by the first name.
+ */
+static bool
+known_first_word(const Tagger *tg, const DpPiece *p)
+{
+	size_t		h;
+
+	if (tg->nfirstwords == 0 || !p->cap || p->cls != DP_TOK_WORD || !dp_rule_on(DP_RULE_KNOWN_FIRST_WORD))
+		return false;
+	h = (size_t) (p->w->khash & 255);
+	while (tg->firstwords[h] != 0)
+	{
+		if (strcmp(tg->out->m[tg->firstwords[h] - 1].firstkey, p->w->key) == 0)
 			return true;
 		h = (h + 1) & 255;
 	}
@@ -1507,10 +1549,12 @@ unknown_name(Tagger *tg, size_t i)
 	{
 		int16_t		a = -1;
 
-		/* the surname of a person named in full before: Valls */
-		if (dp_rule_on(DP_RULE_KNOWN_SURNAME) && (i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok != p->tok) &&
+		/* the surname, or the first word, of a person named in full
+		 * before: Valls, Phumtham */
+		if ((i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok != p->tok) &&
 			!(i > 0 && tg->pc.p[i - 1].cap && word_val(tg, &tg->pc.p[i - 1], DP_V_PARTICLE)) &&
-			known_surname(tg, p) && !(i + 1 < tg->pc.n && namelike(tg, &tg->pc.p[i + 1], false)) &&
+			((dp_rule_on(DP_RULE_KNOWN_SURNAME) && known_surname(tg, p)) || known_first_word(tg, p)) &&
+			!(i + 1 < tg->pc.n && namelike(tg, &tg->pc.p[i + 1], false)) &&
 			!title_case(tg))
 		{
 			emit(tg, i, 1, -1, surface_name(tg, p, p), DP_KIND_PER, -1, DP_M_NAME, 0.5f);
@@ -2426,13 +2470,15 @@ link_document(Tagger *tg)
 {
 	DpMentions *o = tg->out;
 	LinkMap		full,
-				named;
+				named,
+				first;
 	size_t		unsure;
 
 	if (o->n == 0)
 		return;
 	linkmap_init(tg->m, &full, o->n);
 	linkmap_init(tg->m, &named, o->n);
+	linkmap_init(tg->m, &first, o->n);
 	for (size_t k = 0; k < o->n; k = link_next(tg, k))
 	{
 		const DpMention *f = &o->m[k];
@@ -2446,6 +2492,19 @@ link_document(Tagger *tg)
 				full.keys[i] = f->lastkey;
 				full.vals[i] = k;
 			}
+			/* by first word too, when one person alone has it (Kim
+			 * Jong-un and Kim Yo-jong leave Kim to no one) */
+			if (f->firstkey[0] && dp_rule_on(DP_RULE_KNOWN_FIRST_WORD))
+			{
+				i = linkmap_slot(&first, f->firstkey);
+				if (!first.keys[i])
+				{
+					first.keys[i] = f->firstkey;
+					first.vals[i] = k;
+				}
+				else if (first.vals[i] != SIZE_MAX && strcmp(o->m[first.vals[i]].name, f->name) != 0)
+					first.vals[i] = SIZE_MAX;
+			}
 		}
 	}
 	for (size_t k = 0; k < o->n; k = link_next(tg, k))
@@ -2457,9 +2516,15 @@ link_document(Tagger *tg)
 		if (s->npieces != 1 || s->entity >= 0)
 			continue;
 		i = linkmap_slot(&full, s->lastkey);
-		if (!full.keys[i])
-			continue;
-		best = &o->m[full.vals[i]];
+		if (full.keys[i])
+			best = &o->m[full.vals[i]];
+		else
+		{
+			i = linkmap_slot(&first, s->lastkey);
+			if (!first.keys[i] || first.vals[i] == SIZE_MAX)
+				continue;
+			best = &o->m[first.vals[i]];
+		}
 		s->name = best->name;
 		s->entity = best->entity;
 		s->kind = best->kind;
@@ -2543,6 +2608,8 @@ link_document(Tagger *tg)
 	dp_free(tg->m, full.vals);
 	dp_free(tg->m, named.keys);
 	dp_free(tg->m, named.vals);
+	dp_free(tg->m, first.keys);
+	dp_free(tg->m, first.vals);
 }
 
 void

@@ -69,6 +69,8 @@ typedef struct DpMention
 	uint8_t		method;			/* DpMethod */
 	float		confidence;
 	char		lastkey[DP_WORD_MAX + 1];	/* folded last word, for linking */
+	char		firstkey[DP_WORD_MAX + 1];	/* folded first word when it is a word of
+										 * its own, else empty: Kim of Kim Jong-un */
 } DpMention;
 
 typedef struct DpMentions

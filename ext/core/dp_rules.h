@@ -108,7 +108,8 @@
 	X(ORG_GENITIVE,      "org-genitive",      "entities: an organisation's head word with de and a dictionary organisation after it, and a place or a complement after au, aux, en, à (Mission de l'Union africaine en Somalie, Haut-Commissariat des Nations unies aux droits de l'homme), is one organisation") \
 	X(LONE_HEAD,         "lone-head",         "entities: a capitalised organisation head word alone after a definite article inside a sentence (adopté par l'Assemblée, au Parlement) names that institution: ORG") \
 	X(KNOWN_SURNAME,     "known-surname",     "entities: a capitalised word that is the surname of a person named in full earlier in the document (Manuel Valls ... Valls serait) is that person, also when it is a common French word") \
-	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span")
+	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span") \
+	X(KNOWN_FIRST_WORD,  "known-first-word",  "entities: a capitalised word that is the first word (a word of its own) of one person named in full earlier is that person: Kim Jong-un ... Kim, Phumtham Wechayachai ... Phumtham")
 
 typedef enum DpRule
 {
