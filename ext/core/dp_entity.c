@@ -32,6 +32,17 @@ const char *const dp_method_names[DP_M__COUNT] = {
 #define MAX_NAME_PIECES 6
 #define TITLE_WINDOW 6
 
+/*
+ * Persons named in full so far in the document, by one of their words:
+ * open addressing on the word's hash, mention index + 1 in each slot, 0 for
+ * none; filled to half at most.
+ */
+typedef struct NameWords
+{
+	uint32_t	slot[256];
+	size_t		n;
+} NameWords;
+
 typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
 static size_t of_at(const Tagger *tg, size_t k);
@@ -239,16 +250,10 @@ struct Tagger
 	int8_t		titlecase;		/* a title-case headline: -1 not yet known */
 	size_t		run_np;			/* pieces of the name place_run() emitted */
 	size_t		textlen;		/* bytes of text */
-	/*
-	 * Persons named in full so far in the document, by their last word
-	 * (known_surname()): open addressing on the word's hash, mention index
-	 * + 1 in each slot, 0 for none; filled to half at most.
-	 */
-	uint32_t	surnames[256];
-	size_t		nsurnames;
+	/* persons named in full so far, by their last word (known_surname()) */
+	NameWords	surnames;
 	/* the same by their first word (known_first_word()) */
-	uint32_t	firstwords[256];
-	size_t		nfirstwords;
+	NameWords	firstwords;
 };
 
 /*
@@ -557,6 +562,29 @@ actor_after(const Tagger *tg, size_t j)
 	return -1;
 }
 
+/* Remember the last mention (first or last word, of hash khash) in nw. */
+static void
+name_words_add(Tagger *tg, NameWords *nw, bool first, uint64_t khash)
+{
+	const DpMentions *o = tg->out;
+	const DpMention *mm = &o->m[o->n - 1];
+	const char *key = first ? mm->firstkey : mm->lastkey;
+	size_t		h = (size_t) (khash & 255);
+
+	if (nw->n >= 128 || o->n > UINT32_MAX - 1)
+		return;
+	while (nw->slot[h] != 0)
+	{
+		const DpMention *other = &o->m[nw->slot[h] - 1];
+
+		if (strcmp(first ? other->firstkey : other->lastkey, key) == 0)
+			return;
+		h = (h + 1) & 255;
+	}
+	nw->slot[h] = (uint32_t) o->n;
+	nw->n++;
+}
+
 static void
 emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind,
 	 int16_t actor, int method, float conf)
@@ -592,31 +620,31 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
 		memcpy(mm->firstkey, a->w->key, a->w->keylen + 1);
 	if (entity >= 0)
 		seen_add(tg, entity);
-	if (mm->firstkey[0] && tg->nfirstwords < 128)
-	{
-		size_t		h = (size_t) (a->w->khash & 255);
-
-		while (tg->firstwords[h] != 0 && strcmp(o->m[tg->firstwords[h] - 1].firstkey, mm->firstkey) != 0)
-			h = (h + 1) & 255;
-		if (tg->firstwords[h] == 0 && o->n <= UINT32_MAX - 1)
-		{
-			tg->firstwords[h] = (uint32_t) o->n;
-			tg->nfirstwords++;
-		}
-	}
+	if (mm->firstkey[0])
+		name_words_add(tg, &tg->firstwords, true, a->w->khash);
 	/* (a surname that is a word of its own: not the Un of Kim Jong-Un) */
-	if (kind == DP_KIND_PER && np >= 2 && z->cap && z->tok != tg->pc.p[i + np - 2].tok && tg->nsurnames < 128)
-	{
-		size_t		h = (size_t) (z->w->khash & 255);
+	if (kind == DP_KIND_PER && np >= 2 && z->cap && z->tok != tg->pc.p[i + np - 2].tok)
+		name_words_add(tg, &tg->surnames, false, z->w->khash);
+}
 
-		while (tg->surnames[h] != 0 && strcmp(o->m[tg->surnames[h] - 1].lastkey, mm->lastkey) != 0)
-			h = (h + 1) & 255;
-		if (tg->surnames[h] == 0 && o->n <= UINT32_MAX - 1)
-		{
-			tg->surnames[h] = (uint32_t) o->n;
-			tg->nsurnames++;
-		}
+/* Is piece p, a capitalised word, a word of a person in nw? */
+static bool
+name_words_has(const Tagger *tg, const NameWords *nw, bool first, const DpPiece *p)
+{
+	size_t		h;
+
+	if (nw->n == 0 || !p->cap || p->cls != DP_TOK_WORD)
+		return false;
+	h = (size_t) (p->w->khash & 255);
+	while (nw->slot[h] != 0)
+	{
+		const DpMention *mm = &tg->out->m[nw->slot[h] - 1];
+
+		if (strcmp(first ? mm->firstkey : mm->lastkey, p->w->key) == 0)
+			return true;
+		h = (h + 1) & 255;
 	}
+	return false;
 }
 
 /*
@@ -624,21 +652,10 @@ emit(Tagger *tg, size_t i, size_t np, int32_t entity, const char *name, int kind
  * earlier in the document (Manuel Valls, then Valls, which hunspell-fr
  * also knows as a word)?
  */
-static bool
+static inline bool
 known_surname(const Tagger *tg, const DpPiece *p)
 {
-	size_t		h;
-
-	if (tg->nsurnames == 0 || !p->cap || p->cls != DP_TOK_WORD)
-		return false;
-	h = (size_t) (p->w->khash & 255);
-	while (tg->surnames[h] != 0)
-	{
-		if (strcmp(tg->out->m[tg->surnames[h] - 1].lastkey, p->w->key) == 0)
-			return true;
-		h = (h + 1) & 255;
-	}
-	return false;
+	return dp_rule_on(DP_RULE_KNOWN_SURNAME) && name_words_has(tg, &tg->surnames, false, p);
 }
 
 /*
@@ -647,21 +664,10 @@ known_surname(const Tagger *tg, const DpPiece *p)
  * Phumtham)?  Names of East Asia put the family name first, and the press
  * of Ethiopia or Thailand calls a person by the first name.
  */
-static bool
+static inline bool
 known_first_word(const Tagger *tg, const DpPiece *p)
 {
-	size_t		h;
-
-	if (tg->nfirstwords == 0 || !p->cap || p->cls != DP_TOK_WORD || !dp_rule_on(DP_RULE_KNOWN_FIRST_WORD))
-		return false;
-	h = (size_t) (p->w->khash & 255);
-	while (tg->firstwords[h] != 0)
-	{
-		if (strcmp(tg->out->m[tg->firstwords[h] - 1].firstkey, p->w->key) == 0)
-			return true;
-		h = (h + 1) & 255;
-	}
-	return false;
+	return dp_rule_on(DP_RULE_KNOWN_FIRST_WORD) && name_words_has(tg, &tg->firstwords, true, p);
 }
 
 /* Does alias value v, if it is a two-letter acronym, stand in capitals at
@@ -1553,7 +1559,7 @@ unknown_name(Tagger *tg, size_t i)
 		 * before: Valls, Phumtham */
 		if ((i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok != p->tok) &&
 			!(i > 0 && tg->pc.p[i - 1].cap && word_val(tg, &tg->pc.p[i - 1], DP_V_PARTICLE)) &&
-			((dp_rule_on(DP_RULE_KNOWN_SURNAME) && known_surname(tg, p)) || known_first_word(tg, p)) &&
+			(known_surname(tg, p) || known_first_word(tg, p)) &&
 			!(i + 1 < tg->pc.n && namelike(tg, &tg->pc.p[i + 1], false)) &&
 			!title_case(tg))
 		{
