@@ -828,6 +828,55 @@ cue_scope(const St *st, size_t c, size_t c_end)
 }
 
 /*
+ * The piece after the adverbs that start at piece k, before piece limit (k
+ * when there are none): a word in -ment, aussi, encore, à plusieurs
+ * reprises, une nouvelle fois, de nouveau, a day (rule adverb-gap).  At
+ * most three adverbs; a name, cue or topic word is none.
+ */
+static size_t
+adverb_gap(const St *st, size_t k, size_t limit)
+{
+	static const char *const adverbs[] = {
+		"aussi", "egalement", "encore", "toujours", "deja", "ainsi", "hier", "lundi", "mardi",
+		"mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL
+	};
+
+	if (!dp_rule_on(DP_RULE_ADVERB_GAP))
+		return k;
+	for (int n = 0; n < 3 && k < limit; n++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		bool		adv = false;
+
+		if (!p->wordlike || p->cap || st->an[k].ment >= 0 || st->an[k].cue >= 0 || st->an[k].topic >= 0)
+			break;
+		if (p->w->keylen > 5 && memcmp(p->w->key + p->w->keylen - 4, "ment", 4) == 0)
+			adv = true;
+		for (int i = 0; adverbs[i] && !adv; i++)
+			adv = key_is(p, adverbs[i]);
+		if (adv)
+		{
+			k++;
+			continue;
+		}
+		if (k + 2 < limit &&
+			((key_is(p, "a") && key_is(&st->pc.p[k + 1], "plusieurs") && key_is(&st->pc.p[k + 2], "reprises")) ||
+			 (key_is(p, "une") && key_is(&st->pc.p[k + 1], "nouvelle") && key_is(&st->pc.p[k + 2], "fois"))))
+		{
+			k += 3;
+			continue;
+		}
+		if (k + 1 < limit && key_is(p, "de") && key_is(&st->pc.p[k + 1], "nouveau"))
+		{
+			k += 2;
+			continue;
+		}
+		break;
+	}
+	return k;
+}
+
+/*
  * Is the noun cue at piece k the object of the verb cue ending at c_end:
  * right after it, or after an article or a possessive ("a augmenté son
  * blocage", "maintient le veto")?
@@ -838,6 +887,7 @@ governed_noun(const St *st, size_t c_end, size_t k)
 	if (!dp_rule_on(DP_RULE_GOVERNED_NOUN) || st->an[k].cue < 0 ||
 		st->d->cues[st->an[k].cue].pos != DP_POS_NOUN || st->an[k].topic >= 0)
 		return false;
+	c_end = adverb_gap(st, c_end, k);
 	if (k == c_end)
 		return true;
 	return k == c_end + 1 && (key_in(&st->pc.p[c_end], L_DETERMINERS) ||
