@@ -88,3 +88,27 @@ SELECT surface, entity, kind, actor, method
 -- opened by its article after a locative (à La Zorbière)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le président a parlé hier à La Zorbière.') ORDER BY start;
+
+-- well-known actors beyond Russia, the United States and Ukraine are
+-- dictionary rows: English transliterations and lone surnames link to the
+-- canonical French name, with the state the person acts for (none for
+-- officials of international bodies and for armed groups)
+SELECT DISTINCT i, n AS name, r.entity, r.kind, r.actor
+  FROM unnest(ARRAY['Yahya Sinwar', 'Khalil al-Hayya', 'Naim Qassem', 'Badr Albusaidi', 'Abdelatty',
+                    'Kavelashvili', 'Jokowi', 'López Obrador', 'Albares', 'Nduhungirehe', 'Moussa Faki',
+                    'Sinirlioglu', 'JNIM', 'CEDEAO', 'Ansar Allah', 'Al-Shabaab']) WITH ORDINALITY AS u(n, i),
+       diplo.resolve(n) AS r
+ ORDER BY i;
+
+-- a new person is a mention with its actor, and a lone surname later in the
+-- document links to them
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, Badr Abdelatty a reçu Ayman Safadi au Caire. Abdelatty a plaidé pour une trêve avec Nduhungirehe.') ORDER BY start;
+
+-- a leader noun before a demonym resolves to the person of that state whose
+-- title opens with it: le président ghanéen is John Dramani Mahama; le
+-- président égyptien is al-Sissi, not the more often named Premier ministre
+SELECT holder, holder_actor, target, score
+  FROM diplo.stances('John Mahama a reçu Bola Tinubu à Accra. Le président ghanéen a salué le cessez-le-feu au Soudan.');
+SELECT holder, holder_actor, target, score
+  FROM diplo.stances('Moustafa Madbouly a reçu Badr Abdelatty et Abdel Fattah al-Sissi. Madbouly a parlé longtemps avec Abdelatty. Le président égyptien a rejeté les sanctions.');
