@@ -96,7 +96,7 @@ SELECT surface, entity, kind, actor, method
 SELECT DISTINCT i, n AS name, r.entity, r.kind, r.actor
   FROM unnest(ARRAY['Yahya Sinwar', 'Khalil al-Hayya', 'Naim Qassem', 'Badr Albusaidi', 'Abdelatty',
                     'Kavelashvili', 'Jokowi', 'López Obrador', 'Albares', 'Nduhungirehe', 'Moussa Faki',
-                    'Sinirlioglu', 'JNIM', 'CEDEAO', 'Ansar Allah', 'Al-Shabaab']) WITH ORDINALITY AS u(n, i),
+                    'Sinirlioglu', 'JNIM', 'CEDEAO', 'Ansar Allah', 'Al-Shabaab', 'FARDC', 'OLP', 'Egede']) WITH ORDINALITY AS u(n, i),
        diplo.resolve(n) AS r
  ORDER BY i;
 
