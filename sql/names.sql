@@ -112,3 +112,10 @@ SELECT holder, holder_actor, target, score
   FROM diplo.stances('John Mahama a reçu Bola Tinubu à Accra. Le président ghanéen a salué le cessez-le-feu au Soudan.');
 SELECT holder, holder_actor, target, score
   FROM diplo.stances('Moustafa Madbouly a reçu Badr Abdelatty et Abdel Fattah al-Sissi. Madbouly a parlé longtemps avec Abdelatty. Le président égyptien a rejeté les sanctions.');
+
+-- a surname shared with another well-known name is no alias of its own:
+-- Qassem Soleimani is one person, and a lone Qassem is linked to the
+-- Naïm Qassem of the document; Cabello after an unknown first name is
+-- not Diosdado Cabello
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le général Qassem Soleimani a été tué. Naïm Qassem a parlé, puis Qassem a menacé. Camila Cabello chante.') ORDER BY start;
