@@ -120,3 +120,34 @@ SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le ministre Zhao Lirong est arrivé hier. Zhao a salué ses hôtes.') ORDER BY start;
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Pak Sol-mi et Pak Chong-ho ont parlé. Selon Pak, tout va bien.') ORDER BY start;
+
+-- well-known actors beyond Russia, the United States and Ukraine are
+-- dictionary rows: English transliterations and lone surnames link to the
+-- canonical French name, with the state the person acts for (none for
+-- officials of international bodies and for armed groups)
+SELECT DISTINCT i, n AS name, r.entity, r.kind, r.actor
+  FROM unnest(ARRAY['Yahya Sinwar', 'Khalil al-Hayya', 'Naim Qassem', 'Badr Albusaidi', 'Abdelatty',
+                    'Kavelashvili', 'Jokowi', 'López Obrador', 'Albares', 'Nduhungirehe', 'Moussa Faki',
+                    'Sinirlioglu', 'JNIM', 'CEDEAO', 'Ansar Allah', 'Al-Shabaab', 'FARDC', 'OLP', 'Egede']) WITH ORDINALITY AS u(n, i),
+       diplo.resolve(n) AS r
+ ORDER BY i;
+
+-- a new person is a mention with its actor, and a lone surname later in the
+-- document links to them
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, Badr Abdelatty a reçu Ayman Safadi au Caire. Abdelatty a plaidé pour une trêve avec Nduhungirehe.') ORDER BY start;
+
+-- a leader noun before a demonym resolves to the person of that state whose
+-- title opens with it: le président ghanéen is John Dramani Mahama; le
+-- président égyptien is al-Sissi, not the more often named Premier ministre
+SELECT holder, holder_actor, target, score
+  FROM diplo.stances('John Mahama a reçu Bola Tinubu à Accra. Le président ghanéen a salué le cessez-le-feu au Soudan.');
+SELECT holder, holder_actor, target, score
+  FROM diplo.stances('Moustafa Madbouly a reçu Badr Abdelatty et Abdel Fattah al-Sissi. Madbouly a parlé longtemps avec Abdelatty. Le président égyptien a rejeté les sanctions.');
+
+-- a surname shared with another well-known name is no alias of its own:
+-- Qassem Soleimani is one person, and a lone Qassem is linked to the
+-- Naïm Qassem of the document; Cabello after an unknown first name is
+-- not Diosdado Cabello
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le général Qassem Soleimani a été tué. Naïm Qassem a parlé, puis Qassem a menacé. Camila Cabello chante.') ORDER BY start;

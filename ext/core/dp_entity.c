@@ -1714,6 +1714,7 @@ unknown_name(Tagger *tg, size_t i)
 	}
 	/* a name ends on no particle: not "Opération des" before Nations unies */
 	while (j > i + 1 && !tg->pc.p[j - 1].cap && tg->pc.p[j - 1].tok != tg->pc.p[j - 2].tok &&
+		   !(j < tg->pc.n && tg->pc.p[j].tok == tg->pc.p[j - 1].tok) &&
 		   (word_val(tg, &tg->pc.p[j - 1], DP_V_PARTICLE) || key_is(&tg->pc.p[j - 1], "d'")))
 		j--;
 	/*
