@@ -110,7 +110,8 @@
 	X(KNOWN_SURNAME,     "known-surname",     "entities: a capitalised word that is the surname of a person named in full earlier in the document (Manuel Valls ... Valls serait) is that person, also when it is a common French word") \
 	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span") \
 	X(KNOWN_FIRST_WORD,  "known-first-word",  "entities: a capitalised word that is the first word (a word of its own) of one person named in full earlier is that person: Kim Jong-un ... Kim, Phumtham Wechayachai ... Phumtham") \
-	X(ADVERB_GAP,        "adverb-gap",        "adverbs between a verb cue and its noun cue object (a dénoncé à plusieurs reprises la condamnation de X, a salué une nouvelle fois l'arrestation) do not keep the noun from being governed")
+	X(ADVERB_GAP,        "adverb-gap",        "adverbs between a verb cue and its noun cue object (a dénoncé à plusieurs reprises la condamnation de X, a salué une nouvelle fois l'arrestation) do not keep the noun from being governed") \
+	X(TITLED_COLLECTIVE, "titled-collective", "a collective noun right before its demonym that opens the usual title of a person of that state named in the document is that person (le ministre égyptien des Affaires étrangères, le porte-parole russe), else the state")
 
 typedef enum DpRule
 {

@@ -145,6 +145,23 @@ titled_person(const St *st, int16_t actor, const DpWord *w)
 }
 
 /*
+ * The person of that actor, named in the document, whose usual title opens
+ * with the one-word noun at piece b right before its demonym (only there:
+ * "le chef de l'État ukrainien" is not a "chef d'état-major"); an invalid
+ * Ref if none or if rule is off.
+ */
+static Ref
+title_before_demonym(const St *st, int16_t actor, size_t b, DpRule rule)
+{
+	size_t		len = st->an[b].mod_len ? st->an[b].mod_len : 1;
+	Ref			none = {0};
+
+	if (dp_rule_on(rule) && actor >= 0 && len == 1 && b + 1 < st->pc.n && st->an[b + 1].demonym == actor)
+		return titled_person(st, actor, st->pc.p[b].w);
+	return none;
+}
+
+/*
  * The person a leader noun names, "le président américain", "le
  * vice-président américain": among the persons of that actor named in the
  * document, the one whose usual title (diplo.entity.title) starts with that
@@ -153,19 +170,24 @@ titled_person(const St *st, int16_t actor, const DpWord *w)
 static Ref
 ref_titled(const St *st, int16_t actor, size_t b)
 {
-	size_t		len = st->an[b].mod_len ? st->an[b].mod_len : 1;
+	Ref			r = title_before_demonym(st, actor, b, DP_RULE_TITLED_LEADER);
 
-	/* only a title right before its demonym: "le chef de l'État ukrainien"
-	 * is not a "chef d'état-major" */
-	if (dp_rule_on(DP_RULE_TITLED_LEADER) && actor >= 0 && len == 1 && b + 1 < st->pc.n &&
-		st->an[b + 1].demonym == actor)
-	{
-		Ref			r = titled_person(st, actor, st->pc.p[b].w);
+	return r.valid ? r : ref_leader(st, actor);
+}
 
-		if (r.valid)
-			return r;
-	}
-	return ref_leader(st, actor);
+/*
+ * The state a collective noun with its demonym stands for ("le
+ * gouvernement russe"), or the person that noun names when it opens the
+ * usual title of a person of that state named in the document (rule
+ * titled-collective: "le ministre égyptien des Affaires étrangères": a
+ * minister or spokesperson speaking is the holder himself).
+ */
+static Ref
+ref_collective(const St *st, int16_t actor, size_t b)
+{
+	Ref			r = title_before_demonym(st, actor, b, DP_RULE_TITLED_COLLECTIVE);
+
+	return r.valid ? r : ref_state(st, actor);
 }
 
 /* A nominal mention ending at piece k (a demonym): le président russe. */
@@ -194,7 +216,7 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 		{
 			if (has_mod(st, b, pass == 0 ? DP_MOD_LEADER : DP_MOD_COLLECTIVE))
 			{
-				*out = pass == 0 ? ref_titled(st, actor, b) : ref_state(st, actor);
+				*out = pass == 0 ? ref_titled(st, actor, b) : ref_collective(st, actor, b);
 				*start = b;
 				return out->valid;
 			}
