@@ -111,3 +111,19 @@ SELECT surface, entity, kind, actor, method
 -- organisation, the + in its span
 SELECT surface, entity, kind, actor, method, len
   FROM diplo.entities('Hier, la chaîne Voltar+ et Canal+ ont signé.') ORDER BY start;
+
+-- hyphen-place: an unknown hyphenated word of capitalised parts opening
+-- with no first name is a place (Zorvino-Arcalbe), with a part in
+-- capitals an organisation (Kelm-ZD); not a person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le député Jan Vorlik (Kelm-ZD) a voté, puis Zorvino-Arcalbe a accueilli la course.') ORDER BY start;
+
+-- title-of-place: the name after de that follows a role title, further
+-- on than right after it, is its complement, a place: no person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, le député socialiste de Vornheim a voté contre.') ORDER BY start;
+
+-- confirmed-kind: a lone word kept because a surer mention names it takes
+-- that mention's kind (à Zorbaz: GPE, so entre Zorbaz et la côte too)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le convoi est arrivé à Zorbaz hier. Il roule entre Zorbaz et la côte.') ORDER BY start;

@@ -457,6 +457,12 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 		if (len > 0 && i > 0 && k + len == i - 1 && cue_gap_word(tg, &tg->pc.p[i - 1]) &&
 			!word_val(tg, &tg->pc.p[i - 1], DP_V_DEMONYM))
 			return -1;
+		/* and further on too: le député de la circonscription de X, le
+		 * maire UDI de X (title-of-place) */
+		if (len > 0 && k + len < i - 1 && (key_is(&tg->pc.p[i - 1], "de") || key_is(&tg->pc.p[i - 1], "d'") ||
+										   key_is(&tg->pc.p[i - 1], "du") || key_is(&tg->pc.p[i - 1], "des")) &&
+			dp_rule_on(DP_RULE_TITLE_OF_PLACE))
+			return -1;
 		if (len > 0 && k + len <= i)
 		{
 			/* a demonym right after the title gives the actor */
@@ -1456,6 +1462,34 @@ lone_head(Tagger *tg, size_t i, const DpVal *head)
 	return !title_case(tg);
 }
 
+/*
+ * The kind of [i, j), one hyphenated word of two to four parts, when every
+ * part is capitalised and the first is no first name (hyphen-place): an
+ * organisation with a part in capitals of two letters or more (Smer-DS), a
+ * place otherwise (Ordino-Arcalis); -1 when it is not so shaped.
+ */
+static int
+hyphen_word_kind(const Tagger *tg, size_t i, size_t j)
+{
+	bool		caps = false;
+
+	if (j - i < 2 || j - i > 4 || first_name(tg, &tg->pc.p[i]))
+		return -1;
+	for (size_t k = i; k < j; k++)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+		bool		upper = q->len >= 2;
+
+		if (!q->cap || q->cls != DP_TOK_WORD || q->tok != tg->pc.p[i].tok)
+			return -1;
+		for (size_t b = 0; b < q->len && upper; b++)
+			if (!(tg->text[q->off + b] >= 'A' && tg->text[q->off + b] <= 'Z'))
+				upper = false;
+		caps |= upper;
+	}
+	return caps ? DP_KIND_ORG : DP_KIND_GPE;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1818,6 +1852,13 @@ unknown_name(Tagger *tg, size_t i)
 			/* CNDD-FDD, Smer-DS */
 			kind = DP_KIND_ORG;
 			method = DP_M_ACRONYM;
+			conf = 0.5f;
+		}
+		else if (np >= 2 && tg->pc.p[j - 1].tok == p->tok && dp_rule_on(DP_RULE_HYPHEN_PLACE) &&
+				 hyphen_word_kind(tg, i, j) >= 0)
+		{
+			/* Ordino-Arcalis: a place; Smer-DS: an organisation */
+			kind = hyphen_word_kind(tg, i, j);
 			conf = 0.5f;
 		}
 		else if (np >= 2 && any_acronym(tg, i, j))
@@ -2532,6 +2573,11 @@ link_document(Tagger *tg)
 				if (!sure.keys[i])
 					continue;
 				s->confidence = o->m[sure.vals[i]].confidence;
+				if (dp_rule_on(DP_RULE_CONFIRMED_KIND) && s->entity < 0)
+				{
+					/* the kind the sure mention was given (à Racca: GPE) */
+					s->kind = o->m[sure.vals[i]].kind;
+				}
 			}
 			o->m[w++] = *s;
 		}

@@ -106,7 +106,10 @@
 	X(ORG_GENITIVE,      "org-genitive",      "entities: an organisation's head word with de and a dictionary organisation after it, and a place or a complement after au, aux, en, à (Mission de l'Union africaine en Somalie, Haut-Commissariat des Nations unies aux droits de l'homme), is one organisation") \
 	X(LONE_HEAD,         "lone-head",         "entities: a capitalised organisation head word alone after a definite article inside a sentence (adopté par l'Assemblée, au Parlement) names that institution: ORG") \
 	X(KNOWN_SURNAME,     "known-surname",     "entities: a capitalised word that is the surname of a person named in full earlier in the document (Manuel Valls ... Valls serait) is that person, also when it is a common French word") \
-	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span")
+	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span") \
+	X(HYPHEN_PLACE,      "hyphen-place",      "entities: an unknown hyphenated word of capitalised parts that opens with no first name (Ordino-Arcalis, Escaldes-Engordany) is a place, not a person; with a part in capitals (Smer-DS) an organisation") \
+	X(TITLE_OF_PLACE,    "title-of-place",    "entities: a name right after de that follows a role title (le député de la circonscription de X, le maire UDI de X) is the title's complement, no person") \
+	X(CONFIRMED_KIND,    "confirmed-kind",    "entities: a lone word kept because the document names it elsewhere with confidence takes that mention's kind (à Racca, then entre Racca et: GPE, not ORG)")
 
 typedef enum DpRule
 {
