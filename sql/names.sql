@@ -127,3 +127,10 @@ SELECT surface, entity, kind, actor, method
 -- that mention's kind (à Zorbaz: GPE, so entre Zorbaz et la côte too)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le convoi est arrivé à Zorbaz hier. Il roule entre Zorbaz et la côte.') ORDER BY start;
+
+-- common-forename: inside a sentence, a capitalised common word after no
+-- article, before a name word that is no common word, opens a person's
+-- name (Ban Korvaski); after an article it does not (la Tour Zelvik is
+-- no person)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon la presse, Ban Korvaski a gagné hier devant la Tour Zelvik.') ORDER BY start;

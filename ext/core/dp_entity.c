@@ -35,6 +35,7 @@ const char *const dp_method_names[DP_M__COUNT] = {
 typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
 static size_t of_at(const Tagger *tg, size_t k);
+static bool compass_word(const DpPiece *p);
 
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
@@ -1490,6 +1491,54 @@ hyphen_word_kind(const Tagger *tg, size_t i, size_t j)
 	return caps ? DP_KIND_ORG : DP_KIND_GPE;
 }
 
+/*
+ * May the capitalised common word at piece i open a person's name
+ * (common-forename)?  Inside a sentence, after no article, determiner or
+ * capitalised word, a word of its own that is no head, particle or place
+ * word, right before a word of its own that is a name word (no common
+ * word, or a known surname) and no dictionary name, with no capitalised
+ * word after it: Ban Ki-moon, Nicola Adams, Gord Brown; not la Tour Eiffel.
+ * The caller keeps the name only if it reads as a person.
+ */
+static bool
+common_forename(Tagger *tg, size_t i)
+{
+	static const char *const det[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux",
+	"ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "votre", "mon", "ma", "mes"};
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *b,
+			   *q;
+	const DpVal *h;
+	int32_t		e = -1;
+	size_t		k;
+
+	if (!dp_rule_on(DP_RULE_COMMON_FORENAME) || p->initial || p->cls != DP_TOK_WORD || i == 0 ||
+		i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok == p->tok)
+		return false;
+	b = &tg->pc.p[i - 1];
+	q = &tg->pc.p[i + 1];
+	if (b->cap || !q->cap || q->cls != DP_TOK_WORD || word_val(tg, p, DP_V_HEAD) ||
+		word_val(tg, p, DP_V_PARTICLE) || place_word(p))
+		return false;
+	for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++)
+		if (key_is(b, det[d]))
+			return false;
+	h = word_val(tg, q, DP_V_HINT);
+	/* (a first name after it is no surname: Monsieur Henri, Que Marianne) */
+	if ((q->w->common && !(h && h->sub == DP_HINT_SURNAME)) || (h && h->sub != DP_HINT_SURNAME) ||
+		compass_word(p) ||
+		word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE) || word_val(tg, q, DP_V_HEAD) ||
+		(alias_may_start(tg, i + 1) && dict_match(tg, i + 1, &e) > 0))
+		return false;
+	/* the name is two words: nothing capitalised after the second */
+	k = i + 2;
+	while (k < tg->pc.n && tg->pc.p[k].tok == q->tok)
+		k++;
+	if (k < tg->pc.n && tg->pc.p[k].cap)
+		return false;
+	return !title_case(tg);
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1513,6 +1562,7 @@ unknown_name(Tagger *tg, size_t i)
 	bool		through_place = false;	/* a dictionary place inside */
 	int			article = 0;	/* see particle_start() */
 	size_t		adjectives = 0;	/* lower-case adjectives after the head */
+	bool		forename = false;	/* opened by common_forename() */
 
 	if (tg->shouting || (!p->cap && !((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i))))
 		return 0;
@@ -1562,7 +1612,8 @@ unknown_name(Tagger *tg, size_t i)
 							(article = particle_start(tg, i)) == 1) :
 			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
 			  !(article = particle_start(tg, i)))) &&
-			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
+			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))) &&
+			!(forename = common_forename(tg, i)))
 			return 0;
 	}
 	j = i + 1;
@@ -1889,6 +1940,9 @@ unknown_name(Tagger *tg, size_t i)
 			conf = (p->initial || kind == DP_KIND_ORG) ? 0.0f : 0.4f;
 		}
 	}
+	/* Ban Ki-moon: kept only as a person */
+	if (forename && kind != DP_KIND_PER)
+		return 0;
 	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && kind != DP_KIND_PRODUCT && actor < 0)
 		actor = actor_before(tg, i);
 	if (kind == DP_KIND_PER && actor < 0)
