@@ -134,3 +134,9 @@ SELECT surface, entity, kind, actor, method
 -- no person)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon la presse, Ban Korvaski a gagné hier devant la Tour Zelvik.') ORDER BY start;
+
+-- acronym-number: an unknown acronym followed by a number is a
+-- designation or an edition (le circuit ZTW 2016), no organisation; alone
+-- it stays one
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, le circuit ZTW 2016 a repris et la ZTW a parlé.') ORDER BY start;

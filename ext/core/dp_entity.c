@@ -1539,6 +1539,26 @@ common_forename(Tagger *tg, size_t i)
 	return !title_case(tg);
 }
 
+/*
+ * Is the unknown acronym at piece i no organisation's name by what stands
+ * around it (acronym-number)?  Followed by a number, it is a designation,
+ * an edition or a formula: WTS 2016, KSN 2011a, CO 2.  (An acronym glossed
+ * in parentheses after lower-case words was tried as no name too: WiNER
+ * writes organisations so, service national de renseignement (SNR), as
+ * often as common nouns, impôt de solidarité sur la fortune (ISF).)
+ */
+static bool
+acronym_not_name(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+
+	if (dp_rule_on(DP_RULE_ACRONYM_NUMBER) && i + 1 < tg->pc.n && tg->pc.p[i + 1].len > 0 &&
+		tg->text[tg->pc.p[i + 1].off] >= '0' && tg->text[tg->pc.p[i + 1].off] <= '9' &&
+		tg->pc.p[i + 1].off <= (size_t) p->off + p->len + 1)
+		return true;
+	return false;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1786,6 +1806,8 @@ unknown_name(Tagger *tg, size_t i)
 		return 0;				/* "Banque" alone */
 	if (np == 1 && p->cls == DP_TOK_ACRONYM && not_name_acronym(tg->text + p->off, p->len))
 		return 0;				/* XXI, UTC */
+	if (np == 1 && p->cls == DP_TOK_ACRONYM && !head && acronym_not_name(tg, i))
+		return 0;				/* WTS 2016 */
 	/* in a title-case headline only a name with a known first name,
 	 * surname or place name at either end is one */
 	if (!word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT) && title_case(tg))
