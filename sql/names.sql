@@ -140,3 +140,8 @@ SELECT surface, entity, kind, actor, method
 -- it stays one
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Hier, le circuit ZTW 2016 a repris et la ZTW a parlé.') ORDER BY start;
+
+-- adjectives of institutions' names end in -ile, -if, -ive too (de
+-- l'aviation civile)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Agence zorvienne de l''aviation civile a parlé.') ORDER BY start;

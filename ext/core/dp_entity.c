@@ -1241,7 +1241,8 @@ name_adjective(const Tagger *tg, const DpPiece *p)
 {
 	static const char *const end[] = {"al", "ale", "ales", "aux", "el", "elle", "els", "elles",
 	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises",
-	"een", "eenne", "eens", "eennes", "ieur", "ieure", "ieurs", "ieures", "iste", "istes"};
+	"een", "eenne", "eens", "eennes", "ieur", "ieure", "ieurs", "ieures", "iste", "istes",
+	"ile", "iles", "ils", "if", "ifs", "ive", "ives"};
 	const char *k = p->w->key;
 	size_t		n = p->w->keylen;
 
