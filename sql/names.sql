@@ -145,3 +145,8 @@ SELECT surface, entity, kind, actor, method
 -- l'aviation civile)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, l''Agence zorvienne de l''aviation civile a parlé.') ORDER BY start;
+
+-- regnal-number: capitalised words and a Roman numeral name a monarch or
+-- a pope (Zorvanu IV): a person, not an organisation
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le corps de Zorvanu IV reste en Suisse.') ORDER BY start;

@@ -1560,6 +1560,26 @@ acronym_not_name(Tagger *tg, size_t i)
 	return false;
 }
 
+/*
+ * Is [i, j) capitalised words, none in capitals, then a Roman numeral of
+ * its own (Mwambutsa IV, Jean-Paul II): a monarch's or a pope's name?
+ */
+static bool
+regnal_name(const Tagger *tg, size_t i, size_t j)
+{
+	const DpPiece *z = &tg->pc.p[j - 1];
+
+	if (j - i < 2 || z->cls != DP_TOK_ACRONYM || z->tok == tg->pc.p[j - 2].tok || z->len > 5)
+		return false;
+	for (size_t k = i; k + 1 < j; k++)
+		if (tg->pc.p[k].cls != DP_TOK_WORD || (tg->pc.p[k].tflags & DP_TF_ALLCAP))
+			return false;
+	for (size_t b = 0; b < z->len; b++)
+		if (tg->text[z->off + b] != 'I' && tg->text[z->off + b] != 'V' && tg->text[z->off + b] != 'X')
+			return false;
+	return true;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1920,6 +1940,12 @@ unknown_name(Tagger *tg, size_t i)
 			 * only if named elsewhere */
 			kind = DP_KIND_PER;
 			conf = p->initial ? 0.0f : 0.45f;
+		}
+		else if (np >= 2 && dp_rule_on(DP_RULE_REGNAL_NUMBER) && regnal_name(tg, i, j))
+		{
+			/* Mwambutsa IV: a monarch */
+			kind = DP_KIND_PER;
+			conf = 0.6f;
 		}
 		else if (np >= 2 && all_capitals(tg, i, j))
 		{

@@ -111,7 +111,8 @@
 	X(TITLE_OF_PLACE,    "title-of-place",    "entities: a name right after de that follows a role title (le député de la circonscription de X, le maire UDI de X) is the title's complement, no person") \
 	X(CONFIRMED_KIND,    "confirmed-kind",    "entities: a lone word kept because the document names it elsewhere with confidence takes that mention's kind (à Racca, then entre Racca et: GPE, not ORG)") \
 	X(COMMON_FORENAME,   "common-forename",   "entities: inside a sentence, a capitalised common word after no article, right before a name word that is no common word, opens a person's name (Ban Ki-moon, Nicola Adams, Gord Brown), when the name reads as a person") \
-	X(ACRONYM_NUMBER,    "acronym-number",    "entities: an unknown acronym followed by a number (WTS 2016, KSN 2011a, CO 2) is a designation, an edition or a formula: no organisation")
+	X(ACRONYM_NUMBER,    "acronym-number",    "entities: an unknown acronym followed by a number (WTS 2016, KSN 2011a, CO 2) is a designation, an edition or a formula: no organisation") \
+	X(REGNAL_NUMBER,     "regnal-number",     "entities: an unknown name of capitalised words ending in a Roman numeral (Mwambutsa IV, Mohammed VI) is a monarch or a pope: a person, not an organisation")
 
 typedef enum DpRule
 {
