@@ -151,3 +151,42 @@ SELECT holder, holder_actor, target, score
 -- not Diosdado Cabello
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, le général Qassem Soleimani a été tué. Naïm Qassem a parlé, puis Qassem a menacé. Camila Cabello chante.') ORDER BY start;
+
+-- hyphen-place: an unknown hyphenated word of capitalised parts opening
+-- with no first name is a place (Zorvino-Arcalbe), with a part in
+-- capitals an organisation (Kelm-ZD); not a person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le député Jan Vorlik (Kelm-ZD) a voté, puis Zorvino-Arcalbe a accueilli la course.') ORDER BY start;
+
+-- title-of-place: the name after de that follows a role title, further
+-- on than right after it, is its complement, a place: no person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, le député socialiste de Vornheim a voté contre.') ORDER BY start;
+
+-- confirmed-kind: a lone word kept because a surer mention names it takes
+-- that mention's kind (à Zorbaz: GPE, so entre Zorbaz et la côte too)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le convoi est arrivé à Zorbaz hier. Il roule entre Zorbaz et la côte.') ORDER BY start;
+
+-- common-forename: inside a sentence, a capitalised common word after no
+-- article, before a name word that is no common word, opens a person's
+-- name (Ban Korvaski); after an article it does not (la Tour Zelvik is
+-- no person)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon la presse, Ban Korvaski a gagné hier devant la Tour Zelvik.') ORDER BY start;
+
+-- acronym-number: an unknown acronym followed by a number is a
+-- designation or an edition (le circuit ZTW 2016), no organisation; alone
+-- it stays one
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Hier, le circuit ZTW 2016 a repris et la ZTW a parlé.') ORDER BY start;
+
+-- adjectives of institutions' names end in -ile, -if, -ive too (de
+-- l'aviation civile)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Agence zorvienne de l''aviation civile a parlé.') ORDER BY start;
+
+-- regnal-number: capitalised words and a Roman numeral name a monarch or
+-- a pope (Zorvanu IV): a person, not an organisation
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le corps de Zorvanu IV reste en Suisse.') ORDER BY start;

@@ -46,6 +46,7 @@ typedef struct NameWords
 typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
 static size_t of_at(const Tagger *tg, size_t k);
+static bool compass_word(const DpPiece *p);
 
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
@@ -464,6 +465,12 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 		 * Poutine, X") */
 		if (len > 0 && i > 0 && k + len == i - 1 && cue_gap_word(tg, &tg->pc.p[i - 1]) &&
 			!word_val(tg, &tg->pc.p[i - 1], DP_V_DEMONYM))
+			return -1;
+		/* and further on too: le député de la circonscription de X, le
+		 * maire UDI de X (title-of-place) */
+		if (len > 0 && k + len < i - 1 && (key_is(&tg->pc.p[i - 1], "de") || key_is(&tg->pc.p[i - 1], "d'") ||
+										   key_is(&tg->pc.p[i - 1], "du") || key_is(&tg->pc.p[i - 1], "des")) &&
+			dp_rule_on(DP_RULE_TITLE_OF_PLACE))
 			return -1;
 		if (len > 0 && k + len <= i)
 		{
@@ -1282,7 +1289,8 @@ name_adjective(const Tagger *tg, const DpPiece *p)
 {
 	static const char *const end[] = {"al", "ale", "ales", "aux", "el", "elle", "els", "elles",
 	"ique", "iques", "aire", "aires", "ien", "ienne", "iens", "iennes", "ais", "aise", "aises",
-	"een", "eenne", "eens", "eennes", "ieur", "ieure", "ieurs", "ieures", "iste", "istes"};
+	"een", "eenne", "eens", "eennes", "ieur", "ieure", "ieurs", "ieures", "iste", "istes",
+	"ile", "iles", "ils", "if", "ifs", "ive", "ives"};
 	const char *k = p->w->key;
 	size_t		n = p->w->keylen;
 
@@ -1504,6 +1512,122 @@ lone_head(Tagger *tg, size_t i, const DpVal *head)
 	return !title_case(tg);
 }
 
+/*
+ * The kind of [i, j), one hyphenated word of two to four parts, when every
+ * part is capitalised and the first is no first name (hyphen-place): an
+ * organisation with a part in capitals of two letters or more (Smer-DS), a
+ * place otherwise (Ordino-Arcalis); -1 when it is not so shaped.
+ */
+static int
+hyphen_word_kind(const Tagger *tg, size_t i, size_t j)
+{
+	bool		caps = false;
+
+	if (j - i < 2 || j - i > 4 || first_name(tg, &tg->pc.p[i]))
+		return -1;
+	for (size_t k = i; k < j; k++)
+	{
+		const DpPiece *q = &tg->pc.p[k];
+		bool		upper = q->len >= 2;
+
+		if (!q->cap || q->cls != DP_TOK_WORD || q->tok != tg->pc.p[i].tok)
+			return -1;
+		for (size_t b = 0; b < q->len && upper; b++)
+			if (!(tg->text[q->off + b] >= 'A' && tg->text[q->off + b] <= 'Z'))
+				upper = false;
+		caps |= upper;
+	}
+	return caps ? DP_KIND_ORG : DP_KIND_GPE;
+}
+
+/*
+ * May the capitalised common word at piece i open a person's name
+ * (common-forename)?  Inside a sentence, after no article, determiner or
+ * capitalised word, a word of its own that is no head, particle or place
+ * word, right before a word of its own that is a name word (no common
+ * word, or a known surname) and no dictionary name, with no capitalised
+ * word after it: Ban Ki-moon, Nicola Adams, Gord Brown; not la Tour Eiffel.
+ * The caller keeps the name only if it reads as a person.
+ */
+static bool
+common_forename(Tagger *tg, size_t i)
+{
+	static const char *const det[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux",
+	"ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "votre", "mon", "ma", "mes"};
+	const DpPiece *p = &tg->pc.p[i];
+	const DpPiece *b,
+			   *q;
+	const DpVal *h;
+	int32_t		e = -1;
+	size_t		k;
+
+	if (!dp_rule_on(DP_RULE_COMMON_FORENAME) || p->initial || p->cls != DP_TOK_WORD || i == 0 ||
+		i + 1 >= tg->pc.n || tg->pc.p[i + 1].tok == p->tok)
+		return false;
+	b = &tg->pc.p[i - 1];
+	q = &tg->pc.p[i + 1];
+	if (b->cap || !q->cap || q->cls != DP_TOK_WORD || word_val(tg, p, DP_V_HEAD) ||
+		word_val(tg, p, DP_V_PARTICLE) || place_word(p))
+		return false;
+	for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++)
+		if (key_is(b, det[d]))
+			return false;
+	h = word_val(tg, q, DP_V_HINT);
+	/* (a first name after it is no surname: Monsieur Henri, Que Marianne) */
+	if ((q->w->common && !(h && h->sub == DP_HINT_SURNAME)) || (h && h->sub != DP_HINT_SURNAME) ||
+		compass_word(p) ||
+		word_val(tg, q, DP_V_DEMONYM) || word_val(tg, q, DP_V_ROLE) || word_val(tg, q, DP_V_HEAD) ||
+		(alias_may_start(tg, i + 1) && dict_match(tg, i + 1, &e) > 0))
+		return false;
+	/* the name is two words: nothing capitalised after the second */
+	k = i + 2;
+	while (k < tg->pc.n && tg->pc.p[k].tok == q->tok)
+		k++;
+	if (k < tg->pc.n && tg->pc.p[k].cap)
+		return false;
+	return !title_case(tg);
+}
+
+/*
+ * Is the unknown acronym at piece i no organisation's name by what stands
+ * around it (acronym-number)?  Followed by a number, it is a designation,
+ * an edition or a formula: WTS 2016, KSN 2011a, CO 2.  (An acronym glossed
+ * in parentheses after lower-case words was tried as no name too: WiNER
+ * writes organisations so, service national de renseignement (SNR), as
+ * often as common nouns, impôt de solidarité sur la fortune (ISF).)
+ */
+static bool
+acronym_not_name(Tagger *tg, size_t i)
+{
+	const DpPiece *p = &tg->pc.p[i];
+
+	if (dp_rule_on(DP_RULE_ACRONYM_NUMBER) && i + 1 < tg->pc.n && tg->pc.p[i + 1].len > 0 &&
+		tg->text[tg->pc.p[i + 1].off] >= '0' && tg->text[tg->pc.p[i + 1].off] <= '9' &&
+		tg->pc.p[i + 1].off <= (size_t) p->off + p->len + 1)
+		return true;
+	return false;
+}
+
+/*
+ * Is [i, j) capitalised words, none in capitals, then a Roman numeral of
+ * its own (Mwambutsa IV, Jean-Paul II): a monarch's or a pope's name?
+ */
+static bool
+regnal_name(const Tagger *tg, size_t i, size_t j)
+{
+	const DpPiece *z = &tg->pc.p[j - 1];
+
+	if (j - i < 2 || z->cls != DP_TOK_ACRONYM || z->tok == tg->pc.p[j - 2].tok || z->len > 5)
+		return false;
+	for (size_t k = i; k + 1 < j; k++)
+		if (tg->pc.p[k].cls != DP_TOK_WORD || (tg->pc.p[k].tflags & DP_TF_ALLCAP))
+			return false;
+	for (size_t b = 0; b < z->len; b++)
+		if (tg->text[z->off + b] != 'I' && tg->text[z->off + b] != 'V' && tg->text[z->off + b] != 'X')
+			return false;
+	return true;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1527,6 +1651,7 @@ unknown_name(Tagger *tg, size_t i)
 	bool		through_place = false;	/* a dictionary place inside */
 	int			article = 0;	/* see particle_start() */
 	size_t		adjectives = 0;	/* lower-case adjectives after the head */
+	bool		forename = false;	/* opened by common_forename() */
 
 	if (tg->shouting || (!p->cap && !((p->tflags & DP_TF_HYPHEN) && arabic_article(tg, i))))
 		return 0;
@@ -1578,7 +1703,8 @@ unknown_name(Tagger *tg, size_t i)
 							(article = particle_start(tg, i)) == 1) :
 			 (!stem_only_common_start(tg, i) && !word_before_place(tg, i) &&
 			  !(article = particle_start(tg, i)))) &&
-			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))))
+			!((p->tflags & DP_TF_HYPHEN) && (place_compound(tg, i, &pend) || arabic_article(tg, i))) &&
+			!(forename = common_forename(tg, i)))
 			return 0;
 	}
 	j = i + 1;
@@ -1752,6 +1878,8 @@ unknown_name(Tagger *tg, size_t i)
 		return 0;				/* "Banque" alone */
 	if (np == 1 && p->cls == DP_TOK_ACRONYM && not_name_acronym(tg->text + p->off, p->len))
 		return 0;				/* XXI, UTC */
+	if (np == 1 && p->cls == DP_TOK_ACRONYM && !head && acronym_not_name(tg, i))
+		return 0;				/* WTS 2016 */
 	/* in a title-case headline only a name with a known first name,
 	 * surname or place name at either end is one */
 	if (!word_val(tg, p, DP_V_HINT) && !word_val(tg, &tg->pc.p[j - 1], DP_V_HINT) && title_case(tg))
@@ -1864,11 +1992,24 @@ unknown_name(Tagger *tg, size_t i)
 			kind = DP_KIND_PER;
 			conf = p->initial ? 0.0f : 0.45f;
 		}
+		else if (np >= 2 && dp_rule_on(DP_RULE_REGNAL_NUMBER) && regnal_name(tg, i, j))
+		{
+			/* Mwambutsa IV: a monarch */
+			kind = DP_KIND_PER;
+			conf = 0.6f;
+		}
 		else if (np >= 2 && all_capitals(tg, i, j))
 		{
 			/* CNDD-FDD, Smer-DS */
 			kind = DP_KIND_ORG;
 			method = DP_M_ACRONYM;
+			conf = 0.5f;
+		}
+		else if (np >= 2 && tg->pc.p[j - 1].tok == p->tok && dp_rule_on(DP_RULE_HYPHEN_PLACE) &&
+				 hyphen_word_kind(tg, i, j) >= 0)
+		{
+			/* Ordino-Arcalis: a place; Smer-DS: an organisation */
+			kind = hyphen_word_kind(tg, i, j);
 			conf = 0.5f;
 		}
 		else if (np >= 2 && any_acronym(tg, i, j))
@@ -1899,6 +2040,9 @@ unknown_name(Tagger *tg, size_t i)
 			conf = (p->initial || kind == DP_KIND_ORG) ? 0.0f : 0.4f;
 		}
 	}
+	/* Ban Ki-moon: kept only as a person */
+	if (forename && kind != DP_KIND_PER)
+		return 0;
 	if (kind != DP_KIND_GPE && kind != DP_KIND_LOC && kind != DP_KIND_PRODUCT && actor < 0)
 		actor = actor_before(tg, i);
 	if (kind == DP_KIND_PER && actor < 0)
@@ -2604,6 +2748,11 @@ link_document(Tagger *tg)
 				if (!sure.keys[i])
 					continue;
 				s->confidence = o->m[sure.vals[i]].confidence;
+				if (dp_rule_on(DP_RULE_CONFIRMED_KIND) && s->entity < 0)
+				{
+					/* the kind the sure mention was given (à Racca: GPE) */
+					s->kind = o->m[sure.vals[i]].kind;
+				}
 			}
 			o->m[w++] = *s;
 		}

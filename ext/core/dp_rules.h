@@ -111,7 +111,13 @@
 	X(GLUED_PLUS,        "glued-plus",        "entities: a capitalised word with a + glued to it (Canal+, Disney+) is an organisation's name, the + in its span") \
 	X(KNOWN_FIRST_WORD,  "known-first-word",  "entities: a capitalised word that is the first word (a word of its own) of one person named in full earlier is that person: Kim Jong-un ... Kim, Phumtham Wechayachai ... Phumtham") \
 	X(ADVERB_GAP,        "adverb-gap",        "adverbs between a verb cue and its noun cue object (a dénoncé à plusieurs reprises la condamnation de X, a salué une nouvelle fois l'arrestation) do not keep the noun from being governed") \
-	X(TITLED_COLLECTIVE, "titled-collective", "a collective noun right before its demonym that opens the usual title of a person of that state named in the document is that person (le ministre égyptien des Affaires étrangères, le porte-parole russe), else the state")
+	X(TITLED_COLLECTIVE, "titled-collective", "a collective noun right before its demonym that opens the usual title of a person of that state named in the document is that person (le ministre égyptien des Affaires étrangères, le porte-parole russe), else the state") \
+	X(HYPHEN_PLACE,      "hyphen-place",      "entities: an unknown hyphenated word of capitalised parts that opens with no first name (Ordino-Arcalis, Escaldes-Engordany) is a place, not a person; with a part in capitals (Smer-DS) an organisation") \
+	X(TITLE_OF_PLACE,    "title-of-place",    "entities: a name right after de that follows a role title (le député de la circonscription de X, le maire UDI de X) is the title's complement, no person") \
+	X(CONFIRMED_KIND,    "confirmed-kind",    "entities: a lone word kept because the document names it elsewhere with confidence takes that mention's kind (à Racca, then entre Racca et: GPE, not ORG)") \
+	X(COMMON_FORENAME,   "common-forename",   "entities: inside a sentence, a capitalised common word after no article, right before a name word that is no common word, opens a person's name (Ban Ki-moon, Nicola Adams, Gord Brown), when the name reads as a person") \
+	X(ACRONYM_NUMBER,    "acronym-number",    "entities: an unknown acronym followed by a number (WTS 2016, KSN 2011a, CO 2) is a designation, an edition or a formula: no organisation") \
+	X(REGNAL_NUMBER,     "regnal-number",     "entities: an unknown name of capitalised words ending in a Roman numeral (Mwambutsa IV, Mohammed VI) is a monarch or a pope: a person, not an organisation")
 
 typedef enum DpRule
 {
