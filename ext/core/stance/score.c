@@ -1059,7 +1059,8 @@ score_cue_one(St *st, size_t c)
 				{
 					/* "la lutte contre X", "maintenir la pression sur X":
 					 * being for it is being against X */
-					float		against = aimed_against(st, mm->piece) ? -1.0f : 1.0f;
+					float		against = aimed_against(st, mm->piece) &&
+						!cue_contre(st, cue, c_end, mm->piece) ? -1.0f : 1.0f;
 
 					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
 						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);

@@ -123,6 +123,25 @@ aimed_against(const St *st, size_t m)
 }
 
 /*
+ * Is the "contre" before the name at piece m the cue's own preposition: the
+ * last word of a cue of against or the word right after it ("s'élève
+ * contre X", "proteste contre X", "a haussé le ton contre X")?  The name is
+ * then what the cue is against, not something the cue's object is aimed
+ * against (rule cue-contre).
+ */
+static bool
+cue_contre(const St *st, const DpCue *cue, size_t c_end, size_t m)
+{
+	size_t		b = m;
+
+	if (!dp_rule_on(DP_RULE_CUE_CONTRE) || cue->polarity >= 0)
+		return false;
+	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+		b--;
+	return b >= 1 && b - 1 <= c_end && key_is(&st->pc.p[b - 1], "contre");
+}
+
+/*
  * Is the name at piece m introduced as a channel: "sur X", "sur Telegram",
  * "sur le site X", "sur son compte X" (sur, then a bare name, or a
  * determiner or possessive and one lowercase word before it)?  Not "sur le
