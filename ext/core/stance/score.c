@@ -786,6 +786,14 @@ score_cue_one(St *st, size_t c)
 		bool		anaphoric = false;
 		bool		governed = false;
 		float		threat_pol = 0;
+
+		/*
+		 * A governed noun cue's polarity, multiplied into pol, and where the
+		 * noun ends: its author after de takes the verb's polarity without
+		 * it (rule governed-author)
+		 */
+		float		noun_pol = 1.0f;
+		size_t		noun_end = SIZE_MAX;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
 		size_t		holder_last = st->hend;
 		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder);
@@ -896,7 +904,11 @@ score_cue_one(St *st, size_t c)
 				/* "opposer un refus, son veto": the verb only carries a
 				 * refusal, it does not reverse it as "lever son veto" does */
 				if (!(cue->frame == DP_FR_OPPOSE && cue->polarity < 0 && st->d->cues[a->cue].polarity < 0))
+				{
 					pol *= st->d->cues[a->cue].polarity;
+					noun_pol = st->d->cues[a->cue].polarity;
+					noun_end = k + st->an[k].cue_len;
+				}
 				governed = true;
 				want_entity |= governs_entity_cue(st, cue, k);
 				st->an[k].consumed = true;
@@ -1061,6 +1073,9 @@ score_cue_one(St *st, size_t c)
 					 * being for it is being against X */
 					float		against = aimed_against(st, mm->piece) &&
 						!cue_contre(st, cue, c_end, mm->piece) ? -1.0f : 1.0f;
+
+					if (governed_author(st, noun_end, mm->piece))
+						against *= noun_pol;
 
 					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
 						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);

@@ -865,6 +865,30 @@ governed_noun(const St *st, size_t c_end, size_t k)
 }
 
 /*
+ * Is the name at piece m the author of the governed noun cue ending at
+ * noun_end: after de, du, des or d' (an article may come between), at most
+ * two words (adjectives) after the noun ("le chantage de Moscou", "la
+ * coercition économique de la Chine")?  Not "la coopération avec X", the
+ * noun's own object.
+ */
+static bool
+governed_author(const St *st, size_t noun_end, size_t m)
+{
+	size_t		b = m;
+
+	if (!dp_rule_on(DP_RULE_GOVERNED_AUTHOR) || noun_end == SIZE_MAX || m <= noun_end)
+		return false;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b == 0 || b - 1 < noun_end || b - 1 > noun_end + 2 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	for (size_t j = noun_end; j < b - 1; j++)
+		if (!st->pc.p[j].wordlike || st->an[j].ment >= 0 || st->an[j].cue >= 0 || st->an[j].topic >= 0)
+			return false;
+	return true;
+}
+
+/*
  * Is the noun cue at c a backing given to the clause's subject: "avec le
  * soutien de X", "avec l'appui de X", "grâce au soutien de X"?
  */
