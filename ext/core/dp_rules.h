@@ -101,7 +101,7 @@
 	X(STATED_OBJECT,      "stated-object",      "an anaphoric cue whose object holds another cue before any comma (toute tentative d'utiliser ces liens pour réaliser l'objectif) does not stand for the last topic: that cue states what it is about") \
 	X(THING_ANTECEDENT,   "thing-antecedent",   "a sentence whose subject is a common noun (la mairie a expliqué ...) leaves no name for a subject pronoun of the next sentence: il / elle then stand for that noun") \
 	X(THREAT_TARGET,      "threat-target",      "the party a threat or warning is addressed to (a menacé le Panama de mesures, a averti Bruxelles, une mise en garde à Washington) is its target, against it") \
-	X(DIPLOMAT_STATE,     "diplomat-state",     "a demonym right after a cue ending in a diplomat noun (a expulsé douze diplomates algériens, a convoqué l'ambassadeur russe) targets that state") \
+	X(DIPLOMAT_STATE,     "diplomat-state",     "a demonym right after a cue ending in a diplomat noun (a expulsé douze diplomates algériens, a convoqué l'ambassadeur russe), or the state after en or à (a rappelé son ambassadeur en France), targets that state") \
 	X(SPONSOR_AGENT,      "sponsor-agent",      "a sponsoring verb that is no topic term (des efforts parrainés par Washington, un texte supervisé par les États-Unis) is for negociations, held by its agent after par only") \
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state")
 

@@ -494,6 +494,26 @@ diplomat_cue(const St *st, size_t c_end)
 }
 
 /*
+ * Is the mention the state a diplomat serves in: en, à, au or aux right
+ * after a diplomat noun of the cue starting at c and ending at c_end ("a
+ * rappelé son ambassadeur en France pour consultations", "à Washington";
+ * rule diplomat-state)?  Then it is no place of an event but the target.
+ */
+static bool
+diplomat_post(const St *st, size_t c, size_t c_end, const DpMention *mm)
+{
+	size_t		b = mm->piece;
+	const DpPiece *prep;
+
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b < 2 || b - 2 < c || b - 2 >= c_end || !diplomat_cue(st, b - 1))
+		return false;
+	prep = &st->pc.p[b - 1];
+	return key_is(prep, "en") || key_is(prep, "au") || key_is(prep, "aux") || is_prep_a(st, prep);
+}
+
+/*
  * The party a threat or warning is addressed to: its direct object right
  * after the verb ("a menacé le Panama de mesures", "a averti Bruxelles",
  * "a menacé dimanche la Russie"), or the name after à for a noun or phrase
@@ -1062,7 +1082,7 @@ score_cue_one(St *st, size_t c)
 				 * said, not a target.
 				 */
 				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
-					place_of(st, mm))
+					(place_of(st, mm) && !diplomat_post(st, c, c_end, mm)))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;
