@@ -866,21 +866,26 @@ governed_noun(const St *st, size_t c_end, size_t k)
 
 /*
  * Is the name at piece m the author of the governed noun cue ending at
- * noun_end: after de, du, des or d' (an article may come between), at most
+ * noun_end: after de, du, des or d' (an article may come between) at most
  * two words (adjectives) after the noun ("le chantage de Moscou", "la
- * coercition économique de la Chine")?  Not "la coopération avec X", the
- * noun's own object.
+ * coercition économique de la Chine"), or after par at most three words
+ * after it ("la coercition exercée par Pékin")?  Not "la coopération avec
+ * X", the noun's own object.
  */
 static bool
 governed_author(const St *st, size_t noun_end, size_t m)
 {
 	size_t		b = m;
+	const DpPiece *link;
 
 	if (!dp_rule_on(DP_RULE_GOVERNED_AUTHOR) || noun_end == SIZE_MAX || m <= noun_end)
 		return false;
 	if (b > 0 && is_definite(&st->pc.p[b - 1]))
 		b--;
-	if (b == 0 || b - 1 < noun_end || b - 1 > noun_end + 2 || !is_genitive(&st->pc.p[b - 1]))
+	if (b == 0 || b - 1 < noun_end)
+		return false;
+	link = &st->pc.p[b - 1];
+	if (!((is_genitive(link) && b - 1 <= noun_end + 2) || (key_is(link, "par") && b - 1 <= noun_end + 3)))
 		return false;
 	for (size_t j = noun_end; j < b - 1; j++)
 		if (!st->pc.p[j].wordlike || st->an[j].ment >= 0 || st->an[j].cue >= 0 || st->an[j].topic >= 0)
