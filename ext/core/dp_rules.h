@@ -46,6 +46,7 @@
 	X(PLACE_OF_ACT,      "place-of-act",       "a city after a verb and à or en (a plaidé à Moscou) is where it happened, no target") \
 	X(AIMED_AGAINST,     "aimed-against",      "a name after contre or pression sur is opposed by what is for it") \
 	X(GOVERNED_AUTHOR,    "governed-author",    "the author after de or par of a noun cue a verb cue governs (dénonce le chantage de Moscou, la coercition exercée par Pékin; salue le refus de la Hongrie) takes the verb's polarity: the noun's reverses only a topic") \
+	X(ABLE_ADJECTIVE,     "able-adjective",     "a word in -able or -ible (acceptable, souhaitable) is the adjective cue of its stem, never a form of the verb it shares the stem with (accepter, souhaiter)") \
 	X(CUE_CONTRE,        "cue-contre",         "contre ending or right after a cue of against (s'élève contre X, proteste contre X) introduces what the cue is against: aimed-against does not flip it") \
 	X(JUDGED_ENTITY,     "judged-entity",      "an evaluation after the object of a verb of judging (a qualifié Zelensky de dictateur) is about that object") \
 	X(COORDINATED_TOPIC, "coordinated-topic",  "topics coordinated by et after a cue share its stance") \
