@@ -103,7 +103,12 @@ build/dict.sql: scripts/gen_dict.py $(wildcard data/dict/*.tsv)
 
 build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv) $(HUNSPELL_DIC) build/gen_common
 	@mkdir -p build
-	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --hunspell $(HUNSPELL_DIC) --stem-tool ./build/gen_common > $@.tmp && mv $@.tmp $@
+	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --hunspell $(HUNSPELL_DIC) --stem-tool ./build/gen_common --since 0.1 > $@.tmp && mv $@.tmp $@
+
+# The lexicon rows of values added in 0.2 (modifier type patient).
+build/lexicon-0.2.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv)
+	@mkdir -p build
+	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --since 0.2 > $@.tmp && mv $@.tmp $@
 
 build/builtin.sql: build/dict.sql build/lexicon.sql scripts/encoding_guard.py
 	@mkdir -p build
@@ -114,8 +119,8 @@ build/bodies.sql: scripts/gen_bodies.py data/dict/bodies.tsv data/dict/entities.
 	@mkdir -p build
 	$(PYTHON) scripts/gen_bodies.py --dict data/dict > $@.tmp && mv $@.tmp $@
 
-build/builtin-0.2.sql: build/builtin.sql build/bodies.sql
-	cat build/builtin.sql build/bodies.sql > $@.tmp && mv $@.tmp $@
+build/builtin-0.2.sql: build/builtin.sql build/bodies.sql build/lexicon-0.2.sql
+	cat build/builtin.sql build/bodies.sql build/lexicon-0.2.sql > $@.tmp && mv $@.tmp $@
 
 # splice FILE: FILE with build/builtin-0.2.sql in place of its @@BUILTIN_DATA@@ line
 splice = awk '/^-- @@BUILTIN_DATA@@/ { while ((getline l < "build/builtin-0.2.sql") > 0) print l; next } { print }' $(1)

@@ -98,7 +98,11 @@ COMMENT ON COLUMN diplo.cue.polarity IS '1 for, -1 against';
 COMMENT ON COLUMN diplo.cue.weight IS 'strength in (0,1]: the score of a plain, unhedged use';
 COMMENT ON COLUMN diplo.cue.frame IS 'what the cue does: accept, reject, support, oppose, demand, propose, praise, thank, accuse, condemn, threaten, distrust, welcome, hope, criticize, evaluate, commit, seek';
 COMMENT ON COLUMN diplo.modifier.word IS 'the word or words';
-COMMENT ON COLUMN diplo.modifier.type IS 'negation, hedge, intensifier, contrast, reporting, pronoun, collective, leader, demonstrative, circumstance or author';
+ALTER TABLE diplo.modifier DROP CONSTRAINT modifier_type_check;
+ALTER TABLE diplo.modifier ADD CONSTRAINT modifier_type_check
+  CHECK (type IN ('negation', 'hedge', 'intensifier', 'contrast', 'reporting', 'pronoun', 'collective', 'leader',
+                  'demonstrative', 'circumstance', 'author', 'patient'));
+COMMENT ON COLUMN diplo.modifier.type IS 'negation, hedge, intensifier, contrast, reporting, pronoun, collective, leader, demonstrative, circumstance, author or patient';
 COMMENT ON COLUMN diplo.modifier.factor IS 'multiplier of the score for hedges and intensifiers, 1 for the others';
 
 ------------------------------------------------------------------------

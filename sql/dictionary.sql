@@ -136,11 +136,11 @@ SELECT holder, target, score, cue FROM diplo.stances('Emmanuel Macron a adoubé 
 INSERT INTO diplo.modifier (word, type, factor) VALUES ('mollement', 'hedge', 0.5);
 SELECT holder, target, score, hedged FROM diplo.stances('Emmanuel Macron a mollement adoubé le moratoire.') ORDER BY start;
 SELECT lemma, builtin FROM diplo.cue WHERE lemma = 'adouber';
--- a short form: "la pause" after "pause humanitaire", only once marked
-INSERT INTO diplo.topic_term (term, topic) VALUES ('pause humanitaire', 'cessez-le-feu');
-SELECT holder, target, score, cue FROM diplo.stances('Une pause humanitaire est proposée. Emmanuel Macron adoube la pause.') ORDER BY start;
-UPDATE diplo.topic_term SET short_form = true WHERE term = 'pause humanitaire';
-SELECT holder, target, score, cue FROM diplo.stances('Une pause humanitaire est proposée. Emmanuel Macron adoube la pause.') ORDER BY start;
+-- a short form: "la pause" after "pause tactique", only once marked
+INSERT INTO diplo.topic_term (term, topic) VALUES ('pause tactique', 'cessez-le-feu');
+SELECT holder, target, score, cue FROM diplo.stances('Une pause tactique est proposée. Emmanuel Macron adoube la pause.') ORDER BY start;
+UPDATE diplo.topic_term SET short_form = true WHERE term = 'pause tactique';
+SELECT holder, target, score, cue FROM diplo.stances('Une pause tactique est proposée. Emmanuel Macron adoube la pause.') ORDER BY start;
 SELECT holder, target, score, cue FROM diplo.stances('Emmanuel Macron adoube la pause.') ORDER BY start;
 ROLLBACK;
 SELECT holder, target, score FROM diplo.stances('Emmanuel Macron a adoubé le cessez-le-feu.') ORDER BY start;

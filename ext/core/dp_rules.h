@@ -46,6 +46,10 @@
 	X(CHANNEL,           "channel",            "a name after a verb and sur (sur X, sur son compte X) is where it was said, no target") \
 	X(PLACE_OF_ACT,      "place-of-act",       "a city after a verb and à or en (a plaidé à Moscou) is where it happened, no target") \
 	X(AIMED_AGAINST,     "aimed-against",      "a name after contre or pression sur is opposed by what is for it") \
+	X(GOVERNED_AUTHOR,    "governed-author",    "the author after de or par of a noun cue a verb cue governs (dénonce le chantage de Moscou, la coercition exercée par Pékin; salue le refus de la Hongrie) takes the verb's polarity: the noun's reverses only a topic") \
+	X(PATIENT_NOUN,       "patient-noun",       "after a patient noun (diplo.modifier type patient: la condamnation de X, l'arrestation de X) the name after de is the one it is done to, not its author: dénoncer l'arrestation de X is for X") \
+	X(ABLE_ADJECTIVE,     "able-adjective",     "a word in -able or -ible (acceptable, souhaitable) is the adjective cue of its stem, never a form of the verb it shares the stem with (accepter, souhaiter)") \
+	X(CUE_CONTRE,        "cue-contre",         "contre ending or right after a cue of against (s'élève contre X, proteste contre X) introduces what the cue is against: aimed-against does not flip it") \
 	X(JUDGED_ENTITY,     "judged-entity",      "an evaluation after the object of a verb of judging (a qualifié Zelensky de dictateur) is about that object") \
 	X(COORDINATED_TOPIC, "coordinated-topic",  "topics coordinated by et after a cue share its stance") \
 	X(DONT_CLAUSE,       "dont-clause",        "a dont clause ends a cue’s objects, and a cue inside it speaks of the name before dont") \
@@ -100,7 +104,7 @@
 	X(STATED_OBJECT,      "stated-object",      "an anaphoric cue whose object holds another cue before any comma (toute tentative d'utiliser ces liens pour réaliser l'objectif) does not stand for the last topic: that cue states what it is about") \
 	X(THING_ANTECEDENT,   "thing-antecedent",   "a sentence whose subject is a common noun (la mairie a expliqué ...) leaves no name for a subject pronoun of the next sentence: il / elle then stand for that noun") \
 	X(THREAT_TARGET,      "threat-target",      "the party a threat or warning is addressed to (a menacé le Panama de mesures, a averti Bruxelles, une mise en garde à Washington) is its target, against it") \
-	X(DIPLOMAT_STATE,     "diplomat-state",     "a demonym right after a cue ending in a diplomat noun (a expulsé douze diplomates algériens, a convoqué l'ambassadeur russe) targets that state") \
+	X(DIPLOMAT_STATE,     "diplomat-state",     "a demonym right after a cue ending in a diplomat noun (a expulsé douze diplomates algériens, a convoqué l'ambassadeur russe), or the state after en or à (a rappelé son ambassadeur en France), targets that state") \
 	X(SPONSOR_AGENT,      "sponsor-agent",      "a sponsoring verb that is no topic term (des efforts parrainés par Washington, un texte supervisé par les États-Unis) is for negociations, held by its agent after par only") \
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(OWN_STATE_TARGET,   "own-state-target",   "a holder's own state, or a city of it, is not its target (Trump en désaccord sur le rôle des États-Unis, venus à Washington): such a row is dropped") \

@@ -13,6 +13,20 @@
  * Longest stem phrase of the stem trie starting at piece i, skipping
  * function words after the first word and following "*" gaps.
  */
+/*
+ * Does the word end in -able(s) or -ible(s) (acceptable, souhaitables,
+ * irréversible)?  No form of a verb does (rule able-adjective).
+ */
+static bool
+able_word(const DpWord *w)
+{
+	size_t		n = w->keylen;
+
+	if (n > 0 && w->key[n - 1] == 's')
+		n--;
+	return n >= 6 && (memcmp(w->key + n - 4, "able", 4) == 0 || memcmp(w->key + n - 4, "ible", 4) == 0);
+}
+
 static void stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 					  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
 
@@ -321,6 +335,19 @@ annotate(St *st)
 					(cue < 0 || ((st->d->cues[v[k].id].pos == DP_POS_NOUN) == nominal &&
 								 (st->d->cues[cue].pos == DP_POS_NOUN) != nominal)))
 					cue = (int32_t) v[k].id;
+
+			/*
+			 * "le plan est acceptable": an adjective in -able, -ible is
+			 * the adjective cue of its stem, not accepter (able-adjective)
+			 */
+			if (cue >= 0 && end == i + 1 && st->d->cues[cue].pos != DP_POS_ADJ &&
+				dp_rule_on(DP_RULE_ABLE_ADJECTIVE) && able_word(p->w))
+				for (uint32_t k = 0; k < nv; k++)
+					if (v[k].type == DP_V_CUE && st->d->cues[v[k].id].pos == DP_POS_ADJ)
+					{
+						cue = (int32_t) v[k].id;
+						break;
+					}
 			if (cue >= 0)
 			{
 				a->cue = (int16_t) cue;

@@ -494,6 +494,26 @@ diplomat_cue(const St *st, size_t c_end)
 }
 
 /*
+ * Is the mention the state a diplomat serves in: en, à, au or aux right
+ * after a diplomat noun of the cue starting at c and ending at c_end ("a
+ * rappelé son ambassadeur en France pour consultations", "à Washington";
+ * rule diplomat-state)?  Then it is no place of an event but the target.
+ */
+static bool
+diplomat_post(const St *st, size_t c, size_t c_end, const DpMention *mm)
+{
+	size_t		b = mm->piece;
+	const DpPiece *prep;
+
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b < 2 || b - 2 < c || b - 2 >= c_end || !diplomat_cue(st, b - 1))
+		return false;
+	prep = &st->pc.p[b - 1];
+	return key_is(prep, "en") || key_is(prep, "au") || key_is(prep, "aux") || is_prep_a(st, prep);
+}
+
+/*
  * The party a threat or warning is addressed to: its direct object right
  * after the verb ("a menacé le Panama de mesures", "a averti Bruxelles",
  * "a menacé dimanche la Russie"), or the name after à for a noun or phrase
@@ -786,6 +806,15 @@ score_cue_one(St *st, size_t c)
 		bool		anaphoric = false;
 		bool		governed = false;
 		float		threat_pol = 0;
+
+		/*
+		 * A governed noun cue's polarity, multiplied into pol, and where the
+		 * noun ends: its author after de takes the verb's polarity without
+		 * it (rule governed-author)
+		 */
+		float		noun_pol = 1.0f;
+		size_t		noun_end = SIZE_MAX;
+		size_t		noun_start = SIZE_MAX;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
 		size_t		holder_last = st->hend;
 		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder);
@@ -896,7 +925,12 @@ score_cue_one(St *st, size_t c)
 				/* "opposer un refus, son veto": the verb only carries a
 				 * refusal, it does not reverse it as "lever son veto" does */
 				if (!(cue->frame == DP_FR_OPPOSE && cue->polarity < 0 && st->d->cues[a->cue].polarity < 0))
+				{
 					pol *= st->d->cues[a->cue].polarity;
+					noun_pol = st->d->cues[a->cue].polarity;
+					noun_end = k + st->an[k].cue_len;
+					noun_start = k;
+				}
 				governed = true;
 				want_entity |= governs_entity_cue(st, cue, k);
 				st->an[k].consumed = true;
@@ -1050,7 +1084,7 @@ score_cue_one(St *st, size_t c)
 				 * said, not a target.
 				 */
 				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
-					place_of(st, mm))
+					(place_of(st, mm) && !diplomat_post(st, c, c_end, mm)))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;
@@ -1059,7 +1093,11 @@ score_cue_one(St *st, size_t c)
 				{
 					/* "la lutte contre X", "maintenir la pression sur X":
 					 * being for it is being against X */
-					float		against = aimed_against(st, mm->piece) ? -1.0f : 1.0f;
+					float		against = aimed_against(st, mm->piece) &&
+						!cue_contre(st, cue, c_end, mm->piece) ? -1.0f : 1.0f;
+
+					if (governed_author(st, noun_start, noun_end, mm->piece))
+						against *= noun_pol;
 
 					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
 						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);

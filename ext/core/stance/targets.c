@@ -123,6 +123,25 @@ aimed_against(const St *st, size_t m)
 }
 
 /*
+ * Is the "contre" before the name at piece m the cue's own preposition: the
+ * last word of a cue of against or the word right after it ("s'élève
+ * contre X", "proteste contre X", "a haussé le ton contre X")?  The name is
+ * then what the cue is against, not something the cue's object is aimed
+ * against (rule cue-contre).
+ */
+static bool
+cue_contre(const St *st, const DpCue *cue, size_t c_end, size_t m)
+{
+	size_t		b = m;
+
+	if (!dp_rule_on(DP_RULE_CUE_CONTRE) || cue->polarity >= 0)
+		return false;
+	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+		b--;
+	return b >= 1 && b - 1 <= c_end && key_is(&st->pc.p[b - 1], "contre");
+}
+
+/*
  * Is the name at piece m introduced as a channel: "sur X", "sur Telegram",
  * "sur le site X", "sur son compte X" (sur, then a bare name, or a
  * determiner or possessive and one lowercase word before it)?  Not "sur le
@@ -893,6 +912,42 @@ governed_noun(const St *st, size_t c_end, size_t k)
 	return k == c_end + 1 && (key_in(&st->pc.p[c_end], L_DETERMINERS) ||
 							  (key_in(&st->pc.p[c_end], L_POSSESSIVES) &&
 							   !key_in(&st->pc.p[c_end], L_PREPOSITIONS)));
+}
+
+/*
+ * Is the name at piece m the author of the governed noun cue ending at
+ * noun_end: after de, du, des or d' (an article may come between) at most
+ * two words (adjectives) after the noun ("le chantage de Moscou", "la
+ * coercition économique de la Chine"), or after par at most three words
+ * after it ("la coercition exercée par Pékin")?  Not "la coopération avec
+ * X", the noun's own object, nor the one done to after a patient noun.
+ */
+static bool
+governed_author(const St *st, size_t noun_start, size_t noun_end, size_t m)
+{
+	size_t		b = m;
+	const DpPiece *link;
+
+	if (!dp_rule_on(DP_RULE_GOVERNED_AUTHOR) || noun_end == SIZE_MAX || m <= noun_end)
+		return false;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b == 0 || b - 1 < noun_end)
+		return false;
+	link = &st->pc.p[b - 1];
+	/*
+	 * after a noun of what is done to someone (diplo.modifier type
+	 * patient: "la condamnation de X", "l'arrestation de X") de names that
+	 * someone, not the author (rule patient-noun)
+	 */
+	if (!((is_genitive(link) && b - 1 <= noun_end + 2 &&
+		   !(has_mod(st, noun_start, DP_MOD_PATIENT) && dp_rule_on(DP_RULE_PATIENT_NOUN))) ||
+		  (key_is(link, "par") && b - 1 <= noun_end + 3)))
+		return false;
+	for (size_t j = noun_end; j < b - 1; j++)
+		if (!st->pc.p[j].wordlike || st->an[j].ment >= 0 || st->an[j].cue >= 0 || st->an[j].topic >= 0)
+			return false;
+	return true;
 }
 
 /*
