@@ -101,7 +101,10 @@
 	X(THREAT_TARGET,      "threat-target",      "the party a threat or warning is addressed to (a menacé le Panama de mesures, a averti Bruxelles, une mise en garde à Washington) is its target, against it") \
 	X(DIPLOMAT_STATE,     "diplomat-state",     "a demonym right after a cue ending in a diplomat noun (a expulsé douze diplomates algériens, a convoqué l'ambassadeur russe) targets that state") \
 	X(SPONSOR_AGENT,      "sponsor-agent",      "a sponsoring verb that is no topic term (des efforts parrainés par Washington, un texte supervisé par les États-Unis) is for negociations, held by its agent after par only") \
-	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state")
+	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
+	X(DEMONYM_AUTHOR,     "demonym-author",     "an act noun with a demonym (la décision française, le plan chinois) has that state for author, when no topic follows in the cue's object") \
+	X(JUDGED_ACT,         "judged-act",         "an evaluation of an act noun with its author (a qualifié la décision d'Alger d'injustifiée, la décision algérienne est inacceptable) is about the author") \
+	X(PRESSURE_TARGET,    "pressure-target",    "the name after pression(s) sur, an adjective allowed between (exerce une pression croissante sur Taïwan, fait pression sur Kiev, la pression de Pékin sur Taïwan), is a target against, whatever the cue's frame")
 
 typedef enum DpRule
 {

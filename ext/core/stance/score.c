@@ -615,7 +615,8 @@ score_cue_one(St *st, size_t c)
 	{
 		Ref			judged,
 					judge;
-		size_t		jpos;
+		size_t		jpos,
+					jverb;
 		bool		fp;
 
 		/* the judge is the subject of the verb of judging, not the judged
@@ -628,6 +629,42 @@ score_cue_one(St *st, size_t c)
 			push(st, &judge, quote, judged.name, judged.actor, false, pol * w, c, c_end,
 				 lo, hi, neg, hedged, reported);
 			return;
+		}
+		/*
+		 * "a qualifié la décision d'Alger d'« injustifiée »": the judge is
+		 * the subject of the verb of judging; "(estime) que la décision
+		 * algérienne est inacceptable": the holder found, unless it is the
+		 * author itself (the name inside the subject), then the subject of
+		 * the reporting verb, else the quote's speaker
+		 */
+		if (judged_act(st, c, &judged, &jpos, &jverb))
+		{
+			bool		ok = false;
+
+			if (jverb != SIZE_MAX)
+				ok = subject_left(st, jverb, &judge, &fp) && judge.valid;
+			else if (holder.valid && strcmp(holder.name, judged.name) != 0 &&
+					 !(holder.actor >= 0 && holder.actor == judged.actor))
+			{
+				judge = holder;
+				ok = true;
+			}
+			else if (reporting_subject(st, c, &judge) || post_attribution(st, c_end, &judge))
+				ok = judge.valid;
+			else if (quote >= 0)
+			{
+				judge.valid = false;
+				ok = true;
+			}
+			if (ok && !(judge.valid && (strcmp(judged.name, judge.name) == 0 ||
+										(judge.actor >= 0 && judge.actor == judged.actor))))
+			{
+				if (jpos < lo)
+					lo = jpos;
+				push(st, &judge, quote, judged.name, judged.actor, false, pol * w, c, c_end,
+					 lo, hi, neg, hedged, jverb == SIZE_MAX || reported);
+				return;
+			}
 		}
 	}
 	if (cue->target_mode == DP_TM_SUBJECT || passive || pronominal)
@@ -696,7 +733,7 @@ score_cue_one(St *st, size_t c)
 					found++;
 					break;
 				}
-		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 &&
+		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 && !act_noun_before(st, c) &&
 			st->sentence <= st->last_topic_sentence + 1)
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
@@ -875,8 +912,11 @@ score_cue_one(St *st, size_t c)
 				Ref			r;
 				size_t		e;
 
-				if (author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) &&
-					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				if ((author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) ||
+					 demonym_author(st, c, c_end, k, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e)) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0) &&
+					!(holder.valid && r.kind == DP_KIND_GPE && r.actor >= 0 && holder.actor == r.actor &&
+					  st->an[e].demonym >= 0 && st->an[e].ment < 0))
 				{
 					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
 						 lo, e, neg, hedged, reported);
@@ -1040,7 +1080,7 @@ score_cue_one(St *st, size_t c)
 				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
 				continue;
 			}
-			if (!entity_done && want_entity && a->ment >= 0)
+			if (!entity_done && a->ment >= 0 && (want_entity || pressed(st, st->ms.m[a->ment].piece)))
 			{
 				const DpMention *mm = &st->ms.m[a->ment];
 

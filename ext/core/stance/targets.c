@@ -102,6 +102,158 @@ judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 }
 
 /*
+ * The author of an act an evaluation right after it is about: "a qualifié
+ * la décision d'Alger d'« injustifiée »", "juge la décision algérienne
+ * irresponsable" (a verb of judging before the act: *judge_verb is its
+ * piece), "que la décision d'Alger est « injustifiée »" (a copula between:
+ * *judge_verb is SIZE_MAX).  The act is a noun of what someone said,
+ * decided or did (modifier author) with its author after de or par
+ * (author_after()) or its demonym (la décision française), ending right
+ * before the evaluation.  Sets *out and the act's first piece *start.
+ */
+static size_t
+author_end(const St *st, size_t k, size_t scope_end, Ref *r)
+{
+	size_t		e;
+
+	if (author_after(st, k, scope_end, r, &e))
+		return e;
+	if (k + 1 < scope_end && st->an[k + 1].demonym >= 0 && st->an[k + 1].ment < 0)
+	{
+		*r = ref_state(st, st->an[k + 1].demonym);
+		if (r->valid && r->name)
+			return k + 1;
+	}
+	return SIZE_MAX;
+}
+
+static bool
+judged_act(const St *st, size_t c, Ref *out, size_t *start, size_t *judge_verb)
+{
+	size_t		k = c;
+	bool		copula = false;
+
+	if (!dp_rule_on(DP_RULE_JUDGED_ACT))
+		return false;
+	while (k > 0 && c - k < 5)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (!copula &&
+			(key_is(p, "est") || key_is(p, "sont") || key_is(p, "etait") || key_is(p, "serait") ||
+			 key_is(p, "reste") || key_is(p, "demeure")))
+		{
+			copula = true;
+			k--;
+			continue;
+		}
+		if (!(p->cls == DP_TOK_QUOTE || key_is(p, "de") || key_is(p, "d'") || key_is(p, "d") ||
+			  key_is(p, "comme") ||
+			  (p->cls == DP_TOK_PUNCT &&
+			   dp_apos_len((const unsigned char *) st->text, p->off + p->len, p->off) == p->len)))
+			break;
+		k--;
+	}
+	if (k < 3)
+		return false;
+	/* the act noun, up to five pieces before the evaluation */
+	for (size_t j = k - 1; j-- > 0 && j + 6 > k;)
+	{
+		Ref			r;
+		size_t		last,
+					b;
+
+		if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ",") || is_que(&st->pc.p[j]))
+			return false;
+		if (!has_mod(st, j, DP_MOD_AUTHOR) || st->an[j].topic >= 0)
+			continue;
+		last = j + (st->an[j].mod_len ? st->an[j].mod_len : 1) - 1;
+		if (author_end(st, last, k, &r) != k - 1)
+			return false;
+		b = j;
+		if (b > 0 && (key_in(&st->pc.p[b - 1], L_DETERMINERS) || key_in(&st->pc.p[b - 1], L_POSSESSIVES)))
+			b--;
+		*out = r;
+		*start = b;
+		if (copula)
+		{
+			*judge_verb = SIZE_MAX;
+			return true;
+		}
+		if (b > 0 && has_mod(st, b - 1, DP_MOD_REPORTING))
+		{
+			*judge_verb = b - 1;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/*
+ * Does the evaluation at piece c qualify an act noun right before it that
+ * names no topic ("ces tarifs « injustifiés »", "des mesures
+ * inacceptables")?  It is about that act, whose author is not said there:
+ * not about the topic last named.
+ */
+static bool
+act_noun_before(const St *st, size_t c)
+{
+	size_t		k = c;
+
+	if (!dp_rule_on(DP_RULE_JUDGED_ACT))
+		return false;
+	while (k > 0 && st->pc.p[k - 1].cls == DP_TOK_QUOTE)
+		k--;
+	if (k == 0)
+		return false;
+	for (size_t j = k - 1; j + 3 > k; j--)
+	{
+		if (has_mod(st, j, DP_MOD_AUTHOR) && j + (st->an[j].mod_len ? st->an[j].mod_len : 1) == k)
+			return st->an[j].topic < 0;
+		if (j == 0)
+			break;
+	}
+	return false;
+}
+
+/*
+ * Is the name at piece m the one pressed: after "pression(s) sur", an
+ * article allowed before it and one lowercase adjective after the noun
+ * ("une pression croissante sur Taïwan")?  Rule pressure-target: such a
+ * name is a target even of a demand cue (faire pression), which otherwise
+ * takes topics only.
+ */
+static bool
+pressed(const St *st, size_t m)
+{
+	size_t		b = m;
+	const DpPiece *adj;
+
+	if (!dp_rule_on(DP_RULE_PRESSURE_TARGET))
+		return false;
+	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+		b--;
+	if (b < 2 || !key_is(&st->pc.p[b - 1], "sur"))
+		return false;
+	/* between the noun and sur: an adjective, its holder after de (la
+	 * pression de Pékin sur), a demonym (la pression chinoise sur) */
+	for (size_t j = b - 1; j-- > 0 && j + 7 > b;)
+	{
+		adj = &st->pc.p[j];
+		if (is_pressure(adj))
+			return true;
+		if (st->an[j].ment >= 0 || st->an[j].demonym >= 0 || is_genitive(adj) || is_definite(adj))
+			continue;
+		if (!adj->wordlike || adj->cap || st->an[j].topic >= 0 || st->an[j].cue >= 0 ||
+			key_in(adj, L_DETERMINERS) || key_in(adj, L_PREPOSITIONS) || is_que(adj) ||
+			key_is(adj, "et") || key_is(adj, "ou"))
+			return false;
+	}
+	return false;
+}
+
+/*
  * Is the name at piece m what something is aimed against: after "contre",
  * or after "pression(s) sur" (an article may come between)?
  */
@@ -112,6 +264,8 @@ aimed_against(const St *st, size_t m)
 
 	if (!dp_rule_on(DP_RULE_AIMED_AGAINST))
 		return false;
+	if (pressed(st, m))
+		return true;
 	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
 		b--;
 	if (b < 1)
@@ -140,7 +294,7 @@ said_on(const St *st, size_t m)
 		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
 		return key_is(&st->pc.p[b - 3], "sur");	/* the noun: site, compte, réseau */
 	return b >= 1 && key_is(&st->pc.p[b - 1], "sur") &&
-		!(b >= 2 && is_pressure(&st->pc.p[b - 2]));
+		!(b >= 2 && is_pressure(&st->pc.p[b - 2])) && !pressed(st, m);
 }
 
 /*
@@ -651,6 +805,60 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 }
 
 /*
+ * The state an act noun ending at piece k stands for by its demonym: "la
+ * décision française", "le plan chinois", "les mesures américaines", "la
+ * décision unilatérale algérienne" (one lowercase adjective may come
+ * first).  No topic may follow in the cue's object up to scope_end, nor
+ * open on the noun itself (kb, its first piece): "la proposition américaine
+ * pour un cessez-le-feu" and "le plan de paix américain" are about the
+ * topic, not for or against the state that made them.  Sets *r and the
+ * demonym's piece *e.
+ */
+static bool
+demonym_author(const St *st, size_t c, size_t c_end, size_t kb, size_t k, size_t scope_end, Ref *r, size_t *e)
+{
+	size_t		d = k + 1;
+
+	if (!dp_rule_on(DP_RULE_DEMONYM_AUTHOR) || d >= scope_end || d >= st->pc.n || kb < c_end)
+		return false;
+	/* an infinitive after de (le refus du Hamas d'accepter l'offre
+	 * israélienne): whose stance it is the governing noun says */
+	if (c > 0 && (key_is(&st->pc.p[c - 1], "de") || key_is(&st->pc.p[c - 1], "d'")))
+		return false;
+	/* the cue's object: only articles, possessives and à, au, aux, contre,
+	 * de before the noun (a rejeté la décision, s'oppose à la décision), not
+	 * "la stratégie face à l'agression russe" */
+	if (kb > c_end + 2)
+		return false;
+	for (size_t j = c_end; j < kb; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (!(key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_prep_a(st, p) || key_is(p, "au") ||
+			  key_is(p, "aux") || key_is(p, "contre") || is_genitive(p)))
+			return false;
+	}
+	if (st->an[d].demonym < 0 && d + 1 < scope_end)
+	{
+		const DpPiece *p = &st->pc.p[d];
+
+		if (!p->wordlike || p->cap || st->an[d].ment >= 0 || st->an[d].cue >= 0 || st->an[d].topic >= 0 ||
+			key_in(p, L_DETERMINERS) || key_in(p, L_PREPOSITIONS) || is_genitive(p) || is_que(p) ||
+			key_is(p, "et") || key_is(p, "ou"))
+			return false;
+		d++;
+	}
+	if (st->an[d].demonym < 0 || st->an[d].ment >= 0)
+		return false;
+	for (size_t j = kb; j < scope_end; j++)
+		if (st->an[j].topic >= 0)
+			return false;
+	*r = ref_state(st, st->an[d].demonym);
+	*e = d;
+	return r->valid && r->name != NULL;
+}
+
+/*
  * Is the place whose name (its article skipped) starts at piece b the
  * complement of a locative phrase: "dans le nord de la Syrie", "sur la
  * bande de Gaza", "vers la frontière du Liban", "depuis la région de
@@ -671,7 +879,7 @@ place_phrase(const St *st, const DpMention *mm, size_t b)
 	if (!dp_rule_on(DP_RULE_PLACE_PHRASE))
 		return false;
 	/* "ses frappes sur la bande de Gaza", "sur Gaza" */
-	if (k >= 1 && key_is(&st->pc.p[k - 1], "sur") && !acting(st, mm))
+	if (k >= 1 && key_is(&st->pc.p[k - 1], "sur") && !acting(st, mm) && !pressed(st, mm->piece))
 		return true;
 	if (k < 4 || !is_genitive(&st->pc.p[k - 1]))
 		return false;
@@ -876,6 +1084,8 @@ noun_complement(const St *st, size_t m)
 		b--;
 	if (b == 0)
 		return false;
+	if (pressed(st, m))
+		return true;		/* la pression de Pékin sur Taïwan */
 	return is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
 		key_is(&st->pc.p[b - 1], "aux") || key_is(&st->pc.p[b - 1], "envers") ||
 		key_is(&st->pc.p[b - 1], "contre") || key_is(&st->pc.p[b - 1], "pour") ||
