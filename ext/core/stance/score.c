@@ -384,7 +384,7 @@ score_self_cue(St *st, size_t c, const DpCue *cue)
  */
 static size_t
 coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t quote, float score,
-					size_t lo, size_t e, bool neg, bool hedged, bool reported)
+					size_t lo, size_t e, bool neg, bool hedged, bool reported, int16_t skip_actor)
 {
 	Ref			co[12];
 	size_t		end = e - 1;
@@ -394,7 +394,8 @@ coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t q
 		return e - 1;
 	nco = coordinated_names(st, e, co, 12, &end, false);
 	for (int i = 0; i < nco; i++)
-		push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
+		if (skip_actor < 0 || co[i].actor != skip_actor)
+			push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
 	return nco > 0 ? end : e - 1;
 }
 
@@ -819,7 +820,8 @@ score_cue_one(St *st, size_t c)
 								   cue->target_mode == DP_TM_BOTH) && cue->frame != DP_FR_THREATEN;
 		bool		topic_done = false,
 					entity_done = false;
-		size_t		topic_end = 0;
+		size_t		topic_end = 0,
+					gov_end = SIZE_MAX;
 		bool		anaphoric = false;
 		bool		governed = false;
 		float		threat_pol = 0;
@@ -899,6 +901,7 @@ score_cue_one(St *st, size_t c)
 					governed = true;
 					want_entity |= governs_entity_cue(st, cue, k);
 					st->an[k].consumed = true;
+					gov_end = k + st->an[k].cue_len;
 					k += st->an[k].cue_len - 1;
 					continue;
 				}
@@ -923,7 +926,7 @@ score_cue_one(St *st, size_t c)
 					entity_done = true;
 					found++;
 					(void) coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
-											   neg, hedged, reported);
+											   neg, hedged, reported, -1);
 				}
 			}
 			/*
@@ -940,6 +943,25 @@ score_cue_one(St *st, size_t c)
 				governed = true;
 				want_entity |= governs_entity_cue(st, cue, k);
 				st->an[k].consumed = true;
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
+			/*
+			 * "souhaite renforcer la coopération avec Séoul": a noun cue for
+			 * a relation, aimed at a person or state, as the object of the
+			 * governed verb lets the stance reach its party (rule
+			 * chained-noun; its polarity is the verb's: only a positive noun)
+			 */
+			if (a->cue >= 0 && !topic_done && !entity_done && gov_end != SIZE_MAX &&
+				dp_rule_on(DP_RULE_CHAINED_NOUN) && st->d->cues[a->cue].polarity > 0 &&
+				cue->frame != DP_FR_DEMAND &&	/* "appelle le pays à continuer sa
+												 * collaboration avec X": the
+												 * addressee's relation */
+				governed_noun(st, gov_end, k))
+			{
+				want_entity |= governs_entity_cue(st, cue, k);
+				st->an[k].consumed = true;
+				gov_end = SIZE_MAX;
 				k += st->an[k].cue_len - 1;
 				continue;
 			}
@@ -1080,7 +1102,8 @@ score_cue_one(St *st, size_t c)
 				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
 				continue;
 			}
-			if (!entity_done && a->ment >= 0 && (want_entity || pressed(st, st->ms.m[a->ment].piece)))
+			if (!entity_done && a->ment >= 0 &&
+				(want_entity || (pressed(st, st->ms.m[a->ment].piece) && !pressure_means(st, &holder))))
 			{
 				const DpMention *mm = &st->ms.m[a->ment];
 
@@ -1100,13 +1123,15 @@ score_cue_one(St *st, size_t c)
 					/* "la lutte contre X", "maintenir la pression sur X":
 					 * being for it is being against X */
 					float		against = aimed_against(st, mm->piece) ? -1.0f : 1.0f;
+					int16_t		own = own_party(st, mm->piece, &holder);
 
-					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
-						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+					if (own < 0 || mm->actor != own)
+						push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
+							 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 					entity_done = true;
 					found++;
 					k = coordinated_targets(st, c, c_end, &holder, quote, against * pol * w, lo,
-											mm->piece + mm->npieces, neg, hedged, reported);
+											mm->piece + mm->npieces, neg, hedged, reported, own);
 				}
 				else
 					k = mm->piece + mm->npieces - 1;

@@ -254,6 +254,30 @@ pressed(const St *st, size_t m)
 }
 
 /*
+ * "Les États-Unis, qui poussent pour une trêve, ont exercé une pression
+ * sur Zelensky": pressure by a holder already said, in the same sentence,
+ * to be for a topic is a means to that end, not a stance against the one
+ * pressed (rule pressure-means).  True when such a row of the holder's is
+ * already out.
+ */
+static bool
+pressure_means(const St *st, const Ref *holder)
+{
+	if (!dp_rule_on(DP_RULE_PRESSURE_MEANS) || !holder->valid || !holder->name)
+		return false;
+	for (size_t i = st->out->n; i-- > 0 && i + 32 > st->out->n;)
+	{
+		const DpStance *r = &st->out->s[i];
+
+		if (r->sentence != st->sentence)
+			continue;
+		if (r->target_topic && r->score > 0 && r->holder && strcmp(r->holder, holder->name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Is the name at piece m what something is aimed against: after "contre",
  * or after "pression(s) sur" (an article may come between)?
  */
@@ -1071,6 +1095,26 @@ backing(const St *st, size_t c)
 		return key_is(&st->pc.p[c - 2], "grace");
 	return (key_is(a, "le") || key_is(a, "l'") || key_is(a, "la")) &&
 		(key_is(&st->pc.p[c - 2], "avec") || key_is(&st->pc.p[c - 2], "sous"));
+}
+
+/*
+ * "la coopération entre Séoul et Tokyo" said by the Japanese Prime
+ * Minister: among the parties after entre, the holder's own state is no
+ * target (rule own-party).  Returns the holder's actor when the name at
+ * piece m opens such a list, else -1.
+ */
+static int16_t
+own_party(const St *st, size_t m, const Ref *holder)
+{
+	size_t		b = m;
+
+	if (!dp_rule_on(DP_RULE_OWN_PARTY) || !holder->valid || holder->actor < 0)
+		return -1;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b == 0 || !key_is(&st->pc.p[b - 1], "entre"))
+		return -1;
+	return holder->actor;
 }
 
 /* Is the name at piece m a noun's complement: after à, au, aux, envers,
