@@ -104,6 +104,8 @@
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(DEMONYM_AUTHOR,     "demonym-author",     "an act noun with a demonym (la décision française, le plan chinois) has that state for author, when no topic follows in the cue's object") \
 	X(JUDGED_ACT,         "judged-act",         "an evaluation of an act noun with its author (a qualifié la décision d'Alger d'injustifiée, la décision algérienne est inacceptable) is about the author") \
+	X(ACT_CONTENT,        "act-content",        "the act stated after an act noun and its authors (a dénoncé la décision de Londres de reconnaître l'État palestinien) is in the cue's object: polarities multiply, its object is a target") \
+	X(STATE_NOMINAL,      "state-nominal",      "État with a demonym (la reconnaissance de l'État palestinien) is that state as a target, where a name would be") \
 	X(PRESSURE_MEANS,     "pressure-means",     "pressure by a holder said in the same sentence to be for a topic (les États-Unis, qui poussent pour une trêve, ont exercé une pression sur Zelensky) is a means, no target against the one pressed") \
 	X(CHAINED_NOUN,       "chained-noun",       "a positive noun cue aimed at a party (coopération, partenariat) as the object of a governed verb (souhaite renforcer la coopération avec Séoul) lets the stance reach that party") \
 	X(OWN_PARTY,          "own-party",          "among the parties after entre (la coopération entre Séoul et Tokyo), the holder's own state is no target") \

@@ -821,7 +821,8 @@ score_cue_one(St *st, size_t c)
 		bool		topic_done = false,
 					entity_done = false;
 		size_t		topic_end = 0,
-					gov_end = SIZE_MAX;
+					gov_end = SIZE_MAX,
+					act_noun = SIZE_MAX;
 		bool		anaphoric = false;
 		bool		governed = false;
 		float		threat_pol = 0;
@@ -852,6 +853,24 @@ score_cue_one(St *st, size_t c)
 		{
 			const Anno *a = &st->an[k];
 
+			/*
+			 * "a dénoncé la décision de Londres de reconnaître l'État
+			 * palestinien": the act after an act noun and its author is what
+			 * the cue is for or against; its polarity multiplies, and its
+			 * object is a target of its own (rule act-content)
+			 */
+			if (a->cue >= 0 && act_noun != SIZE_MAX && act_content(st, act_noun, k))
+			{
+				pol *= st->d->cues[a->cue].polarity;
+				want_entity |= governs_entity_cue(st, cue, k) ||
+					frame_has(st->d->cues[a->cue].frame, FF_ENTITY);
+				entity_done = false;
+				governed = true;
+				act_noun = SIZE_MAX;
+				st->an[k].consumed = true;
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
 			/*
 			 * The act blamed or praised: "accuse Moscou de bloquer les
 			 * négociations" is for them, "remercie Ankara d'avoir accueilli
@@ -921,12 +940,22 @@ score_cue_one(St *st, size_t c)
 					!(holder.valid && r.kind == DP_KIND_GPE && r.actor >= 0 && holder.actor == r.actor &&
 					  st->an[e].demonym >= 0 && st->an[e].ment < 0))
 				{
+					size_t		ce;
+
 					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
 						 lo, e, neg, hedged, reported);
 					entity_done = true;
 					found++;
-					(void) coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
-											   neg, hedged, reported, -1);
+					ce = coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
+											 neg, hedged, reported, -1);
+					/* "la décision de Londres de reconnaître X": the act
+					 * stated after it is in the object, however long the
+					 * list of authors (rule act-content) */
+					if (act_content(st, k, ce + 2))
+					{
+						act_noun = k;
+						scope_end = cue_scope(st, ce + 2, ce + 2 + st->an[ce + 2].cue_len);
+					}
 				}
 			}
 			/*
@@ -1076,6 +1105,27 @@ score_cue_one(St *st, size_t c)
 					(r.kind == DP_KIND_PER || collective_object(st, cue, c_end, start)) &&
 					!complementizer_between(st, c_end, start) &&
 					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, k, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+			}
+			/*
+			 * "critique la reconnaissance de l'État palestinien": État with
+			 * its demonym is that state, a target wherever a name would be
+			 * (rule state-nominal)
+			 */
+			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k > c_end + 1 &&
+				key_is(&st->pc.p[k - 1], "etat") &&
+				(is_definite(&st->pc.p[k - 2]) || is_genitive(&st->pc.p[k - 2]) ||
+				 key_in(&st->pc.p[k - 2], L_DETERMINERS)) &&
+				!complementizer_between(st, c_end, k - 1) && dp_rule_on(DP_RULE_STATE_NOMINAL))
+			{
+				Ref			r = ref_state(st, a->demonym);
+
+				if (r.valid && r.name && !(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
 				{
 					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
 						 lo, k, neg, hedged, reported);

@@ -278,6 +278,31 @@ pressure_means(const St *st, const Ref *holder)
 }
 
 /*
+ * Is the verb cue at piece k the act an act noun at piece n states, after
+ * its authors: "la décision de Londres de reconnaître", "la décision du
+ * Royaume-Uni, du Canada et de l'Australie de reconnaître"?  Between them
+ * only names, de / du / des, articles, commas and et; de or d' right
+ * before the verb.
+ */
+static bool
+act_content(const St *st, size_t n, size_t k)
+{
+	if (!dp_rule_on(DP_RULE_ACT_CONTENT) || k >= st->pc.n || k < n + 3 || k > n + 24 ||
+		st->an[k].cue < 0 || st->d->cues[st->an[k].cue].pos != DP_POS_VERB ||
+		!(key_is(&st->pc.p[k - 1], "de") || key_is(&st->pc.p[k - 1], "d'")))
+		return false;
+	for (size_t j = n + (st->an[n].mod_len ? st->an[n].mod_len : 1); j + 1 < k; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (!(st->an[j].ment >= 0 || is_genitive(p) || is_definite(p) || key_is(p, "et") ||
+			  is_punct(st, p, ",")))
+			return false;
+	}
+	return true;
+}
+
+/*
  * Is the name at piece m what something is aimed against: after "contre",
  * or after "pression(s) sur" (an article may come between)?
  */
