@@ -104,6 +104,8 @@
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(DEMONYM_AUTHOR,     "demonym-author",     "an act noun with a demonym (la décision française, le plan chinois) has that state for author, when no topic follows in the cue's object") \
 	X(JUDGED_ACT,         "judged-act",         "an evaluation of an act noun with its author (a qualifié la décision d'Alger d'injustifiée, la décision algérienne est inacceptable) is about the author") \
+	X(JUDGED_HEAD,        "judged-head",        "a head noun between de and the evaluation of a judged name (a qualifié Modi d'« homme excellent ») keeps the name its object") \
+	X(DEMAND_ADDRESSEE,   "demand-addressee",   "the party a demand is addressed to after its object (réclament des garanties à Téhéran) is a target, against it") \
 	X(ACT_CONTENT,        "act-content",        "the act stated after an act noun and its authors (a dénoncé la décision de Londres de reconnaître l'État palestinien) is in the cue's object: polarities multiply, its object is a target") \
 	X(STATE_NOMINAL,      "state-nominal",      "État with a demonym (la reconnaissance de l'État palestinien) is that state as a target, where a name would be") \
 	X(PRESSURE_MEANS,     "pressure-means",     "pressure by a holder said in the same sentence to be for a topic (les États-Unis, qui poussent pour une trêve, ont exercé une pression sur Zelensky) is a means, no target against the one pressed") \

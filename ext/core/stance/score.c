@@ -828,7 +828,8 @@ score_cue_one(St *st, size_t c)
 		float		threat_pol = 0;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
 		size_t		holder_last = st->hend;
-		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder);
+		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder),
+					addressee;
 
 		/* "a menacé le Panama de mesures": against the threatened */
 		if (threatened != SIZE_MAX)
@@ -838,6 +839,16 @@ score_cue_one(St *st, size_t c)
 			push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end,
 				 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 			found++;
+		}
+		/* "réclament des garanties à Téhéran": against the one pressed */
+		if (threatened == SIZE_MAX && (addressee = demand_addressee(st, cue, c_end, scope_end, &holder)) != SIZE_MAX)
+		{
+			const DpMention *mm = &st->ms.m[st->an[addressee].ment];
+
+			push(st, &holder, quote, mm->name, mm->actor, false, -pol * w, c, c_end,
+				 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+			found++;
+			entity_done = true;
 		}
 
 		/* "soutenu par l'Algérie, le Danemark et la Grèce": the agents

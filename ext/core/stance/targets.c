@@ -72,13 +72,32 @@ in_topic_complement(const St *st, size_t t, size_t m)
 static bool
 judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 {
-	size_t		k = c;
+	size_t		k = c,
+				reach = 4;
 	const DpMention *mm;
 
 	if (!dp_rule_on(DP_RULE_JUDGED_ENTITY))
 		return false;
+	/* "a qualifié Modi d'« homme excellent »": the evaluation's head noun
+	 * after de (rule judged-head) */
+	if (dp_rule_on(DP_RULE_JUDGED_HEAD) && c >= 2)
+	{
+		const DpPiece *h = &st->pc.p[c - 1],
+				   *b = &st->pc.p[c - 2];
+
+		if (h->wordlike && !h->cap && st->an[c - 1].ment < 0 && st->an[c - 1].cue < 0 &&
+			st->an[c - 1].topic < 0 && st->an[c - 1].demonym < 0 && !key_in(h, L_DETERMINERS) &&
+			!key_in(h, L_PREPOSITIONS) && !key_in(h, L_POSSESSIVES) && !is_que(h) &&
+			(b->cls == DP_TOK_QUOTE || key_is(b, "de") || key_is(b, "d'") || key_is(b, "d") ||
+			 (b->cls == DP_TOK_PUNCT &&
+			  dp_apos_len((const unsigned char *) st->text, b->off + b->len, b->off) == b->len)))
+		{
+			k = c - 1;
+			reach = 5;
+		}
+	}
 	/* (d'« splits into d, the apostrophe and the quote mark) */
-	while (k > 0 && c - k < 4)
+	while (k > 0 && c - k < reach)
 	{
 		const DpPiece *p = &st->pc.p[k - 1];
 
@@ -300,6 +319,63 @@ act_content(const St *st, size_t n, size_t k)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * The party a demand is addressed to after its object: "réclament des
+ * garanties à Téhéran", "exige des explications à Alger".  A demand verb,
+ * a determiner, one to three lowercase words naming no topic, cue or name,
+ * then à / au / aux (an article may follow) and an acting person, state or
+ * organisation: what is demanded of it is pressure on it (rule
+ * demand-addressee).  The piece of the name, or SIZE_MAX.  ("demande à
+ * Moscou un cessez-le-feu", the addressee first, is left to the topic.)
+ */
+static size_t
+demand_addressee(const St *st, const DpCue *cue, size_t c_end, size_t scope_end, const Ref *holder)
+{
+	size_t		k = c_end;
+	int			words = 0;
+
+	if (!dp_rule_on(DP_RULE_DEMAND_ADDRESSEE) || cue->frame != DP_FR_DEMAND || cue->pos != DP_POS_VERB ||
+		k >= scope_end || !(key_in(&st->pc.p[k], L_DETERMINERS) || key_in(&st->pc.p[k], L_POSSESSIVES) ||
+							key_is(&st->pc.p[k], "de") || key_is(&st->pc.p[k], "d'")))
+		return SIZE_MAX;
+	for (k++; k < scope_end && words < 4; k++, words++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux"))
+			break;
+		if (words > 0 && (key_is(p, "de") || key_is(p, "d'")))
+			continue;			/* des garanties de sécurité */
+		/* a noun right after its article that shares a verb cue's stem
+		 * (des garanties, garantir) is no cue here */
+		if (st->an[k].cue >= 0 && !(words == 0 && st->d->cues[st->an[k].cue].pos == DP_POS_VERB &&
+									st->an[k].cue_len == 1))
+			return SIZE_MAX;
+		/* a person or state pressed (la délégation israélienne à Doha)
+		 * is no thing demanded */
+		if (!p->wordlike || p->cap || st->an[k].ment >= 0 || st->an[k].topic >= 0 || st->an[k].demonym >= 0 ||
+			has_mod(st, k, DP_MOD_COLLECTIVE) || has_mod(st, k, DP_MOD_LEADER) ||
+			key_in(p, L_PREPOSITIONS) || key_in(p, L_DETERMINERS) || is_que(p) || key_is(p, "et"))
+			return SIZE_MAX;
+	}
+	if (words == 0 || k >= scope_end || !(is_prep_a(st, &st->pc.p[k]) || key_is(&st->pc.p[k], "au") ||
+										  key_is(&st->pc.p[k], "aux")))
+		return SIZE_MAX;
+	k++;
+	if (k < scope_end && is_definite(&st->pc.p[k]))
+		k++;
+	if (k < scope_end && st->an[k].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+		if (mm->piece != k || !(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+			!acting(st, mm) || (holder->valid && holder->name && strcmp(holder->name, mm->name) == 0))
+			return SIZE_MAX;
+		return k;
+	}
+	return SIZE_MAX;
 }
 
 /*
