@@ -104,6 +104,8 @@
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(DEMONYM_AUTHOR,     "demonym-author",     "an act noun with a demonym (la décision française, le plan chinois) has that state for author, when no topic follows in the cue's object") \
 	X(JUDGED_ACT,         "judged-act",         "an evaluation of an act noun with its author (a qualifié la décision d'Alger d'injustifiée, la décision algérienne est inacceptable) is about the author") \
+	X(AUTHOR_PAST_TOPIC,  "author-past-topic",  "a topic noun cue after de inside an act's phrase (le rôle de médiation du Qatar) does not end the search for the act's author") \
+	X(COORDINATED_NP,     "coordinated-np",     "after a noun cue, the name after de in a noun phrase coordinated to it (le soutien des États-Unis et l'accompagnement de l'Union africaine) is no target") \
 	X(JUDGED_HEAD,        "judged-head",        "a head noun between de and the evaluation of a judged name (a qualifié Modi d'« homme excellent ») keeps the name its object") \
 	X(DEMAND_ADDRESSEE,   "demand-addressee",   "the party a demand is addressed to after its object (réclament des garanties à Téhéran) is a target, against it") \
 	X(ACT_CONTENT,        "act-content",        "the act stated after an act noun and its authors (a dénoncé la décision de Londres de reconnaître l'État palestinien) is in the cue's object: polarities multiply, its object is a target") \

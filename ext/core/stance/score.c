@@ -1174,7 +1174,7 @@ score_cue_one(St *st, size_t c)
 				 * said, not a target.
 				 */
 				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
-					place_of(st, mm))
+					place_of(st, mm) || (cue->pos == DP_POS_NOUN && coordinated_np(st, mm->piece)))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;

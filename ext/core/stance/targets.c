@@ -379,6 +379,32 @@ demand_addressee(const St *st, const DpCue *cue, size_t c_end, size_t scope_end,
 }
 
 /*
+ * Is the name at piece m the complement of a noun phrase coordinated after
+ * a noun cue's: "le soutien des États-Unis et l'accompagnement de l'Union
+ * africaine" (et or a comma, an article, a lowercase noun, de / du / des,
+ * an article allowed before the name)?  That noun's author, not the cue's
+ * target (rule coordinated-np).
+ */
+static bool
+coordinated_np(const St *st, size_t m)
+{
+	size_t		b = m;
+	const DpPiece *n;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_NP))
+		return false;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b < 4 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	n = &st->pc.p[b - 2];
+	if (!n->wordlike || n->cap || st->an[b - 2].ment >= 0 || key_in(n, L_PREPOSITIONS) ||
+		key_in(n, L_DETERMINERS) || !key_in(&st->pc.p[b - 3], L_DETERMINERS))
+		return false;
+	return key_is(&st->pc.p[b - 4], "et") || is_punct(st, &st->pc.p[b - 4], ",");
+}
+
+/*
  * Is the name at piece m what something is aimed against: after "contre",
  * or after "pression(s) sur" (an article may come between)?
  */
@@ -906,7 +932,12 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 		size_t		m = j + 1;
 
 		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p) ||
-			(st->an[j].cue >= 0 && !noun_participle(st, j) && st->d->cues[st->an[j].cue].pos != DP_POS_VERB))
+			(st->an[j].cue >= 0 && !noun_participle(st, j) && st->d->cues[st->an[j].cue].pos != DP_POS_VERB &&
+			 /* "le rôle de médiation du Qatar": a topic noun after de
+			  * qualifies the act, its author comes after it (rule
+			  * author-past-topic) */
+			 !(st->an[j].topic >= 0 && j > k && is_genitive(&st->pc.p[j - 1]) &&
+			   dp_rule_on(DP_RULE_AUTHOR_PAST_TOPIC))))
 			return false;
 		if (st->an[j].ment >= 0)
 			return false;		/* a name not introduced by de or par: not the author */
