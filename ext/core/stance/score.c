@@ -570,6 +570,27 @@ score_cue_one(St *st, size_t c)
 		score_self_cue(st, c, cue);
 		return;
 	}
+	/* "Taïwan ... face à la pression de Pékin": against the one who stands
+	 * up to it (rule faced-pressure) */
+	{
+		size_t		f = faced_at(st, c),
+					m = f != SIZE_MAX ? faced_party(st, f) : SIZE_MAX;
+		Ref			author;
+
+		if (m != SIZE_MAX && faced_holder(st, c_end, &author))
+		{
+			const DpMention *mm = &st->ms.m[st->an[m].ment];
+
+			if (strcmp(mm->name, author.name) != 0 && !(author.actor >= 0 && author.actor == mm->actor))
+			{
+				cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
+				push(st, &author, quote, mm->name, mm->actor, false,
+					 (is_pressure(&st->pc.p[c]) ? -pol : pol) * w, c, c_end,
+					 m, hi, neg, hedged, reported);
+				return;
+			}
+		}
+	}
 	if (!cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 		return;
 	/*

@@ -405,6 +405,60 @@ coordinated_np(const St *st, size_t m)
 }
 
 /*
+ * A hostile noun cue (pression, or a threat: menaces, intimidation) that
+ * something stands up to: "face à la pression de Pékin", "face aux menaces
+ * de Moscou", "sous la pression de X".  Returns the piece of face / sous,
+ * or SIZE_MAX (rule faced-pressure).
+ */
+static size_t
+faced_at(const St *st, size_t c)
+{
+	size_t		f;
+
+	if (!dp_rule_on(DP_RULE_FACED_PRESSURE) || st->an[c].cue < 0 ||
+		st->d->cues[st->an[c].cue].pos != DP_POS_NOUN ||
+		!(is_pressure(&st->pc.p[c]) || st->d->cues[st->an[c].cue].frame == DP_FR_THREATEN))
+		return SIZE_MAX;
+	if (c >= 2 && (key_is(&st->pc.p[c - 1], "aux") || key_is(&st->pc.p[c - 1], "au")) &&
+		key_is(&st->pc.p[c - 2], "face"))
+		return c - 2;
+	if (c < 2 || !(is_definite(&st->pc.p[c - 1]) || key_in(&st->pc.p[c - 1], L_DETERMINERS)))
+		return SIZE_MAX;
+	f = c - 2;
+	if (key_is(&st->pc.p[f], "sous"))
+		return f;
+	if (f >= 1 && is_prep_a(st, &st->pc.p[f]) && key_is(&st->pc.p[f - 1], "face"))
+		return f - 1;
+	return SIZE_MAX;
+}
+
+/*
+ * ... and the one standing up to it: the nearest acting person, state or
+ * organisation before face / sous in the sentence ("renforcer la posture
+ * militaire de Taïwan face à la pression de Pékin").  The piece of the
+ * mention, or SIZE_MAX.
+ */
+static size_t
+faced_party(const St *st, size_t f)
+{
+	for (size_t k = f; k-- > 0 && k + MAX_LEFT > f;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return SIZE_MAX;
+		if (st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+			if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+				acting(st, mm))
+				return mm->piece;
+			k = mm->piece;
+		}
+	}
+	return SIZE_MAX;
+}
+
+/*
  * Is the name at piece m what something is aimed against: after "contre",
  * or after "pression(s) sur" (an article may come between)?
  */
@@ -1132,6 +1186,56 @@ reason_infinitive(const St *st, size_t c)
 }
 
 /*
+ * The author of a faced pressure after it, one adjective allowed between:
+ * "la pression croissante de Pékin", "la pression chinoise".
+ */
+static bool
+faced_holder(const St *st, size_t c_end, Ref *out)
+{
+	size_t		j = c_end;
+
+	if (j < st->pc.n && st->pc.p[j].wordlike && !st->pc.p[j].cap && st->an[j].ment < 0 &&
+		st->an[j].cue < 0 && st->an[j].demonym < 0 && !is_genitive(&st->pc.p[j]) &&
+		!key_in(&st->pc.p[j], L_PREPOSITIONS) && !key_in(&st->pc.p[j], L_DETERMINERS))
+		j++;
+	if (j < st->pc.n && st->an[j].demonym >= 0 && st->an[j].ment < 0)
+	{
+		*out = ref_state(st, st->an[j].demonym);
+		return out->valid && out->name;
+	}
+	if (j + 1 >= st->pc.n || !is_genitive(&st->pc.p[j]))
+		return false;
+	j++;
+	if (j < st->pc.n && is_definite(&st->pc.p[j]))
+		j++;
+	if (j < st->pc.n && st->an[j].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[j].ment];
+
+		if (mm->piece == j && (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+			acting(st, mm))
+		{
+			*out = ref_mention(st, mm);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Does a "face à / face aux / sous" phrase at piece k open on a hostile
+ * noun cue (faced_at())? */
+static bool
+faces_hostile(const St *st, size_t k)
+{
+	if (!(key_is(&st->pc.p[k], "face") || key_is(&st->pc.p[k], "sous")))
+		return false;
+	for (size_t c = k + 2; c < st->pc.n && c <= k + 3; c++)
+		if (st->an[c].cue >= 0 && faced_at(st, c) == k)
+			return true;
+	return false;
+}
+
+/*
  * Where a cue's object ends: at the clause end, MAX_SCOPE pieces on, a
  * comparison or alternative (tout comme, plutôt que), the comma of a
  * relative clause, a dont clause, a contrast, a circumstantial phrase, or
@@ -1184,6 +1288,9 @@ cue_scope(const St *st, size_t c, size_t c_end)
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
 		   !(scope_end > c_end && new_clause(st, scope_end)) &&
+		   /* "renforce sa défense face à la pression de Pékin": what it
+		    * stands up to is no object (rule faced-pressure) */
+		   !(scope_end > c_end && scope_end + 3 < n && faces_hostile(st, scope_end)) &&
 		   !(scope_end > c_end && starts_condition(st, scope_end)) &&
 		   /* ", selon X": who says it, not what it is about */
 		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
