@@ -534,6 +534,10 @@ threatened_party(const St *st, const DpCue *cue, size_t c_end, size_t scope_end,
 		if (!skip && cue->pos != DP_POS_VERB && k == c_end &&
 			(is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux")))
 			skip = true;
+		/* "des représailles contre la Belgique" (rule threat-against) */
+		if (!skip && cue->pos == DP_POS_NOUN && k == c_end && key_is(p, "contre") &&
+			dp_rule_on(DP_RULE_THREAT_AGAINST))
+			skip = true;
 		if (!skip)
 			return SIZE_MAX;
 	}
