@@ -974,7 +974,8 @@ score_cue_one(St *st, size_t c)
 					 demonym_author(st, c, c_end, k, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e)) &&
 					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0) &&
 					!(holder.valid && r.kind == DP_KIND_GPE && r.actor >= 0 && holder.actor == r.actor &&
-					  st->an[e].demonym >= 0 && st->an[e].ment < 0))
+					  st->an[e].demonym >= 0 && st->an[e].ment < 0) &&
+					!forum_author(st, &r, e, scope_end))
 				{
 					size_t		ce;
 
@@ -1199,7 +1200,8 @@ score_cue_one(St *st, size_t c)
 				 * said, not a target.
 				 */
 				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
-					place_of(st, mm) || (cue->pos == DP_POS_NOUN && coordinated_np(st, mm->piece)))
+					place_of(st, mm) || (cue->pos == DP_POS_NOUN && coordinated_np(st, mm->piece)) ||
+					forum_mention(st, mm, scope_end))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;

@@ -1069,6 +1069,43 @@ demonym_author(const St *st, size_t c, size_t c_end, size_t kb, size_t k, size_t
 }
 
 /*
+ * "a mis son veto à une résolution du Conseil de sécurité exigeant un
+ * cessez-le-feu": an organisation of no state after de, whose act names a
+ * topic further in the cue's object, is the forum the act is put to, not
+ * the party the stance is about (rule forum-author).  Not after par (la
+ * proposition présentée par l'ONU).  r is the author found, ending at
+ * piece e.
+ */
+static bool
+forum_author(const St *st, const Ref *r, size_t e, size_t scope_end)
+{
+	size_t		b;
+
+	if (!dp_rule_on(DP_RULE_FORUM_AUTHOR) || r->kind != DP_KIND_ORG || r->actor >= 0 || e >= st->pc.n ||
+		st->an[e].ment < 0)
+		return false;
+	b = st->ms.m[st->an[e].ment].piece;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b == 0 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	for (size_t j = e + 1; j < scope_end; j++)
+		if (st->an[j].topic >= 0)
+			return true;
+	return false;
+}
+
+/* ... and the same for a name met in the object: "à une résolution du
+ * Conseil de sécurité exigeant un cessez-le-feu" */
+static bool
+forum_mention(const St *st, const DpMention *mm, size_t scope_end)
+{
+	Ref			r = ref_mention(st, mm);
+
+	return forum_author(st, &r, mm->piece + mm->npieces - 1, scope_end);
+}
+
+/*
  * Is the place whose name (its article skipped) starts at piece b the
  * complement of a locative phrase: "dans le nord de la Syrie", "sur la
  * bande de Gaza", "vers la frontière du Liban", "depuis la région de
