@@ -109,6 +109,7 @@
 	X(FACED_PRESSURE,     "faced-pressure",     "a pressure or threat stood up to (Taïwan ... face à la pression de Pékin, face aux menaces de Moscou, sous la pression de X) is against the one before it, and no object of the verb before it") \
 	X(THREAT_AGAINST,     "threat-against",     "the party after contre a threat noun (des représailles contre la Belgique, des menaces contre X) is its target, against it") \
 	X(FORUM_AUTHOR,       "forum-author",       "an organisation of no state after de whose act names a topic (son veto à une résolution du Conseil de sécurité exigeant un cessez-le-feu) is the forum, not the act's author as a target") \
+	X(GROUP_AGENT,        "group-agent",        "a counted group after par (mis en œuvre par les deux parties) is the agent, no group target") \
 	X(JUDGED_HEAD,        "judged-head",        "a head noun between de and the evaluation of a judged name (a qualifié Modi d'« homme excellent ») keeps the name its object") \
 	X(DEMAND_ADDRESSEE,   "demand-addressee",   "the party a demand is addressed to after its object (réclament des garanties à Téhéran) is a target, against it") \
 	X(ACT_CONTENT,        "act-content",        "the act stated after an act noun and its authors (a dénoncé la décision de Londres de reconnaître l'État palestinien) is in the cue's object: polarities multiply, its object is a target") \

@@ -1091,7 +1091,10 @@ score_cue_one(St *st, size_t c)
 			/* "la décision des trois pays", "aux deux dirigeants": each name of the group */
 			if (!entity_done && want_entity && a->ment < 0 && k >= c_end && k > 0 && dp_rule_on(DP_RULE_GROUP_TARGET) &&
 				!key_is(&st->pc.p[k - 1], "dans") && !key_is(&st->pc.p[k - 1], "en") &&
-				!key_is(&st->pc.p[k - 1], "entre"))	/* "dans ces deux pays": where */
+				!key_is(&st->pc.p[k - 1], "entre") &&	/* "dans ces deux pays": where */
+				/* "mis en œuvre par les deux parties": the agents, no target
+				 * (rule group-agent) */
+				!(key_is(&st->pc.p[k - 1], "par") && dp_rule_on(DP_RULE_GROUP_AGENT)))
 			{
 				int			size,
 							kind,
