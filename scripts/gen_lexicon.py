@@ -300,6 +300,10 @@ VERB_FORM_TAGS = (
 )
 
 
+# the past participles among the forms load_verb_forms() gives
+PAST_PARTICIPLES = set()
+
+
 def load_verb_forms(dic_path):
     """lemma -> sorted forms, for the verbs of a hunspell .dic (with its .aff
     next to it; long flags, Grammalecte morphology)."""
@@ -321,7 +325,7 @@ def load_verb_forms(dic_path):
                 rx = re.compile("(?:%s)$" % cond)
             except re.error:
                 continue
-            rules.setdefault(flag, []).append((strip, add, rx))
+            rules.setdefault(flag, []).append((strip, add, rx, "po:ppas" in morph))
     forms = {}
     with open(dic_path, encoding="utf-8", errors="replace") as f:
         for line in f:
@@ -331,9 +335,11 @@ def load_verb_forms(dic_path):
             flags = rest.split()[0] if rest.split() else ""
             out = forms.setdefault(word, set())
             for i in range(0, len(flags) - 1, 2):
-                for strip, add, rx in rules.get(flags[i:i + 2], ()):
+                for strip, add, rx, ppas in rules.get(flags[i:i + 2], ()):
                     if word.endswith(strip) and rx.search(word):
                         out.add(word[:len(word) - len(strip)] + add)
+                        if ppas:
+                            PAST_PARTICIPLES.add(word[:len(word) - len(strip)] + add)
     return {w: sorted(f) for w, f in forms.items() if f}
 
 
@@ -392,8 +398,9 @@ def infinitive_guess(word):
 def inflect_by_stem(cues, terms, verb_forms, dic_words, stem_tool):
     """Rows for the inflected forms of a verb cue, or of a topic term opening
     with a verb, that the stem matcher would not join to the listed rows
-    (reconnus, maintiendra, interrompt; "reconnu * annexion"): one row per
-    new stem, with the values of the lemma's row.  A form that is a word of
+    (maintiendra, interrompt, reconnut; "reconnu * annexion"): one row per
+    new stem, with the values of the lemma's row.  A one-word cue gets no
+    past participle: alone it mostly describes a noun (une pression accrue).  A form that is a word of
     hunspell-fr of its own (arme, compromis) or whose stem is also the stem
     of another word (armé: arme) is left out, since the matcher could not
     tell the two apart."""
@@ -437,6 +444,10 @@ def inflect_by_stem(cues, terms, verb_forms, dic_words, stem_tool):
         if pos != "verb" or " " in lemma or opening([lemma]) is None:
             continue
         for form in verb_forms[lemma]:
+            # a past participle alone mostly describes a noun (une pression
+            # accrue, des sanctions maintenues): the verb's own forms only
+            if form in PAST_PARTICIPLES:
+                continue
             s = None if form in listed else new_stem(lemma, form, cue_stems)
             if s is None:
                 continue

@@ -121,7 +121,23 @@
 	X(CONFIRMED_KIND,    "confirmed-kind",    "entities: a lone word kept because the document names it elsewhere with confidence takes that mention's kind (à Racca, then entre Racca et: GPE, not ORG)") \
 	X(COMMON_FORENAME,   "common-forename",   "entities: inside a sentence, a capitalised common word after no article, right before a name word that is no common word, opens a person's name (Ban Ki-moon, Nicola Adams, Gord Brown), when the name reads as a person") \
 	X(ACRONYM_NUMBER,    "acronym-number",    "entities: an unknown acronym followed by a number (WTS 2016, KSN 2011a, CO 2) is a designation, an edition or a formula: no organisation") \
-	X(REGNAL_NUMBER,     "regnal-number",     "entities: an unknown name of capitalised words ending in a Roman numeral (Mwambutsa IV, Mohammed VI) is a monarch or a pope: a person, not an organisation")
+	X(REGNAL_NUMBER,     "regnal-number",     "entities: an unknown name of capitalised words ending in a Roman numeral (Mwambutsa IV, Mohammed VI) is a monarch or a pope: a person, not an organisation") \
+	X(DEMONYM_AUTHOR,     "demonym-author",     "an act noun with a demonym (la décision française, le plan chinois) has that state for author, when no topic follows in the cue's object") \
+	X(JUDGED_ACT,         "judged-act",         "an evaluation of an act noun with its author (a qualifié la décision d'Alger d'injustifiée, la décision algérienne est inacceptable) is about the author") \
+	X(AUTHOR_PAST_TOPIC,  "author-past-topic",  "a topic noun cue after de inside an act's phrase (le rôle de médiation du Qatar) does not end the search for the act's author") \
+	X(COORDINATED_NP,     "coordinated-np",     "after a noun cue, the name after de in a noun phrase coordinated to it (le soutien des États-Unis et l'accompagnement de l'Union africaine) is no target") \
+	X(FACED_PRESSURE,     "faced-pressure",     "a pressure or threat stood up to (Taïwan ... face à la pression de Pékin, face aux menaces de Moscou, sous la pression de X) is against the one before it, and no object of the verb before it") \
+	X(THREAT_AGAINST,     "threat-against",     "the party after contre a threat noun (des représailles contre la Belgique, des menaces contre X) is its target, against it") \
+	X(FORUM_AUTHOR,       "forum-author",       "an organisation of no state after de whose act names a topic (son veto à une résolution du Conseil de sécurité exigeant un cessez-le-feu) is the forum, not the act's author as a target") \
+	X(GROUP_AGENT,        "group-agent",        "a counted group after par (mis en œuvre par les deux parties) is the agent, no group target") \
+	X(JUDGED_HEAD,        "judged-head",        "a head noun between de and the evaluation of a judged name (a qualifié Modi d'« homme excellent ») keeps the name its object") \
+	X(DEMAND_ADDRESSEE,   "demand-addressee",   "the party a demand is addressed to after its object (réclament des garanties à Téhéran) is a target, against it") \
+	X(ACT_CONTENT,        "act-content",        "the act stated after an act noun and its authors (a dénoncé la décision de Londres de reconnaître l'État palestinien) is in the cue's object: polarities multiply, its object is a target") \
+	X(STATE_NOMINAL,      "state-nominal",      "État with a demonym (la reconnaissance de l'État palestinien) is that state as a target, where a name would be") \
+	X(PRESSURE_MEANS,     "pressure-means",     "pressure by a holder said in the same sentence to be for a topic (les États-Unis, qui poussent pour une trêve, ont exercé une pression sur Zelensky) is a means, no target against the one pressed") \
+	X(CHAINED_NOUN,       "chained-noun",       "a positive noun cue aimed at a party (coopération, partenariat) as the object of a governed verb (souhaite renforcer la coopération avec Séoul) lets the stance reach that party") \
+	X(OWN_PARTY,          "own-party",          "among the parties after entre (la coopération entre Séoul et Tokyo), the holder's own state is no target") \
+	X(PRESSURE_TARGET,    "pressure-target",    "the name after pression(s) sur, an adjective allowed between (exerce une pression croissante sur Taïwan, fait pression sur Kiev, la pression de Pékin sur Taïwan), is a target against, whatever the cue's frame")
 
 typedef enum DpRule
 {

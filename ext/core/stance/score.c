@@ -384,7 +384,7 @@ score_self_cue(St *st, size_t c, const DpCue *cue)
  */
 static size_t
 coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t quote, float score,
-					size_t lo, size_t e, bool neg, bool hedged, bool reported)
+					size_t lo, size_t e, bool neg, bool hedged, bool reported, int16_t skip_actor)
 {
 	Ref			co[12];
 	size_t		end = e - 1;
@@ -394,7 +394,8 @@ coordinated_targets(St *st, size_t c, size_t c_end, const Ref *holder, int32_t q
 		return e - 1;
 	nco = coordinated_names(st, e, co, 12, &end, false);
 	for (int i = 0; i < nco; i++)
-		push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
+		if (skip_actor < 0 || co[i].actor != skip_actor)
+			push(st, holder, quote, co[i].name, co[i].actor, false, score, c, c_end, lo, end, neg, hedged, reported);
 	return nco > 0 ? end : e - 1;
 }
 
@@ -553,6 +554,10 @@ threatened_party(const St *st, const DpCue *cue, size_t c_end, size_t scope_end,
 		if (!skip && cue->pos != DP_POS_VERB && k == c_end &&
 			(is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux")))
 			skip = true;
+		/* "des représailles contre la Belgique" (rule threat-against) */
+		if (!skip && cue->pos == DP_POS_NOUN && k == c_end && key_is(p, "contre") &&
+			dp_rule_on(DP_RULE_THREAT_AGAINST))
+			skip = true;
 		if (!skip)
 			return SIZE_MAX;
 	}
@@ -588,6 +593,27 @@ score_cue_one(St *st, size_t c)
 	{
 		score_self_cue(st, c, cue);
 		return;
+	}
+	/* "Taïwan ... face à la pression de Pékin": against the one who stands
+	 * up to it (rule faced-pressure) */
+	{
+		size_t		f = faced_at(st, c),
+					m = f != SIZE_MAX ? faced_party(st, f) : SIZE_MAX;
+		Ref			author;
+
+		if (m != SIZE_MAX && faced_holder(st, c_end, &author))
+		{
+			const DpMention *mm = &st->ms.m[st->an[m].ment];
+
+			if (strcmp(mm->name, author.name) != 0 && !(author.actor >= 0 && author.actor == mm->actor))
+			{
+				cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
+				push(st, &author, quote, mm->name, mm->actor, false,
+					 (is_pressure(&st->pc.p[c]) ? -pol : pol) * w, c, c_end,
+					 m, hi, neg, hedged, reported);
+				return;
+			}
+		}
 	}
 	if (!cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 		return;
@@ -635,7 +661,8 @@ score_cue_one(St *st, size_t c)
 	{
 		Ref			judged,
 					judge;
-		size_t		jpos;
+		size_t		jpos,
+					jverb;
 		bool		fp;
 
 		/* the judge is the subject of the verb of judging, not the judged
@@ -648,6 +675,42 @@ score_cue_one(St *st, size_t c)
 			push(st, &judge, quote, judged.name, judged.actor, false, pol * w, c, c_end,
 				 lo, hi, neg, hedged, reported);
 			return;
+		}
+		/*
+		 * "a qualifié la décision d'Alger d'« injustifiée »": the judge is
+		 * the subject of the verb of judging; "(estime) que la décision
+		 * algérienne est inacceptable": the holder found, unless it is the
+		 * author itself (the name inside the subject), then the subject of
+		 * the reporting verb, else the quote's speaker
+		 */
+		if (judged_act(st, c, &judged, &jpos, &jverb))
+		{
+			bool		ok = false;
+
+			if (jverb != SIZE_MAX)
+				ok = subject_left(st, jverb, &judge, &fp) && judge.valid;
+			else if (holder.valid && strcmp(holder.name, judged.name) != 0 &&
+					 !(holder.actor >= 0 && holder.actor == judged.actor))
+			{
+				judge = holder;
+				ok = true;
+			}
+			else if (reporting_subject(st, c, &judge) || post_attribution(st, c_end, &judge))
+				ok = judge.valid;
+			else if (quote >= 0)
+			{
+				judge.valid = false;
+				ok = true;
+			}
+			if (ok && !(judge.valid && (strcmp(judged.name, judge.name) == 0 ||
+										(judge.actor >= 0 && judge.actor == judged.actor))))
+			{
+				if (jpos < lo)
+					lo = jpos;
+				push(st, &judge, quote, judged.name, judged.actor, false, pol * w, c, c_end,
+					 lo, hi, neg, hedged, jverb == SIZE_MAX || reported);
+				return;
+			}
 		}
 	}
 	if (cue->target_mode == DP_TM_SUBJECT || passive || pronominal)
@@ -716,7 +779,7 @@ score_cue_one(St *st, size_t c)
 					found++;
 					break;
 				}
-		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 &&
+		if (!found && cue->target_mode == DP_TM_SUBJECT && st->last_topic >= 0 && !act_noun_before(st, c) &&
 			st->sentence <= st->last_topic_sentence + 1)
 		{
 			push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
@@ -802,7 +865,9 @@ score_cue_one(St *st, size_t c)
 								   cue->target_mode == DP_TM_BOTH) && cue->frame != DP_FR_THREATEN;
 		bool		topic_done = false,
 					entity_done = false;
-		size_t		topic_end = 0;
+		size_t		topic_end = 0,
+					gov_end = SIZE_MAX,
+					act_noun = SIZE_MAX;
 		bool		anaphoric = false;
 		bool		governed = false;
 		float		threat_pol = 0;
@@ -817,7 +882,8 @@ score_cue_one(St *st, size_t c)
 		size_t		noun_start = SIZE_MAX;
 		size_t		holder_span = st->hpos != SIZE_MAX && st->hpos >= c_end ? st->hpos : SIZE_MAX;
 		size_t		holder_last = st->hend;
-		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder);
+		size_t		threatened = threatened_party(st, cue, c_end, scope_end, &holder),
+					addressee;
 
 		/* "a menacé le Panama de mesures": against the threatened */
 		if (threatened != SIZE_MAX)
@@ -827,6 +893,16 @@ score_cue_one(St *st, size_t c)
 			push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end,
 				 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 			found++;
+		}
+		/* "réclament des garanties à Téhéran": against the one pressed */
+		if (threatened == SIZE_MAX && (addressee = demand_addressee(st, cue, c_end, scope_end, &holder)) != SIZE_MAX)
+		{
+			const DpMention *mm = &st->ms.m[st->an[addressee].ment];
+
+			push(st, &holder, quote, mm->name, mm->actor, false, -pol * w, c, c_end,
+				 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+			found++;
+			entity_done = true;
 		}
 
 		/* "soutenu par l'Algérie, le Danemark et la Grèce": the agents
@@ -842,6 +918,24 @@ score_cue_one(St *st, size_t c)
 		{
 			const Anno *a = &st->an[k];
 
+			/*
+			 * "a dénoncé la décision de Londres de reconnaître l'État
+			 * palestinien": the act after an act noun and its author is what
+			 * the cue is for or against; its polarity multiplies, and its
+			 * object is a target of its own (rule act-content)
+			 */
+			if (a->cue >= 0 && act_noun != SIZE_MAX && act_content(st, act_noun, k))
+			{
+				pol *= st->d->cues[a->cue].polarity;
+				want_entity |= governs_entity_cue(st, cue, k) ||
+					frame_has(st->d->cues[a->cue].frame, FF_ENTITY);
+				entity_done = false;
+				governed = true;
+				act_noun = SIZE_MAX;
+				st->an[k].consumed = true;
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
 			/*
 			 * The act blamed or praised: "accuse Moscou de bloquer les
 			 * négociations" is for them, "remercie Ankara d'avoir accueilli
@@ -891,6 +985,7 @@ score_cue_one(St *st, size_t c)
 					governed = true;
 					want_entity |= governs_entity_cue(st, cue, k);
 					st->an[k].consumed = true;
+					gov_end = k + st->an[k].cue_len;
 					k += st->an[k].cue_len - 1;
 					continue;
 				}
@@ -904,15 +999,29 @@ score_cue_one(St *st, size_t c)
 				Ref			r;
 				size_t		e;
 
-				if (author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) &&
-					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				if ((author_after(st, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e) ||
+					 demonym_author(st, c, c_end, k, k + (a->mod_len ? a->mod_len : 1) - 1, scope_end, &r, &e)) &&
+					!(holder.valid && holder.name && strcmp(holder.name, r.name) == 0) &&
+					!(holder.valid && r.kind == DP_KIND_GPE && r.actor >= 0 && holder.actor == r.actor &&
+					  st->an[e].demonym >= 0 && st->an[e].ment < 0) &&
+					!forum_author(st, &r, e, scope_end))
 				{
+					size_t		ce;
+
 					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
 						 lo, e, neg, hedged, reported);
 					entity_done = true;
 					found++;
-					(void) coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
-											   neg, hedged, reported);
+					ce = coordinated_targets(st, c, c_end, &holder, quote, pol * w, lo, e + 1,
+											 neg, hedged, reported, -1);
+					/* "la décision de Londres de reconnaître X": the act
+					 * stated after it is in the object, however long the
+					 * list of authors (rule act-content) */
+					if (act_content(st, k, ce + 2))
+					{
+						act_noun = k;
+						scope_end = cue_scope(st, ce + 2, ce + 2 + st->an[ce + 2].cue_len);
+					}
 				}
 			}
 			/*
@@ -934,6 +1043,25 @@ score_cue_one(St *st, size_t c)
 				governed = true;
 				want_entity |= governs_entity_cue(st, cue, k);
 				st->an[k].consumed = true;
+				k += st->an[k].cue_len - 1;
+				continue;
+			}
+			/*
+			 * "souhaite renforcer la coopération avec Séoul": a noun cue for
+			 * a relation, aimed at a person or state, as the object of the
+			 * governed verb lets the stance reach its party (rule
+			 * chained-noun; its polarity is the verb's: only a positive noun)
+			 */
+			if (a->cue >= 0 && !topic_done && !entity_done && gov_end != SIZE_MAX &&
+				dp_rule_on(DP_RULE_CHAINED_NOUN) && st->d->cues[a->cue].polarity > 0 &&
+				cue->frame != DP_FR_DEMAND &&	/* "appelle le pays à continuer sa
+												 * collaboration avec X": the
+												 * addressee's relation */
+				governed_noun(st, gov_end, k))
+			{
+				want_entity |= governs_entity_cue(st, cue, k);
+				st->an[k].consumed = true;
+				gov_end = SIZE_MAX;
 				k += st->an[k].cue_len - 1;
 				continue;
 			}
@@ -997,7 +1125,10 @@ score_cue_one(St *st, size_t c)
 			/* "la décision des trois pays", "aux deux dirigeants": each name of the group */
 			if (!entity_done && want_entity && a->ment < 0 && k >= c_end && k > 0 && dp_rule_on(DP_RULE_GROUP_TARGET) &&
 				!key_is(&st->pc.p[k - 1], "dans") && !key_is(&st->pc.p[k - 1], "en") &&
-				!key_is(&st->pc.p[k - 1], "entre"))	/* "dans ces deux pays": where */
+				!key_is(&st->pc.p[k - 1], "entre") &&	/* "dans ces deux pays": where */
+				/* "mis en œuvre par les deux parties": the agents, no target
+				 * (rule group-agent) */
+				!(key_is(&st->pc.p[k - 1], "par") && dp_rule_on(DP_RULE_GROUP_AGENT)))
 			{
 				int			size,
 							kind,
@@ -1055,6 +1186,27 @@ score_cue_one(St *st, size_t c)
 					found++;
 				}
 			}
+			/*
+			 * "critique la reconnaissance de l'État palestinien": État with
+			 * its demonym is that state, a target wherever a name would be
+			 * (rule state-nominal)
+			 */
+			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k > c_end + 1 &&
+				key_is(&st->pc.p[k - 1], "etat") &&
+				(is_definite(&st->pc.p[k - 2]) || is_genitive(&st->pc.p[k - 2]) ||
+				 key_in(&st->pc.p[k - 2], L_DETERMINERS)) &&
+				!complementizer_between(st, c_end, k - 1) && dp_rule_on(DP_RULE_STATE_NOMINAL))
+			{
+				Ref			r = ref_state(st, a->demonym);
+
+				if (r.valid && r.name && !(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				{
+					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+						 lo, k, neg, hedged, reported);
+					entity_done = true;
+					found++;
+				}
+			}
 			/* "le soutien de la France à l'Ukraine": the holder named
 			 * after its noun cue is not a target */
 			if (a->ment >= 0 && holder_span != SIZE_MAX && dp_rule_on(DP_RULE_HOLDER_NOT_TARGET) &&
@@ -1074,7 +1226,8 @@ score_cue_one(St *st, size_t c)
 				k = st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces - 1;
 				continue;
 			}
-			if (!entity_done && want_entity && a->ment >= 0)
+			if (!entity_done && a->ment >= 0 &&
+				(want_entity || (pressed(st, st->ms.m[a->ment].piece) && !pressure_means(st, &holder))))
 			{
 				const DpMention *mm = &st->ms.m[a->ment];
 
@@ -1084,7 +1237,9 @@ score_cue_one(St *st, size_t c)
 				 * said, not a target.
 				 */
 				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
-					(place_of(st, mm) && !diplomat_post(st, c, c_end, mm)))
+					(place_of(st, mm) && !diplomat_post(st, c, c_end, mm)) ||
+					(cue->pos == DP_POS_NOUN && coordinated_np(st, mm->piece)) ||
+					forum_mention(st, mm, scope_end))
 				{
 					k = mm->piece + mm->npieces - 1;
 					continue;
@@ -1095,16 +1250,18 @@ score_cue_one(St *st, size_t c)
 					 * being for it is being against X */
 					float		against = aimed_against(st, mm->piece) &&
 						!cue_contre(st, cue, c_end, mm->piece) ? -1.0f : 1.0f;
+					int16_t		own = own_party(st, mm->piece, &holder);
 
 					if (governed_author(st, noun_start, noun_end, mm->piece))
 						against *= noun_pol;
 
-					push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
-						 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
+					if (own < 0 || mm->actor != own)
+						push(st, &holder, quote, mm->name, mm->actor, false, against * pol * w, c, c_end,
+							 lo, mm->piece + mm->npieces - 1, neg, hedged, reported);
 					entity_done = true;
 					found++;
 					k = coordinated_targets(st, c, c_end, &holder, quote, against * pol * w, lo,
-											mm->piece + mm->npieces, neg, hedged, reported);
+											mm->piece + mm->npieces, neg, hedged, reported, own);
 				}
 				else
 					k = mm->piece + mm->npieces - 1;

@@ -72,13 +72,32 @@ in_topic_complement(const St *st, size_t t, size_t m)
 static bool
 judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 {
-	size_t		k = c;
+	size_t		k = c,
+				reach = 4;
 	const DpMention *mm;
 
 	if (!dp_rule_on(DP_RULE_JUDGED_ENTITY))
 		return false;
+	/* "a qualifié Modi d'« homme excellent »": the evaluation's head noun
+	 * after de (rule judged-head) */
+	if (dp_rule_on(DP_RULE_JUDGED_HEAD) && c >= 2)
+	{
+		const DpPiece *h = &st->pc.p[c - 1],
+				   *b = &st->pc.p[c - 2];
+
+		if (h->wordlike && !h->cap && st->an[c - 1].ment < 0 && st->an[c - 1].cue < 0 &&
+			st->an[c - 1].topic < 0 && st->an[c - 1].demonym < 0 && !key_in(h, L_DETERMINERS) &&
+			!key_in(h, L_PREPOSITIONS) && !key_in(h, L_POSSESSIVES) && !is_que(h) &&
+			(b->cls == DP_TOK_QUOTE || key_is(b, "de") || key_is(b, "d'") || key_is(b, "d") ||
+			 (b->cls == DP_TOK_PUNCT &&
+			  dp_apos_len((const unsigned char *) st->text, b->off + b->len, b->off) == b->len)))
+		{
+			k = c - 1;
+			reach = 5;
+		}
+	}
 	/* (d'« splits into d, the apostrophe and the quote mark) */
-	while (k > 0 && c - k < 4)
+	while (k > 0 && c - k < reach)
 	{
 		const DpPiece *p = &st->pc.p[k - 1];
 
@@ -102,6 +121,344 @@ judged_entity(const St *st, size_t c, Ref *out, size_t *start)
 }
 
 /*
+ * The author of an act an evaluation right after it is about: "a qualifié
+ * la décision d'Alger d'« injustifiée »", "juge la décision algérienne
+ * irresponsable" (a verb of judging before the act: *judge_verb is its
+ * piece), "que la décision d'Alger est « injustifiée »" (a copula between:
+ * *judge_verb is SIZE_MAX).  The act is a noun of what someone said,
+ * decided or did (modifier author) with its author after de or par
+ * (author_after()) or its demonym (la décision française), ending right
+ * before the evaluation.  Sets *out and the act's first piece *start.
+ */
+static size_t
+author_end(const St *st, size_t k, size_t scope_end, Ref *r)
+{
+	size_t		e;
+
+	if (author_after(st, k, scope_end, r, &e))
+		return e;
+	if (k + 1 < scope_end && st->an[k + 1].demonym >= 0 && st->an[k + 1].ment < 0)
+	{
+		*r = ref_state(st, st->an[k + 1].demonym);
+		if (r->valid && r->name)
+			return k + 1;
+	}
+	return SIZE_MAX;
+}
+
+static bool
+judged_act(const St *st, size_t c, Ref *out, size_t *start, size_t *judge_verb)
+{
+	size_t		k = c;
+	bool		copula = false;
+
+	if (!dp_rule_on(DP_RULE_JUDGED_ACT))
+		return false;
+	while (k > 0 && c - k < 5)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (!copula &&
+			(key_is(p, "est") || key_is(p, "sont") || key_is(p, "etait") || key_is(p, "serait") ||
+			 key_is(p, "reste") || key_is(p, "demeure")))
+		{
+			copula = true;
+			k--;
+			continue;
+		}
+		if (!(p->cls == DP_TOK_QUOTE || key_is(p, "de") || key_is(p, "d'") || key_is(p, "d") ||
+			  key_is(p, "comme") ||
+			  (p->cls == DP_TOK_PUNCT &&
+			   dp_apos_len((const unsigned char *) st->text, p->off + p->len, p->off) == p->len)))
+			break;
+		k--;
+	}
+	if (k < 3)
+		return false;
+	/* the act noun, up to five pieces before the evaluation */
+	for (size_t j = k - 1; j-- > 0 && j + 6 > k;)
+	{
+		Ref			r;
+		size_t		last,
+					b;
+
+		if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ",") || is_que(&st->pc.p[j]))
+			return false;
+		if (!has_mod(st, j, DP_MOD_AUTHOR) || st->an[j].topic >= 0)
+			continue;
+		last = j + (st->an[j].mod_len ? st->an[j].mod_len : 1) - 1;
+		if (author_end(st, last, k, &r) != k - 1)
+			return false;
+		b = j;
+		if (b > 0 && (key_in(&st->pc.p[b - 1], L_DETERMINERS) || key_in(&st->pc.p[b - 1], L_POSSESSIVES)))
+			b--;
+		*out = r;
+		*start = b;
+		if (copula)
+		{
+			*judge_verb = SIZE_MAX;
+			return true;
+		}
+		if (b > 0 && has_mod(st, b - 1, DP_MOD_REPORTING))
+		{
+			*judge_verb = b - 1;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/*
+ * Does the evaluation at piece c qualify an act noun right before it that
+ * names no topic ("ces tarifs « injustifiés »", "des mesures
+ * inacceptables")?  It is about that act, whose author is not said there:
+ * not about the topic last named.
+ */
+static bool
+act_noun_before(const St *st, size_t c)
+{
+	size_t		k = c;
+
+	if (!dp_rule_on(DP_RULE_JUDGED_ACT))
+		return false;
+	while (k > 0 && st->pc.p[k - 1].cls == DP_TOK_QUOTE)
+		k--;
+	if (k == 0)
+		return false;
+	for (size_t j = k - 1; j + 3 > k; j--)
+	{
+		if (has_mod(st, j, DP_MOD_AUTHOR) && j + (st->an[j].mod_len ? st->an[j].mod_len : 1) == k)
+			return st->an[j].topic < 0;
+		if (j == 0)
+			break;
+	}
+	return false;
+}
+
+/*
+ * Is the name at piece m the one pressed: after "pression(s) sur", an
+ * article allowed before it and one lowercase adjective after the noun
+ * ("une pression croissante sur Taïwan")?  Rule pressure-target: such a
+ * name is a target even of a demand cue (faire pression), which otherwise
+ * takes topics only.
+ */
+static bool
+pressed(const St *st, size_t m)
+{
+	size_t		b = m;
+	const DpPiece *adj;
+
+	if (!dp_rule_on(DP_RULE_PRESSURE_TARGET))
+		return false;
+	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+		b--;
+	if (b < 2 || !key_is(&st->pc.p[b - 1], "sur"))
+		return false;
+	/* between the noun and sur: an adjective, its holder after de (la
+	 * pression de Pékin sur), a demonym (la pression chinoise sur) */
+	for (size_t j = b - 1; j-- > 0 && j + 7 > b;)
+	{
+		adj = &st->pc.p[j];
+		if (is_pressure(adj))
+			return true;
+		if (st->an[j].ment >= 0 || st->an[j].demonym >= 0 || is_genitive(adj) || is_definite(adj))
+			continue;
+		if (!adj->wordlike || adj->cap || st->an[j].topic >= 0 || st->an[j].cue >= 0 ||
+			key_in(adj, L_DETERMINERS) || key_in(adj, L_PREPOSITIONS) || is_que(adj) ||
+			key_is(adj, "et") || key_is(adj, "ou"))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * "Les États-Unis, qui poussent pour une trêve, ont exercé une pression
+ * sur Zelensky": pressure by a holder already said, in the same sentence,
+ * to be for a topic is a means to that end, not a stance against the one
+ * pressed (rule pressure-means).  True when such a row of the holder's is
+ * already out.
+ */
+static bool
+pressure_means(const St *st, const Ref *holder)
+{
+	if (!dp_rule_on(DP_RULE_PRESSURE_MEANS) || !holder->valid || !holder->name)
+		return false;
+	for (size_t i = st->out->n; i-- > 0 && i + 32 > st->out->n;)
+	{
+		const DpStance *r = &st->out->s[i];
+
+		if (r->sentence != st->sentence)
+			continue;
+		if (r->target_topic && r->score > 0 && r->holder && strcmp(r->holder, holder->name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is the verb cue at piece k the act an act noun at piece n states, after
+ * its authors: "la décision de Londres de reconnaître", "la décision du
+ * Royaume-Uni, du Canada et de l'Australie de reconnaître"?  Between them
+ * only names, de / du / des, articles, commas and et; de or d' right
+ * before the verb.
+ */
+static bool
+act_content(const St *st, size_t n, size_t k)
+{
+	if (!dp_rule_on(DP_RULE_ACT_CONTENT) || k >= st->pc.n || k < n + 3 || k > n + 24 ||
+		st->an[k].cue < 0 || st->d->cues[st->an[k].cue].pos != DP_POS_VERB ||
+		!(key_is(&st->pc.p[k - 1], "de") || key_is(&st->pc.p[k - 1], "d'")))
+		return false;
+	for (size_t j = n + (st->an[n].mod_len ? st->an[n].mod_len : 1); j + 1 < k; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (!(st->an[j].ment >= 0 || is_genitive(p) || is_definite(p) || key_is(p, "et") ||
+			  is_punct(st, p, ",")))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The party a demand is addressed to after its object: "réclament des
+ * garanties à Téhéran", "exige des explications à Alger".  A demand verb,
+ * a determiner, one to three lowercase words naming no topic, cue or name,
+ * then à / au / aux (an article may follow) and an acting person, state or
+ * organisation: what is demanded of it is pressure on it (rule
+ * demand-addressee).  The piece of the name, or SIZE_MAX.  ("demande à
+ * Moscou un cessez-le-feu", the addressee first, is left to the topic.)
+ */
+static size_t
+demand_addressee(const St *st, const DpCue *cue, size_t c_end, size_t scope_end, const Ref *holder)
+{
+	size_t		k = c_end;
+	int			words = 0;
+
+	if (!dp_rule_on(DP_RULE_DEMAND_ADDRESSEE) || cue->frame != DP_FR_DEMAND || cue->pos != DP_POS_VERB ||
+		k >= scope_end || !(key_in(&st->pc.p[k], L_DETERMINERS) || key_in(&st->pc.p[k], L_POSSESSIVES) ||
+							key_is(&st->pc.p[k], "de") || key_is(&st->pc.p[k], "d'")))
+		return SIZE_MAX;
+	for (k++; k < scope_end && words < 4; k++, words++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (is_prep_a(st, p) || key_is(p, "au") || key_is(p, "aux"))
+			break;
+		if (words > 0 && (key_is(p, "de") || key_is(p, "d'")))
+			continue;			/* des garanties de sécurité */
+		/* a noun right after its article that shares a verb cue's stem
+		 * (des garanties, garantir) is no cue here */
+		if (st->an[k].cue >= 0 && !(words == 0 && st->d->cues[st->an[k].cue].pos == DP_POS_VERB &&
+									st->an[k].cue_len == 1))
+			return SIZE_MAX;
+		/* a person or state pressed (la délégation israélienne à Doha)
+		 * is no thing demanded */
+		if (!p->wordlike || p->cap || st->an[k].ment >= 0 || st->an[k].topic >= 0 || st->an[k].demonym >= 0 ||
+			has_mod(st, k, DP_MOD_COLLECTIVE) || has_mod(st, k, DP_MOD_LEADER) ||
+			key_in(p, L_PREPOSITIONS) || key_in(p, L_DETERMINERS) || is_que(p) || key_is(p, "et"))
+			return SIZE_MAX;
+	}
+	if (words == 0 || k >= scope_end || !(is_prep_a(st, &st->pc.p[k]) || key_is(&st->pc.p[k], "au") ||
+										  key_is(&st->pc.p[k], "aux")))
+		return SIZE_MAX;
+	k++;
+	if (k < scope_end && is_definite(&st->pc.p[k]))
+		k++;
+	if (k < scope_end && st->an[k].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+		if (mm->piece != k || !(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+			!acting(st, mm) || (holder->valid && holder->name && strcmp(holder->name, mm->name) == 0))
+			return SIZE_MAX;
+		return k;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Is the name at piece m the complement of a noun phrase coordinated after
+ * a noun cue's: "le soutien des États-Unis et l'accompagnement de l'Union
+ * africaine" (et or a comma, an article, a lowercase noun, de / du / des,
+ * an article allowed before the name)?  That noun's author, not the cue's
+ * target (rule coordinated-np).
+ */
+static bool
+coordinated_np(const St *st, size_t m)
+{
+	size_t		b = m;
+	const DpPiece *n;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_NP))
+		return false;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b < 4 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	n = &st->pc.p[b - 2];
+	if (!n->wordlike || n->cap || st->an[b - 2].ment >= 0 || key_in(n, L_PREPOSITIONS) ||
+		key_in(n, L_DETERMINERS) || !key_in(&st->pc.p[b - 3], L_DETERMINERS))
+		return false;
+	return key_is(&st->pc.p[b - 4], "et") || is_punct(st, &st->pc.p[b - 4], ",");
+}
+
+/*
+ * A hostile noun cue (pression, or a threat: menaces, intimidation) that
+ * something stands up to: "face à la pression de Pékin", "face aux menaces
+ * de Moscou", "sous la pression de X".  Returns the piece of face / sous,
+ * or SIZE_MAX (rule faced-pressure).
+ */
+static size_t
+faced_at(const St *st, size_t c)
+{
+	size_t		f;
+
+	if (!dp_rule_on(DP_RULE_FACED_PRESSURE) || st->an[c].cue < 0 ||
+		st->d->cues[st->an[c].cue].pos != DP_POS_NOUN ||
+		!(is_pressure(&st->pc.p[c]) || st->d->cues[st->an[c].cue].frame == DP_FR_THREATEN))
+		return SIZE_MAX;
+	if (c >= 2 && (key_is(&st->pc.p[c - 1], "aux") || key_is(&st->pc.p[c - 1], "au")) &&
+		key_is(&st->pc.p[c - 2], "face"))
+		return c - 2;
+	if (c < 2 || !(is_definite(&st->pc.p[c - 1]) || key_in(&st->pc.p[c - 1], L_DETERMINERS)))
+		return SIZE_MAX;
+	f = c - 2;
+	if (key_is(&st->pc.p[f], "sous"))
+		return f;
+	if (f >= 1 && is_prep_a(st, &st->pc.p[f]) && key_is(&st->pc.p[f - 1], "face"))
+		return f - 1;
+	return SIZE_MAX;
+}
+
+/*
+ * ... and the one standing up to it: the nearest acting person, state or
+ * organisation before face / sous in the sentence ("renforcer la posture
+ * militaire de Taïwan face à la pression de Pékin").  The piece of the
+ * mention, or SIZE_MAX.
+ */
+static size_t
+faced_party(const St *st, size_t f)
+{
+	for (size_t k = f; k-- > 0 && k + MAX_LEFT > f;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return SIZE_MAX;
+		if (st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+
+			if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+				acting(st, mm))
+				return mm->piece;
+			k = mm->piece;
+		}
+	}
+	return SIZE_MAX;
+}
+
+/*
  * Is the name at piece m what something is aimed against: after "contre",
  * or after "pression(s) sur" (an article may come between)?
  */
@@ -112,6 +469,8 @@ aimed_against(const St *st, size_t m)
 
 	if (!dp_rule_on(DP_RULE_AIMED_AGAINST))
 		return false;
+	if (pressed(st, m))
+		return true;
 	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
 		b--;
 	if (b < 1)
@@ -159,7 +518,7 @@ said_on(const St *st, size_t m)
 		(key_in(&st->pc.p[b - 2], L_DETERMINERS) || key_in(&st->pc.p[b - 2], L_POSSESSIVES)))
 		return key_is(&st->pc.p[b - 3], "sur");	/* the noun: site, compte, réseau */
 	return b >= 1 && key_is(&st->pc.p[b - 1], "sur") &&
-		!(b >= 2 && is_pressure(&st->pc.p[b - 2]));
+		!(b >= 2 && is_pressure(&st->pc.p[b - 2])) && !pressed(st, m);
 }
 
 /*
@@ -646,7 +1005,12 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 		size_t		m = j + 1;
 
 		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p) ||
-			(st->an[j].cue >= 0 && !noun_participle(st, j) && st->d->cues[st->an[j].cue].pos != DP_POS_VERB))
+			(st->an[j].cue >= 0 && !noun_participle(st, j) && st->d->cues[st->an[j].cue].pos != DP_POS_VERB &&
+			 /* "le rôle de médiation du Qatar": a topic noun after de
+			  * qualifies the act, its author comes after it (rule
+			  * author-past-topic) */
+			 !(st->an[j].topic >= 0 && j > k && is_genitive(&st->pc.p[j - 1]) &&
+			   dp_rule_on(DP_RULE_AUTHOR_PAST_TOPIC))))
 			return false;
 		if (st->an[j].ment >= 0)
 			return false;		/* a name not introduced by de or par: not the author */
@@ -670,6 +1034,97 @@ author_after(const St *st, size_t k, size_t scope_end, Ref *r, size_t *e)
 }
 
 /*
+ * The state an act noun ending at piece k stands for by its demonym: "la
+ * décision française", "le plan chinois", "les mesures américaines", "la
+ * décision unilatérale algérienne" (one lowercase adjective may come
+ * first).  No topic may follow in the cue's object up to scope_end, nor
+ * open on the noun itself (kb, its first piece): "la proposition américaine
+ * pour un cessez-le-feu" and "le plan de paix américain" are about the
+ * topic, not for or against the state that made them.  Sets *r and the
+ * demonym's piece *e.
+ */
+static bool
+demonym_author(const St *st, size_t c, size_t c_end, size_t kb, size_t k, size_t scope_end, Ref *r, size_t *e)
+{
+	size_t		d = k + 1;
+
+	if (!dp_rule_on(DP_RULE_DEMONYM_AUTHOR) || d >= scope_end || d >= st->pc.n || kb < c_end)
+		return false;
+	/* an infinitive after de (le refus du Hamas d'accepter l'offre
+	 * israélienne): whose stance it is the governing noun says */
+	if (c > 0 && (key_is(&st->pc.p[c - 1], "de") || key_is(&st->pc.p[c - 1], "d'")))
+		return false;
+	/* the cue's object: only articles, possessives and à, au, aux, contre,
+	 * de before the noun (a rejeté la décision, s'oppose à la décision), not
+	 * "la stratégie face à l'agression russe" */
+	if (kb > c_end + 2)
+		return false;
+	for (size_t j = c_end; j < kb; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (!(key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_prep_a(st, p) || key_is(p, "au") ||
+			  key_is(p, "aux") || key_is(p, "contre") || is_genitive(p)))
+			return false;
+	}
+	if (st->an[d].demonym < 0 && d + 1 < scope_end)
+	{
+		const DpPiece *p = &st->pc.p[d];
+
+		if (!p->wordlike || p->cap || st->an[d].ment >= 0 || st->an[d].cue >= 0 || st->an[d].topic >= 0 ||
+			key_in(p, L_DETERMINERS) || key_in(p, L_PREPOSITIONS) || is_genitive(p) || is_que(p) ||
+			key_is(p, "et") || key_is(p, "ou"))
+			return false;
+		d++;
+	}
+	if (st->an[d].demonym < 0 || st->an[d].ment >= 0)
+		return false;
+	for (size_t j = kb; j < scope_end; j++)
+		if (st->an[j].topic >= 0)
+			return false;
+	*r = ref_state(st, st->an[d].demonym);
+	*e = d;
+	return r->valid && r->name != NULL;
+}
+
+/*
+ * "a mis son veto à une résolution du Conseil de sécurité exigeant un
+ * cessez-le-feu": an organisation of no state after de, whose act names a
+ * topic further in the cue's object, is the forum the act is put to, not
+ * the party the stance is about (rule forum-author).  Not after par (la
+ * proposition présentée par l'ONU).  r is the author found, ending at
+ * piece e.
+ */
+static bool
+forum_author(const St *st, const Ref *r, size_t e, size_t scope_end)
+{
+	size_t		b;
+
+	if (!dp_rule_on(DP_RULE_FORUM_AUTHOR) || r->kind != DP_KIND_ORG || r->actor >= 0 || e >= st->pc.n ||
+		st->an[e].ment < 0)
+		return false;
+	b = st->ms.m[st->an[e].ment].piece;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b == 0 || !is_genitive(&st->pc.p[b - 1]))
+		return false;
+	for (size_t j = e + 1; j < scope_end; j++)
+		if (st->an[j].topic >= 0)
+			return true;
+	return false;
+}
+
+/* ... and the same for a name met in the object: "à une résolution du
+ * Conseil de sécurité exigeant un cessez-le-feu" */
+static bool
+forum_mention(const St *st, const DpMention *mm, size_t scope_end)
+{
+	Ref			r = ref_mention(st, mm);
+
+	return forum_author(st, &r, mm->piece + mm->npieces - 1, scope_end);
+}
+
+/*
  * Is the place whose name (its article skipped) starts at piece b the
  * complement of a locative phrase: "dans le nord de la Syrie", "sur la
  * bande de Gaza", "vers la frontière du Liban", "depuis la région de
@@ -690,7 +1145,7 @@ place_phrase(const St *st, const DpMention *mm, size_t b)
 	if (!dp_rule_on(DP_RULE_PLACE_PHRASE))
 		return false;
 	/* "ses frappes sur la bande de Gaza", "sur Gaza" */
-	if (k >= 1 && key_is(&st->pc.p[k - 1], "sur") && !acting(st, mm))
+	if (k >= 1 && key_is(&st->pc.p[k - 1], "sur") && !acting(st, mm) && !pressed(st, mm->piece))
 		return true;
 	if (k < 4 || !is_genitive(&st->pc.p[k - 1]))
 		return false;
@@ -787,6 +1242,56 @@ reason_infinitive(const St *st, size_t c)
 }
 
 /*
+ * The author of a faced pressure after it, one adjective allowed between:
+ * "la pression croissante de Pékin", "la pression chinoise".
+ */
+static bool
+faced_holder(const St *st, size_t c_end, Ref *out)
+{
+	size_t		j = c_end;
+
+	if (j < st->pc.n && st->pc.p[j].wordlike && !st->pc.p[j].cap && st->an[j].ment < 0 &&
+		st->an[j].cue < 0 && st->an[j].demonym < 0 && !is_genitive(&st->pc.p[j]) &&
+		!key_in(&st->pc.p[j], L_PREPOSITIONS) && !key_in(&st->pc.p[j], L_DETERMINERS))
+		j++;
+	if (j < st->pc.n && st->an[j].demonym >= 0 && st->an[j].ment < 0)
+	{
+		*out = ref_state(st, st->an[j].demonym);
+		return out->valid && out->name;
+	}
+	if (j + 1 >= st->pc.n || !is_genitive(&st->pc.p[j]))
+		return false;
+	j++;
+	if (j < st->pc.n && is_definite(&st->pc.p[j]))
+		j++;
+	if (j < st->pc.n && st->an[j].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[j].ment];
+
+		if (mm->piece == j && (mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+			acting(st, mm))
+		{
+			*out = ref_mention(st, mm);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Does a "face à / face aux / sous" phrase at piece k open on a hostile
+ * noun cue (faced_at())? */
+static bool
+faces_hostile(const St *st, size_t k)
+{
+	if (!(key_is(&st->pc.p[k], "face") || key_is(&st->pc.p[k], "sous")))
+		return false;
+	for (size_t c = k + 2; c < st->pc.n && c <= k + 3; c++)
+		if (st->an[c].cue >= 0 && faced_at(st, c) == k)
+			return true;
+	return false;
+}
+
+/*
  * Where a cue's object ends: at the clause end, MAX_SCOPE pieces on, a
  * comparison or alternative (tout comme, plutôt que), the comma of a
  * relative clause, a dont clause, a contrast, a circumstantial phrase, or
@@ -839,6 +1344,9 @@ cue_scope(const St *st, size_t c, size_t c_end)
 			 dp_rule_on(DP_RULE_CIRCUMSTANCE)) &&
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
 		   !(scope_end > c_end && new_clause(st, scope_end)) &&
+		   /* "renforce sa défense face à la pression de Pékin": what it
+		    * stands up to is no object (rule faced-pressure) */
+		   !(scope_end > c_end && scope_end + 3 < n && faces_hostile(st, scope_end)) &&
 		   !(scope_end > c_end && starts_condition(st, scope_end)) &&
 		   /* ", selon X": who says it, not what it is about */
 		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
@@ -970,6 +1478,26 @@ backing(const St *st, size_t c)
 		(key_is(&st->pc.p[c - 2], "avec") || key_is(&st->pc.p[c - 2], "sous"));
 }
 
+/*
+ * "la coopération entre Séoul et Tokyo" said by the Japanese Prime
+ * Minister: among the parties after entre, the holder's own state is no
+ * target (rule own-party).  Returns the holder's actor when the name at
+ * piece m opens such a list, else -1.
+ */
+static int16_t
+own_party(const St *st, size_t m, const Ref *holder)
+{
+	size_t		b = m;
+
+	if (!dp_rule_on(DP_RULE_OWN_PARTY) || !holder->valid || holder->actor < 0)
+		return -1;
+	if (b > 0 && is_definite(&st->pc.p[b - 1]))
+		b--;
+	if (b == 0 || !key_is(&st->pc.p[b - 1], "entre"))
+		return -1;
+	return holder->actor;
+}
+
 /* Is the name at piece m a noun's complement: after à, au, aux, envers,
  * contre, pour, vis-à-vis de (an article may come between)? */
 static bool
@@ -981,6 +1509,8 @@ noun_complement(const St *st, size_t m)
 		b--;
 	if (b == 0)
 		return false;
+	if (pressed(st, m))
+		return true;		/* la pression de Pékin sur Taïwan */
 	return is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "au") ||
 		key_is(&st->pc.p[b - 1], "aux") || key_is(&st->pc.p[b - 1], "envers") ||
 		key_is(&st->pc.p[b - 1], "contre") || key_is(&st->pc.p[b - 1], "pour") ||
