@@ -22,12 +22,16 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/visibilitymapdefs.h"
+#include "access/xlog.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/dependency.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_enum.h"
 #include "catalog/pg_depend.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
@@ -42,9 +46,13 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/bufmgr.h"
 #include "storage/proc.h"
+#include "storage/smgr.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/catcache.h"
+#include "utils/float.h"
 #include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
@@ -53,6 +61,7 @@
 #include "utils/rel.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "portability/instr_time.h"
 
@@ -158,17 +167,20 @@ dict_cxt_reset(void *arg)
 /*
  * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
  * identity, the image layout, the server encoding, and then, table by table
- * in the order the compiler takes them, every cell of every row in the
- * order read, each as its length and bytes (SQL NULL as a length no string
- * has), then the table's number, column count and row count and whether
- * its rows are still to be sorted.  The compiled dictionary is a function
- * of exactly this input (the cells are what dp_dict_add_row gets, after
- * rows_sort, which is deterministic), so equal keys mean equal
- * dictionaries.  The cells are hashed as they are read (rows_put).
+ * in the order the compiler takes them, the SHA-256 of the table's rows:
+ * every cell of every row in the order read, each as its length and bytes
+ * (SQL NULL as a length no string has), then the table's number, column
+ * count and row count and whether its rows are still to be sorted.  The
+ * compiled dictionary is a function of exactly this input (the cells are
+ * what dp_dict_add_row gets, after rows_sort, which is deterministic), so
+ * equal keys mean equal dictionaries.  The cells are hashed as they are
+ * read (rows_put); a table whose pages did not change since a scan read
+ * them takes the hash that scan recorded (table_fingerprint()).
  */
 typedef struct KeyBuf
 {
-	pg_cryptohash_ctx *ctx;
+	pg_cryptohash_ctx *ctx;		/* the current table's hash */
+	pg_cryptohash_ctx *outer;	/* the key's */
 	size_t		len;
 	char		buf[32768];
 } KeyBuf;
@@ -200,6 +212,36 @@ key_put(KeyBuf *kb, const void *p, size_t n)
 	}
 }
 
+static pg_cryptohash_ctx *
+sha256_start(void)
+{
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+
+	if (ctx == NULL || pg_cryptohash_init(ctx) < 0)
+	{
+		if (ctx)
+			pg_cryptohash_free(ctx);
+		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	}
+	return ctx;
+}
+
+static void
+sha256_put(pg_cryptohash_ctx *ctx, const void *p, size_t n)
+{
+	if (pg_cryptohash_update(ctx, (const uint8 *) p, n) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(ctx));
+}
+
+static void
+sha256_finish(pg_cryptohash_ctx **ctx, uint8 *out)
+{
+	if (pg_cryptohash_final(*ctx, out, PGDP_DICT_KEY_LEN) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(*ctx));
+	pg_cryptohash_free(*ctx);
+	*ctx = NULL;
+}
+
 static void
 key_start(KeyBuf *kb)
 {
@@ -208,13 +250,21 @@ key_start(KeyBuf *kb)
 	int32		enc = GetDatabaseEncoding();
 	uint32		layout = DP_DICT_IMAGE_VERSION;
 
-	kb->ctx = pg_cryptohash_create(PG_SHA256);
-	if (kb->ctx == NULL || pg_cryptohash_init(kb->ctx) < 0)
-		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	kb->ctx = NULL;
 	kb->len = 0;
-	key_put(kb, bid, blen);
-	key_put(kb, &layout, sizeof(layout));
-	key_put(kb, &enc, sizeof(enc));
+	kb->outer = sha256_start();
+	sha256_put(kb->outer, bid, blen);
+	sha256_put(kb->outer, &layout, sizeof(layout));
+	sha256_put(kb->outer, &enc, sizeof(enc));
+}
+
+/* Before a table's cells. */
+static void
+key_table_start(KeyBuf *kb)
+{
+	Assert(kb->ctx == NULL);
+	kb->len = 0;
+	kb->ctx = sha256_start();
 }
 
 /* One cell: its length and bytes; SQL NULL as a length no string has. */
@@ -241,24 +291,33 @@ key_cell(KeyBuf *kb, const char *c, uint32 n)
 }
 
 /* After a table's cells: its number, column count, row count, and whether
- * its rows still need rows_sort() (a heap scan of an ordered table). */
+ * its rows still need rows_sort() (a heap scan of an ordered table); the
+ * table's hash in h. */
 static void
-key_table_end(KeyBuf *kb, int k, int natts, bool unsorted, uint64 nrows)
+key_table_end(KeyBuf *kb, int k, int natts, bool unsorted, uint64 nrows, uint8 *h)
 {
 	int32		tail[3] = {k, natts, unsorted};
 
 	key_put(kb, tail, sizeof(tail));
 	key_put(kb, &nrows, sizeof(nrows));
+	key_flush(kb);
+	sha256_finish(&kb->ctx, h);
 }
 
 static void
 key_finish(KeyBuf *kb, uint8 *key)
 {
-	key_flush(kb);
-	if (pg_cryptohash_final(kb->ctx, key, PGDP_DICT_KEY_LEN) < 0)
-		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
-	pg_cryptohash_free(kb->ctx);
-	kb->ctx = NULL;
+	sha256_finish(&kb->outer, key);
+}
+
+static void
+key_abort(KeyBuf *kb)
+{
+	if (kb->ctx)
+		pg_cryptohash_free(kb->ctx);
+	if (kb->outer)
+		pg_cryptohash_free(kb->outer);
+	kb->ctx = kb->outer = NULL;
 }
 
 /*
@@ -281,6 +340,7 @@ typedef struct DictRows
 	struct OutCache *memo;		/* per column: its last strings, by value */
 	KeyBuf	   *kb;				/* each cell is hashed into it, if set */
 	bool		store;			/* keep the cells (to compile them) */
+	bool		records;		/* use and make recorded table keys */
 	bool		convert;		/* the server encoding is not UTF-8 (or SQL_ASCII) */
 	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
 	uint64		nrows;
@@ -528,6 +588,225 @@ first_column_cmp(const void *a, const void *b)
 }
 
 /*
+ * Recorded table keys.  A scan of a table whose every page is all-visible
+ * records the hash of the rows it read under the table's fingerprint; a
+ * later load (any backend: the records are kept in a file,
+ * pgdp_tkeys_read()) whose fingerprint of the table is the same takes that
+ * hash instead of scanning the table again.
+ *
+ * Why this is exact.  A page that is all-visible in the visibility map
+ * holds only tuples that every snapshot sees (heapgetpage() itself skips
+ * the visibility checks of such a page), so the rows a scan reads are a
+ * function of the pages' contents.  Every change of a heap page (insert,
+ * update, delete, whether it commits, aborts, is a subtransaction's or
+ * comes from a session whose triggers are off: nothing here depends on
+ * triggers) clears the page's bit in the map; the bit is set again only by
+ * visibilitymap_set(), which WAL-logs it and moves the LSN of the map's
+ * page.  So the same map pages with the same LSNs, all bits set, and the
+ * same relation file and length, mean the same pages as when the hash was
+ * recorded.  The fingerprint holds besides everything else a scan's strings
+ * depend on: the database, the table and its relation file, the columns
+ * read (number, type, output function; the labels of an enum;
+ * extra_float_digits for a float), the encoding and this library's build.
+ * Tables whose changes may not be WAL-logged (created or rewritten in this
+ * transaction, unlogged) and standbys (whose snapshots do not trust the
+ * visibility map) have no fingerprint, nor do columns with a default added
+ * without a rewrite (atthasmissing) or of any other type.
+ */
+#define TKEYS_MAX 64
+
+static PgTableKey tkeys[TKEYS_MAX];
+static int	ntkeys = 0;
+static bool tkeys_dirty = false;
+
+/* The bits of the visibility map (access/heap/visibilitymap.c). */
+#define DP_VM_HEAPBLOCKS_PER_PAGE ((BLCKSZ - MAXALIGN(SizeOfPageHeaderData)) * 4)
+
+static bool
+fp_type_ok(Oid typ)
+{
+	return typ == TEXTOID || typ == BOOLOID || typ == INT2OID || typ == INT4OID ||
+		typ == FLOAT4OID || typ == FLOAT8OID || type_is_enum(typ);
+}
+
+/*
+ * The fingerprint of rel as read for table k (columns att[0..n-1]) in fp;
+ * false when it has none (see above) or when a page is not all-visible.
+ */
+static bool
+table_fingerprint(Relation rel, int k, const AttrNumber *att, int n, uint8 *fp)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	pg_cryptohash_ctx *ctx;
+	size_t		blen;
+	const void *bid;
+	int32		head[4];
+	BlockNumber nblocks;
+	BlockNumber vmblocks = 0;
+	Buffer		vmbuf = InvalidBuffer;
+	BlockNumber vmblk = InvalidBlockNumber;
+	bool		ok = true;
+	static const char tag[] = "diplo table fingerprint 1";
+
+	if (RecoveryInProgress() || !RelationNeedsWAL(rel) ||
+		rel->rd_rel->relpersistence != RELPERSISTENCE_PERMANENT ||
+		rel->rd_rel->relam != HEAP_TABLE_AM_OID ||
+		rel->rd_createSubid != InvalidSubTransactionId ||
+		rel->rd_firstRelfilenodeSubid != InvalidSubTransactionId ||
+		!ActiveSnapshotSet() || GetActiveSnapshot()->takenDuringRecovery)
+		return false;
+	for (int c = 0; c < n; c++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, att[c]);
+
+		if (a->atthasmissing || !fp_type_ok(a->atttypid))
+			return false;
+	}
+	nblocks = RelationGetNumberOfBlocks(rel);
+	if (nblocks > 0)
+	{
+		if (!smgrexists(RelationGetSmgr(rel), VISIBILITYMAP_FORKNUM))
+			return false;
+		vmblocks = smgrnblocks(RelationGetSmgr(rel), VISIBILITYMAP_FORKNUM);
+		if ((nblocks - 1) / DP_VM_HEAPBLOCKS_PER_PAGE >= vmblocks)
+			return false;
+	}
+
+	ctx = sha256_start();
+	bid = pgdp_image_build_id(&blen);
+	sha256_put(ctx, tag, sizeof(tag));
+	sha256_put(ctx, bid, blen);
+	head[0] = GetDatabaseEncoding();
+	head[1] = k;
+	head[2] = n;
+	head[3] = extra_float_digits;
+	sha256_put(ctx, head, sizeof(head));
+	sha256_put(ctx, &MyDatabaseId, sizeof(Oid));
+	sha256_put(ctx, &rel->rd_id, sizeof(Oid));
+	sha256_put(ctx, &rel->rd_node.spcNode, sizeof(Oid));
+	sha256_put(ctx, &rel->rd_node.dbNode, sizeof(Oid));
+	sha256_put(ctx, &rel->rd_node.relNode, sizeof(Oid));
+	for (int c = 0; c < n; c++)
+	{
+		Form_pg_attribute a = TupleDescAttr(desc, att[c]);
+		int32		col[6];
+		Oid			out;
+		bool		varlena;
+
+		getTypeOutputInfo(a->atttypid, &out, &varlena);
+		col[0] = a->attnum;
+		col[1] = (int32) a->atttypid;
+		col[2] = a->atttypmod;
+		col[3] = a->attlen;
+		col[4] = a->attbyval;
+		col[5] = (int32) out;
+		sha256_put(ctx, col, sizeof(col));
+		if (type_is_enum(a->atttypid))
+		{
+			CatCList   *list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(a->atttypid));
+
+			sha256_put(ctx, &list->n_members, sizeof(list->n_members));
+			for (int i = 0; i < list->n_members; i++)
+			{
+				Form_pg_enum e = (Form_pg_enum) GETSTRUCT(&list->members[i]->tuple);
+				uint32		len = (uint32) strlen(NameStr(e->enumlabel));
+
+				sha256_put(ctx, &e->oid, sizeof(Oid));
+				sha256_put(ctx, &e->enumsortorder, sizeof(e->enumsortorder));
+				sha256_put(ctx, &len, sizeof(len));
+				sha256_put(ctx, NameStr(e->enumlabel), len);
+			}
+			ReleaseSysCacheList(list);
+		}
+	}
+	sha256_put(ctx, &nblocks, sizeof(nblocks));
+
+	/* every page all-visible; the LSN of each map page */
+	for (BlockNumber b = 0; b < nblocks && ok; b++)
+	{
+		BlockNumber mb = b / DP_VM_HEAPBLOCKS_PER_PAGE;
+		uint32		i = b % DP_VM_HEAPBLOCKS_PER_PAGE;
+		Page		page;
+
+		if (mb != vmblk)
+		{
+			XLogRecPtr	lsn;
+
+			if (BufferIsValid(vmbuf))
+				UnlockReleaseBuffer(vmbuf);
+			vmbuf = ReadBufferExtended(rel, VISIBILITYMAP_FORKNUM, mb, RBM_NORMAL, NULL);
+			LockBuffer(vmbuf, BUFFER_LOCK_SHARE);
+			vmblk = mb;
+			page = BufferGetPage(vmbuf);
+			if (PageIsNew(page))
+			{
+				ok = false;
+				break;
+			}
+			lsn = PageGetLSN(page);
+			sha256_put(ctx, &mb, sizeof(mb));
+			sha256_put(ctx, &lsn, sizeof(lsn));
+		}
+		page = BufferGetPage(vmbuf);
+		if (!((((const uint8 *) PageGetContents(page))[i / 4] >> ((i % 4) * 2)) & VISIBILITYMAP_ALL_VISIBLE))
+			ok = false;
+	}
+	if (BufferIsValid(vmbuf))
+		UnlockReleaseBuffer(vmbuf);
+	if (!ok)
+	{
+		pg_cryptohash_free(ctx);
+		return false;
+	}
+	sha256_finish(&ctx, fp);
+	return true;
+}
+
+static void
+tkeys_load(void)
+{
+	ntkeys = pgdp_tkeys_read(tkeys, TKEYS_MAX);
+	tkeys_dirty = false;
+}
+
+static bool
+tkey_find(const uint8 *fp, uint8 *h)
+{
+	for (int i = 0; i < ntkeys; i++)
+		if (memcmp(tkeys[i].fp, fp, PGDP_DICT_KEY_LEN) == 0)
+		{
+			memcpy(h, tkeys[i].hash, PGDP_DICT_KEY_LEN);
+			return true;
+		}
+	return false;
+}
+
+/* Record a table's key, first (the oldest record goes when full). */
+static void
+tkey_add(const uint8 *fp, const uint8 *h)
+{
+	uint8		dummy[PGDP_DICT_KEY_LEN];
+
+	if (tkey_find(fp, dummy))
+		return;
+	if (ntkeys == TKEYS_MAX)
+		ntkeys--;
+	memmove(&tkeys[1], &tkeys[0], sizeof(PgTableKey) * ntkeys);
+	memcpy(tkeys[0].fp, fp, PGDP_DICT_KEY_LEN);
+	memcpy(tkeys[0].hash, h, PGDP_DICT_KEY_LEN);
+	ntkeys++;
+	tkeys_dirty = true;
+}
+
+static void
+tkeys_save(void)
+{
+	if (tkeys_dirty)
+		pgdp_tkeys_write(tkeys, ntkeys);
+	tkeys_dirty = false;
+}
+
+/*
  * The rows a dictionary query would give, read by a heap scan of the table
  * instead: the queries' parsing, planning and executor were 26 M of
  * the 68 M instructions of a first call.  The same snapshot (the active
@@ -543,7 +822,7 @@ first_column_cmp(const void *a, const void *b)
  * strings), no active snapshot.  Returns whether it read the rows.
  */
 static bool
-scan_table(Oid relid, char **names, int n, bool ordered)
+scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *recorded)
 {
 	Relation	rel;
 	TupleDesc	desc;
@@ -551,6 +830,9 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	int			maxatt = 0;
 	TupleTableSlot *slot;
 	TableScanDesc scan;
+	uint8		fp[PGDP_DICT_KEY_LEN];
+	uint8		fp2[PGDP_DICT_KEY_LEN];
+	bool		fp_ok;
 
 	if (n < 1 || n > (int) lengthof(att) || !OidIsValid(relid) || !ActiveSnapshotSet() ||
 		(GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII) ||
@@ -584,6 +866,15 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	}
 
 	rows_reset();
+	fp_ok = dict_rows.records && table_fingerprint(rel, k, att, n, fp);
+	if (fp_ok && tkey_find(fp, h))
+	{
+		/* the same pages as a scan read and recorded: its rows' hash */
+		dict_rows.natts = n;
+		table_close(rel, NoLock);
+		*recorded = true;
+		return true;
+	}
 	rows_columns(&dict_rows, desc, att, n);
 	slot = table_slot_create(rel, NULL);
 	scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
@@ -594,8 +885,18 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, NoLock);
 	/* ordered: sorted by dict_load, and only if it compiles (rows_sort) */
+	key_table_end(dict_rows.kb, k, n, ordered, dict_rows.nrows, h);
+
+	/*
+	 * Record the hash if no page changed during the scan: the same
+	 * fingerprint after it as before (a change clears a page's bit in the
+	 * visibility map, and only a WAL-logged set, which moves the map page's
+	 * LSN, sets it again).
+	 */
+	if (fp_ok && table_fingerprint(rel, k, att, n, fp2) && memcmp(fp, fp2, sizeof(fp)) == 0)
+		tkey_add(fp, h);
+	table_close(rel, NoLock);
 	return true;
 }
 
@@ -606,7 +907,7 @@ scan_table(Oid relid, char **names, int n, bool ordered)
  * in dict_rows.
  */
 static uint64
-dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
+dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted, uint8 *h, bool *recorded)
 {
 	char	   *names[8];
 	int			n = 0;
@@ -623,7 +924,8 @@ dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
 	if (n == 0)
 		elog(ERROR, "diplo: no column in a dictionary read");
 	*unsorted = false;
-	if (scan_table(table_oids[k], names, n, ordered))
+	*recorded = false;
+	if (scan_table(k, table_oids[k], names, n, ordered, h, recorded))
 	{
 		*unsorted = ordered;
 		pfree(list);
@@ -635,7 +937,9 @@ dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
 	else
 		sql = psprintf("SELECT %s FROM %%s.%s", cols, dp_tables[k].name);
 	pfree(list);
-	return spi_query(sql);
+	(void) spi_query(sql);
+	key_table_end(dict_rows.kb, k, dict_rows.natts, false, dict_rows.nrows, h);
+	return dict_rows.nrows;
 }
 
 /*
@@ -739,34 +1043,55 @@ rows_sort(TableRows *t)
  * Read every dictionary table, hashing its cells into the key; store: keep
  * them in rows[] too (to compile them).
  */
-static void
+static int
 read_tables(KeyBuf *kb, TableRows *rows, bool store, uint8 *key)
 {
+	int			nrecorded = 0;
+
 	key_start(kb);
 	dict_rows.kb = kb;
 	dict_rows.store = store;
+	/* the first pass only: a compile reads every row it compiles */
+	dict_rows.records = !store;
+	if (dict_rows.records)
+		tkeys_load();
 	for (int k = 0; k < DP_T__COUNT; k++)
 	{
 		instr_time	h0,
 					h1;
 		bool		unsorted;
+		bool		recorded;
 		uint64		n;
+		uint8		h[PGDP_DICT_KEY_LEN];
 
 		INSTR_TIME_SET_CURRENT(h0);
-		n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered, &unsorted);
-		key_table_end(kb, k, dict_rows.natts, unsorted, n);
+		key_table_start(kb);
+		n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered, &unsorted, h, &recorded);
+		if (recorded)
+		{
+			/* no scan: the table's hash is the recorded one */
+			pg_cryptohash_free(kb->ctx);
+			kb->ctx = NULL;
+			nrecorded++;
+		}
+		sha256_put(kb->outer, h, sizeof(h));
 		INSTR_TIME_SET_CURRENT(h1);
 		INSTR_TIME_SUBTRACT(h1, h0);
-		elog(DEBUG2, "diplo: table %s: %d rows in %.3f ms%s", dp_tables[k].name, (int) n,
+		elog(DEBUG2, "diplo: table %s: %s in %.3f ms%s", dp_tables[k].name,
+			 recorded ? "recorded key" : psprintf("%d rows", (int) n),
 			 INSTR_TIME_GET_MILLISEC(h1), store ? " (kept)" : "");
 		rows[k].nrows = n;
 		rows[k].cells = store ? dict_rows.cells : NULL;
 		rows[k].natts = dict_rows.natts;
 		rows[k].unsorted = unsorted;
 	}
+	if (dict_rows.records)
+		tkeys_save();
 	dict_rows.kb = NULL;
 	dict_rows.store = false;
+	dict_rows.records = false;
 	key_finish(kb, key);
+	return nrecorded;
 }
 
 /*
@@ -789,6 +1114,7 @@ dict_load(void)
 	volatile double t_read = 0,
 				t_make = 0,
 				t_setup = 0;
+	volatile int nrecorded = 0;
 
 	INSTR_TIME_SET_CURRENT(t0);
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
@@ -812,7 +1138,7 @@ dict_load(void)
 											  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
 		rows = palloc0(sizeof(TableRows) * DP_T__COUNT);
 		kb = palloc(sizeof(KeyBuf));
-		kb->ctx = NULL;
+		kb->ctx = kb->outer = NULL;
 
 		/*
 		 * Read the latest committed rows, not the statement's snapshot: an
@@ -851,7 +1177,7 @@ dict_load(void)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_setup = INSTR_TIME_GET_MILLISEC(t1);
-		read_tables(kb, rows, false, pd->key);
+		nrecorded = read_tables(kb, rows, false, pd->key);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_read = INSTR_TIME_GET_MILLISEC(t1);
@@ -905,8 +1231,8 @@ dict_load(void)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_make = INSTR_TIME_GET_MILLISEC(t1);
-		elog(DEBUG1, "diplo: dictionary rows read and hashed in %.3f ms (setup %.3f ms), %s in %.3f ms",
-			 t_read, t_setup, pd->attached ? "attached" : "compiled", t_make);
+		elog(DEBUG1, "diplo: dictionary rows read and hashed in %.3f ms (setup %.3f ms, %d of %d tables by their recorded keys), %s in %.3f ms",
+			 t_read, t_setup, nrecorded, DP_T__COUNT, pd->attached ? "attached" : "compiled", t_make);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();
@@ -915,10 +1241,11 @@ dict_load(void)
 	}
 	PG_CATCH();
 	{
-		if (kb && kb->ctx)
-			pg_cryptohash_free(kb->ctx);
+		if (kb)
+			key_abort(kb);
 		dict_rows.kb = NULL;
 		dict_rows.store = false;
+		dict_rows.records = false;
 		dict_rows.cxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
