@@ -608,10 +608,12 @@ first_column_cmp(const void *a, const void *b)
  * depend on: the database, the table and its relation file, the columns
  * read (number, type, output function; the labels of an enum;
  * extra_float_digits for a float), the encoding and this library's build.
+ * The LSNs are those of this cluster (its system identifier) and timeline.
  * Tables whose changes may not be WAL-logged (created or rewritten in this
- * transaction, unlogged) and standbys (whose snapshots do not trust the
- * visibility map) have no fingerprint, nor do columns with a default added
- * without a rewrite (atthasmissing) or of any other type.
+ * transaction, unlogged), standbys (whose snapshots do not trust the
+ * visibility map) and old_snapshot_threshold (a scan of a page newer than
+ * an old snapshot must fail) have no fingerprint, nor do columns with a
+ * default added without a rewrite (atthasmissing) or of any other type.
  */
 #define TKEYS_MAX 64
 
@@ -653,7 +655,8 @@ table_fingerprint(Relation rel, int k, const AttrNumber *att, int n, uint8 *fp)
 		rel->rd_rel->relam != HEAP_TABLE_AM_OID ||
 		rel->rd_createSubid != InvalidSubTransactionId ||
 		rel->rd_firstRelfilenodeSubid != InvalidSubTransactionId ||
-		!ActiveSnapshotSet() || GetActiveSnapshot()->takenDuringRecovery)
+		!ActiveSnapshotSet() || GetActiveSnapshot()->takenDuringRecovery ||
+		old_snapshot_threshold >= 0)
 		return false;
 	for (int c = 0; c < n; c++)
 	{
@@ -681,6 +684,14 @@ table_fingerprint(Relation rel, int k, const AttrNumber *att, int n, uint8 *fp)
 	head[2] = n;
 	head[3] = extra_float_digits;
 	sha256_put(ctx, head, sizeof(head));
+	{
+		/* LSNs are of this cluster and its timeline */
+		uint64		sysid = GetSystemIdentifier();
+		TimeLineID	tli = GetWALInsertionTimeLine();
+
+		sha256_put(ctx, &sysid, sizeof(sysid));
+		sha256_put(ctx, &tli, sizeof(tli));
+	}
 	sha256_put(ctx, &MyDatabaseId, sizeof(Oid));
 	sha256_put(ctx, &rel->rd_id, sizeof(Oid));
 	sha256_put(ctx, &rel->rd_node.spcNode, sizeof(Oid));

@@ -14,7 +14,14 @@
 #  (e) a truncated, garbled, emptied or foreign image is ignored (compiled
 #      again, same rows, server alive) and then replaced by a good one;
 #  (f) two roles that see different rows (row-level security) get
-#      different keys and never each other's dictionary.
+#      different keys and never each other's dictionary;
+#  (g) the directory keeps at most 16 images;
+#  (h) a table whose pages are all-visible is not read again by a new
+#      connection (its recorded key is taken), and every edit is still
+#      seen: with triggers off (session_replication_role = replica, ALTER
+#      TABLE DISABLE TRIGGER), then vacuumed; in a transaction, rolled back
+#      in a subtransaction; a garbled record file is ignored; a table with
+#      row-level security is always read.
 #
 # Runs against the installed extension as a superuser (pg_virtualenv or any
 # cluster: PGHOST, PGPORT, PGUSER); prints TAP.
@@ -271,3 +278,111 @@ n_img=$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f LIKE '%.d
 cmp_num "$n_img" "<=" 16 "after them, at most 16 images are kept ($n_img)"
 is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f = '${last#* }.dict'")" 1 \
 	"the newest image is kept"
+
+########################################################################
+# (h) recorded table keys
+########################################################################
+
+# $V, named in the document, is not in the dictionary now
+W=$V
+dboid=$(q $DB -c "SELECT oid FROM pg_database WHERE datname = current_database()")
+# one new connection: "<tables by recorded key> <source> <key>|<ids>"
+rec() {
+	local out n
+	out=$(q $DB "$@" -c "SET client_min_messages = debug1" -c "$INFO" -c "$IDS" 2>&1)
+	n=$(printf '%s\n' "$out" | sed -n 's/.*, \([0-9]*\) of [0-9]* tables by their recorded keys.*/\1/p' | head -1)
+	printf '%s %s|%s' "${n:-none}" "$(printf '%s\n' "$out" | grep -v DEBUG | sed -n 1p)" \
+		"$(printf '%s\n' "$out" | grep -v DEBUG | sed -n 2p)"
+}
+rn() { printf '%s' "$1" | cut -d' ' -f1; }
+rkey() { printf '%s' "$1" | cut -d'|' -f1 | cut -d' ' -f3; }
+rsrc() { printf '%s' "$1" | cut -d'|' -f1 | cut -d' ' -f2; }
+rids() { printf '%s' "$1" | cut -d'|' -f2-; }
+
+q $DB -c "VACUUM" >/dev/null
+r1=$(rec)
+r2=$(rec)
+ntab=$(q $DB -c "SELECT count(*) FROM unnest(diplo.dictionary_tables())")
+is "$(rn "$r2")" "$ntab" "vacuumed: a new connection takes every table's recorded key"
+is "$(rsrc "$r2") $(rkey "$r2")" "attached $(rkey "$r1")" "vacuumed: the same key as a read of the rows, its image attached"
+is "$(rids "$r2")" "$(rids "$r1")" "vacuumed: the same entities"
+is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f = 'tables.$dboid.keys'")" 1 \
+	"the records are \$PGDATA/pg_diplo/tables.<database oid>.keys"
+KV=$(rkey "$r2")
+
+# triggers off: no invalidation is sent, nothing but the pages tells
+q $DB -c "SET session_replication_role = replica" \
+	-c "INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA')" >/dev/null
+r3=$(rec)
+case "$(rids "$r3")" in
+*"$W"*) ok "triggers off: an insert is seen by a new connection" ;;
+*) nok "triggers off: an insert is seen by a new connection" "$r3" ;;
+esac
+q $DB -c "VACUUM diplo.entity" >/dev/null
+r4=$(rec)
+case "$(rids "$r4")" in
+*"$W"*) ok "triggers off, then vacuumed: the insert is still seen" ;;
+*) nok "triggers off, then vacuumed: the insert is still seen" "$r4" ;;
+esac
+[ "$(rkey "$r4")" != "$KV" ] && ok "triggers off, then vacuumed: a new key" ||
+	nok "triggers off, then vacuumed: a new key" "$r4"
+cmp_num "$(rn "$r4")" "<" "$ntab" "triggers off, then vacuumed: the changed table is read again"
+q $DB -c "ALTER TABLE diplo.entity DISABLE TRIGGER ALL" -c "DELETE FROM diplo.entity WHERE name = '$W'" \
+	-c "ALTER TABLE diplo.entity ENABLE TRIGGER ALL" -c "VACUUM diplo.entity" >/dev/null
+r5=$(rec)
+case "$(rids "$r5")" in
+*"$W"*) nok "disabled triggers, deleted, vacuumed: the entity is gone" "$r5" ;;
+*) ok "disabled triggers, deleted, vacuumed: the entity is gone" ;;
+esac
+is "$(rkey "$r5") $(rids "$r5")" "$KV $(rids "$r2")" "disabled triggers, deleted, vacuumed: the old key and rows"
+
+# an edit inside a session's transaction, on vacuumed tables
+sess_start s2 $DB
+sess_run s2 "$IDS"
+sess_run s2 "BEGIN; INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA'); $IDS"
+case "$SESS_OUT" in
+*"$W"*) ok "vacuumed: inside its transaction, the edit is seen" ;;
+*) nok "vacuumed: inside its transaction, the edit is seen" "$SESS_OUT" ;;
+esac
+r6=$(rec)
+is "$(rkey "$r6") $(rids "$r6")" "$KV $(rids "$r2")" "vacuumed: meanwhile a new connection reads the committed rows"
+sess_run s2 "ROLLBACK; $IDS"
+case "$SESS_OUT" in
+*"$W"*) nok "vacuumed: after the rollback the entity is gone" "$SESS_OUT" ;;
+*) ok "vacuumed: after the rollback the entity is gone" ;;
+esac
+sess_run s2 "BEGIN; SAVEPOINT a; INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA'); $IDS"
+case "$SESS_OUT" in
+*"$W"*) ok "vacuumed: an insert in a subtransaction is seen" ;;
+*) nok "vacuumed: an insert in a subtransaction is seen" "$SESS_OUT" ;;
+esac
+sess_run s2 "ROLLBACK TO a; $IDS"
+case "$SESS_OUT" in
+*"$W"*) nok "vacuumed: rolled back to the savepoint, the entity is gone" "$SESS_OUT" ;;
+*) ok "vacuumed: rolled back to the savepoint, the entity is gone" ;;
+esac
+sess_run s2 "COMMIT"
+sess_stop s2
+q $DB -c "VACUUM diplo.entity" >/dev/null
+r7=$(rec)
+is "$(rkey "$r7") $(rids "$r7")" "$KV $(rids "$r2")" "a rolled-back subtransaction, vacuumed: the old key and rows"
+
+# a garbled record file
+for how in garbage empty; do
+	case $how in
+	garbage) q $DB -c "COPY (SELECT repeat('x', 300)) TO '$datadir/pg_diplo/tables.$dboid.keys'" >/dev/null ;;
+	empty) q $DB -c "COPY (SELECT 1 WHERE false) TO '$datadir/pg_diplo/tables.$dboid.keys'" >/dev/null ;;
+	esac
+	r8=$(rec)
+	is "$(rn "$r8") $(rkey "$r8") $(rids "$r8")" "0 $KV $(rids "$r2")" \
+		"a $how record file: ignored, every table read, same key and rows"
+	r9=$(rec)
+	is "$(rn "$r9") $(rkey "$r9")" "$ntab $KV" "a $how record file: then replaced"
+done
+
+# row-level security: the table is read by its query, never by its record
+q $DB -c "ALTER TABLE diplo.topic ENABLE ROW LEVEL SECURITY" -c "CREATE POLICY all_topics ON diplo.topic USING (true)" >/dev/null
+r10=$(rec -c "SET ROLE hard_shared_all")
+cmp_num "$(rn "$r10")" "<" "$ntab" "row-level security: that table is read, not taken from its record"
+is "$(rids "$r10")" "$(rids "$r2")" "row-level security: the same entities"
+q $DB -c "DROP POLICY all_topics ON diplo.topic" -c "ALTER TABLE diplo.topic DISABLE ROW LEVEL SECURITY" >/dev/null
