@@ -36,6 +36,7 @@
 #include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "catalog/storage.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
 #include "commands/extension.h"
@@ -47,6 +48,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
+#include "storage/lmgr.h"
 #include "storage/proc.h"
 #include "storage/smgr.h"
 #include "utils/acl.h"
@@ -632,45 +634,80 @@ fp_type_ok(Oid typ)
 }
 
 /*
- * The fingerprint of rel as read for table k (columns att[0..n-1]) in fp;
- * false when it has none (see above) or when a page is not all-visible.
+ * The fingerprint of table relid as read for table k (columns names[0..n-1])
+ * in fp; false when it has none (see above) or when a page is not
+ * all-visible.  The caller holds a lock on the table.  Only the catalog
+ * caches, the storage manager and the buffers: no relation cache entry,
+ * whose building (its triggers, constraints, attributes) was most of the
+ * time of a table taken from its record.
  */
 static bool
-table_fingerprint(Relation rel, int k, const AttrNumber *att, int n, uint8 *fp)
+table_fingerprint(Oid relid, int k, char **names, int n, uint8 *fp)
 {
-	TupleDesc	desc = RelationGetDescr(rel);
+	HeapTuple	tup;
+	Form_pg_class cl;
+	RelFileNode rnode;
+	SMgrRelation smgr;
 	pg_cryptohash_ctx *ctx;
 	size_t		blen;
 	const void *bid;
 	int32		head[4];
+	int32		col[8][6];
+	Oid			enums[8];
 	BlockNumber nblocks;
 	BlockNumber vmblocks = 0;
 	Buffer		vmbuf = InvalidBuffer;
 	BlockNumber vmblk = InvalidBlockNumber;
 	bool		ok = true;
-	static const char tag[] = "diplo table fingerprint 1";
+	static const char tag[] = "diplo table fingerprint 2";
 
-	if (RecoveryInProgress() || !RelationNeedsWAL(rel) ||
-		rel->rd_rel->relpersistence != RELPERSISTENCE_PERMANENT ||
-		rel->rd_rel->relam != HEAP_TABLE_AM_OID ||
-		rel->rd_createSubid != InvalidSubTransactionId ||
-		rel->rd_firstRelfilenodeSubid != InvalidSubTransactionId ||
+	if (n < 1 || n > (int) lengthof(col) || RecoveryInProgress() ||
 		!ActiveSnapshotSet() || GetActiveSnapshot()->takenDuringRecovery ||
 		old_snapshot_threshold >= 0)
 		return false;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return false;
+	cl = (Form_pg_class) GETSTRUCT(tup);
+	ok = cl->relkind == RELKIND_RELATION && cl->relpersistence == RELPERSISTENCE_PERMANENT &&
+		cl->relam == HEAP_TABLE_AM_OID && OidIsValid(cl->relfilenode);
+	rnode.spcNode = OidIsValid(cl->reltablespace) ? cl->reltablespace : MyDatabaseTableSpace;
+	rnode.dbNode = MyDatabaseId;
+	rnode.relNode = cl->relfilenode;
+	ReleaseSysCache(tup);
+	/* a relation file of this transaction whose changes skip the WAL */
+	if (!ok || RelFileNodeSkippingWAL(rnode))
+		return false;
 	for (int c = 0; c < n; c++)
 	{
-		Form_pg_attribute a = TupleDescAttr(desc, att[c]);
+		Form_pg_attribute a;
+		Oid			out;
+		bool		varlena;
 
-		if (a->atthasmissing || !fp_type_ok(a->atttypid))
+		tup = SearchSysCacheAttName(relid, names[c]);
+		if (!HeapTupleIsValid(tup))
 			return false;
+		a = (Form_pg_attribute) GETSTRUCT(tup);
+		ok = a->attnum > 0 && !a->atthasmissing && fp_type_ok(a->atttypid);
+		col[c][0] = a->attnum;
+		col[c][1] = (int32) a->atttypid;
+		col[c][2] = a->atttypmod;
+		col[c][3] = a->attlen;
+		col[c][4] = a->attbyval;
+		enums[c] = ok && type_is_enum(a->atttypid) ? a->atttypid : InvalidOid;
+		ReleaseSysCache(tup);
+		if (!ok)
+			return false;
+		getTypeOutputInfo((Oid) col[c][1], &out, &varlena);
+		col[c][5] = (int32) out;
 	}
-	nblocks = RelationGetNumberOfBlocks(rel);
+	smgr = smgropen(rnode, InvalidBackendId);
+	nblocks = smgrnblocks(smgr, MAIN_FORKNUM);
 	if (nblocks > 0)
 	{
-		if (!smgrexists(RelationGetSmgr(rel), VISIBILITYMAP_FORKNUM))
+		if (!smgrexists(smgr, VISIBILITYMAP_FORKNUM))
 			return false;
-		vmblocks = smgrnblocks(RelationGetSmgr(rel), VISIBILITYMAP_FORKNUM);
+		vmblocks = smgrnblocks(smgr, VISIBILITYMAP_FORKNUM);
 		if ((nblocks - 1) / DP_VM_HEAPBLOCKS_PER_PAGE >= vmblocks)
 			return false;
 	}
@@ -693,28 +730,16 @@ table_fingerprint(Relation rel, int k, const AttrNumber *att, int n, uint8 *fp)
 		sha256_put(ctx, &tli, sizeof(tli));
 	}
 	sha256_put(ctx, &MyDatabaseId, sizeof(Oid));
-	sha256_put(ctx, &rel->rd_id, sizeof(Oid));
-	sha256_put(ctx, &rel->rd_node.spcNode, sizeof(Oid));
-	sha256_put(ctx, &rel->rd_node.dbNode, sizeof(Oid));
-	sha256_put(ctx, &rel->rd_node.relNode, sizeof(Oid));
+	sha256_put(ctx, &relid, sizeof(Oid));
+	sha256_put(ctx, &rnode.spcNode, sizeof(Oid));
+	sha256_put(ctx, &rnode.dbNode, sizeof(Oid));
+	sha256_put(ctx, &rnode.relNode, sizeof(Oid));
 	for (int c = 0; c < n; c++)
 	{
-		Form_pg_attribute a = TupleDescAttr(desc, att[c]);
-		int32		col[6];
-		Oid			out;
-		bool		varlena;
-
-		getTypeOutputInfo(a->atttypid, &out, &varlena);
-		col[0] = a->attnum;
-		col[1] = (int32) a->atttypid;
-		col[2] = a->atttypmod;
-		col[3] = a->attlen;
-		col[4] = a->attbyval;
-		col[5] = (int32) out;
-		sha256_put(ctx, col, sizeof(col));
-		if (type_is_enum(a->atttypid))
+		sha256_put(ctx, col[c], sizeof(col[c]));
+		if (OidIsValid(enums[c]))
 		{
-			CatCList   *list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(a->atttypid));
+			CatCList   *list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(enums[c]));
 
 			sha256_put(ctx, &list->n_members, sizeof(list->n_members));
 			for (int i = 0; i < list->n_members; i++)
@@ -745,7 +770,7 @@ table_fingerprint(Relation rel, int k, const AttrNumber *att, int n, uint8 *fp)
 
 			if (BufferIsValid(vmbuf))
 				UnlockReleaseBuffer(vmbuf);
-			vmbuf = ReadBufferExtended(rel, VISIBILITYMAP_FORKNUM, mb, RBM_NORMAL, NULL);
+			vmbuf = ReadBufferWithoutRelcache(rnode, VISIBILITYMAP_FORKNUM, mb, RBM_NORMAL, NULL, true);
 			LockBuffer(vmbuf, BUFFER_LOCK_SHARE);
 			vmblk = mb;
 			page = BufferGetPage(vmbuf);
@@ -843,7 +868,7 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 	TableScanDesc scan;
 	uint8		fp[PGDP_DICT_KEY_LEN];
 	uint8		fp2[PGDP_DICT_KEY_LEN];
-	bool		fp_ok;
+	bool		fp_ok = false;
 
 	if (n < 1 || n > (int) lengthof(att) || !OidIsValid(relid) || !ActiveSnapshotSet() ||
 		(GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII) ||
@@ -853,6 +878,20 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
 		return false;
 
+	if (dict_rows.records)
+	{
+		/* the lock table_open() takes, before the catalogs are looked at */
+		LockRelationOid(relid, AccessShareLock);
+		fp_ok = table_fingerprint(relid, k, names, n, fp);
+		if (fp_ok && tkey_find(fp, h))
+		{
+			/* the same pages as a scan read and recorded: its rows' hash */
+			rows_reset();
+			dict_rows.natts = n;
+			*recorded = true;
+			return true;
+		}
+	}
 	rel = table_open(relid, AccessShareLock);
 	desc = RelationGetDescr(rel);
 	for (int c = 0; c < n; c++)
@@ -877,15 +916,6 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 	}
 
 	rows_reset();
-	fp_ok = dict_rows.records && table_fingerprint(rel, k, att, n, fp);
-	if (fp_ok && tkey_find(fp, h))
-	{
-		/* the same pages as a scan read and recorded: its rows' hash */
-		dict_rows.natts = n;
-		table_close(rel, NoLock);
-		*recorded = true;
-		return true;
-	}
 	rows_columns(&dict_rows, desc, att, n);
 	slot = table_slot_create(rel, NULL);
 	scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
@@ -905,7 +935,7 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 	 * visibility map, and only a WAL-logged set, which moves the map page's
 	 * LSN, sets it again).
 	 */
-	if (fp_ok && table_fingerprint(rel, k, att, n, fp2) && memcmp(fp, fp2, sizeof(fp)) == 0)
+	if (fp_ok && table_fingerprint(relid, k, names, n, fp2) && memcmp(fp, fp2, sizeof(fp)) == 0)
 		tkey_add(fp, h);
 	table_close(rel, NoLock);
 	return true;
