@@ -187,9 +187,15 @@ typedef struct KeyBuf
 	char		buf[32768];
 } KeyBuf;
 
+static pg_cryptohash_ctx *sha256_start(void);
+
+/* The table's hash is started here, at its first bytes: a table taken from
+ * its record needs none (each start costs OpenSSL a digest fetch). */
 static void
 key_flush(KeyBuf *kb)
 {
+	if (kb->ctx == NULL)
+		kb->ctx = sha256_start();
 	if (kb->len > 0 && pg_cryptohash_update(kb->ctx, (const uint8 *) kb->buf, kb->len) < 0)
 		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
 	kb->len = 0;
@@ -266,7 +272,6 @@ key_table_start(KeyBuf *kb)
 {
 	Assert(kb->ctx == NULL);
 	kb->len = 0;
-	kb->ctx = sha256_start();
 }
 
 /* One cell: its length and bytes; SQL NULL as a length no string has. */
@@ -1111,8 +1116,7 @@ read_tables(KeyBuf *kb, TableRows *rows, bool store, uint8 *key)
 		if (recorded)
 		{
 			/* no scan: the table's hash is the recorded one */
-			pg_cryptohash_free(kb->ctx);
-			kb->ctx = NULL;
+			Assert(kb->ctx == NULL && kb->len == 0);
 			nrecorded++;
 		}
 		sha256_put(kb->outer, h, sizeof(h));
