@@ -11,10 +11,12 @@
  * file instead of compiling: it reads it into its own memory and relocates
  * the offsets (dp_dict_attach).
  *
- * The key is a SHA-256 of exactly the rows the reader read (pg_dict.c): every
- * column of every row, in the order given to the compiler, table by table,
- * with the server encoding, the image layout version and this library's
- * build identity.  Whatever decides which rows a reader sees (an edit, a
+ * The key is a SHA-256 of exactly the rows the reader read (pg_dict.c): of
+ * the SHA-256 of each table's rows (every column of every row, in the order
+ * given to the compiler), table by table, with the server encoding, the
+ * image layout version and this library's build identity; a table whose
+ * pages did not change since a scan gives the hash that scan recorded
+ * (pgdp_tkeys_read() below).  Whatever decides which rows a reader sees (an edit, a
  * rollback, row-level security, privileges, the snapshot) decides the key,
  * so a backend can only attach a dictionary compiled from the very rows it
  * would have compiled itself; anything that does not change the rows
