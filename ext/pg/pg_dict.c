@@ -22,7 +22,6 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
-#include "access/visibilitymapdefs.h"
 #include "access/xlog.h"
 #include "access/table.h"
 #include "access/tableam.h"
@@ -595,41 +594,45 @@ first_column_cmp(const void *a, const void *b)
 }
 
 /*
- * Recorded table keys.  A scan of a table whose every page is all-visible
- * records the hash of the rows it read under the table's fingerprint; a
- * later load (any backend: the records are kept in a file,
- * pgdp_tkeys_read()) whose fingerprint of the table is the same takes that
- * hash instead of scanning the table again.
+ * Recorded table keys.  A scan of a table records the hash of the rows it
+ * read under the table's fingerprint, when every tuple on its pages is
+ * settled; a later load (any backend: the records are kept in a file,
+ * pgdp_tkeys_read()) whose fingerprint of the table is the same, and whose
+ * snapshot is not older than the record's, takes that hash instead of
+ * scanning the table again.
  *
- * Why this is exact.  A page that is all-visible in the visibility map
- * holds only tuples that every snapshot sees (heapgetpage() itself skips
- * the visibility checks of such a page), so the rows a scan reads are a
- * function of the pages' contents.  Every change of a heap page (insert,
- * update, delete, whether it commits, aborts, is a subtransaction's or
- * comes from a session whose triggers are off: nothing here depends on
- * triggers) clears the page's bit in the map; the bit is set again only by
- * visibilitymap_set(), which WAL-logs it and moves the LSN of the map's
- * page.  So the same map pages with the same LSNs, all bits set, and the
- * same relation file and length, mean the same pages as when the hash was
- * recorded.  The fingerprint holds besides everything else a scan's strings
- * depend on: the database, the table and its relation file, the columns
- * read (number, type, output function; the labels of an enum;
- * extra_float_digits for a float), the encoding and this library's build.
- * The LSNs are those of this cluster (its system identifier) and timeline.
- * Tables whose changes may not be WAL-logged (created or rewritten in this
- * transaction, unlogged), standbys (whose snapshots do not trust the
- * visibility map) and old_snapshot_threshold (a scan of a page newer than
- * an old snapshot must fail) have no fingerprint, nor do columns with a
- * default added without a rewrite (atthasmissing) or of any other type.
+ * The fingerprint is the table's relation file, its length and the LSN of
+ * each of its pages, with the columns read (number, type, output function;
+ * the labels of an enum; extra_float_digits for a float), the database,
+ * the cluster (system identifier) and timeline the LSNs are of, the
+ * encoding and this library's build.  Why a record is exact:
+ *
+ * - Every change of a tuple on a page of a WAL-logged table (an insert,
+ *   update, delete or lock, a prune, a freeze; committed or not, a
+ *   subtransaction's, made with session_replication_role = replica or
+ *   triggers disabled: nothing here depends on triggers) is WAL-logged and
+ *   sets the page's LSN to the new record's, which is larger than any
+ *   before.  A new page changes the length.  So the same length and LSNs
+ *   mean the same tuples, up to hint bits, which only cache commit status.
+ * - A record is made only when no page changed during the scan (the same
+ *   fingerprint before and after it) and every tuple's inserting and
+ *   deleting transaction precedes the scan snapshot's xmin: all of them
+ *   had ended, committed or aborted for good, so whether a tuple is
+ *   visible no longer depends on the snapshot, for any snapshot whose xmin
+ *   is not older (the record keeps that xmin; an older snapshot, as of a
+ *   repeatable read transaction, reads the table).
+ *
+ * Tables whose changes may skip the WAL (unlogged; a relation file made in
+ * this transaction under wal_level = minimal), standbys and
+ * old_snapshot_threshold (a scan of a page newer than an old snapshot must
+ * fail) have no fingerprint, nor do columns with a default added without a
+ * rewrite (atthasmissing) or of another type than those of fp_type_ok().
  */
 #define TKEYS_MAX 64
 
 static PgTableKey tkeys[TKEYS_MAX];
 static int	ntkeys = 0;
 static bool tkeys_dirty = false;
-
-/* The bits of the visibility map (access/heap/visibilitymap.c). */
-#define DP_VM_HEAPBLOCKS_PER_PAGE ((BLCKSZ - MAXALIGN(SizeOfPageHeaderData)) * 4)
 
 static bool
 fp_type_ok(Oid typ)
@@ -638,16 +641,55 @@ fp_type_ok(Oid typ)
 		typ == FLOAT4OID || typ == FLOAT8OID || type_is_enum(typ);
 }
 
+/* Whether a transaction id on a tuple had ended before settle (see above). */
+static inline bool
+xid_settled(TransactionId xid, TransactionId settle)
+{
+	return !TransactionIdIsNormal(xid) || TransactionIdPrecedes(xid, settle);
+}
+
+/* Whether every tuple of a page is settled: its xmin (unless frozen) and
+ * the xmax of a delete or update precede settle. */
+static bool
+page_settled(Page page, TransactionId settle)
+{
+	OffsetNumber maxoff = PageGetMaxOffsetNumber(page);
+
+	for (OffsetNumber off = FirstOffsetNumber; off <= maxoff; off++)
+	{
+		ItemId		lp = PageGetItemId(page, off);
+		HeapTupleHeader t;
+
+		if (!ItemIdIsNormal(lp))
+			continue;
+		if (ItemIdGetOffset(lp) + ItemIdGetLength(lp) > BLCKSZ ||
+			ItemIdGetLength(lp) < SizeofHeapTupleHeader)
+			return false;
+		t = (HeapTupleHeader) PageGetItem(page, lp);
+		if (!HeapTupleHeaderXminFrozen(t) && !xid_settled(HeapTupleHeaderGetRawXmin(t), settle))
+			return false;
+		if (!(t->t_infomask & HEAP_XMAX_INVALID) && !HEAP_XMAX_IS_LOCKED_ONLY(t->t_infomask))
+		{
+			if (t->t_infomask & HEAP_XMAX_IS_MULTI)
+				return false;
+			if (!xid_settled(HeapTupleHeaderGetRawXmax(t), settle))
+				return false;
+		}
+	}
+	return true;
+}
+
 /*
- * The fingerprint of table relid as read for table k (columns names[0..n-1])
- * in fp; false when it has none (see above) or when a page is not
- * all-visible.  The caller holds a lock on the table.  Only the catalog
- * caches, the storage manager and the buffers: no relation cache entry,
- * whose building (its triggers, constraints, attributes) was most of the
- * time of a table taken from its record.
+ * The fingerprint of table relid as read for table k (columns
+ * names[0..n-1]) in fp; false when it has none (see above), or when settle
+ * is a valid transaction id and a tuple is not settled before it.  The
+ * caller holds a lock on the table.  Only the catalog caches, the storage
+ * manager and the buffers: no relation cache entry, whose building (its
+ * triggers, constraints, attributes) was most of the time of a table taken
+ * from its record.
  */
 static bool
-table_fingerprint(Oid relid, int k, char **names, int n, uint8 *fp)
+table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, uint8 *fp)
 {
 	HeapTuple	tup;
 	Form_pg_class cl;
@@ -660,11 +702,10 @@ table_fingerprint(Oid relid, int k, char **names, int n, uint8 *fp)
 	int32		col[8][6];
 	Oid			enums[8];
 	BlockNumber nblocks;
-	BlockNumber vmblocks = 0;
-	Buffer		vmbuf = InvalidBuffer;
-	BlockNumber vmblk = InvalidBlockNumber;
 	bool		ok = true;
-	static const char tag[] = "diplo table fingerprint 2";
+	XLogRecPtr	lsns[64];
+	int			nlsn = 0;
+	static const char tag[] = "diplo table fingerprint 3";
 
 	if (n < 1 || n > (int) lengthof(col) || RecoveryInProgress() ||
 		!ActiveSnapshotSet() || GetActiveSnapshot()->takenDuringRecovery ||
@@ -708,14 +749,6 @@ table_fingerprint(Oid relid, int k, char **names, int n, uint8 *fp)
 	}
 	smgr = smgropen(rnode, InvalidBackendId);
 	nblocks = smgrnblocks(smgr, MAIN_FORKNUM);
-	if (nblocks > 0)
-	{
-		if (!smgrexists(smgr, VISIBILITYMAP_FORKNUM))
-			return false;
-		vmblocks = smgrnblocks(smgr, VISIBILITYMAP_FORKNUM);
-		if ((nblocks - 1) / DP_VM_HEAPBLOCKS_PER_PAGE >= vmblocks)
-			return false;
-	}
 
 	ctx = sha256_start();
 	bid = pgdp_image_build_id(&blen);
@@ -762,43 +795,33 @@ table_fingerprint(Oid relid, int k, char **names, int n, uint8 *fp)
 	}
 	sha256_put(ctx, &nblocks, sizeof(nblocks));
 
-	/* every page all-visible; the LSN of each map page */
+	/* the LSN of every page (and, to record, whether it is settled) */
 	for (BlockNumber b = 0; b < nblocks && ok; b++)
 	{
-		BlockNumber mb = b / DP_VM_HEAPBLOCKS_PER_PAGE;
-		uint32		i = b % DP_VM_HEAPBLOCKS_PER_PAGE;
+		Buffer		buf = ReadBufferWithoutRelcache(rnode, MAIN_FORKNUM, b, RBM_NORMAL, NULL, true);
 		Page		page;
 
-		if (mb != vmblk)
-		{
-			XLogRecPtr	lsn;
-
-			if (BufferIsValid(vmbuf))
-				UnlockReleaseBuffer(vmbuf);
-			vmbuf = ReadBufferWithoutRelcache(rnode, VISIBILITYMAP_FORKNUM, mb, RBM_NORMAL, NULL, true);
-			LockBuffer(vmbuf, BUFFER_LOCK_SHARE);
-			vmblk = mb;
-			page = BufferGetPage(vmbuf);
-			if (PageIsNew(page))
-			{
-				ok = false;
-				break;
-			}
-			lsn = PageGetLSN(page);
-			sha256_put(ctx, &mb, sizeof(mb));
-			sha256_put(ctx, &lsn, sizeof(lsn));
-		}
-		page = BufferGetPage(vmbuf);
-		if (!((((const uint8 *) PageGetContents(page))[i / 4] >> ((i % 4) * 2)) & VISIBILITYMAP_ALL_VISIBLE))
+		LockBuffer(buf, BUFFER_LOCK_SHARE);
+		page = BufferGetPage(buf);
+		/* an empty new page has no tuple; a tuple put there moves its LSN */
+		lsns[nlsn++] = PageIsNew(page) ? InvalidXLogRecPtr : PageGetLSN(page);
+		if (TransactionIdIsValid(settle) && !PageIsNew(page) && !page_settled(page, settle))
 			ok = false;
+		UnlockReleaseBuffer(buf);
+		if (nlsn == (int) lengthof(lsns))
+		{
+			sha256_put(ctx, lsns, sizeof(XLogRecPtr) * nlsn);
+			nlsn = 0;
+		}
+		if ((b & 63) == 63)
+			CHECK_FOR_INTERRUPTS();
 	}
-	if (BufferIsValid(vmbuf))
-		UnlockReleaseBuffer(vmbuf);
 	if (!ok)
 	{
 		pg_cryptohash_free(ctx);
 		return false;
 	}
+	sha256_put(ctx, lsns, sizeof(XLogRecPtr) * nlsn);
 	sha256_finish(&ctx, fp);
 	return true;
 }
@@ -810,13 +833,15 @@ tkeys_load(void)
 	tkeys_dirty = false;
 }
 
+/* The record of fingerprint fp, if any: its hash in h, its snapshot's xmin. */
 static bool
-tkey_find(const uint8 *fp, uint8 *h)
+tkey_find(const uint8 *fp, uint8 *h, TransactionId *xmin)
 {
 	for (int i = 0; i < ntkeys; i++)
 		if (memcmp(tkeys[i].fp, fp, PGDP_DICT_KEY_LEN) == 0)
 		{
 			memcpy(h, tkeys[i].hash, PGDP_DICT_KEY_LEN);
+			*xmin = tkeys[i].xmin;
 			return true;
 		}
 	return false;
@@ -824,17 +849,28 @@ tkey_find(const uint8 *fp, uint8 *h)
 
 /* Record a table's key, first (the oldest record goes when full). */
 static void
-tkey_add(const uint8 *fp, const uint8 *h)
+tkey_add(const uint8 *fp, const uint8 *h, TransactionId xmin)
 {
 	uint8		dummy[PGDP_DICT_KEY_LEN];
+	TransactionId old;
 
-	if (tkey_find(fp, dummy))
+	if (tkey_find(fp, dummy, &old) && !TransactionIdPrecedes(xmin, old))
 		return;
+	for (int i = 0; i < ntkeys; i++)
+		if (memcmp(tkeys[i].fp, fp, PGDP_DICT_KEY_LEN) == 0)
+		{
+			/* the same pages, settled before an older xmin: serves more */
+			memmove(&tkeys[i], &tkeys[i + 1], sizeof(PgTableKey) * (ntkeys - i - 1));
+			ntkeys--;
+			break;
+		}
 	if (ntkeys == TKEYS_MAX)
 		ntkeys--;
 	memmove(&tkeys[1], &tkeys[0], sizeof(PgTableKey) * ntkeys);
+	memset(&tkeys[0], 0, sizeof(PgTableKey));
 	memcpy(tkeys[0].fp, fp, PGDP_DICT_KEY_LEN);
 	memcpy(tkeys[0].hash, h, PGDP_DICT_KEY_LEN);
+	tkeys[0].xmin = xmin;
 	ntkeys++;
 	tkeys_dirty = true;
 }
@@ -886,9 +922,12 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 	if (dict_rows.records)
 	{
 		/* the lock table_open() takes, before the catalogs are looked at */
+		TransactionId rec_xmin;
+
 		LockRelationOid(relid, AccessShareLock);
-		fp_ok = table_fingerprint(relid, k, names, n, fp);
-		if (fp_ok && tkey_find(fp, h))
+		fp_ok = table_fingerprint(relid, k, names, n, InvalidTransactionId, fp);
+		if (fp_ok && tkey_find(fp, h, &rec_xmin) &&
+			TransactionIdFollowsOrEquals(GetActiveSnapshot()->xmin, rec_xmin))
 		{
 			/* the same pages as a scan read and recorded: its rows' hash */
 			rows_reset();
@@ -935,13 +974,14 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 	key_table_end(dict_rows.kb, k, n, ordered, dict_rows.nrows, h);
 
 	/*
-	 * Record the hash if no page changed during the scan: the same
-	 * fingerprint after it as before (a change clears a page's bit in the
-	 * visibility map, and only a WAL-logged set, which moves the map page's
-	 * LSN, sets it again).
+	 * Record the hash if no page changed during the scan (the same
+	 * fingerprint after it as before) and every tuple is settled before
+	 * the scan snapshot's xmin.
 	 */
-	if (fp_ok && table_fingerprint(relid, k, names, n, fp2) && memcmp(fp, fp2, sizeof(fp)) == 0)
-		tkey_add(fp, h);
+	if (fp_ok && TransactionIdIsNormal(GetActiveSnapshot()->xmin) &&
+		table_fingerprint(relid, k, names, n, GetActiveSnapshot()->xmin, fp2) &&
+		memcmp(fp, fp2, sizeof(fp)) == 0)
+		tkey_add(fp, h, GetActiveSnapshot()->xmin);
 	table_close(rel, NoLock);
 	return true;
 }

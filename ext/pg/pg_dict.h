@@ -39,13 +39,16 @@ extern DpDict *pgdp_image_attach(const uint8 *key, DpMem *mem, void **map, size_
 extern void pgdp_image_write(const DpDict *d, const uint8 *key);
 
 /*
- * A table's recorded key: the fingerprint of a table whose every page is
- * all-visible (pg_dict.c) and the SHA-256 of the rows a scan of it read.
+ * A table's recorded key (pg_dict.c): the fingerprint of a table's pages,
+ * the SHA-256 of the rows a scan of them read, and the xmin of that scan's
+ * snapshot, before which every tuple's transactions had ended.
  */
 typedef struct PgTableKey
 {
 	uint8		fp[PGDP_DICT_KEY_LEN];
 	uint8		hash[PGDP_DICT_KEY_LEN];
+	TransactionId xmin;
+	uint32		pad;
 } PgTableKey;
 
 extern int	pgdp_tkeys_read(PgTableKey *out, int max);

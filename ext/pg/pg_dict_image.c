@@ -455,13 +455,13 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
  * The recorded keys of single tables (pg_dict.c, table_fingerprint()):
  * $PGDATA/pg_diplo/tables.<database oid>.keys, a header (magic, this
  * build, the database, the entry count and a CRC-32C of the entries) and
- * entries of a table's fingerprint and the SHA-256 of its rows as a scan
- * read them.  Like an image, a cache: written under a temporary name and
+ * entries of a table's fingerprint, the SHA-256 of its rows as a scan read
+ * them and that scan's snapshot xmin.  Like an image, a cache: written under a temporary name and
  * renamed into place, and a file that fails a check is ignored (and
  * replaced by the next write).  Concurrent writers may lose each other's
  * entries, which only costs a scan.
  */
-#define PGDP_TKEYS_MAGIC "DIPLOTKEYS\0\0\0\0\0\0"	/* 16 bytes */
+#define PGDP_TKEYS_MAGIC "DIPLOTKEYS2\0\0\0\0\0"	/* 16 bytes */
 
 typedef struct PgTableKeysHead
 {
