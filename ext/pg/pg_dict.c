@@ -803,9 +803,17 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 
 		LockBuffer(buf, BUFFER_LOCK_SHARE);
 		page = BufferGetPage(buf);
-		/* an empty new page has no tuple; a tuple put there moves its LSN */
+		/*
+		 * An empty new page has no tuple, and a tuple put there moves its
+		 * LSN.  A page with no LSN was written without the WAL (wal_level =
+		 * minimal, by the transaction that made the relation file): a later
+		 * file of that number could hold other tuples under the same (no)
+		 * LSN, so such a table has no fingerprint.
+		 */
 		lsns[nlsn++] = PageIsNew(page) ? InvalidXLogRecPtr : PageGetLSN(page);
-		if (TransactionIdIsValid(settle) && !PageIsNew(page) && !page_settled(page, settle))
+		if (!PageIsNew(page) && PageGetLSN(page) == InvalidXLogRecPtr)
+			ok = false;
+		else if (TransactionIdIsValid(settle) && !PageIsNew(page) && !page_settled(page, settle))
 			ok = false;
 		UnlockReleaseBuffer(buf);
 		if (nlsn == (int) lengthof(lsns))
