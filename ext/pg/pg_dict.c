@@ -724,28 +724,42 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 	/* a relation file of this transaction whose changes skip the WAL */
 	if (!ok || RelFileNodeSkippingWAL(rnode))
 		return false;
-	for (int c = 0; c < n; c++)
 	{
-		Form_pg_attribute a;
-		Oid			out;
-		bool		varlena;
+		/* the table's columns in one catalog lookup, not one per column */
+		CatCList   *alist = SearchSysCacheList1(ATTNAME, ObjectIdGetDatum(relid));
 
-		tup = SearchSysCacheAttName(relid, names[c]);
-		if (!HeapTupleIsValid(tup))
-			return false;
-		a = (Form_pg_attribute) GETSTRUCT(tup);
-		ok = a->attnum > 0 && !a->atthasmissing && fp_type_ok(a->atttypid);
-		col[c][0] = a->attnum;
-		col[c][1] = (int32) a->atttypid;
-		col[c][2] = a->atttypmod;
-		col[c][3] = a->attlen;
-		col[c][4] = a->attbyval;
-		enums[c] = ok && type_is_enum(a->atttypid) ? a->atttypid : InvalidOid;
-		ReleaseSysCache(tup);
+		for (int c = 0; c < n && ok; c++)
+		{
+			Form_pg_attribute a = NULL;
+
+			for (int i = 0; i < alist->n_members && a == NULL; i++)
+			{
+				Form_pg_attribute m = (Form_pg_attribute) GETSTRUCT(&alist->members[i]->tuple);
+
+				if (!m->attisdropped && strcmp(NameStr(m->attname), names[c]) == 0)
+					a = m;
+			}
+			ok = a != NULL && a->attnum > 0 && !a->atthasmissing && fp_type_ok(a->atttypid);
+			if (!ok)
+				break;
+			col[c][0] = a->attnum;
+			col[c][1] = (int32) a->atttypid;
+			col[c][2] = a->atttypmod;
+			col[c][3] = a->attlen;
+			col[c][4] = a->attbyval;
+			enums[c] = type_is_enum(a->atttypid) ? a->atttypid : InvalidOid;
+		}
+		ReleaseSysCacheList(alist);
 		if (!ok)
 			return false;
-		getTypeOutputInfo((Oid) col[c][1], &out, &varlena);
-		col[c][5] = (int32) out;
+		for (int c = 0; c < n; c++)
+		{
+			Oid			out;
+			bool		varlena;
+
+			getTypeOutputInfo((Oid) col[c][1], &out, &varlena);
+			col[c][5] = (int32) out;
+		}
 	}
 	smgr = smgropen(rnode, InvalidBackendId);
 	nblocks = smgrnblocks(smgr, MAIN_FORKNUM);
