@@ -655,6 +655,9 @@ page_settled(Page page, TransactionId settle)
 {
 	OffsetNumber maxoff = PageGetMaxOffsetNumber(page);
 
+	/* the buffer manager checked the header; never read past the page */
+	if (maxoff > MaxHeapTuplesPerPage)
+		return false;
 	for (OffsetNumber off = FirstOffsetNumber; off <= maxoff; off++)
 	{
 		ItemId		lp = PageGetItemId(page, off);
