@@ -614,6 +614,8 @@ first_column_cmp(const void *a, const void *b)
  *   sets the page's LSN to the new record's, which is larger than any
  *   before.  A new page changes the length.  So the same length and LSNs
  *   mean the same tuples, up to hint bits, which only cache commit status.
+ * - The LSNs recorded are flushed (WAL not yet flushed is lost in a crash,
+ *   and its positions serve other records after it).
  * - A record is made only when no page changed during the scan (the same
  *   fingerprint before and after it) and every tuple's inserting and
  *   deleting transaction precedes the scan snapshot's xmin: all of them
@@ -708,6 +710,7 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 	bool		ok = true;
 	XLogRecPtr	lsns[64];
 	int			nlsn = 0;
+	XLogRecPtr	flushed = InvalidXLogRecPtr;
 	static const char tag[] = "diplo table fingerprint 3";
 
 	if (n < 1 || n > (int) lengthof(col) || RecoveryInProgress() ||
@@ -766,6 +769,8 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 	}
 	smgr = smgropen(rnode, InvalidBackendId);
 	nblocks = smgrnblocks(smgr, MAIN_FORKNUM);
+	if (TransactionIdIsValid(settle))
+		flushed = GetFlushRecPtr(NULL);
 
 	ctx = sha256_start();
 	bid = pgdp_image_build_id(&blen);
@@ -825,12 +830,15 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 		 * LSN.  A page with no LSN was written without the WAL (wal_level =
 		 * minimal, by the transaction that made the relation file): a later
 		 * file of that number could hold other tuples under the same (no)
-		 * LSN, so such a table has no fingerprint.
+		 * LSN, so such a table has no fingerprint.  A record is made only of
+		 * pages whose LSN is flushed: the WAL past the flushed end is lost
+		 * in a crash, and its positions are used again by other records.
 		 */
 		lsns[nlsn++] = PageIsNew(page) ? InvalidXLogRecPtr : PageGetLSN(page);
 		if (!PageIsNew(page) && PageGetLSN(page) == InvalidXLogRecPtr)
 			ok = false;
-		else if (TransactionIdIsValid(settle) && !PageIsNew(page) && !page_settled(page, settle))
+		else if (TransactionIdIsValid(settle) && !PageIsNew(page) &&
+				 (PageGetLSN(page) > flushed || !page_settled(page, settle)))
 			ok = false;
 		UnlockReleaseBuffer(buf);
 		if (nlsn == (int) lengthof(lsns))
