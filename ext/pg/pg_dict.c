@@ -614,8 +614,8 @@ first_column_cmp(const void *a, const void *b)
  *   sets the page's LSN to the new record's, which is larger than any
  *   before.  A new page changes the length.  So the same length and LSNs
  *   mean the same tuples, up to hint bits, which only cache commit status.
- * - The LSNs recorded are flushed (WAL not yet flushed is lost in a crash,
- *   and its positions serve other records after it).
+ * - The WAL up to the LSNs recorded is flushed first (WAL not yet flushed
+ *   is lost in a crash, and its positions serve other records after it).
  * - A record is made only when no page changed during the scan (the same
  *   fingerprint before and after it) and every tuple's inserting and
  *   deleting transaction precedes the scan snapshot's xmin: all of them
@@ -710,7 +710,7 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 	bool		ok = true;
 	XLogRecPtr	lsns[64];
 	int			nlsn = 0;
-	XLogRecPtr	flushed = InvalidXLogRecPtr;
+	XLogRecPtr	maxlsn = InvalidXLogRecPtr;
 	static const char tag[] = "diplo table fingerprint 3";
 
 	if (n < 1 || n > (int) lengthof(col) || RecoveryInProgress() ||
@@ -769,8 +769,6 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 	}
 	smgr = smgropen(rnode, InvalidBackendId);
 	nblocks = smgrnblocks(smgr, MAIN_FORKNUM);
-	if (TransactionIdIsValid(settle))
-		flushed = GetFlushRecPtr(NULL);
 
 	ctx = sha256_start();
 	bid = pgdp_image_build_id(&blen);
@@ -830,16 +828,15 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 		 * LSN.  A page with no LSN was written without the WAL (wal_level =
 		 * minimal, by the transaction that made the relation file): a later
 		 * file of that number could hold other tuples under the same (no)
-		 * LSN, so such a table has no fingerprint.  A record is made only of
-		 * pages whose LSN is flushed: the WAL past the flushed end is lost
-		 * in a crash, and its positions are used again by other records.
+		 * LSN, so such a table has no fingerprint.
 		 */
 		lsns[nlsn++] = PageIsNew(page) ? InvalidXLogRecPtr : PageGetLSN(page);
 		if (!PageIsNew(page) && PageGetLSN(page) == InvalidXLogRecPtr)
 			ok = false;
-		else if (TransactionIdIsValid(settle) && !PageIsNew(page) &&
-				 (PageGetLSN(page) > flushed || !page_settled(page, settle)))
+		else if (TransactionIdIsValid(settle) && !PageIsNew(page) && !page_settled(page, settle))
 			ok = false;
+		if (!PageIsNew(page))
+			maxlsn = Max(maxlsn, PageGetLSN(page));
 		UnlockReleaseBuffer(buf);
 		if (nlsn == (int) lengthof(lsns))
 		{
@@ -853,6 +850,23 @@ table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, u
 	{
 		pg_cryptohash_free(ctx);
 		return false;
+	}
+
+	/*
+	 * To record: the WAL up to the pages' LSNs flushed first.  WAL past the
+	 * flushed end is lost in a crash and its positions are used again by
+	 * other records, which could give a page other tuples under a recorded
+	 * LSN.  (A record is rare: the first load after a change.)
+	 */
+	if (TransactionIdIsValid(settle) && maxlsn != InvalidXLogRecPtr)
+	{
+		/* (an LSN past the WAL's end is a damaged page: no record) */
+		if (maxlsn > GetXLogInsertRecPtr())
+		{
+			pg_cryptohash_free(ctx);
+			return false;
+		}
+		XLogFlush(maxlsn);
 	}
 	sha256_put(ctx, lsns, sizeof(XLogRecPtr) * nlsn);
 	sha256_finish(&ctx, fp);
