@@ -22,6 +22,7 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/parallel.h"
 #include "access/xlog.h"
 #include "access/table.h"
 #include "access/tableam.h"
@@ -1023,9 +1024,10 @@ scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *
 	/*
 	 * Record the hash if no page changed during the scan (the same
 	 * fingerprint after it as before) and every tuple is settled before
-	 * the scan snapshot's xmin.
+	 * the scan snapshot's xmin.  A parallel worker only uses records (a
+	 * record flushes the WAL).
 	 */
-	if (fp_ok && TransactionIdIsNormal(GetActiveSnapshot()->xmin) &&
+	if (fp_ok && !IsParallelWorker() && TransactionIdIsNormal(GetActiveSnapshot()->xmin) &&
 		table_fingerprint(relid, k, names, n, GetActiveSnapshot()->xmin, fp2) &&
 		memcmp(fp, fp2, sizeof(fp)) == 0)
 		tkey_add(fp, h, GetActiveSnapshot()->xmin);
