@@ -874,6 +874,29 @@ strmap_grow(DpMem *mem, DpStrMap *m)
 	*m = n;
 }
 
+/* Size an empty map for n keys at once (no growing while they go in):
+ * the slot count growing would reach. */
+static void
+strmap_reserve(DpMem *mem, DpStrMap *m, uint32_t n)
+{
+	uint64_t	want = 256;
+
+	if (m->n != 0)
+		return;
+	while ((uint64_t) n * 2 > want)
+		want *= 2;
+	/* beyond that, growing as usual (dp_mul_size checks the sizes) */
+	if (m->nslots >= want || want > ((uint64_t) 1 << 30))
+		return;
+	if (m->keys)
+		dp_free(mem, m->keys);
+	if (m->vals)
+		dp_free(mem, m->vals);
+	m->keys = dp_alloc0(mem, dp_mul_size(mem, (size_t) want, sizeof(char *)));
+	m->vals = dp_alloc0(mem, dp_mul_size(mem, (size_t) want, sizeof(int32_t)));
+	m->nslots = (uint32_t) want;
+}
+
 /* Insert key (kept by reference) unless present. */
 static void
 strmap_put(DpMem *mem, DpStrMap *m, const char *key, int32_t val)
@@ -1947,6 +1970,7 @@ dp_dict_attach(DpMem *m, const void *image, size_t len, const char **why)
 	d->entities = dp_alloc(m, dp_mul_size(m, h.nentities ? h.nentities : 1, sizeof(DpEntity)));
 	if (h.nentities)
 		memcpy(d->entities, buf + h.off_entities, (size_t) h.nentities * sizeof(DpEntity));
+	strmap_reserve(m, d->entity_names, h.nentities);
 	for (uint32_t i = 0; i < h.nentities; i++)
 	{
 		DpEntity   *e = &d->entities[i];
@@ -1959,6 +1983,7 @@ dp_dict_attach(DpMem *m, const void *image, size_t len, const char **why)
 	d->countries = dp_alloc(m, dp_mul_size(m, h.ncountries ? h.ncountries : 1, sizeof(DpCountry)));
 	if (h.ncountries)
 		memcpy(d->countries, buf + h.off_countries, (size_t) h.ncountries * sizeof(DpCountry));
+	strmap_reserve(m, d->country_codes, h.ncountries);
 	for (uint32_t i = 0; i < h.ncountries; i++)
 	{
 		DpCountry  *c = &d->countries[i];

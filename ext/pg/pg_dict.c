@@ -22,16 +22,21 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/parallel.h"
+#include "access/xlog.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/dependency.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_enum.h"
 #include "catalog/pg_depend.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "catalog/storage.h"
 #include "common/cryptohash.h"
 #include "common/sha2.h"
 #include "commands/extension.h"
@@ -42,9 +47,14 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/bufmgr.h"
+#include "storage/lmgr.h"
 #include "storage/proc.h"
+#include "storage/smgr.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/catcache.h"
+#include "utils/float.h"
 #include "utils/fmgroids.h"
 #include "utils/guc.h"
 #include "utils/inval.h"
@@ -53,6 +63,7 @@
 #include "utils/rel.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "portability/instr_time.h"
 
@@ -158,24 +169,33 @@ dict_cxt_reset(void *arg)
 /*
  * The key of an image (pg_dict_image.c): a SHA-256 of this library's build
  * identity, the image layout, the server encoding, and then, table by table
- * in the order the compiler takes them, every cell of every row in the
- * order read, each as its length and bytes (SQL NULL as a length no string
- * has), then the table's number, column count and row count and whether
- * its rows are still to be sorted.  The compiled dictionary is a function
- * of exactly this input (the cells are what dp_dict_add_row gets, after
- * rows_sort, which is deterministic), so equal keys mean equal
- * dictionaries.  The cells are hashed as they are read (rows_put).
+ * in the order the compiler takes them, the SHA-256 of the table's rows:
+ * every cell of every row in the order read, each as its length and bytes
+ * (SQL NULL as a length no string has), then the table's number, column
+ * count and row count and whether its rows are still to be sorted.  The
+ * compiled dictionary is a function of exactly this input (the cells are
+ * what dp_dict_add_row gets, after rows_sort, which is deterministic), so
+ * equal keys mean equal dictionaries.  The cells are hashed as they are
+ * read (rows_put); a table whose pages did not change since a scan read
+ * them takes the hash that scan recorded (table_fingerprint()).
  */
 typedef struct KeyBuf
 {
-	pg_cryptohash_ctx *ctx;
+	pg_cryptohash_ctx *ctx;		/* the current table's hash */
+	pg_cryptohash_ctx *outer;	/* the key's */
 	size_t		len;
 	char		buf[32768];
 } KeyBuf;
 
+static pg_cryptohash_ctx *sha256_start(void);
+
+/* The table's hash is started here, at its first bytes: a table taken from
+ * its record needs none (each start costs OpenSSL a digest fetch). */
 static void
 key_flush(KeyBuf *kb)
 {
+	if (kb->ctx == NULL)
+		kb->ctx = sha256_start();
 	if (kb->len > 0 && pg_cryptohash_update(kb->ctx, (const uint8 *) kb->buf, kb->len) < 0)
 		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
 	kb->len = 0;
@@ -200,6 +220,36 @@ key_put(KeyBuf *kb, const void *p, size_t n)
 	}
 }
 
+static pg_cryptohash_ctx *
+sha256_start(void)
+{
+	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+
+	if (ctx == NULL || pg_cryptohash_init(ctx) < 0)
+	{
+		if (ctx)
+			pg_cryptohash_free(ctx);
+		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	}
+	return ctx;
+}
+
+static void
+sha256_put(pg_cryptohash_ctx *ctx, const void *p, size_t n)
+{
+	if (pg_cryptohash_update(ctx, (const uint8 *) p, n) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(ctx));
+}
+
+static void
+sha256_finish(pg_cryptohash_ctx **ctx, uint8 *out)
+{
+	if (pg_cryptohash_final(*ctx, out, PGDP_DICT_KEY_LEN) < 0)
+		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(*ctx));
+	pg_cryptohash_free(*ctx);
+	*ctx = NULL;
+}
+
 static void
 key_start(KeyBuf *kb)
 {
@@ -208,13 +258,20 @@ key_start(KeyBuf *kb)
 	int32		enc = GetDatabaseEncoding();
 	uint32		layout = DP_DICT_IMAGE_VERSION;
 
-	kb->ctx = pg_cryptohash_create(PG_SHA256);
-	if (kb->ctx == NULL || pg_cryptohash_init(kb->ctx) < 0)
-		elog(ERROR, "diplo: could not start hashing the dictionary rows");
+	kb->ctx = NULL;
 	kb->len = 0;
-	key_put(kb, bid, blen);
-	key_put(kb, &layout, sizeof(layout));
-	key_put(kb, &enc, sizeof(enc));
+	kb->outer = sha256_start();
+	sha256_put(kb->outer, bid, blen);
+	sha256_put(kb->outer, &layout, sizeof(layout));
+	sha256_put(kb->outer, &enc, sizeof(enc));
+}
+
+/* Before a table's cells. */
+static void
+key_table_start(KeyBuf *kb)
+{
+	Assert(kb->ctx == NULL);
+	kb->len = 0;
 }
 
 /* One cell: its length and bytes; SQL NULL as a length no string has. */
@@ -241,24 +298,33 @@ key_cell(KeyBuf *kb, const char *c, uint32 n)
 }
 
 /* After a table's cells: its number, column count, row count, and whether
- * its rows still need rows_sort() (a heap scan of an ordered table). */
+ * its rows still need rows_sort() (a heap scan of an ordered table); the
+ * table's hash in h. */
 static void
-key_table_end(KeyBuf *kb, int k, int natts, bool unsorted, uint64 nrows)
+key_table_end(KeyBuf *kb, int k, int natts, bool unsorted, uint64 nrows, uint8 *h)
 {
 	int32		tail[3] = {k, natts, unsorted};
 
 	key_put(kb, tail, sizeof(tail));
 	key_put(kb, &nrows, sizeof(nrows));
+	key_flush(kb);
+	sha256_finish(&kb->ctx, h);
 }
 
 static void
 key_finish(KeyBuf *kb, uint8 *key)
 {
-	key_flush(kb);
-	if (pg_cryptohash_final(kb->ctx, key, PGDP_DICT_KEY_LEN) < 0)
-		elog(ERROR, "diplo: could not hash the dictionary rows: %s", pg_cryptohash_error(kb->ctx));
-	pg_cryptohash_free(kb->ctx);
-	kb->ctx = NULL;
+	sha256_finish(&kb->outer, key);
+}
+
+static void
+key_abort(KeyBuf *kb)
+{
+	if (kb->ctx)
+		pg_cryptohash_free(kb->ctx);
+	if (kb->outer)
+		pg_cryptohash_free(kb->outer);
+	kb->ctx = kb->outer = NULL;
 }
 
 /*
@@ -281,6 +347,7 @@ typedef struct DictRows
 	struct OutCache *memo;		/* per column: its last strings, by value */
 	KeyBuf	   *kb;				/* each cell is hashed into it, if set */
 	bool		store;			/* keep the cells (to compile them) */
+	bool		records;		/* use and make recorded table keys */
 	bool		convert;		/* the server encoding is not UTF-8 (or SQL_ASCII) */
 	char	  **cells;			/* row r, column c (1-based): cells[r * natts + c - 1] */
 	uint64		nrows;
@@ -528,6 +595,343 @@ first_column_cmp(const void *a, const void *b)
 }
 
 /*
+ * Recorded table keys.  A scan of a table records the hash of the rows it
+ * read under the table's fingerprint, when every tuple on its pages is
+ * settled; a later load (any backend: the records are kept in a file,
+ * pgdp_tkeys_read()) whose fingerprint of the table is the same, and whose
+ * snapshot is not older than the record's, takes that hash instead of
+ * scanning the table again.
+ *
+ * The fingerprint is the table's relation file, its length and the LSN of
+ * each of its pages, with the columns read (number, type, output function;
+ * the labels of an enum; extra_float_digits for a float), the database,
+ * the cluster (system identifier) and timeline the LSNs are of, the
+ * encoding and this library's build.  Why a record is exact:
+ *
+ * - Every change of a tuple on a page of a WAL-logged table (an insert,
+ *   update, delete or lock, a prune, a freeze; committed or not, a
+ *   subtransaction's, made with session_replication_role = replica or
+ *   triggers disabled: nothing here depends on triggers) is WAL-logged and
+ *   sets the page's LSN to the new record's, which is larger than any
+ *   before.  A new page changes the length.  So the same length and LSNs
+ *   mean the same tuples, up to hint bits, which only cache commit status.
+ * - The WAL up to the LSNs recorded is flushed first (WAL not yet flushed
+ *   is lost in a crash, and its positions serve other records after it).
+ * - A record is made only when no page changed during the scan (the same
+ *   fingerprint before and after it) and every tuple's inserting and
+ *   deleting transaction precedes the scan snapshot's xmin: all of them
+ *   had ended, committed or aborted for good, so whether a tuple is
+ *   visible no longer depends on the snapshot, for any snapshot whose xmin
+ *   is not older (the record keeps that xmin; an older snapshot, as of a
+ *   repeatable read transaction, reads the table).
+ *
+ * Tables whose changes may skip the WAL (unlogged; a relation file made in
+ * this transaction under wal_level = minimal), standbys and
+ * old_snapshot_threshold (a scan of a page newer than an old snapshot must
+ * fail) have no fingerprint, nor do columns with a default added without a
+ * rewrite (atthasmissing) or of another type than those of fp_type_ok().
+ */
+#define TKEYS_MAX 64
+
+static PgTableKey tkeys[TKEYS_MAX];
+static int	ntkeys = 0;
+static bool tkeys_dirty = false;
+
+static bool
+fp_type_ok(Oid typ)
+{
+	return typ == TEXTOID || typ == BOOLOID || typ == INT2OID || typ == INT4OID ||
+		typ == FLOAT4OID || typ == FLOAT8OID || type_is_enum(typ);
+}
+
+/* Whether a transaction id on a tuple had ended before settle (see above). */
+static inline bool
+xid_settled(TransactionId xid, TransactionId settle)
+{
+	return !TransactionIdIsNormal(xid) || TransactionIdPrecedes(xid, settle);
+}
+
+/* Whether every tuple of a page is settled: its xmin (unless frozen) and
+ * the xmax of a delete or update precede settle. */
+static bool
+page_settled(Page page, TransactionId settle)
+{
+	OffsetNumber maxoff = PageGetMaxOffsetNumber(page);
+
+	/* the buffer manager checked the header; never read past the page */
+	if (maxoff > MaxHeapTuplesPerPage)
+		return false;
+	for (OffsetNumber off = FirstOffsetNumber; off <= maxoff; off++)
+	{
+		ItemId		lp = PageGetItemId(page, off);
+		HeapTupleHeader t;
+
+		if (!ItemIdIsNormal(lp))
+			continue;
+		if (ItemIdGetOffset(lp) + ItemIdGetLength(lp) > BLCKSZ ||
+			ItemIdGetLength(lp) < SizeofHeapTupleHeader)
+			return false;
+		t = (HeapTupleHeader) PageGetItem(page, lp);
+		if (!HeapTupleHeaderXminFrozen(t) && !xid_settled(HeapTupleHeaderGetRawXmin(t), settle))
+			return false;
+		if (!(t->t_infomask & HEAP_XMAX_INVALID) && !HEAP_XMAX_IS_LOCKED_ONLY(t->t_infomask))
+		{
+			if (t->t_infomask & HEAP_XMAX_IS_MULTI)
+				return false;
+			if (!xid_settled(HeapTupleHeaderGetRawXmax(t), settle))
+				return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * The fingerprint of table relid as read for table k (columns
+ * names[0..n-1]) in fp; false when it has none (see above), or when settle
+ * is a valid transaction id and a tuple is not settled before it.  The
+ * caller holds a lock on the table.  Only the catalog caches, the storage
+ * manager and the buffers: no relation cache entry, whose building (its
+ * triggers, constraints, attributes) was most of the time of a table taken
+ * from its record.
+ */
+static bool
+table_fingerprint(Oid relid, int k, char **names, int n, TransactionId settle, uint8 *fp)
+{
+	HeapTuple	tup;
+	Form_pg_class cl;
+	RelFileNode rnode;
+	SMgrRelation smgr;
+	pg_cryptohash_ctx *ctx;
+	size_t		blen;
+	const void *bid;
+	int32		head[4];
+	int32		col[8][6];
+	Oid			enums[8];
+	BlockNumber nblocks;
+	bool		ok = true;
+	XLogRecPtr	lsns[64];
+	int			nlsn = 0;
+	XLogRecPtr	maxlsn = InvalidXLogRecPtr;
+	static const char tag[] = "diplo table fingerprint 3";
+
+	if (n < 1 || n > (int) lengthof(col) || RecoveryInProgress() ||
+		!ActiveSnapshotSet() || GetActiveSnapshot()->takenDuringRecovery ||
+		old_snapshot_threshold >= 0)
+		return false;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return false;
+	cl = (Form_pg_class) GETSTRUCT(tup);
+	ok = cl->relkind == RELKIND_RELATION && cl->relpersistence == RELPERSISTENCE_PERMANENT &&
+		cl->relam == HEAP_TABLE_AM_OID && OidIsValid(cl->relfilenode);
+	rnode.spcNode = OidIsValid(cl->reltablespace) ? cl->reltablespace : MyDatabaseTableSpace;
+	rnode.dbNode = MyDatabaseId;
+	rnode.relNode = cl->relfilenode;
+	ReleaseSysCache(tup);
+	/* a relation file of this transaction whose changes skip the WAL */
+	if (!ok || RelFileNodeSkippingWAL(rnode))
+		return false;
+	{
+		/* the table's columns in one catalog lookup, not one per column */
+		CatCList   *alist = SearchSysCacheList1(ATTNAME, ObjectIdGetDatum(relid));
+
+		for (int c = 0; c < n && ok; c++)
+		{
+			Form_pg_attribute a = NULL;
+
+			for (int i = 0; i < alist->n_members && a == NULL; i++)
+			{
+				Form_pg_attribute m = (Form_pg_attribute) GETSTRUCT(&alist->members[i]->tuple);
+
+				if (!m->attisdropped && strcmp(NameStr(m->attname), names[c]) == 0)
+					a = m;
+			}
+			ok = a != NULL && a->attnum > 0 && !a->atthasmissing && fp_type_ok(a->atttypid);
+			if (!ok)
+				break;
+			col[c][0] = a->attnum;
+			col[c][1] = (int32) a->atttypid;
+			col[c][2] = a->atttypmod;
+			col[c][3] = a->attlen;
+			col[c][4] = a->attbyval;
+			enums[c] = type_is_enum(a->atttypid) ? a->atttypid : InvalidOid;
+		}
+		ReleaseSysCacheList(alist);
+		if (!ok)
+			return false;
+		for (int c = 0; c < n; c++)
+		{
+			Oid			out;
+			bool		varlena;
+
+			getTypeOutputInfo((Oid) col[c][1], &out, &varlena);
+			col[c][5] = (int32) out;
+		}
+	}
+	smgr = smgropen(rnode, InvalidBackendId);
+	nblocks = smgrnblocks(smgr, MAIN_FORKNUM);
+
+	ctx = sha256_start();
+	bid = pgdp_image_build_id(&blen);
+	sha256_put(ctx, tag, sizeof(tag));
+	sha256_put(ctx, bid, blen);
+	head[0] = GetDatabaseEncoding();
+	head[1] = k;
+	head[2] = n;
+	head[3] = extra_float_digits;
+	sha256_put(ctx, head, sizeof(head));
+	{
+		/* LSNs are of this cluster and its timeline */
+		uint64		sysid = GetSystemIdentifier();
+		TimeLineID	tli = GetWALInsertionTimeLine();
+
+		sha256_put(ctx, &sysid, sizeof(sysid));
+		sha256_put(ctx, &tli, sizeof(tli));
+	}
+	sha256_put(ctx, &MyDatabaseId, sizeof(Oid));
+	sha256_put(ctx, &relid, sizeof(Oid));
+	sha256_put(ctx, &rnode.spcNode, sizeof(Oid));
+	sha256_put(ctx, &rnode.dbNode, sizeof(Oid));
+	sha256_put(ctx, &rnode.relNode, sizeof(Oid));
+	for (int c = 0; c < n; c++)
+	{
+		sha256_put(ctx, col[c], sizeof(col[c]));
+		if (OidIsValid(enums[c]))
+		{
+			CatCList   *list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(enums[c]));
+
+			sha256_put(ctx, &list->n_members, sizeof(list->n_members));
+			for (int i = 0; i < list->n_members; i++)
+			{
+				Form_pg_enum e = (Form_pg_enum) GETSTRUCT(&list->members[i]->tuple);
+				uint32		len = (uint32) strlen(NameStr(e->enumlabel));
+
+				sha256_put(ctx, &e->oid, sizeof(Oid));
+				sha256_put(ctx, &e->enumsortorder, sizeof(e->enumsortorder));
+				sha256_put(ctx, &len, sizeof(len));
+				sha256_put(ctx, NameStr(e->enumlabel), len);
+			}
+			ReleaseSysCacheList(list);
+		}
+	}
+	sha256_put(ctx, &nblocks, sizeof(nblocks));
+
+	/* the LSN of every page (and, to record, whether it is settled) */
+	for (BlockNumber b = 0; b < nblocks && ok; b++)
+	{
+		Buffer		buf = ReadBufferWithoutRelcache(rnode, MAIN_FORKNUM, b, RBM_NORMAL, NULL, true);
+		Page		page;
+
+		LockBuffer(buf, BUFFER_LOCK_SHARE);
+		page = BufferGetPage(buf);
+		/*
+		 * An empty new page has no tuple, and a tuple put there moves its
+		 * LSN.  A page with no LSN was written without the WAL (wal_level =
+		 * minimal, by the transaction that made the relation file): a later
+		 * file of that number could hold other tuples under the same (no)
+		 * LSN, so such a table has no fingerprint.
+		 */
+		lsns[nlsn++] = PageIsNew(page) ? InvalidXLogRecPtr : PageGetLSN(page);
+		if (!PageIsNew(page) && PageGetLSN(page) == InvalidXLogRecPtr)
+			ok = false;
+		else if (TransactionIdIsValid(settle) && !PageIsNew(page) && !page_settled(page, settle))
+			ok = false;
+		if (!PageIsNew(page))
+			maxlsn = Max(maxlsn, PageGetLSN(page));
+		UnlockReleaseBuffer(buf);
+		if (nlsn == (int) lengthof(lsns))
+		{
+			sha256_put(ctx, lsns, sizeof(XLogRecPtr) * nlsn);
+			nlsn = 0;
+		}
+		if ((b & 63) == 63)
+			CHECK_FOR_INTERRUPTS();
+	}
+	if (!ok)
+	{
+		pg_cryptohash_free(ctx);
+		return false;
+	}
+
+	/*
+	 * To record: the WAL up to the pages' LSNs flushed first.  WAL past the
+	 * flushed end is lost in a crash and its positions are used again by
+	 * other records, which could give a page other tuples under a recorded
+	 * LSN.  (A record is rare: the first load after a change.)
+	 */
+	if (TransactionIdIsValid(settle) && maxlsn != InvalidXLogRecPtr)
+	{
+		/* (an LSN past the WAL's end is a damaged page: no record) */
+		if (maxlsn > GetXLogInsertRecPtr())
+		{
+			pg_cryptohash_free(ctx);
+			return false;
+		}
+		XLogFlush(maxlsn);
+	}
+	sha256_put(ctx, lsns, sizeof(XLogRecPtr) * nlsn);
+	sha256_finish(&ctx, fp);
+	return true;
+}
+
+static void
+tkeys_load(void)
+{
+	ntkeys = pgdp_tkeys_read(tkeys, TKEYS_MAX);
+	tkeys_dirty = false;
+}
+
+/* The record of fingerprint fp, if any: its hash in h, its snapshot's xmin. */
+static bool
+tkey_find(const uint8 *fp, uint8 *h, TransactionId *xmin)
+{
+	for (int i = 0; i < ntkeys; i++)
+		if (memcmp(tkeys[i].fp, fp, PGDP_DICT_KEY_LEN) == 0)
+		{
+			memcpy(h, tkeys[i].hash, PGDP_DICT_KEY_LEN);
+			*xmin = tkeys[i].xmin;
+			return true;
+		}
+	return false;
+}
+
+/* Record a table's key, first (the oldest record goes when full). */
+static void
+tkey_add(const uint8 *fp, const uint8 *h, TransactionId xmin)
+{
+	uint8		dummy[PGDP_DICT_KEY_LEN];
+	TransactionId old;
+
+	if (tkey_find(fp, dummy, &old) && !TransactionIdPrecedes(xmin, old))
+		return;
+	for (int i = 0; i < ntkeys; i++)
+		if (memcmp(tkeys[i].fp, fp, PGDP_DICT_KEY_LEN) == 0)
+		{
+			/* the same pages, settled before an older xmin: serves more */
+			memmove(&tkeys[i], &tkeys[i + 1], sizeof(PgTableKey) * (ntkeys - i - 1));
+			ntkeys--;
+			break;
+		}
+	if (ntkeys == TKEYS_MAX)
+		ntkeys--;
+	memmove(&tkeys[1], &tkeys[0], sizeof(PgTableKey) * ntkeys);
+	memset(&tkeys[0], 0, sizeof(PgTableKey));
+	memcpy(tkeys[0].fp, fp, PGDP_DICT_KEY_LEN);
+	memcpy(tkeys[0].hash, h, PGDP_DICT_KEY_LEN);
+	tkeys[0].xmin = xmin;
+	ntkeys++;
+	tkeys_dirty = true;
+}
+
+static void
+tkeys_save(void)
+{
+	if (tkeys_dirty)
+		pgdp_tkeys_write(tkeys, ntkeys);
+	tkeys_dirty = false;
+}
+
+/*
  * The rows a dictionary query would give, read by a heap scan of the table
  * instead: the queries' parsing, planning and executor were 26 M of
  * the 68 M instructions of a first call.  The same snapshot (the active
@@ -543,7 +947,7 @@ first_column_cmp(const void *a, const void *b)
  * strings), no active snapshot.  Returns whether it read the rows.
  */
 static bool
-scan_table(Oid relid, char **names, int n, bool ordered)
+scan_table(int k, Oid relid, char **names, int n, bool ordered, uint8 *h, bool *recorded)
 {
 	Relation	rel;
 	TupleDesc	desc;
@@ -551,6 +955,9 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	int			maxatt = 0;
 	TupleTableSlot *slot;
 	TableScanDesc scan;
+	uint8		fp[PGDP_DICT_KEY_LEN];
+	uint8		fp2[PGDP_DICT_KEY_LEN];
+	bool		fp_ok = false;
 
 	if (n < 1 || n > (int) lengthof(att) || !OidIsValid(relid) || !ActiveSnapshotSet() ||
 		(GetDatabaseEncoding() != PG_UTF8 && GetDatabaseEncoding() != PG_SQL_ASCII) ||
@@ -560,6 +967,23 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 		check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
 		return false;
 
+	if (dict_rows.records)
+	{
+		/* the lock table_open() takes, before the catalogs are looked at */
+		TransactionId rec_xmin;
+
+		LockRelationOid(relid, AccessShareLock);
+		fp_ok = table_fingerprint(relid, k, names, n, InvalidTransactionId, fp);
+		if (fp_ok && tkey_find(fp, h, &rec_xmin) &&
+			TransactionIdFollowsOrEquals(GetActiveSnapshot()->xmin, rec_xmin))
+		{
+			/* the same pages as a scan read and recorded: its rows' hash */
+			rows_reset();
+			dict_rows.natts = n;
+			*recorded = true;
+			return true;
+		}
+	}
 	rel = table_open(relid, AccessShareLock);
 	desc = RelationGetDescr(rel);
 	for (int c = 0; c < n; c++)
@@ -594,8 +1018,20 @@ scan_table(Oid relid, char **names, int n, bool ordered)
 	}
 	table_endscan(scan);
 	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, NoLock);
 	/* ordered: sorted by dict_load, and only if it compiles (rows_sort) */
+	key_table_end(dict_rows.kb, k, n, ordered, dict_rows.nrows, h);
+
+	/*
+	 * Record the hash if no page changed during the scan (the same
+	 * fingerprint after it as before) and every tuple is settled before
+	 * the scan snapshot's xmin.  A parallel worker only uses records (a
+	 * record flushes the WAL).
+	 */
+	if (fp_ok && !IsParallelWorker() && TransactionIdIsNormal(GetActiveSnapshot()->xmin) &&
+		table_fingerprint(relid, k, names, n, GetActiveSnapshot()->xmin, fp2) &&
+		memcmp(fp, fp2, sizeof(fp)) == 0)
+		tkey_add(fp, h, GetActiveSnapshot()->xmin);
+	table_close(rel, NoLock);
 	return true;
 }
 
@@ -606,7 +1042,7 @@ scan_table(Oid relid, char **names, int n, bool ordered)
  * in dict_rows.
  */
 static uint64
-dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
+dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted, uint8 *h, bool *recorded)
 {
 	char	   *names[8];
 	int			n = 0;
@@ -623,7 +1059,8 @@ dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
 	if (n == 0)
 		elog(ERROR, "diplo: no column in a dictionary read");
 	*unsorted = false;
-	if (scan_table(table_oids[k], names, n, ordered))
+	*recorded = false;
+	if (scan_table(k, table_oids[k], names, n, ordered, h, recorded))
 	{
 		*unsorted = ordered;
 		pfree(list);
@@ -635,7 +1072,9 @@ dict_read(DpTable k, const char *cols, bool ordered, bool *unsorted)
 	else
 		sql = psprintf("SELECT %s FROM %%s.%s", cols, dp_tables[k].name);
 	pfree(list);
-	return spi_query(sql);
+	(void) spi_query(sql);
+	key_table_end(dict_rows.kb, k, dict_rows.natts, false, dict_rows.nrows, h);
+	return dict_rows.nrows;
 }
 
 /*
@@ -739,34 +1178,54 @@ rows_sort(TableRows *t)
  * Read every dictionary table, hashing its cells into the key; store: keep
  * them in rows[] too (to compile them).
  */
-static void
+static int
 read_tables(KeyBuf *kb, TableRows *rows, bool store, uint8 *key)
 {
+	int			nrecorded = 0;
+
 	key_start(kb);
 	dict_rows.kb = kb;
 	dict_rows.store = store;
+	/* the first pass only: a compile reads every row it compiles */
+	dict_rows.records = !store;
+	if (dict_rows.records)
+		tkeys_load();
 	for (int k = 0; k < DP_T__COUNT; k++)
 	{
 		instr_time	h0,
 					h1;
 		bool		unsorted;
+		bool		recorded;
 		uint64		n;
+		uint8		h[PGDP_DICT_KEY_LEN];
 
 		INSTR_TIME_SET_CURRENT(h0);
-		n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered, &unsorted);
-		key_table_end(kb, k, dict_rows.natts, unsorted, n);
+		key_table_start(kb);
+		n = dict_read((DpTable) k, dp_tables[k].columns, dp_tables[k].ordered, &unsorted, h, &recorded);
+		if (recorded)
+		{
+			/* no scan: the table's hash is the recorded one */
+			Assert(kb->ctx == NULL && kb->len == 0);
+			nrecorded++;
+		}
+		sha256_put(kb->outer, h, sizeof(h));
 		INSTR_TIME_SET_CURRENT(h1);
 		INSTR_TIME_SUBTRACT(h1, h0);
-		elog(DEBUG2, "diplo: table %s: %d rows in %.3f ms%s", dp_tables[k].name, (int) n,
+		elog(DEBUG2, "diplo: table %s: %s in %.3f ms%s", dp_tables[k].name,
+			 recorded ? "recorded key" : psprintf("%d rows", (int) n),
 			 INSTR_TIME_GET_MILLISEC(h1), store ? " (kept)" : "");
 		rows[k].nrows = n;
 		rows[k].cells = store ? dict_rows.cells : NULL;
 		rows[k].natts = dict_rows.natts;
 		rows[k].unsorted = unsorted;
 	}
+	if (dict_rows.records)
+		tkeys_save();
 	dict_rows.kb = NULL;
 	dict_rows.store = false;
+	dict_rows.records = false;
 	key_finish(kb, key);
+	return nrecorded;
 }
 
 /*
@@ -789,6 +1248,7 @@ dict_load(void)
 	volatile double t_read = 0,
 				t_make = 0,
 				t_setup = 0;
+	volatile int nrecorded = 0;
 
 	INSTR_TIME_SET_CURRENT(t0);
 	cxt = AllocSetContextCreate(TopMemoryContext, "diplo dictionary", ALLOCSET_DEFAULT_SIZES);
@@ -812,7 +1272,7 @@ dict_load(void)
 											  256 * 1024, 256 * 1024, ALLOCSET_DEFAULT_MAXSIZE);
 		rows = palloc0(sizeof(TableRows) * DP_T__COUNT);
 		kb = palloc(sizeof(KeyBuf));
-		kb->ctx = NULL;
+		kb->ctx = kb->outer = NULL;
 
 		/*
 		 * Read the latest committed rows, not the statement's snapshot: an
@@ -851,7 +1311,7 @@ dict_load(void)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_setup = INSTR_TIME_GET_MILLISEC(t1);
-		read_tables(kb, rows, false, pd->key);
+		nrecorded = read_tables(kb, rows, false, pd->key);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_read = INSTR_TIME_GET_MILLISEC(t1);
@@ -905,8 +1365,8 @@ dict_load(void)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		t_make = INSTR_TIME_GET_MILLISEC(t1);
-		elog(DEBUG1, "diplo: dictionary rows read and hashed in %.3f ms (setup %.3f ms), %s in %.3f ms",
-			 t_read, t_setup, pd->attached ? "attached" : "compiled", t_make);
+		elog(DEBUG1, "diplo: dictionary rows read and hashed in %.3f ms (setup %.3f ms, %d of %d tables by their recorded keys), %s in %.3f ms",
+			 t_read, t_setup, nrecorded, DP_T__COUNT, pd->attached ? "attached" : "compiled", t_make);
 		AtEOXact_GUC(true, guc_level);
 		if (pushed)
 			PopActiveSnapshot();
@@ -915,10 +1375,11 @@ dict_load(void)
 	}
 	PG_CATCH();
 	{
-		if (kb && kb->ctx)
-			pg_cryptohash_free(kb->ctx);
+		if (kb)
+			key_abort(kb);
 		dict_rows.kb = NULL;
 		dict_rows.store = false;
+		dict_rows.records = false;
 		dict_rows.cxt = NULL;
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();

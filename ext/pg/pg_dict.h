@@ -38,6 +38,22 @@ extern const void *pgdp_image_build_id(size_t *len);
 extern DpDict *pgdp_image_attach(const uint8 *key, DpMem *mem, void **map, size_t *maplen);
 extern void pgdp_image_write(const DpDict *d, const uint8 *key);
 
+/*
+ * A table's recorded key (pg_dict.c): the fingerprint of a table's pages,
+ * the SHA-256 of the rows a scan of them read, and the xmin of that scan's
+ * snapshot, before which every tuple's transactions had ended.
+ */
+typedef struct PgTableKey
+{
+	uint8		fp[PGDP_DICT_KEY_LEN];
+	uint8		hash[PGDP_DICT_KEY_LEN];
+	TransactionId xmin;
+	uint32		pad;
+} PgTableKey;
+
+extern int	pgdp_tkeys_read(PgTableKey *out, int max);
+extern void pgdp_tkeys_write(const PgTableKey *keys, int n);
+
 /* The dictionary this statement uses (loaded or reloaded as needed). */
 extern DpDict *pgdp_dict_get(FunctionCallInfo fcinfo);
 

@@ -11,10 +11,12 @@
  * file instead of compiling: it reads it into its own memory and relocates
  * the offsets (dp_dict_attach).
  *
- * The key is a SHA-256 of exactly the rows the reader read (pg_dict.c): every
- * column of every row, in the order given to the compiler, table by table,
- * with the server encoding, the image layout version and this library's
- * build identity.  Whatever decides which rows a reader sees (an edit, a
+ * The key is a SHA-256 of exactly the rows the reader read (pg_dict.c): of
+ * the SHA-256 of each table's rows (every column of every row, in the order
+ * given to the compiler), table by table, with the server encoding, the
+ * image layout version and this library's build identity; a table whose
+ * pages did not change since a scan gives the hash that scan recorded
+ * (pgdp_tkeys_read() below).  Whatever decides which rows a reader sees (an edit, a
  * rollback, row-level security, privileges, the snapshot) decides the key,
  * so a backend can only attach a dictionary compiled from the very rows it
  * would have compiled itself; anything that does not change the rows
@@ -291,13 +293,14 @@ pgdp_image_attach(const uint8 *key, DpMem *mem, void **map, size_t *maplen)
 	return NULL;
 }
 
-/* A name under pg_diplo: an image, or a temporary file of one. */
+/* A name under pg_diplo: an image, or a temporary file of one or of a
+ * table keys file. */
 static bool
 image_name(const char *name, bool *tmp)
 {
 	size_t		n = strlen(name);
 
-	*tmp = strstr(name, ".dict.tmp.") != NULL;
+	*tmp = strstr(name, ".dict.tmp.") != NULL || strstr(name, ".keys.tmp.") != NULL;
 	return *tmp || (n > 5 && strcmp(name + n - 5, ".dict") == 0);
 }
 
@@ -446,4 +449,120 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 		elog(DEBUG1, "diplo: dictionary image \"%s\" not written (%s): %m", path, why);
 	else
 		image_prune(path);
+}
+
+/*
+ * The recorded keys of single tables (pg_dict.c, table_fingerprint()):
+ * $PGDATA/pg_diplo/tables.<database oid>.keys, a header (magic, this
+ * build, the database, the entry count and a CRC-32C of the entries) and
+ * entries of a table's fingerprint, the SHA-256 of its rows as a scan read
+ * them and that scan's snapshot xmin.  Like an image, a cache: written under a temporary name and
+ * renamed into place, and a file that fails a check is ignored (and
+ * replaced by the next write).  Concurrent writers may lose each other's
+ * entries, which only costs a scan.
+ */
+#define PGDP_TKEYS_MAGIC "DIPLOTKEYS2\0\0\0\0\0"	/* 16 bytes */
+
+typedef struct PgTableKeysHead
+{
+	char		magic[16];
+	PgDictBuild build;
+	uint32		database;
+	uint32		count;
+	pg_crc32c	crc;			/* of the entries */
+	uint32		pad;
+} PgTableKeysHead;
+
+StaticAssertDecl(sizeof(PgTableKeysHead) % 8 == 0, "the entries stay 8-byte aligned");
+
+static void
+tkeys_path(char *buf, size_t size, const char *suffix)
+{
+	snprintf(buf, size, "%s/%s/tables.%u.keys%s", DataDir, PGDP_IMAGE_DIR, MyDatabaseId, suffix);
+}
+
+int
+pgdp_tkeys_read(PgTableKey *out, int max)
+{
+	char		path[MAXPGPATH];
+	int			fd;
+	struct stat st;
+	PgTableKeysHead h;
+	size_t		blen;
+	const void *bid = pgdp_image_build_id(&blen);
+	pg_crc32c	crc;
+	int			n = 0;
+
+	if (!build_known() || max <= 0)
+		return 0;
+	tkeys_path(path, sizeof(path), "");
+	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= (off_t) sizeof(h) &&
+		read_all(fd, (char *) &h, sizeof(h)) &&
+		memcmp(h.magic, PGDP_TKEYS_MAGIC, sizeof(h.magic)) == 0 &&
+		memcmp(&h.build, bid, blen) == 0 && h.database == MyDatabaseId &&
+		h.count <= (uint32) max &&
+		(uint64) st.st_size == sizeof(h) + (uint64) h.count * sizeof(PgTableKey) &&
+		read_all(fd, (char *) out, (size_t) h.count * sizeof(PgTableKey)))
+	{
+		INIT_CRC32C(crc);
+		COMP_CRC32C(crc, out, (size_t) h.count * sizeof(PgTableKey));
+		FIN_CRC32C(crc);
+		if (EQ_CRC32C(crc, h.crc))
+			n = (int) h.count;
+	}
+	CloseTransientFile(fd);
+	return n;
+}
+
+void
+pgdp_tkeys_write(const PgTableKey *keys, int n)
+{
+	char		dir[MAXPGPATH];
+	char		path[MAXPGPATH];
+	char		tmp[MAXPGPATH];
+	char		suffix[64];
+	size_t		blen;
+	const void *bid;
+	PgTableKeysHead h;
+	const char *why = NULL;
+	int			fd;
+
+	if (!build_known() || n <= 0)
+		return;
+	bid = pgdp_image_build_id(&blen);
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, PGDP_TKEYS_MAGIC, sizeof(h.magic));
+	memcpy(&h.build, bid, blen);
+	h.database = MyDatabaseId;
+	h.count = (uint32) n;
+	INIT_CRC32C(h.crc);
+	COMP_CRC32C(h.crc, keys, (size_t) n * sizeof(PgTableKey));
+	FIN_CRC32C(h.crc);
+
+	snprintf(dir, sizeof(dir), "%s/%s", DataDir, PGDP_IMAGE_DIR);
+	if (MakePGDirectory(dir) != 0 && errno != EEXIST)
+		return;
+	tkeys_path(path, sizeof(path), "");
+	snprintf(suffix, sizeof(suffix), ".tmp.%d", MyProcPid);
+	tkeys_path(tmp, sizeof(tmp), suffix);
+	fd = OpenTransientFilePerm(tmp, O_WRONLY | O_CREAT | O_TRUNC | PG_BINARY, pg_file_create_mode);
+	if (fd < 0)
+		why = "open";
+	else
+	{
+		if (!write_all(fd, (const char *) &h, sizeof(h)) ||
+			!write_all(fd, (const char *) keys, (size_t) n * sizeof(PgTableKey)))
+			why = "write";
+		if (CloseTransientFile(fd) != 0 && why == NULL)
+			why = "close";
+		if (why == NULL && rename(tmp, path) != 0)
+			why = "rename";
+		if (why != NULL)
+			(void) unlink(tmp);
+	}
+	if (why)
+		elog(DEBUG1, "diplo: table keys \"%s\" not written (%s): %m", path, why);
 }

@@ -14,7 +14,15 @@
 #  (e) a truncated, garbled, emptied or foreign image is ignored (compiled
 #      again, same rows, server alive) and then replaced by a good one;
 #  (f) two roles that see different rows (row-level security) get
-#      different keys and never each other's dictionary.
+#      different keys and never each other's dictionary;
+#  (g) the directory keeps at most 16 images;
+#  (h) a table whose pages did not change since a scan recorded them is
+#      not read again by a new connection (its recorded key is taken), and
+#      every edit is still seen: with triggers off (session_replication_role
+#      = replica, ALTER TABLE DISABLE TRIGGER), vacuumed or not; in a
+#      transaction, rolled back in a subtransaction; not by a repeatable
+#      read snapshot older than the edit; a garbled record file is ignored;
+#      a table with row-level security is always read.
 #
 # Runs against the installed extension as a superuser (pg_virtualenv or any
 # cluster: PGHOST, PGPORT, PGUSER); prints TAP.
@@ -271,3 +279,146 @@ n_img=$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f LIKE '%.d
 cmp_num "$n_img" "<=" 16 "after them, at most 16 images are kept ($n_img)"
 is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f = '${last#* }.dict'")" 1 \
 	"the newest image is kept"
+
+########################################################################
+# (h) recorded table keys
+########################################################################
+
+# $V, named in the document, is not in the dictionary now
+W=$V
+dboid=$(q $DB -c "SELECT oid FROM pg_database WHERE datname = current_database()")
+# one new connection: "<tables by recorded key> <source> <key>|<ids>"
+rec() {
+	local out n
+	out=$(q $DB "$@" -c "SET client_min_messages = debug1" -c "$INFO" -c "$IDS" 2>&1)
+	n=$(printf '%s\n' "$out" | sed -n 's/.*, \([0-9]*\) of [0-9]* tables by their recorded keys.*/\1/p' | head -1)
+	printf '%s %s|%s' "${n:-none}" "$(printf '%s\n' "$out" | grep -v DEBUG | sed -n 1p)" \
+		"$(printf '%s\n' "$out" | grep -v DEBUG | sed -n 2p)"
+}
+rn() { printf '%s' "$1" | cut -d' ' -f1; }
+rkey() { printf '%s' "$1" | cut -d'|' -f1 | cut -d' ' -f3; }
+rsrc() { printf '%s' "$1" | cut -d'|' -f1 | cut -d' ' -f2; }
+rids() { printf '%s' "$1" | cut -d'|' -f2-; }
+
+q $DB -c "VACUUM" >/dev/null
+r1=$(rec)
+r2=$(rec)
+ntab=$(q $DB -c "SELECT count(*) FROM unnest(diplo.dictionary_tables())")
+is "$(rn "$r2")" "$ntab" "vacuumed: a new connection takes every table's recorded key"
+is "$(rsrc "$r2") $(rkey "$r2")" "attached $(rkey "$r1")" "vacuumed: the same key as a read of the rows, its image attached"
+is "$(rids "$r2")" "$(rids "$r1")" "vacuumed: the same entities"
+is "$(q $DB -c "SELECT count(*) FROM pg_ls_dir('pg_diplo') f WHERE f = 'tables.$dboid.keys'")" 1 \
+	"the records are \$PGDATA/pg_diplo/tables.<database oid>.keys"
+KV=$(rkey "$r2")
+
+# triggers off: no invalidation is sent, nothing but the pages tells
+q $DB -c "SET session_replication_role = replica" \
+	-c "INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA')" >/dev/null
+r3=$(rec)
+case "$(rids "$r3")" in
+*"$W"*) ok "triggers off: an insert is seen by a new connection" ;;
+*) nok "triggers off: an insert is seen by a new connection" "$r3" ;;
+esac
+cmp_num "$(rn "$r3")" "<" "$ntab" "triggers off: the changed table is read again"
+r3b=$(rec)
+is "$(rn "$r3b") $(rkey "$r3b")" "$ntab $(rkey "$r3")" "not vacuumed: the next new connection takes every table's recorded key, the same key"
+case "$(rids "$r3b")" in
+*"$W"*) ok "not vacuumed: it sees the insert" ;;
+*) nok "not vacuumed: it sees the insert" "$r3b" ;;
+esac
+q $DB -c "VACUUM diplo.entity" >/dev/null
+r4=$(rec)
+case "$(rids "$r4")" in
+*"$W"*) ok "triggers off, then vacuumed: the insert is still seen" ;;
+*) nok "triggers off, then vacuumed: the insert is still seen" "$r4" ;;
+esac
+[ "$(rkey "$r4")" != "$KV" ] && ok "triggers off, then vacuumed: a new key" ||
+	nok "triggers off, then vacuumed: a new key" "$r4"
+q $DB -c "ALTER TABLE diplo.entity DISABLE TRIGGER ALL" -c "DELETE FROM diplo.entity WHERE name = '$W'" \
+	-c "ALTER TABLE diplo.entity ENABLE TRIGGER ALL" -c "VACUUM diplo.entity" >/dev/null
+r5=$(rec)
+case "$(rids "$r5")" in
+*"$W"*) nok "disabled triggers, deleted, vacuumed: the entity is gone" "$r5" ;;
+*) ok "disabled triggers, deleted, vacuumed: the entity is gone" ;;
+esac
+is "$(rkey "$r5") $(rids "$r5")" "$KV $(rids "$r2")" "disabled triggers, deleted, vacuumed: the old key and rows"
+
+# an edit inside a session's transaction, on vacuumed tables
+sess_start s2 $DB
+sess_run s2 "$IDS"
+sess_run s2 "BEGIN; INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA'); $IDS"
+case "$SESS_OUT" in
+*"$W"*) ok "vacuumed: inside its transaction, the edit is seen" ;;
+*) nok "vacuumed: inside its transaction, the edit is seen" "$SESS_OUT" ;;
+esac
+r6=$(rec)
+is "$(rkey "$r6") $(rids "$r6")" "$KV $(rids "$r2")" "vacuumed: meanwhile a new connection reads the committed rows"
+sess_run s2 "ROLLBACK; $IDS"
+case "$SESS_OUT" in
+*"$W"*) nok "vacuumed: after the rollback the entity is gone" "$SESS_OUT" ;;
+*) ok "vacuumed: after the rollback the entity is gone" ;;
+esac
+sess_run s2 "BEGIN; SAVEPOINT a; INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA'); $IDS"
+case "$SESS_OUT" in
+*"$W"*) ok "vacuumed: an insert in a subtransaction is seen" ;;
+*) nok "vacuumed: an insert in a subtransaction is seen" "$SESS_OUT" ;;
+esac
+sess_run s2 "ROLLBACK TO a; $IDS"
+case "$SESS_OUT" in
+*"$W"*) nok "vacuumed: rolled back to the savepoint, the entity is gone" "$SESS_OUT" ;;
+*) ok "vacuumed: rolled back to the savepoint, the entity is gone" ;;
+esac
+sess_run s2 "COMMIT"
+sess_stop s2
+q $DB -c "VACUUM diplo.entity" >/dev/null
+r7=$(rec)
+is "$(rkey "$r7") $(rids "$r7")" "$KV $(rids "$r2")" "a rolled-back subtransaction, vacuumed: the old key and rows"
+
+# a snapshot older than the records: a repeatable read transaction that
+# began before an insert never sees it, though newer connections recorded
+# the table with it
+sess_start s3 $DB
+sess_run s3 "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1"
+q $DB -c "INSERT INTO diplo.entity(name, kind, actor) VALUES ('$W', 'PER', 'FRA')" >/dev/null
+r11=$(rec)
+r12=$(rec)
+is "$(rn "$r12")" "$ntab" "an insert: the second new connection takes every table's recorded key"
+case "$(rids "$r12")" in
+*"$W"*) ok "an insert: it sees the entity" ;;
+*) nok "an insert: it sees the entity" "$r12" ;;
+esac
+sess_run s3 "$IDS"
+case "$SESS_OUT" in
+*"$W"*) nok "a repeatable read snapshot older than the insert does not see it" "$SESS_OUT" ;;
+*) ok "a repeatable read snapshot older than the insert does not see it" ;;
+esac
+sess_run s3 "$INFO"
+is "$SESS_OUT" "attached $KV" "the older snapshot reads the old rows: the old key"
+sess_run s3 "COMMIT"
+sess_run s3 "$IDS"
+case "$SESS_OUT" in
+*"$W"*) ok "after its commit, the session sees the insert" ;;
+*) nok "after its commit, the session sees the insert" "$SESS_OUT" ;;
+esac
+sess_stop s3
+q $DB -c "DELETE FROM diplo.entity WHERE name = '$W'" -c "VACUUM diplo.entity" >/dev/null
+
+# a garbled record file
+for how in garbage empty; do
+	case $how in
+	garbage) q $DB -c "COPY (SELECT repeat('x', 300)) TO '$datadir/pg_diplo/tables.$dboid.keys'" >/dev/null ;;
+	empty) q $DB -c "COPY (SELECT 1 WHERE false) TO '$datadir/pg_diplo/tables.$dboid.keys'" >/dev/null ;;
+	esac
+	r8=$(rec)
+	is "$(rn "$r8") $(rkey "$r8") $(rids "$r8")" "0 $KV $(rids "$r2")" \
+		"a $how record file: ignored, every table read, same key and rows"
+	r9=$(rec)
+	is "$(rn "$r9") $(rkey "$r9")" "$ntab $KV" "a $how record file: then replaced"
+done
+
+# row-level security: the table is read by its query, never by its record
+q $DB -c "ALTER TABLE diplo.topic ENABLE ROW LEVEL SECURITY" -c "CREATE POLICY all_topics ON diplo.topic USING (true)" >/dev/null
+r10=$(rec -c "SET ROLE hard_shared_all")
+cmp_num "$(rn "$r10")" "<" "$ntab" "row-level security: that table is read, not taken from its record"
+is "$(rids "$r10")" "$(rids "$r2")" "row-level security: the same entities"
+q $DB -c "DROP POLICY all_topics ON diplo.topic" -c "ALTER TABLE diplo.topic DISABLE ROW LEVEL SECURITY" >/dev/null
