@@ -441,10 +441,17 @@ if [ "$oldest" != "$default" ]; then
 	st=$(state $W "ALTER EXTENSION diplo UPDATE TO '$default'")
 	is "$st" 00000 "update from $oldest to $default with user rows in every dictionary table"
 	counts $W 2>/dev/null | sed 's/ md5=.*//' | grep -v '^user_edit\|^builtin_row' >"$HARD_TMP/uu.after"
-	if diff -u "$HARD_TMP/uu.before" "$HARD_TMP/uu.after" >"$HARD_TMP/uu.diff"; then
-		ok "the update keeps every user row and as many built-in rows"
+	# expected: the user rows of before, the built-in rows of a fresh
+	# install of the default version (which may add rows of values the
+	# oldest version's constraints refuse, such as a new modifier type)
+	counts $F 2>/dev/null | sed 's/ md5=.*//' | grep -v '^user_edit\|^builtin_row' >"$HARD_TMP/uu.fresh"
+	awk 'NR == FNR { split($2, b, "="); fresh[$1] = b[2]; next }
+		 { sub(/builtin=[0-9]+/, "builtin=" fresh[$1]); print }' \
+		"$HARD_TMP/uu.fresh" "$HARD_TMP/uu.before" >"$HARD_TMP/uu.expected"
+	if diff -u "$HARD_TMP/uu.expected" "$HARD_TMP/uu.after" >"$HARD_TMP/uu.diff"; then
+		ok "the update keeps every user row and brings the built-in rows of a fresh install"
 	else
-		nok "the update keeps every user row and as many built-in rows" "$(cat "$HARD_TMP/uu.diff")"
+		nok "the update keeps every user row and brings the built-in rows of a fresh install" "$(cat "$HARD_TMP/uu.diff")"
 	fi
 	is "$(q $W -c "SELECT actor FROM diplo.entities('Zorglub a parlé à Paris.') WHERE entity = 'Zorglub Zorgnikov'")" ZZX \
 		"after the update the user entity is found through its user alias"
