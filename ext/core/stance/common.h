@@ -114,6 +114,8 @@ typedef struct St
 	bool		contrast_seen;
 	float		contrast_factor;	/* the factor of the contrast word seen */
 	bool		relative;		/* the cue is in a relative clause (qui ...) */
+	size_t		quoted_clause;	/* inverted_subject(): the closing quote
+								 * before the cue, SIZE_MAX */
 	/* the persons and the acting states or organisations named in the
 	 * last sentence naming two or more of them, for a group reference
 	 * (ils, les deux pays): group_members() */

@@ -830,32 +830,76 @@ agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
 }
 
 /*
+ * A nominal holder after its verb, then the person it names (rule
+ * apposed-person): "», a déclaré le ministre turc Hakan Fidan", "a dénoncé
+ * le chef de la diplomatie iranienne, Abbas Araghchi".  The candidate
+ * ending at piece k is no mention; a person mention right after it (past
+ * one comma) of the same state, or of none, is the speaker.  *end is the
+ * last piece of what is taken.
+ */
+static bool
+candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *end, bool allow_prep)
+{
+	size_t		m = k + 1;
+
+	if (!candidate_at(st, k, out, start, allow_prep))
+		return false;
+	*end = k;
+	if (!dp_rule_on(DP_RULE_APPOSED_PERSON) || st->an[k].ment >= 0)
+		return true;
+	if (m < st->pc.n && is_punct(st, &st->pc.p[m], ","))
+		m++;
+	if (m < st->pc.n && st->an[m].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[m].ment];
+		Ref			r;
+
+		if (mm->piece != m || mm->kind != DP_KIND_PER)
+			return true;
+		r = ref_mention(st, mm);
+		if (!r.valid || (out->actor >= 0 && r.actor >= 0 && r.actor != out->actor))
+			return true;
+		*out = r;
+		*end = mm->piece + mm->npieces - 1;
+	}
+	return true;
+}
+
+/*
  * The subject after a cue that follows a closing quote:
  * « ... », s'est félicitée Kaja Kallas.
  */
 static bool
 inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
 {
-	bool		after_quote = false;
-	size_t		start;
+	size_t		close = SIZE_MAX;
+	size_t		start,
+				end;
 
 	if (!dp_rule_on(DP_RULE_INVERTED_SUBJECT))
 		return false;
 	for (size_t k = c; k-- > 0 && k + 4 > c;)
 		if (st->pc.p[k].cls == DP_TOK_QUOTE && (st->pc.p[k].tflags & DP_TF_CLOSE))
 		{
-			after_quote = true;
+			close = k;
 			break;
 		}
-	if (!after_quote)
+	if (close == SIZE_MAX)
 		return false;
-	for (size_t k = c_end; k < st->pc.n && k < c_end + 3; k++)
-		if (candidate_at(st, k, out, &start, true))
+	/* past a title: a fustigé le Premier ministre israélien Benjamin X */
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 6; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || st->pc.p[k].cls == DP_TOK_QUOTE ||
+			(k >= c_end + 3 && !dp_rule_on(DP_RULE_QUOTED_CLAUSE_TARGET)))
+			break;
+		if (candidate_after_verb(st, k, out, &start, &end, true))
 		{
 			((St *) st)->hpos = start;
-			((St *) st)->hend = k;
+			((St *) st)->hend = end;
+			((St *) st)->quoted_clause = close;
 			return true;
 		}
+	}
 	return false;
 }
 
@@ -879,14 +923,15 @@ post_attribution(const St *st, size_t c_end, Ref *out)
 			{
 				for (size_t h = j + 1; h < st->pc.n && h < j + 4; h++)
 				{
-					size_t		start;
+					size_t		start,
+								end;
 
 					if (is_clause_end(st, &st->pc.p[h]))
 						return false;
-					if (candidate_at(st, h, out, &start, false))
+					if (candidate_after_verb(st, h, out, &start, &end, false))
 					{
 						((St *) st)->hpos = start;
-						((St *) st)->hend = h;
+						((St *) st)->hend = end;
 						return true;
 					}
 				}
@@ -1563,7 +1608,8 @@ find_speakers(St *st)
 			{
 				const DpPiece *pj = &st->pc.p[j];
 				Ref			r;
-				size_t		start;
+				size_t		start,
+							end;
 
 				if (is_clause_end(st, pj) || pj->cls == DP_TOK_QUOTE)
 					break;
@@ -1585,7 +1631,7 @@ find_speakers(St *st)
 					q->after = resolve_pronoun(st, j);
 					break;
 				}
-				if (reporting && candidate_at(st, j, &r, &start, false))
+				if (reporting && candidate_after_verb(st, j, &r, &start, &end, false))
 				{
 					q->after = r;
 					break;
@@ -1765,6 +1811,7 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
+	st->quoted_clause = SIZE_MAX;
 	st->also.valid = false;
 	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, holder))
 		*passive = true;

@@ -606,6 +606,25 @@ score_cue_one(St *st, size_t c)
 	cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
 	if (st->contrast_seen)
 		w *= st->contrast_factor;
+	/* "« La trêve est une erreur », a dénoncé X": a verb judging what was
+	 * said (a frame with authors, not a demand) targets the quoted clause */
+	if (st->quoted_clause != SIZE_MAX && frame_has(cue->frame, FF_AUTHOR))
+	{
+		int			t;
+		Ref			r;
+		size_t		tpos;
+
+		if (quoted_clause_target(st, st->quoted_clause, &t, &r, &tpos))
+		{
+			if (t >= 0)
+				push(st, &holder, quote, st->d->topics[t], -1, true, pol * st->an[tpos].topic_pol * w, c, c_end,
+					 tpos < lo ? tpos : lo, hi, neg, hedged, reported);
+			else if (!(holder.valid && holder.name && r.name && strcmp(holder.name, r.name) == 0))
+				push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+					 tpos < lo ? tpos : lo, hi, neg, hedged, reported);
+			return;
+		}
+	}
 
 	/* targets: leftwards for evaluative cues and passives, else rightwards */
 	scope_end = cue_scope(st, c, c_end);
@@ -661,6 +680,20 @@ score_cue_one(St *st, size_t c)
 			{
 				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
 					 spos < lo ? spos : lo, hi, neg, hedged, reported);
+				found++;
+			}
+		}
+		/* "la décision de Paris a été rejetée par Moscou": its author */
+		if (!found && passive && frame_has(cue->frame, FF_AUTHOR))
+		{
+			Ref			author;
+			size_t		apos;
+
+			if (passive_act_author(st, c, &author, &apos) &&
+				!(holder.valid && holder.name && author.name && strcmp(holder.name, author.name) == 0))
+			{
+				push(st, &holder, quote, author.name, author.actor, false, pol * w, c, c_end,
+					 apos < lo ? apos : lo, hi, neg, hedged, reported);
 				found++;
 			}
 		}
