@@ -104,7 +104,8 @@
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(PASSIVE_ACT_AUTHOR, "passive-act-author", "the subject of a passive cue that names an act with its author (la décision de Paris a été rejetée par Moscou, la décision française rejetée par les États-Unis) gives the author as target") \
 	X(QUOTED_CLAUSE_TARGET, "quoted-clause-target", "a cue verb with its subject inverted after a quote (« La trêve est une erreur », a dénoncé X) targets the quoted clause when it has no cue of its own: its topic, else its subject (an entity, or an act with its author: la décision française)") \
-	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker after its verb followed by a person of its state (», a déclaré le ministre turc Hakan Fidan) is that person, not the state")
+	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker after its verb followed by a person of its state (», a déclaré le ministre turc Hakan Fidan) is that person, not the state") \
+	X(TITLED_COMPLEMENT,  "titled-complement",  "a name after a preposition and a civility title or leader noun (dans son discours à M. Kim, au président Xi) is a complement, not the sentence's subject")
 
 typedef enum DpRule
 {

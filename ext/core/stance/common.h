@@ -546,6 +546,9 @@ static bool
 noun_participle(const St *st, size_t k);
 
 static bool
+is_civility(const DpPiece *p);
+
+static bool
 apposed_participle(const St *st, size_t c, size_t c_end);
 
 static bool

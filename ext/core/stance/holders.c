@@ -221,6 +221,29 @@ preceded_by_preposition(const St *st, size_t start)
 }
 
 /*
+ * A name after a preposition and a civility title or a leader noun, "dans
+ * son discours à M. Kim", "dans sa lettre au président Xi" (rule
+ * titled-complement): a complement, not the sentence's subject.  Only for
+ * the subject kept for pronouns: after a verb, "a écrit peu avant M.
+ * Trump", the preposition may be an adverb.
+ */
+static bool
+titled_complement(const St *st, size_t start)
+{
+	size_t		b = start;
+
+	if (!dp_rule_on(DP_RULE_TITLED_COMPLEMENT) || b == 0)
+		return false;
+	if (b > 1 && is_punct(st, &st->pc.p[b - 1], ".") && is_civility(&st->pc.p[b - 2]))
+		b -= 2;
+	else if (is_civility(&st->pc.p[b - 1]) || (has_mod(st, b - 1, DP_MOD_LEADER) && st->an[b - 1].ment < 0))
+		b--;
+	else
+		return false;
+	return b != start && preceded_by_preposition(st, b);
+}
+
+/*
  * The subject of the current sentence among its first end pieces: the first
  * candidate that is not a complement, outside quotes and not a pronoun,
  * naming a person, state or organisation.
@@ -235,7 +258,8 @@ sentence_subject(const St *st, size_t end, Ref *out)
 		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
 			continue;
 		if (candidate_at(st, i, out, &start, false) &&
-			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG))
+			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG) &&
+			!titled_complement(st, start))
 			return true;
 		if (st->an[i].ment >= 0)
 			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
