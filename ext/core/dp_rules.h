@@ -105,7 +105,8 @@
 	X(PASSIVE_ACT_AUTHOR, "passive-act-author", "the subject of a passive cue that names an act with its author (la décision de Paris a été rejetée par Moscou, la décision française rejetée par les États-Unis) gives the author as target") \
 	X(QUOTED_CLAUSE_TARGET, "quoted-clause-target", "a cue verb with its subject inverted after a quote (« La trêve est une erreur », a dénoncé X) targets the quoted clause when it has no cue of its own: its topic, else its subject (an entity, or an act with its author: la décision française)") \
 	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker after its verb followed by a person of its state (», a déclaré le ministre turc Hakan Fidan) is that person, not the state") \
-	X(TITLED_COMPLEMENT,  "titled-complement",  "a name after a preposition and a civility title or leader noun (dans son discours à M. Kim, au président Xi) is a complement, not the sentence's subject")
+	X(TITLED_COMPLEMENT,  "titled-complement",  "a name after a preposition and a civility title or leader noun (dans son discours à M. Kim, au président Xi) is a complement, not the sentence's subject") \
+	X(COORDINATED_COMPLEMENT, "coordinated-complement", "a name coordinated by et with a name a preposition opens (le sommet entre Donald Trump et Vladimir Poutine, la trêve entre Israël et le Hamas) is a complement too, not a subject")
 
 typedef enum DpRule
 {

@@ -204,6 +204,43 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 	return false;
 }
 
+/*
+ * Is the phrase starting at piece b (its article included) coordinated with
+ * a complement (rule coordinated-complement): "le sommet entre Donald Trump
+ * et Vladimir Poutine", "la trêve entre Israël et le Hamas", "avec la
+ * France, l'Allemagne et l'Italie"?  Right before it "et", and before that
+ * a name (after its article) that a preposition opens, or that is itself
+ * after a comma in the same list.
+ */
+static bool
+coordinated_complement(const St *st, size_t b)
+{
+	if (!dp_rule_on(DP_RULE_COORDINATED_COMPLEMENT))
+		return false;
+	for (int step = 0; step < 6; step++)
+	{
+		size_t		e,
+					s0;
+		const DpPiece *link;
+
+		if (b < 2)
+			return false;
+		link = &st->pc.p[b - 1];
+		if (!key_is(link, "et"))
+			return false;
+		e = b - 2;
+		if (st->an[e].ment < 0)
+			return false;
+		s0 = st->ms.m[st->an[e].ment].piece;
+		if (s0 > 0 && key_in(&st->pc.p[s0 - 1], L_DETERMINERS))
+			s0--;
+		if (s0 > 0 && key_in(&st->pc.p[s0 - 1], L_PREPOSITIONS))
+			return true;
+		b = s0;
+	}
+	return false;
+}
+
 /* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
 preceded_by_preposition(const St *st, size_t start)
@@ -217,7 +254,9 @@ preceded_by_preposition(const St *st, size_t start)
 		b--;
 	if (b == 0)
 		return false;
-	return key_in(&st->pc.p[b - 1], L_PREPOSITIONS);
+	if (key_in(&st->pc.p[b - 1], L_PREPOSITIONS))
+		return true;
+	return coordinated_complement(st, b);
 }
 
 /*
