@@ -104,9 +104,10 @@
 	X(LEADER_GENITIVE,   "leader-genitive",   "a leader noun with its state after de (le président de la Russie, le Premier ministre de l'Inde) holds like le président russe: the person of that state whose title it is, named in the document, else the state") \
 	X(PASSIVE_ACT_AUTHOR, "passive-act-author", "the subject of a passive cue that names an act with its author (la décision de Paris a été rejetée par Moscou, la décision française rejetée par les États-Unis) gives the author as target") \
 	X(QUOTED_CLAUSE_TARGET, "quoted-clause-target", "a cue verb with its subject inverted after a quote (« La trêve est une erreur », a dénoncé X) targets the quoted clause when it has no cue of its own: its topic, else its subject (an entity, or an act with its author: la décision française)") \
-	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker after its verb followed by a person of its state (», a déclaré le ministre turc Hakan Fidan) is that person, not the state") \
+	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker or subject followed by a person of its state, past its complement and a comma (», a déclaré le ministre turc Hakan Fidan; le ministre turc des Affaires étrangères, Hakan Fidan, a ...) is that person, not the state") \
 	X(TITLED_COMPLEMENT,  "titled-complement",  "a name after a preposition and a civility title or leader noun (dans son discours à M. Kim, au président Xi) is a complement, not the sentence's subject") \
-	X(COORDINATED_COMPLEMENT, "coordinated-complement", "a name coordinated by et with a name a preposition opens (le sommet entre Donald Trump et Vladimir Poutine, la trêve entre Israël et le Hamas) is a complement too, not a subject")
+	X(COORDINATED_COMPLEMENT, "coordinated-complement", "a name coordinated by et with a name a preposition opens (le sommet entre Donald Trump et Vladimir Poutine, la trêve entre Israël et le Hamas) is a complement too, not a subject") \
+	X(PRONOUN_SUBJECT_CHAIN, "pronoun-subject-chain", "a sentence whose subject is il / elle before any name (Dans une allocution, il a évoqué le choix auquel l'Ukraine est confrontée) keeps the subject il stood for for the next sentence, not a later name")
 
 typedef enum DpRule
 {

@@ -287,16 +287,19 @@ titled_complement(const St *st, size_t start)
  * candidate that is not a complement, outside quotes and not a pronoun,
  * naming a person, state or organisation.
  */
+static bool candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *end, bool allow_prep);
+
 static bool
 sentence_subject(const St *st, size_t end, Ref *out)
 {
 	for (size_t i = 0; i < end && i < st->pc.n; i++)
 	{
-		size_t		start;
+		size_t		start,
+					last;
 
 		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
 			continue;
-		if (candidate_at(st, i, out, &start, false) &&
+		if (candidate_after_verb(st, i, out, &start, &last, false) &&
 			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG) &&
 			!titled_complement(st, start))
 			return true;
@@ -910,6 +913,16 @@ candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *en
 	*end = k;
 	if (!dp_rule_on(DP_RULE_APPOSED_PERSON) || st->an[k].ment >= 0)
 		return true;
+	/* its complement first: "le ministre turc des Affaires étrangères, X" */
+	if (m + 1 < st->pc.n && is_genitive(&st->pc.p[m]))
+	{
+		size_t		j = m + 1;
+
+		while (j < st->pc.n && j < m + 4 && st->pc.p[j].wordlike && st->an[j].ment < 0 && st->an[j].cue < 0)
+			j++;
+		if (j < st->pc.n && is_punct(st, &st->pc.p[j], ","))
+			m = j;
+	}
 	if (m < st->pc.n && is_punct(st, &st->pc.p[m], ","))
 		m++;
 	if (m < st->pc.n && st->an[m].ment >= 0)
@@ -1770,6 +1783,35 @@ thing_subject_sentence(const St *st)
 	return false;
 }
 
+/*
+ * Does the sentence's subject come as il / elle before any name (rule
+ * pronoun-subject-chain): "Dans une allocution, il a évoqué le choix auquel
+ * l'Ukraine est confrontée"?  Then the subject kept for the next sentence
+ * is still the one il stood for, not a name further on.
+ */
+static bool
+pronoun_subject_first(const St *st)
+{
+	if (!dp_rule_on(DP_RULE_PRONOUN_SUBJECT_CHAIN))
+		return false;
+	for (size_t i = 0; i < st->pc.n && i < PRONOUN_REACH; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+		Ref			r;
+		size_t		start;
+
+		if (st->an[i].quote >= 0)
+			continue;
+		/* the main clause's: at the start or after a fronted phrase's
+		 * comma, not "Face à ce qu'il qualifie de ..., X a" */
+		if ((key_is(p, "il") || key_is(p, "elle")) && (i == 0 || is_punct(st, &st->pc.p[i - 1], ",")))
+			return !impersonal(st, i) && st->last_subject.valid;
+		if (st->an[i].ment >= 0 || candidate_at(st, i, &r, &start, false))
+			return false;
+	}
+	return false;
+}
+
 /* Remember this sentence's subject for pronouns, and its last topic. */
 static void
 update_state(St *st)
@@ -1778,6 +1820,8 @@ update_state(St *st)
 
 	if (dp_rule_on(DP_RULE_THING_ANTECEDENT) && thing_subject_sentence(st))
 		memset(&st->last_subject, 0, sizeof(st->last_subject));
+	else if (pronoun_subject_first(st))
+		;						/* il stands for the last subject: it stays */
 	else if (sentence_subject(st, st->pc.n, &r))
 	{
 		st->last_subject = r;
