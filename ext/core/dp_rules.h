@@ -107,7 +107,8 @@
 	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker or subject followed by a person of its state, past its complement and a comma (», a déclaré le ministre turc Hakan Fidan; le ministre turc des Affaires étrangères, Hakan Fidan, a ...) is that person, not the state") \
 	X(TITLED_COMPLEMENT,  "titled-complement",  "a name after a preposition and a civility title or leader noun (dans son discours à M. Kim, au président Xi) is a complement, not the sentence's subject") \
 	X(COORDINATED_COMPLEMENT, "coordinated-complement", "a name coordinated by et with a name a preposition opens (le sommet entre Donald Trump et Vladimir Poutine, la trêve entre Israël et le Hamas) is a complement too, not a subject") \
-	X(PRONOUN_SUBJECT_CHAIN, "pronoun-subject-chain", "a sentence whose subject is il / elle before any name (Dans une allocution, il a évoqué le choix auquel l'Ukraine est confrontée) keeps the subject il stood for for the next sentence, not a later name")
+	X(PRONOUN_SUBJECT_CHAIN, "pronoun-subject-chain", "a sentence whose subject is il / elle before any name (Dans une allocution, il a évoqué le choix auquel l'Ukraine est confrontée) keeps the subject il stood for for the next sentence, not a later name") \
+	X(COORDINATED_RELATIVE, "coordinated-relative", "a relative pronoun before coordinated subjects (la trêve pour laquelle les États-Unis et la France œuvraient, l'accord que Paris et Berlin soutiennent) is seen from the last of them: the relative's antecedent is the object")
 
 typedef enum DpRule
 {

@@ -548,6 +548,9 @@ noun_participle(const St *st, size_t k);
 static bool
 is_civility(const DpPiece *p);
 
+static size_t
+subject_chain_start(const St *st);
+
 static bool
 apposed_participle(const St *st, size_t c, size_t c_end);
 

@@ -896,6 +896,36 @@ agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
 }
 
 /*
+ * The first piece of the holder's coordination (rule coordinated-relative):
+ * "les États-Unis et la France" for the holder "la France", so that what
+ * comes before the whole subject (a relative pronoun: "la trêve pour
+ * laquelle les États-Unis et la France œuvraient") is seen.  st->hpos when
+ * the holder is not coordinated after "et".
+ */
+static size_t
+subject_chain_start(const St *st)
+{
+	size_t		h = st->hpos;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_RELATIVE) || h == SIZE_MAX || h >= st->pc.n)
+		return h;
+	for (int i = 0; i < 6; i++)
+	{
+		size_t		b = h,
+					start;
+		Ref			r;
+
+		if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+			b--;
+		if (!(b >= 2 && (key_is(&st->pc.p[b - 1], "et") || (i > 0 && is_punct(st, &st->pc.p[b - 1], ","))) &&
+			  st->an[b - 2].ment >= 0 && candidate_at(st, b - 2, &r, &start, false) && start < b - 1))
+			break;
+		h = start;
+	}
+	return h;
+}
+
+/*
  * A nominal holder after its verb, then the person it names (rule
  * apposed-person): "», a déclaré le ministre turc Hakan Fidan", "a dénoncé
  * le chef de la diplomatie iranienne, Abbas Araghchi".  The candidate

@@ -560,6 +560,7 @@ score_cue_one(St *st, size_t c)
 	size_t		scope_end;
 	int			found = 0;
 	bool		pronominal;
+	size_t		hs;
 
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
 		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
@@ -746,13 +747,16 @@ score_cue_one(St *st, size_t c)
 	 * before "que" is more often the addressee of a speech verb, "il a dit
 	 * à Zelensky que ...".)
 	 */
-	if (dp_rule_on(DP_RULE_OBJECT_RELATIVE) && !frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX &&
-		st->hpos >= 2 && st->hpos < n &&
-		(is_complementizer(st, st->hpos - 1) || prep_relative(st, st->hpos) != SIZE_MAX))
+	/* "pour laquelle les États-Unis et la France œuvraient": the first of
+	 * coordinated subjects follows the relative */
+	hs = subject_chain_start(st);
+	if (dp_rule_on(DP_RULE_OBJECT_RELATIVE) && !frame_has(cue->frame, FF_NO_TOPIC) && hs != SIZE_MAX &&
+		hs >= 2 && hs < n &&
+		(is_complementizer(st, hs - 1) || prep_relative(st, hs) != SIZE_MAX))
 	{
 		/* "la trêve pour laquelle Washington œuvrait": before the
 		 * preposition (prep_relative()) */
-		size_t		q = is_complementizer(st, st->hpos - 1) ? st->hpos - 1 : prep_relative(st, st->hpos);
+		size_t		q = is_complementizer(st, hs - 1) ? hs - 1 : prep_relative(st, hs);
 
 		for (size_t k = q; k-- > 0 && k + 8 > q;)
 		{
