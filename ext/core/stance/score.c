@@ -657,7 +657,9 @@ score_cue_one(St *st, size_t c)
 
 		for (size_t k = c; k-- > 0 && k + reach > c;)
 		{
-			if (is_clause_end(st, &st->pc.p[k]))
+			/* "Moscou a rejeté la trêve, une décision critiquée par Kiev":
+			 * the passive's subject is the act, not the topic before it */
+			if (is_clause_end(st, &st->pc.p[k]) || (passive && apposed_act(st, k)))
 				break;
 			if (st->an[k].topic >= 0)
 			{

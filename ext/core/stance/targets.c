@@ -711,14 +711,25 @@ passive_act_author(const St *st, size_t c, Ref *r, size_t *pos)
 			continue;
 		}
 		klast = k + (st->an[k].mod_len ? st->an[k].mod_len : 1) - 1;
-		if (klast + 1 >= c)
+		if (klast >= c)
 			return false;
-		if (st->an[klast + 1].demonym >= 0)
+		if (klast + 1 < c && st->an[klast + 1].demonym >= 0)
 		{
 			*r = ref_state(st, st->an[klast + 1].demonym);
 			e = klast + 1;
 		}
-		else if (!author_after(st, klast, c, r, &e))
+		else if (author_after(st, klast, c, r, &e))
+			;
+		/*
+		 * "La France va reconnaître l'État de Palestine, une décision
+		 * aussitôt rejetée par les États-Unis": an act in apposition to
+		 * the clause before is its subject's (rule apposed-act-author)
+		 */
+		else if (dp_rule_on(DP_RULE_APPOSED_ACT_AUTHOR) && k >= 2 &&
+				 (key_is(&st->pc.p[k - 1], "une") || key_is(&st->pc.p[k - 1], "un")) &&
+				 is_punct(st, &st->pc.p[k - 2], ",") && sentence_subject(st, k - 2, r))
+			e = klast;
+		else
 			return false;
 		if (!r->valid || e >= c)
 			return false;
@@ -932,6 +943,18 @@ new_clause(const St *st, size_t k)
 		!noun_participle(st, k + 1);
 }
 
+/*
+ * ", une décision ...", ", une mesure ...": at piece k a comma, then un /
+ * une and an act noun (an author noun) in apposition to the clause before
+ * (rule apposed-act-author): the clause's objects end there.
+ */
+static bool
+apposed_act(const St *st, size_t k)
+{
+	return dp_rule_on(DP_RULE_APPOSED_ACT_AUTHOR) && k + 2 < st->pc.n && is_punct(st, &st->pc.p[k], ",") &&
+		(key_is(&st->pc.p[k + 1], "une") || key_is(&st->pc.p[k + 1], "un")) && has_mod(st, k + 2, DP_MOD_AUTHOR);
+}
+
 static size_t
 cue_scope(const St *st, size_t c, size_t c_end)
 {
@@ -949,6 +972,8 @@ cue_scope(const St *st, size_t c, size_t c_end)
 		   !(scope_end > c_end && st->an[scope_end].quote != ca->quote && ca->quote >= 0) &&
 		   !(scope_end > c_end && new_clause(st, scope_end)) &&
 		   !(scope_end > c_end && starts_condition(st, scope_end)) &&
+		   /* ", une décision saluée par X": an apposition on the clause */
+		   !(scope_end > c_end && apposed_act(st, scope_end)) &&
 		   /* ", selon X": who says it, not what it is about */
 		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
 		scope_end++;
