@@ -241,6 +241,55 @@ coordinated_complement(const St *st, size_t b)
 	return false;
 }
 
+/*
+ * Is the name at piece start, which starts at b with its article, set
+ * between commas after a title that a preposition opens (rule
+ * apposed-complement): "Lors de la rencontre avec l'ambassadeur américain,
+ * Ken Howery, Lars Løkke Rasmussen a confirmé"?  It names the title's
+ * holder, a complement as the title is.  Only after a title (a noun with a
+ * demonym), so that "Face à Moscou, Kiev a répondu" keeps its subject.
+ */
+static bool
+apposed_complement(const St *st, size_t b, size_t start)
+{
+	const DpMention *mm;
+	size_t		end,
+				e,
+				s0;
+	Ref			r;
+
+	if (!dp_rule_on(DP_RULE_APPOSED_COMPLEMENT) || b < 3 || start >= st->pc.n || st->an[start].ment < 0 ||
+		!is_punct(st, &st->pc.p[b - 1], ","))
+		return false;
+	mm = &st->ms.m[st->an[start].ment];
+	end = mm->piece + mm->npieces;
+	if (mm->kind != DP_KIND_PER || end >= st->pc.n || !is_punct(st, &st->pc.p[end], ","))
+		return false;
+	e = b - 2;
+	/* past the title's post: "l'ambassadeur américain au Danemark, X," */
+	if (st->an[e].ment >= 0)
+	{
+		size_t		m = st->ms.m[st->an[e].ment].piece;
+
+		if (m > 0 && key_in(&st->pc.p[m - 1], L_DETERMINERS))
+			m--;
+		if (m < 2 || !(key_is(&st->pc.p[m - 1], "au") || key_is(&st->pc.p[m - 1], "aux") ||
+					   key_is(&st->pc.p[m - 1], "en") || is_prep_a(st, &st->pc.p[m - 1]) ||
+					   key_is(&st->pc.p[m - 1], "aupres")))
+			return false;
+		e = m - 2;
+	}
+	if (st->an[e].ment >= 0 || st->an[e].demonym < 0 || !nominal_at(st, e, &r, &s0))
+		return false;
+	for (int adj = 0; adj < 2 && s0 > 0 && key_in(&st->pc.p[s0 - 1], L_PRENOMINAL); adj++)
+		s0--;
+	if (s0 > 0 && key_in(&st->pc.p[s0 - 1], L_DETERMINERS))
+		s0--;
+	/* not de: "le chef de la diplomatie russe, Sergueï Lavrov, a" is the
+	 * title's own complement */
+	return s0 > 0 && key_in(&st->pc.p[s0 - 1], L_PREPOSITIONS) && !is_genitive(&st->pc.p[s0 - 1]);
+}
+
 /* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
 preceded_by_preposition(const St *st, size_t start)
@@ -256,7 +305,7 @@ preceded_by_preposition(const St *st, size_t start)
 		return false;
 	if (key_in(&st->pc.p[b - 1], L_PREPOSITIONS))
 		return true;
-	return coordinated_complement(st, b);
+	return coordinated_complement(st, b) || apposed_complement(st, b, start);
 }
 
 /*
