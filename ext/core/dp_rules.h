@@ -110,7 +110,8 @@
 	X(PRONOUN_SUBJECT_CHAIN, "pronoun-subject-chain", "a sentence whose subject is il / elle before any name (Dans une allocution, il a évoqué le choix auquel l'Ukraine est confrontée) keeps the subject il stood for for the next sentence, not a later name") \
 	X(COORDINATED_RELATIVE, "coordinated-relative", "a relative pronoun before coordinated subjects (la trêve pour laquelle les États-Unis et la France œuvraient, l'accord que Paris et Berlin soutiennent) is seen from the last of them: the relative's antecedent is the object") \
 	X(APPOSED_ACT_AUTHOR, "apposed-act-author", "an act noun in apposition to the clause before (X va reconnaître l'État de Palestine, une décision aussitôt rejetée par Y) is the act of that clause's subject: the target of the passive cue on it") \
-	X(APPOSED_COMPLEMENT, "apposed-complement", "a person named between commas after a title that a preposition opens (lors de la rencontre avec l'ambassadeur américain, Ken Howery, X a confirmé) is a complement as the title is, not the subject")
+	X(APPOSED_COMPLEMENT, "apposed-complement", "a person named between commas after a title that a preposition opens (lors de la rencontre avec l'ambassadeur américain, Ken Howery, X a confirmé) is a complement as the title is, not the subject") \
+	X(DISTANT_AGENT,      "distant-agent",      "a passive agent past a time or place (la trêve a été saluée mardi à Genève par Kiev) or named after its title and a comma (par sa porte-parole, Karoline Leavitt) holds the cue")
 
 typedef enum DpRule
 {

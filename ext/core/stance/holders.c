@@ -915,10 +915,27 @@ agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
 
 		if (key_is(p, "par"))
 		{
-			for (size_t j = k + 1; j < st->pc.n && j < k + 6; j++)
+			for (size_t j = k + 1; j < st->pc.n && j < k + (dp_rule_on(DP_RULE_DISTANT_AGENT) ? 8 : 6); j++)
 			{
-				if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+				if (is_clause_end(st, &st->pc.p[j]))
 					break;
+				/* "par sa porte-parole, Karoline Leavitt": the person
+				 * the unnamed agent is (rule distant-agent) */
+				if (is_punct(st, &st->pc.p[j], ","))
+				{
+					if (dp_rule_on(DP_RULE_DISTANT_AGENT) && j > k + 2 && j + 1 < st->pc.n &&
+						st->an[j + 1].ment >= 0 && st->ms.m[st->an[j + 1].ment].piece == j + 1 &&
+						st->ms.m[st->an[j + 1].ment].kind == DP_KIND_PER)
+					{
+						const DpMention *mm = &st->ms.m[st->an[j + 1].ment];
+
+						*out = ref_mention(st, mm);
+						((St *) st)->hpos = j + 1;
+						((St *) st)->hend = mm->piece + mm->npieces - 1;
+						return out->valid;
+					}
+					break;
+				}
 				if (candidate_at(st, j, out, &start, true))
 				{
 					/* take the whole nominal or mention ending furthest right */
@@ -1018,6 +1035,60 @@ candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *en
 		*end = mm->piece + mm->npieces - 1;
 	}
 	return true;
+}
+
+/*
+ * A passive agent past a time or place (rule distant-agent): "la trêve a
+ * été saluée mardi soir à Genève par Kiev", "évoquée à plusieurs reprises
+ * par Kiev".  Within eight pieces of the cue, before any clause end, comma,
+ * que, cue, topic term or name other than a place after its preposition.
+ */
+static bool
+distant_agent(const St *st, size_t c_end, Ref *out)
+{
+	if (!dp_rule_on(DP_RULE_DISTANT_AGENT))
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 8; k++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (key_is(p, "par"))
+		{
+			/* "les droits de douane payés par l'Inde": the agent of
+			 * another participle (not a noun after its article: "dans un
+			 * communiqué par") */
+			const DpPiece *b = &st->pc.p[k - 1];
+			const char *t = st->text + b->off;
+
+			if (b->wordlike && k >= 2 && !key_in(&st->pc.p[k - 2], L_DETERMINERS) && ((b->len >= 2 && memcmp(t + b->len - 2, "\xc3\xa9", 2) == 0) ||
+								(b->len >= 3 && (memcmp(t + b->len - 3, "\xc3\xa9" "s", 3) == 0 ||
+												 memcmp(t + b->len - 3, "\xc3\xa9" "e", 3) == 0)) ||
+								(b->len >= 4 && memcmp(t + b->len - 4, "\xc3\xa9" "es", 4) == 0)))
+				return false;
+			return k >= c_end + 3 && agent_after(st, k, 1, out);
+		}
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p) || st->an[k].cue >= 0 ||
+			st->an[k].topic >= 0 || p->cls == DP_TOK_QUOTE)
+			return false;
+		/* an object ("augmenter les droits ..."), not a phrase after its
+		 * preposition ("dans un communiqué") */
+		if (key_in(p, L_DETERMINERS) && !(k > 0 && key_in(&st->pc.p[k - 1], L_PREPOSITIONS)))
+			return false;
+		if (st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+			size_t		b = mm->piece;
+
+			if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+				b--;
+			if (!(b > 0 && (is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "en") ||
+							key_is(&st->pc.p[b - 1], "au") || key_is(&st->pc.p[b - 1], "aux") ||
+							key_is(&st->pc.p[b - 1], "dans"))))
+				return false;
+			k = mm->piece + mm->npieces - 1;
+		}
+	}
+	return false;
 }
 
 /*
@@ -1999,7 +2070,8 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	st->relative = false;
 	st->quoted_clause = SIZE_MAX;
 	st->also.valid = false;
-	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, holder))
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) &&
+		(agent_after(st, c_end, 3, holder) || distant_agent(st, c_end, holder)))
 		*passive = true;
 	/* "soutenu par les dirigeants européens": an agent with no name holds
 	 * it, not the subject */
