@@ -508,6 +508,14 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*out = st->last_per_mention;
 		return true;
 	}
+	/* "Celui-ci" comes as two pieces, celui and ci (rule last-named-title) */
+	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE) && key_is(p, "ci") && k > 0 && st->last_per_mention.valid &&
+		(key_is(&st->pc.p[k - 1], "celui") || key_is(&st->pc.p[k - 1], "celle")))
+	{
+		*start = k - 1;
+		*out = st->last_per_mention;
+		return true;
+	}
 	/* "le président de la Russie": the leader of the state after de */
 	if (dp_rule_on(DP_RULE_LEADER_GENITIVE) && has_mod(st, k, DP_MOD_LEADER) && k > 0 &&
 		key_in(&st->pc.p[k - 1], L_DETERMINERS) && leader_genitive_state(st, k, out))
@@ -1981,6 +1989,29 @@ update_state(St *st)
 	for (size_t k = st->mfirst; k < st->mend; k++)
 		if (st->ms.m[k].kind == DP_KIND_PER)
 			st->last_per_mention = ref_mention(st, &st->ms.m[k]);
+	/*
+	 * "Trump a reçu le président ukrainien. Ce dernier a salué ...": a
+	 * leader's title after the last person named is the last person
+	 * (rule last-named-title)
+	 */
+	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE))
+	{
+		size_t		last_name_end = 0;
+
+		for (size_t k = st->mfirst; k < st->mend; k++)
+			if (st->ms.m[k].kind == DP_KIND_PER)
+				last_name_end = st->ms.m[k].piece + st->ms.m[k].npieces;
+		for (size_t k = last_name_end; k < st->pc.n; k++)
+		{
+			size_t		start;
+
+			if (st->an[k].quote < 0 && st->an[k].ment < 0 && st->an[k].demonym >= 0 &&
+				nominal_at(st, k, &r, &start) && r.valid && start >= last_name_end &&
+				start > 0 && has_mod(st, start, DP_MOD_LEADER) &&
+				!(k + 1 < st->pc.n && st->an[k + 1].ment >= 0))
+				st->last_per_mention = r;
+		}
+	}
 	{
 		Ref			g[MAX_GROUP + 1];
 		int			n;
