@@ -552,6 +552,9 @@ static size_t
 subject_chain_start(const St *st);
 
 static bool
+comme_subject(const St *st);
+
+static bool
 apposed_participle(const St *st, size_t c, size_t c_end);
 
 static bool

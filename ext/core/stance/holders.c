@@ -1389,6 +1389,23 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out)
 }
 
 /*
+ * Is the holder the second of "X comme Y" (rule comme-coordination)?  The
+ * verb agrees with one of them only ("La Russie comme l'Ukraine a
+ * accepté"), so a singular verb does not rule the coordination out.
+ */
+static bool
+comme_subject(const St *st)
+{
+	size_t		h = st->hpos;
+
+	if (!dp_rule_on(DP_RULE_COMME_COORDINATION) || h == SIZE_MAX || h >= st->pc.n)
+		return false;
+	if (h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+		h--;
+	return h >= 2 && key_is(&st->pc.p[h - 1], "comme") && st->an[h - 2].ment >= 0;
+}
+
+/*
  * A second subject coordinated with the holder just found: "Emmanuel Macron
  * et Keir Starmer soutiennent ...".
  */
@@ -1410,6 +1427,20 @@ coordinated_subject(const St *st, Ref *out, int max)
 	h = st->hpos;
 	if (dp_rule_on(DP_RULE_COORDINATION) && h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
 		h--;
+	/* "La Russie comme l'Ukraine a accepté" (rule comme-coordination) */
+	if (dp_rule_on(DP_RULE_COMME_COORDINATION) && h >= 2 && key_is(&st->pc.p[h - 1], "comme") &&
+		st->an[h - 2].ment >= 0 && candidate_at(st, h - 2, &r, &start, false))
+	{
+		size_t		b = start;
+
+		if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+			b--;
+		if (b == 0)
+		{
+			out[n++] = r;
+			return n;
+		}
+	}
 	if (h >= 2 && key_is(&st->pc.p[h - 1], "et") && candidate_at(st, h - 2, &r, &start, false))
 	{
 		out[n++] = r;
@@ -1425,8 +1456,29 @@ coordinated_subject(const St *st, Ref *out, int max)
 		}
 		return n;
 	}
-	/* [holder] et Y, [holder] et l'Y */
+	/* "Paris, comme Berlin, soutient" (rule comme-coordination) */
 	e = st->hend + 1;
+	if (dp_rule_on(DP_RULE_COMME_COORDINATION) && e + 3 < st->pc.n && is_punct(st, &st->pc.p[e], ",") &&
+		key_is(&st->pc.p[e + 1], "comme"))
+	{
+		size_t		m = e + 2;
+
+		if (key_in(&st->pc.p[m], L_DETERMINERS))
+			m++;
+		if (m < st->pc.n && st->an[m].ment >= 0 && st->ms.m[st->an[m].ment].piece == m)
+		{
+			const DpMention *mm = &st->ms.m[st->an[m].ment];
+			size_t		after = mm->piece + mm->npieces;
+
+			if (after < st->pc.n && is_punct(st, &st->pc.p[after], ",") &&
+				candidate_at(st, mm->piece + mm->npieces - 1, &r, &start, true))
+			{
+				out[n++] = r;
+				return n;
+			}
+		}
+	}
+	/* [holder] et Y, [holder] et l'Y */
 	if (e + 1 < st->pc.n && key_is(&st->pc.p[e], "et"))
 		for (size_t k = e + 1; k < st->pc.n && k < e + 5; k++)
 		{

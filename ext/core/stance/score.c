@@ -172,7 +172,7 @@ score_cue(St *st, size_t c)
 		}
 	}
 	if (after > before && !st->relative &&
-		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
+		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c) || comme_subject(st)) &&
 		(nco = coordinated_subject(st, co, 6)) > 0)
 		for (int i = 0; i < nco; i++)
 			if (strcmp(co[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
