@@ -48,6 +48,7 @@ typedef struct QuoteInfo
 {
 	Ref			before;			/* X a déclaré : « */
 	Ref			after;			/* », a dit X  /  • X */
+	Ref			after_also;		/* », ont dit X et Y: Y */
 	uint32_t	close_sentence;
 	bool		closed;
 } QuoteInfo;

@@ -1015,7 +1015,12 @@ candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *en
 	if (!candidate_at(st, k, out, start, allow_prep))
 		return false;
 	*end = k;
-	if (!dp_rule_on(DP_RULE_APPOSED_PERSON) || st->an[k].ment >= 0)
+	if (st->an[k].ment >= 0)
+	{
+		*end = st->ms.m[st->an[k].ment].piece + st->ms.m[st->an[k].ment].npieces - 1;
+		return true;
+	}
+	if (!dp_rule_on(DP_RULE_APPOSED_PERSON))
 		return true;
 	/* its complement first: "le ministre turc des Affaires étrangères, X" */
 	if (m + 1 < st->pc.n && is_genitive(&st->pc.p[m]))
@@ -1920,6 +1925,22 @@ find_speakers(St *st)
 				if (reporting && candidate_after_verb(st, j, &r, &start, &end, false))
 				{
 					q->after = r;
+					/* "», affirment Paris et Londres" (rule coordinated-speakers) */
+					if (dp_rule_on(DP_RULE_COORDINATED_SPEAKERS) && end + 2 < n && key_is(&st->pc.p[end + 1], "et"))
+					{
+						size_t		m = end + 2;
+						Ref			r2;
+						size_t		s2,
+									e2;
+
+						if (m + 1 < n && key_in(&st->pc.p[m], L_DETERMINERS))
+							m++;
+						if (st->an[m].ment >= 0 && st->ms.m[st->an[m].ment].piece == m &&
+							candidate_after_verb(st, st->ms.m[st->an[m].ment].piece + st->ms.m[st->an[m].ment].npieces - 1,
+												 &r2, &s2, &e2, true) &&
+							r2.valid && strcmp(r2.name, r.name) != 0)
+							q->after_also = r2;
+					}
 					break;
 				}
 			}
