@@ -1267,6 +1267,27 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 	{
 		*size = 0;
 		*kind = 0;
+		/*
+		 * "elles ont toutes deux reconnu", "ils sont tous les deux
+		 * favorables": a pair, of persons or of states (rule both-pronoun)
+		 */
+		if (dp_rule_on(DP_RULE_BOTH_PRONOUN))
+		{
+			size_t		j = k + 1;
+
+			if (j < st->pc.n && (is_aux_a(st, &st->pc.p[j]) || key_is(&st->pc.p[j], "ont") ||
+								 key_is(&st->pc.p[j], "sont") || key_is(&st->pc.p[j], "avaient") ||
+								 key_is(&st->pc.p[j], "etaient")))
+				j++;
+			if (j + 1 < st->pc.n && (key_is(&st->pc.p[j], "tous") || key_is(&st->pc.p[j], "toutes")))
+			{
+				j++;
+				if (j + 1 < st->pc.n && key_is(&st->pc.p[j], "les"))
+					j++;
+				if (key_is(&st->pc.p[j], "deux"))
+					*size = 2;
+			}
+		}
 		return k + 1;
 	}
 	if (!group_det(p) || k + 2 >= st->pc.n)
