@@ -555,6 +555,9 @@ subject_chain_start(const St *st);
 static bool
 comme_subject(const St *st);
 
+static size_t
+coordinated_participle(const St *st, size_t c);
+
 static bool
 apposed_participle(const St *st, size_t c, size_t c_end);
 

@@ -1105,6 +1105,58 @@ distant_agent(const St *st, size_t c_end, Ref *out)
 }
 
 /*
+ * A passive participle coordinated with an earlier one (rule
+ * coordinated-participle): "une décision critiquée par Israël et
+ * fermement rejetée par les États-Unis".  Both have the same subject, which
+ * is left of the first: returns the first participle's piece, else c.
+ * Right before c only adverbs and quotes back to "et"; before "et", within
+ * the clause and no comma, the first participle's "par", and right before
+ * "par" a participle (a verb cue, or a word ending in é, ée, és, ées).
+ */
+static size_t
+coordinated_participle(const St *st, size_t c)
+{
+	size_t		k = c;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_PARTICIPLE))
+		return c;
+	while (k > 0 && k + 4 > c)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (key_is(p, "et"))
+			break;
+		if (!(p->cls == DP_TOK_QUOTE || (p->wordlike && !p->cap && st->an[k - 1].ment < 0 &&
+										 st->an[k - 1].cue < 0 && st->an[k - 1].topic < 0)))
+			return c;
+		k--;
+	}
+	if (k == 0 || !key_is(&st->pc.p[k - 1], "et"))
+		return c;
+	for (size_t j = k - 1; j-- > 1 && j + 12 > k;)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p))
+			return c;
+		if (key_is(p, "par"))
+		{
+			const DpPiece *b = &st->pc.p[j - 1];
+			const char *t = st->text + b->off;
+
+			if ((st->an[j - 1].cue >= 0 && st->d->cues[st->an[j - 1].cue].pos == DP_POS_VERB) ||
+				(b->wordlike && ((b->len >= 2 && memcmp(t + b->len - 2, "\xc3\xa9", 2) == 0) ||
+								 (b->len >= 3 && (memcmp(t + b->len - 3, "\xc3\xa9" "s", 3) == 0 ||
+												  memcmp(t + b->len - 3, "\xc3\xa9" "e", 3) == 0)) ||
+								 (b->len >= 4 && memcmp(t + b->len - 4, "\xc3\xa9" "es", 4) == 0))))
+				return j - 1;
+			return c;
+		}
+	}
+	return c;
+}
+
+/*
  * The subject after a cue that follows a closing quote:
  * « ... », s'est félicitée Kaja Kallas.
  */

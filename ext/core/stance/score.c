@@ -655,7 +655,11 @@ score_cue_one(St *st, size_t c)
 		/* a pronominal verb's subject is right before it */
 		size_t		reach = (pronominal && cue->target_mode != DP_TM_SUBJECT && !passive) ? 7 : MAX_LEFT;
 
-		for (size_t k = c; k-- > 0 && k + reach > c;)
+		/* "critiquée par Israël et rejetée par les États-Unis": the second
+		 * participle's subject is left of the first */
+		size_t		cl = passive ? coordinated_participle(st, c) : c;
+
+		for (size_t k = cl; k-- > 0 && k + reach > cl;)
 		{
 			/* "Moscou a rejeté la trêve, une décision critiquée par Kiev":
 			 * the passive's subject is the act, not the topic before it */
@@ -679,7 +683,7 @@ score_cue_one(St *st, size_t c)
 			Ref			subj;
 			size_t		spos;
 
-			if (other_subject(st, c, &holder, &subj, &spos))
+			if (other_subject(st, cl, &holder, &subj, &spos))
 			{
 				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
 					 spos < lo ? spos : lo, hi, neg, hedged, reported);
@@ -692,7 +696,7 @@ score_cue_one(St *st, size_t c)
 			Ref			author;
 			size_t		apos;
 
-			if (passive_act_author(st, c, &author, &apos) &&
+			if (passive_act_author(st, cl, &author, &apos) &&
 				!(holder.valid && holder.name && author.name && strcmp(holder.name, author.name) == 0))
 			{
 				push(st, &holder, quote, author.name, author.actor, false, pol * w, c, c_end,
@@ -707,7 +711,7 @@ score_cue_one(St *st, size_t c)
 		 */
 		if (!found && passive && dp_rule_on(DP_RULE_PASSIVE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
 			st->last_topic >= 0 && st->sentence <= st->last_topic_sentence + 2)
-			for (size_t k = c; k-- > 0 && k + 5 > c;)
+			for (size_t k = cl; k-- > 0 && k + 5 > cl;)
 			{
 				const DpPiece *p = &st->pc.p[k];
 
