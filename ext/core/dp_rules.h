@@ -137,7 +137,21 @@
 	X(PRESSURE_MEANS,     "pressure-means",     "pressure by a holder said in the same sentence to be for a topic (les États-Unis, qui poussent pour une trêve, ont exercé une pression sur Zelensky) is a means, no target against the one pressed") \
 	X(CHAINED_NOUN,       "chained-noun",       "a positive noun cue aimed at a party (coopération, partenariat) as the object of a governed verb (souhaite renforcer la coopération avec Séoul) lets the stance reach that party") \
 	X(OWN_PARTY,          "own-party",          "among the parties after entre (la coopération entre Séoul et Tokyo), the holder's own state is no target") \
-	X(PRESSURE_TARGET,    "pressure-target",    "the name after pression(s) sur, an adjective allowed between (exerce une pression croissante sur Taïwan, fait pression sur Kiev, la pression de Pékin sur Taïwan), is a target against, whatever the cue's frame")
+	X(PRESSURE_TARGET,    "pressure-target",    "the name after pression(s) sur, an adjective allowed between (exerce une pression croissante sur Taïwan, fait pression sur Kiev, la pression de Pékin sur Taïwan), is a target against, whatever the cue's frame") \
+	X(PASSIVE_ACT_AUTHOR, "passive-act-author", "the subject of a passive cue that names an act with its author (la décision de Paris a été rejetée par Moscou, la décision française rejetée par les États-Unis) gives the author as target") \
+	X(QUOTED_CLAUSE_TARGET, "quoted-clause-target", "a cue verb with its subject inverted after a quote (« La trêve est une erreur », a dénoncé X) targets the quoted clause when it has no cue of its own: its topic, else its subject (an entity, or an act with its author: la décision française)") \
+	X(APPOSED_PERSON,     "apposed-person",     "a nominal speaker or subject followed by a person of its state, past its complement and a comma (», a déclaré le ministre turc Hakan Fidan; le ministre turc des Affaires étrangères, Hakan Fidan, a ...) is that person, not the state") \
+	X(TITLED_COMPLEMENT,  "titled-complement",  "a name after a preposition and a civility title or leader noun (dans son discours à M. Kim, au président Xi) is a complement, not the sentence's subject") \
+	X(COORDINATED_COMPLEMENT, "coordinated-complement", "a name coordinated by et with a name a preposition opens (le sommet entre Donald Trump et Vladimir Poutine, la trêve entre Israël et le Hamas) is a complement too, not a subject") \
+	X(PRONOUN_SUBJECT_CHAIN, "pronoun-subject-chain", "a sentence whose subject is il / elle before any name (Dans une allocution, il a évoqué le choix auquel l'Ukraine est confrontée) keeps the subject il stood for for the next sentence, not a later name") \
+	X(COORDINATED_RELATIVE, "coordinated-relative", "a relative pronoun before coordinated subjects (la trêve pour laquelle les États-Unis et la France œuvraient, l'accord que Paris et Berlin soutiennent) is seen from the last of them: the relative's antecedent is the object") \
+	X(APPOSED_ACT_AUTHOR, "apposed-act-author", "an act noun in apposition to the clause before (X va reconnaître l'État de Palestine, une décision aussitôt rejetée par Y) is the act of that clause's subject: the target of the passive cue on it") \
+	X(APPOSED_COMPLEMENT, "apposed-complement", "a person named between commas after a title that a preposition opens (lors de la rencontre avec l'ambassadeur américain, Ken Howery, X a confirmé) is a complement as the title is, not the subject") \
+	X(DISTANT_AGENT,      "distant-agent",      "a passive agent past a time or place (la trêve a été saluée mardi à Genève par Kiev) or named after its title and a comma (par sa porte-parole, Karoline Leavitt) holds the cue") \
+	X(LAST_NAMED_TITLE,   "last-named-title",   "ce dernier / celui-ci stand for the last person named, a leader's title included (Trump a reçu le président ukrainien. Ce dernier a salué ...: the Ukrainian president); celui-ci and celle-ci come as two pieces") \
+	X(COMME_COORDINATION, "comme-coordination", "subjects joined by comme share the stance: La Russie comme l'Ukraine a accepté; Paris, comme Berlin, soutient") \
+	X(COORDINATED_SPEAKERS, "coordinated-speakers", "a quote attributed to two speakers joined by et (», affirment Paris et Londres) is both speakers'") \
+	X(COORDINATED_PARTICIPLE, "coordinated-participle", "a passive participle coordinated with an earlier one (une décision critiquée par Israël et rejetée par les États-Unis) has the same subject: not the first one's agent")
 
 typedef enum DpRule
 {

@@ -216,6 +216,32 @@ dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStan
 			dp_pieces_build(d, m, text, &sent, &st.pc);
 		stance_sentence(&st);
 	}
+	/* "», affirment Paris et Londres": the second speaker's copies */
+	for (size_t i = 0, n0 = out->n; i < n0; i++)
+	{
+		const DpStance *s = &out->s[i];
+
+		if (!s->holder && s->quote >= 0 && (size_t) s->quote < st.nquotes)
+		{
+			const QuoteInfo *q = &st.quotes[s->quote];
+
+			if (q->after.valid && q->after_also.valid &&
+				!(!s->target_topic && strcmp(q->after_also.name, s->target) == 0))
+			{
+				DpStance	copy = *s;
+
+				copy.holder = q->after_also.name;
+				copy.holder_actor = q->after_also.actor;
+				copy.reported = true;
+				if (out->n == out->cap)
+				{
+					out->cap = out->cap ? out->cap * 2 : 32;
+					out->s = dp_realloc(m, out->s, dp_mul_size(m, out->cap, sizeof(DpStance)));
+				}
+				out->s[out->n++] = copy;
+			}
+		}
+	}
 	/* give quoted stances their speaker, drop those that have none */
 	for (size_t i = 0; i < out->n; i++)
 	{

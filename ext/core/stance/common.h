@@ -48,6 +48,7 @@ typedef struct QuoteInfo
 {
 	Ref			before;			/* X a déclaré : « */
 	Ref			after;			/* », a dit X  /  • X */
+	Ref			after_also;		/* », ont dit X et Y: Y */
 	uint32_t	close_sentence;
 	bool		closed;
 } QuoteInfo;
@@ -114,6 +115,8 @@ typedef struct St
 	bool		contrast_seen;
 	float		contrast_factor;	/* the factor of the contrast word seen */
 	bool		relative;		/* the cue is in a relative clause (qui ...) */
+	size_t		quoted_clause;	/* inverted_subject(): the closing quote
+								 * before the cue, SIZE_MAX */
 	/* the persons and the acting states or organisations named in the
 	 * last sentence naming two or more of them, for a group reference
 	 * (ils, les deux pays): group_members() */
@@ -542,6 +545,18 @@ in_condition(const St *st, size_t c);
 
 static bool
 noun_participle(const St *st, size_t k);
+
+static bool
+is_civility(const DpPiece *p);
+
+static size_t
+subject_chain_start(const St *st);
+
+static bool
+comme_subject(const St *st);
+
+static size_t
+coordinated_participle(const St *st, size_t c);
 
 static bool
 apposed_participle(const St *st, size_t c, size_t c_end);

@@ -226,6 +226,92 @@ nominal_at(const St *st, size_t k, Ref *out, size_t *start)
 	return false;
 }
 
+/*
+ * Is the phrase starting at piece b (its article included) coordinated with
+ * a complement (rule coordinated-complement): "le sommet entre Donald Trump
+ * et Vladimir Poutine", "la trêve entre Israël et le Hamas", "avec la
+ * France, l'Allemagne et l'Italie"?  Right before it "et", and before that
+ * a name (after its article) that a preposition opens, or that is itself
+ * after a comma in the same list.
+ */
+static bool
+coordinated_complement(const St *st, size_t b)
+{
+	if (!dp_rule_on(DP_RULE_COORDINATED_COMPLEMENT))
+		return false;
+	for (int step = 0; step < 6; step++)
+	{
+		size_t		e,
+					s0;
+		const DpPiece *link;
+
+		if (b < 2)
+			return false;
+		link = &st->pc.p[b - 1];
+		if (!key_is(link, "et"))
+			return false;
+		e = b - 2;
+		if (st->an[e].ment < 0)
+			return false;
+		s0 = st->ms.m[st->an[e].ment].piece;
+		if (s0 > 0 && key_in(&st->pc.p[s0 - 1], L_DETERMINERS))
+			s0--;
+		if (s0 > 0 && key_in(&st->pc.p[s0 - 1], L_PREPOSITIONS))
+			return true;
+		b = s0;
+	}
+	return false;
+}
+
+/*
+ * Is the name at piece start, which starts at b with its article, set
+ * between commas after a title that a preposition opens (rule
+ * apposed-complement): "Lors de la rencontre avec l'ambassadeur américain,
+ * Ken Howery, Lars Løkke Rasmussen a confirmé"?  It names the title's
+ * holder, a complement as the title is.  Only after a title (a noun with a
+ * demonym), so that "Face à Moscou, Kiev a répondu" keeps its subject.
+ */
+static bool
+apposed_complement(const St *st, size_t b, size_t start)
+{
+	const DpMention *mm;
+	size_t		end,
+				e,
+				s0;
+	Ref			r;
+
+	if (!dp_rule_on(DP_RULE_APPOSED_COMPLEMENT) || b < 3 || start >= st->pc.n || st->an[start].ment < 0 ||
+		!is_punct(st, &st->pc.p[b - 1], ","))
+		return false;
+	mm = &st->ms.m[st->an[start].ment];
+	end = mm->piece + mm->npieces;
+	if (mm->kind != DP_KIND_PER || end >= st->pc.n || !is_punct(st, &st->pc.p[end], ","))
+		return false;
+	e = b - 2;
+	/* past the title's post: "l'ambassadeur américain au Danemark, X," */
+	if (st->an[e].ment >= 0)
+	{
+		size_t		m = st->ms.m[st->an[e].ment].piece;
+
+		if (m > 0 && key_in(&st->pc.p[m - 1], L_DETERMINERS))
+			m--;
+		if (m < 2 || !(key_is(&st->pc.p[m - 1], "au") || key_is(&st->pc.p[m - 1], "aux") ||
+					   key_is(&st->pc.p[m - 1], "en") || is_prep_a(st, &st->pc.p[m - 1]) ||
+					   key_is(&st->pc.p[m - 1], "aupres")))
+			return false;
+		e = m - 2;
+	}
+	if (st->an[e].ment >= 0 || st->an[e].demonym < 0 || !nominal_at(st, e, &r, &s0))
+		return false;
+	for (int adj = 0; adj < 2 && s0 > 0 && key_in(&st->pc.p[s0 - 1], L_PRENOMINAL); adj++)
+		s0--;
+	if (s0 > 0 && key_in(&st->pc.p[s0 - 1], L_DETERMINERS))
+		s0--;
+	/* not de: "le chef de la diplomatie russe, Sergueï Lavrov, a" is the
+	 * title's own complement */
+	return s0 > 0 && key_in(&st->pc.p[s0 - 1], L_PREPOSITIONS) && !is_genitive(&st->pc.p[s0 - 1]);
+}
+
 /* Is the phrase at start a complement: a preposition before it (le, la skipped)? */
 static bool
 preceded_by_preposition(const St *st, size_t start)
@@ -239,7 +325,32 @@ preceded_by_preposition(const St *st, size_t start)
 		b--;
 	if (b == 0)
 		return false;
-	return key_in(&st->pc.p[b - 1], L_PREPOSITIONS);
+	if (key_in(&st->pc.p[b - 1], L_PREPOSITIONS))
+		return true;
+	return coordinated_complement(st, b) || apposed_complement(st, b, start);
+}
+
+/*
+ * A name after a preposition and a civility title or a leader noun, "dans
+ * son discours à M. Kim", "dans sa lettre au président Xi" (rule
+ * titled-complement): a complement, not the sentence's subject.  Only for
+ * the subject kept for pronouns: after a verb, "a écrit peu avant M.
+ * Trump", the preposition may be an adverb.
+ */
+static bool
+titled_complement(const St *st, size_t start)
+{
+	size_t		b = start;
+
+	if (!dp_rule_on(DP_RULE_TITLED_COMPLEMENT) || b == 0)
+		return false;
+	if (b > 1 && is_punct(st, &st->pc.p[b - 1], ".") && is_civility(&st->pc.p[b - 2]))
+		b -= 2;
+	else if (is_civility(&st->pc.p[b - 1]) || (has_mod(st, b - 1, DP_MOD_LEADER) && st->an[b - 1].ment < 0))
+		b--;
+	else
+		return false;
+	return b != start && preceded_by_preposition(st, b);
 }
 
 /*
@@ -247,17 +358,21 @@ preceded_by_preposition(const St *st, size_t start)
  * candidate that is not a complement, outside quotes and not a pronoun,
  * naming a person, state or organisation.
  */
+static bool candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *end, bool allow_prep);
+
 static bool
 sentence_subject(const St *st, size_t end, Ref *out)
 {
 	for (size_t i = 0; i < end && i < st->pc.n; i++)
 	{
-		size_t		start;
+		size_t		start,
+					last;
 
 		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
 			continue;
-		if (candidate_at(st, i, out, &start, false) &&
-			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG))
+		if (candidate_after_verb(st, i, out, &start, &last, false) &&
+			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG) &&
+			!titled_complement(st, start))
 			return true;
 		if (st->an[i].ment >= 0)
 			i = st->ms.m[st->an[i].ment].piece + st->ms.m[st->an[i].ment].npieces - 1;
@@ -412,6 +527,14 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		(p->w->key[0] == 'c' || (k > 0 && (key_is(&st->pc.p[k - 1], "ce") || key_is(&st->pc.p[k - 1], "cette")))))
 	{
 		*start = p->w->key[0] == 'c' ? k : k - 1;
+		*out = st->last_per_mention;
+		return true;
+	}
+	/* "Celui-ci" comes as two pieces, celui and ci (rule last-named-title) */
+	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE) && key_is(p, "ci") && k > 0 && st->last_per_mention.valid &&
+		(key_is(&st->pc.p[k - 1], "celui") || key_is(&st->pc.p[k - 1], "celle")))
+	{
+		*start = k - 1;
 		*out = st->last_per_mention;
 		return true;
 	}
@@ -822,10 +945,27 @@ agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
 
 		if (key_is(p, "par"))
 		{
-			for (size_t j = k + 1; j < st->pc.n && j < k + 6; j++)
+			for (size_t j = k + 1; j < st->pc.n && j < k + (dp_rule_on(DP_RULE_DISTANT_AGENT) ? 8 : 6); j++)
 			{
-				if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+				if (is_clause_end(st, &st->pc.p[j]))
 					break;
+				/* "par sa porte-parole, Karoline Leavitt": the person
+				 * the unnamed agent is (rule distant-agent) */
+				if (is_punct(st, &st->pc.p[j], ","))
+				{
+					if (dp_rule_on(DP_RULE_DISTANT_AGENT) && j > k + 2 && j + 1 < st->pc.n &&
+						st->an[j + 1].ment >= 0 && st->ms.m[st->an[j + 1].ment].piece == j + 1 &&
+						st->ms.m[st->an[j + 1].ment].kind == DP_KIND_PER)
+					{
+						const DpMention *mm = &st->ms.m[st->an[j + 1].ment];
+
+						*out = ref_mention(st, mm);
+						((St *) st)->hpos = j + 1;
+						((St *) st)->hend = mm->piece + mm->npieces - 1;
+						return out->valid;
+					}
+					break;
+				}
 				if (candidate_at(st, j, out, &start, true))
 				{
 					/* take the whole nominal or mention ending furthest right */
@@ -852,32 +992,227 @@ agent_after(const St *st, size_t c_end, size_t reach, Ref *out)
 }
 
 /*
+ * The first piece of the holder's coordination (rule coordinated-relative):
+ * "les États-Unis et la France" for the holder "la France", so that what
+ * comes before the whole subject (a relative pronoun: "la trêve pour
+ * laquelle les États-Unis et la France œuvraient") is seen.  st->hpos when
+ * the holder is not coordinated after "et".
+ */
+static size_t
+subject_chain_start(const St *st)
+{
+	size_t		h = st->hpos;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_RELATIVE) || h == SIZE_MAX || h >= st->pc.n)
+		return h;
+	for (int i = 0; i < 6; i++)
+	{
+		size_t		b = h,
+					start;
+		Ref			r;
+
+		if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+			b--;
+		if (!(b >= 2 && (key_is(&st->pc.p[b - 1], "et") || (i > 0 && is_punct(st, &st->pc.p[b - 1], ","))) &&
+			  st->an[b - 2].ment >= 0 && candidate_at(st, b - 2, &r, &start, false) && start < b - 1))
+			break;
+		h = start;
+	}
+	return h;
+}
+
+/*
+ * A nominal holder after its verb, then the person it names (rule
+ * apposed-person): "», a déclaré le ministre turc Hakan Fidan", "a dénoncé
+ * le chef de la diplomatie iranienne, Abbas Araghchi".  The candidate
+ * ending at piece k is no mention; a person mention right after it (past
+ * one comma) of the same state, or of none, is the speaker.  *end is the
+ * last piece of what is taken.
+ */
+static bool
+candidate_after_verb(const St *st, size_t k, Ref *out, size_t *start, size_t *end, bool allow_prep)
+{
+	size_t		m = k + 1;
+
+	if (!candidate_at(st, k, out, start, allow_prep))
+		return false;
+	*end = k;
+	if (st->an[k].ment >= 0)
+	{
+		*end = st->ms.m[st->an[k].ment].piece + st->ms.m[st->an[k].ment].npieces - 1;
+		return true;
+	}
+	if (!dp_rule_on(DP_RULE_APPOSED_PERSON))
+		return true;
+	/* its complement first: "le ministre turc des Affaires étrangères, X" */
+	if (m + 1 < st->pc.n && is_genitive(&st->pc.p[m]))
+	{
+		size_t		j = m + 1;
+
+		while (j < st->pc.n && j < m + 4 && st->pc.p[j].wordlike && st->an[j].ment < 0 && st->an[j].cue < 0)
+			j++;
+		if (j < st->pc.n && is_punct(st, &st->pc.p[j], ","))
+			m = j;
+	}
+	if (m < st->pc.n && is_punct(st, &st->pc.p[m], ","))
+		m++;
+	if (m < st->pc.n && st->an[m].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[m].ment];
+		Ref			r;
+
+		if (mm->piece != m || mm->kind != DP_KIND_PER)
+			return true;
+		r = ref_mention(st, mm);
+		if (!r.valid || (out->actor >= 0 && r.actor >= 0 && r.actor != out->actor))
+			return true;
+		*out = r;
+		*end = mm->piece + mm->npieces - 1;
+	}
+	return true;
+}
+
+/*
+ * A passive agent past a time or place (rule distant-agent): "la trêve a
+ * été saluée mardi soir à Genève par Kiev", "évoquée à plusieurs reprises
+ * par Kiev".  Within eight pieces of the cue, before any clause end, comma,
+ * que, cue, topic term or name other than a place after its preposition.
+ */
+static bool
+distant_agent(const St *st, size_t c_end, Ref *out)
+{
+	if (!dp_rule_on(DP_RULE_DISTANT_AGENT))
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 8; k++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (key_is(p, "par"))
+		{
+			/* "les droits de douane payés par l'Inde": the agent of
+			 * another participle (not a noun after its article: "dans un
+			 * communiqué par") */
+			const DpPiece *b = &st->pc.p[k - 1];
+			const char *t = st->text + b->off;
+
+			if (b->wordlike && k >= 2 && !key_in(&st->pc.p[k - 2], L_DETERMINERS) && ((b->len >= 2 && memcmp(t + b->len - 2, "\xc3\xa9", 2) == 0) ||
+								(b->len >= 3 && (memcmp(t + b->len - 3, "\xc3\xa9" "s", 3) == 0 ||
+												 memcmp(t + b->len - 3, "\xc3\xa9" "e", 3) == 0)) ||
+								(b->len >= 4 && memcmp(t + b->len - 4, "\xc3\xa9" "es", 4) == 0)))
+				return false;
+			return k >= c_end + 3 && agent_after(st, k, 1, out);
+		}
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p) || st->an[k].cue >= 0 ||
+			st->an[k].topic >= 0 || p->cls == DP_TOK_QUOTE)
+			return false;
+		/* an object ("augmenter les droits ..."), not a phrase after its
+		 * preposition ("dans un communiqué") */
+		if (key_in(p, L_DETERMINERS) && !(k > 0 && key_in(&st->pc.p[k - 1], L_PREPOSITIONS)))
+			return false;
+		if (st->an[k].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[k].ment];
+			size_t		b = mm->piece;
+
+			if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+				b--;
+			if (!(b > 0 && (is_prep_a(st, &st->pc.p[b - 1]) || key_is(&st->pc.p[b - 1], "en") ||
+							key_is(&st->pc.p[b - 1], "au") || key_is(&st->pc.p[b - 1], "aux") ||
+							key_is(&st->pc.p[b - 1], "dans"))))
+				return false;
+			k = mm->piece + mm->npieces - 1;
+		}
+	}
+	return false;
+}
+
+/*
+ * A passive participle coordinated with an earlier one (rule
+ * coordinated-participle): "une décision critiquée par Israël et
+ * fermement rejetée par les États-Unis".  Both have the same subject, which
+ * is left of the first: returns the first participle's piece, else c.
+ * Right before c only adverbs and quotes back to "et"; before "et", within
+ * the clause and no comma, the first participle's "par", and right before
+ * "par" a participle (a verb cue, or a word ending in é, ée, és, ées).
+ */
+static size_t
+coordinated_participle(const St *st, size_t c)
+{
+	size_t		k = c;
+
+	if (!dp_rule_on(DP_RULE_COORDINATED_PARTICIPLE))
+		return c;
+	while (k > 0 && k + 4 > c)
+	{
+		const DpPiece *p = &st->pc.p[k - 1];
+
+		if (key_is(p, "et"))
+			break;
+		if (!(p->cls == DP_TOK_QUOTE || (p->wordlike && !p->cap && st->an[k - 1].ment < 0 &&
+										 st->an[k - 1].cue < 0 && st->an[k - 1].topic < 0)))
+			return c;
+		k--;
+	}
+	if (k == 0 || !key_is(&st->pc.p[k - 1], "et"))
+		return c;
+	for (size_t j = k - 1; j-- > 1 && j + 12 > k;)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (is_clause_end(st, p) || is_punct(st, p, ",") || is_que(p))
+			return c;
+		if (key_is(p, "par"))
+		{
+			const DpPiece *b = &st->pc.p[j - 1];
+			const char *t = st->text + b->off;
+
+			if ((st->an[j - 1].cue >= 0 && st->d->cues[st->an[j - 1].cue].pos == DP_POS_VERB) ||
+				(b->wordlike && ((b->len >= 2 && memcmp(t + b->len - 2, "\xc3\xa9", 2) == 0) ||
+								 (b->len >= 3 && (memcmp(t + b->len - 3, "\xc3\xa9" "s", 3) == 0 ||
+												  memcmp(t + b->len - 3, "\xc3\xa9" "e", 3) == 0)) ||
+								 (b->len >= 4 && memcmp(t + b->len - 4, "\xc3\xa9" "es", 4) == 0))))
+				return j - 1;
+			return c;
+		}
+	}
+	return c;
+}
+
+/*
  * The subject after a cue that follows a closing quote:
  * « ... », s'est félicitée Kaja Kallas.
  */
 static bool
 inverted_subject(const St *st, size_t c, size_t c_end, Ref *out)
 {
-	bool		after_quote = false;
-	size_t		start;
+	size_t		close = SIZE_MAX;
+	size_t		start,
+				end;
 
 	if (!dp_rule_on(DP_RULE_INVERTED_SUBJECT))
 		return false;
 	for (size_t k = c; k-- > 0 && k + 4 > c;)
 		if (st->pc.p[k].cls == DP_TOK_QUOTE && (st->pc.p[k].tflags & DP_TF_CLOSE))
 		{
-			after_quote = true;
+			close = k;
 			break;
 		}
-	if (!after_quote)
+	if (close == SIZE_MAX)
 		return false;
-	for (size_t k = c_end; k < st->pc.n && k < c_end + 3; k++)
-		if (candidate_at(st, k, out, &start, true))
+	/* past a title: a fustigé le Premier ministre israélien Benjamin X */
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 6; k++)
+	{
+		if (is_clause_end(st, &st->pc.p[k]) || st->pc.p[k].cls == DP_TOK_QUOTE ||
+			(k >= c_end + 3 && !dp_rule_on(DP_RULE_QUOTED_CLAUSE_TARGET)))
+			break;
+		if (candidate_after_verb(st, k, out, &start, &end, true))
 		{
 			((St *) st)->hpos = start;
-			((St *) st)->hend = k;
+			((St *) st)->hend = end;
+			((St *) st)->quoted_clause = close;
 			return true;
 		}
+	}
 	return false;
 }
 
@@ -901,14 +1236,15 @@ post_attribution(const St *st, size_t c_end, Ref *out)
 			{
 				for (size_t h = j + 1; h < st->pc.n && h < j + 4; h++)
 				{
-					size_t		start;
+					size_t		start,
+								end;
 
 					if (is_clause_end(st, &st->pc.p[h]))
 						return false;
-					if (candidate_at(st, h, out, &start, false))
+					if (candidate_after_verb(st, h, out, &start, &end, false))
 					{
 						((St *) st)->hpos = start;
-						((St *) st)->hend = h;
+						((St *) st)->hend = end;
 						return true;
 					}
 				}
@@ -1142,6 +1478,23 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out)
 }
 
 /*
+ * Is the holder the second of "X comme Y" (rule comme-coordination)?  The
+ * verb agrees with one of them only ("La Russie comme l'Ukraine a
+ * accepté"), so a singular verb does not rule the coordination out.
+ */
+static bool
+comme_subject(const St *st)
+{
+	size_t		h = st->hpos;
+
+	if (!dp_rule_on(DP_RULE_COMME_COORDINATION) || h == SIZE_MAX || h >= st->pc.n)
+		return false;
+	if (h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
+		h--;
+	return h >= 2 && key_is(&st->pc.p[h - 1], "comme") && st->an[h - 2].ment >= 0;
+}
+
+/*
  * A second subject coordinated with the holder just found: "Emmanuel Macron
  * et Keir Starmer soutiennent ...".
  */
@@ -1163,6 +1516,20 @@ coordinated_subject(const St *st, Ref *out, int max)
 	h = st->hpos;
 	if (dp_rule_on(DP_RULE_COORDINATION) && h > 0 && key_in(&st->pc.p[h - 1], L_DETERMINERS))
 		h--;
+	/* "La Russie comme l'Ukraine a accepté" (rule comme-coordination) */
+	if (dp_rule_on(DP_RULE_COMME_COORDINATION) && h >= 2 && key_is(&st->pc.p[h - 1], "comme") &&
+		st->an[h - 2].ment >= 0 && candidate_at(st, h - 2, &r, &start, false))
+	{
+		size_t		b = start;
+
+		if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
+			b--;
+		if (b == 0)
+		{
+			out[n++] = r;
+			return n;
+		}
+	}
 	if (h >= 2 && key_is(&st->pc.p[h - 1], "et") && candidate_at(st, h - 2, &r, &start, false))
 	{
 		out[n++] = r;
@@ -1178,8 +1545,29 @@ coordinated_subject(const St *st, Ref *out, int max)
 		}
 		return n;
 	}
-	/* [holder] et Y, [holder] et l'Y */
+	/* "Paris, comme Berlin, soutient" (rule comme-coordination) */
 	e = st->hend + 1;
+	if (dp_rule_on(DP_RULE_COMME_COORDINATION) && e + 3 < st->pc.n && is_punct(st, &st->pc.p[e], ",") &&
+		key_is(&st->pc.p[e + 1], "comme"))
+	{
+		size_t		m = e + 2;
+
+		if (key_in(&st->pc.p[m], L_DETERMINERS))
+			m++;
+		if (m < st->pc.n && st->an[m].ment >= 0 && st->ms.m[st->an[m].ment].piece == m)
+		{
+			const DpMention *mm = &st->ms.m[st->an[m].ment];
+			size_t		after = mm->piece + mm->npieces;
+
+			if (after < st->pc.n && is_punct(st, &st->pc.p[after], ",") &&
+				candidate_at(st, mm->piece + mm->npieces - 1, &r, &start, true))
+			{
+				out[n++] = r;
+				return n;
+			}
+		}
+	}
+	/* [holder] et Y, [holder] et l'Y */
 	if (e + 1 < st->pc.n && key_is(&st->pc.p[e], "et"))
 		for (size_t k = e + 1; k < st->pc.n && k < e + 5; k++)
 		{
@@ -1595,7 +1983,8 @@ find_speakers(St *st)
 			{
 				const DpPiece *pj = &st->pc.p[j];
 				Ref			r;
-				size_t		start;
+				size_t		start,
+							end;
 
 				if (is_clause_end(st, pj) || pj->cls == DP_TOK_QUOTE)
 					break;
@@ -1617,9 +2006,25 @@ find_speakers(St *st)
 					q->after = resolve_pronoun(st, j);
 					break;
 				}
-				if (reporting && candidate_at(st, j, &r, &start, false))
+				if (reporting && candidate_after_verb(st, j, &r, &start, &end, false))
 				{
 					q->after = r;
+					/* "», affirment Paris et Londres" (rule coordinated-speakers) */
+					if (dp_rule_on(DP_RULE_COORDINATED_SPEAKERS) && end + 2 < n && key_is(&st->pc.p[end + 1], "et"))
+					{
+						size_t		m = end + 2;
+						Ref			r2;
+						size_t		s2,
+									e2;
+
+						if (m + 1 < n && key_in(&st->pc.p[m], L_DETERMINERS))
+							m++;
+						if (st->an[m].ment >= 0 && st->ms.m[st->an[m].ment].piece == m &&
+							candidate_after_verb(st, st->ms.m[st->an[m].ment].piece + st->ms.m[st->an[m].ment].npieces - 1,
+												 &r2, &s2, &e2, true) &&
+							r2.valid && strcmp(r2.name, r.name) != 0)
+							q->after_also = r2;
+					}
 					break;
 				}
 			}
@@ -1693,6 +2098,35 @@ thing_subject_sentence(const St *st)
 	return false;
 }
 
+/*
+ * Does the sentence's subject come as il / elle before any name (rule
+ * pronoun-subject-chain): "Dans une allocution, il a évoqué le choix auquel
+ * l'Ukraine est confrontée"?  Then the subject kept for the next sentence
+ * is still the one il stood for, not a name further on.
+ */
+static bool
+pronoun_subject_first(const St *st)
+{
+	if (!dp_rule_on(DP_RULE_PRONOUN_SUBJECT_CHAIN))
+		return false;
+	for (size_t i = 0; i < st->pc.n && i < PRONOUN_REACH; i++)
+	{
+		const DpPiece *p = &st->pc.p[i];
+		Ref			r;
+		size_t		start;
+
+		if (st->an[i].quote >= 0)
+			continue;
+		/* the main clause's: at the start or after a fronted phrase's
+		 * comma, not "Face à ce qu'il qualifie de ..., X a" */
+		if ((key_is(p, "il") || key_is(p, "elle")) && (i == 0 || is_punct(st, &st->pc.p[i - 1], ",")))
+			return !impersonal(st, i) && st->last_subject.valid;
+		if (st->an[i].ment >= 0 || candidate_at(st, i, &r, &start, false))
+			return false;
+	}
+	return false;
+}
+
 /* Remember this sentence's subject for pronouns, and its last topic. */
 static void
 update_state(St *st)
@@ -1701,6 +2135,8 @@ update_state(St *st)
 
 	if (dp_rule_on(DP_RULE_THING_ANTECEDENT) && thing_subject_sentence(st))
 		memset(&st->last_subject, 0, sizeof(st->last_subject));
+	else if (pronoun_subject_first(st))
+		;						/* il stands for the last subject: it stays */
 	else if (sentence_subject(st, st->pc.n, &r))
 	{
 		st->last_subject = r;
@@ -1710,6 +2146,29 @@ update_state(St *st)
 	for (size_t k = st->mfirst; k < st->mend; k++)
 		if (st->ms.m[k].kind == DP_KIND_PER)
 			st->last_per_mention = ref_mention(st, &st->ms.m[k]);
+	/*
+	 * "Trump a reçu le président ukrainien. Ce dernier a salué ...": a
+	 * leader's title after the last person named is the last person
+	 * (rule last-named-title)
+	 */
+	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE))
+	{
+		size_t		last_name_end = 0;
+
+		for (size_t k = st->mfirst; k < st->mend; k++)
+			if (st->ms.m[k].kind == DP_KIND_PER)
+				last_name_end = st->ms.m[k].piece + st->ms.m[k].npieces;
+		for (size_t k = last_name_end; k < st->pc.n; k++)
+		{
+			size_t		start;
+
+			if (st->an[k].quote < 0 && st->an[k].ment < 0 && st->an[k].demonym >= 0 &&
+				nominal_at(st, k, &r, &start) && r.valid && start >= last_name_end &&
+				start > 0 && has_mod(st, start, DP_MOD_LEADER) &&
+				!(k + 1 < st->pc.n && st->an[k + 1].ment >= 0))
+				st->last_per_mention = r;
+		}
+	}
 	{
 		Ref			g[MAX_GROUP + 1];
 		int			n;
@@ -1797,8 +2256,10 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
+	st->quoted_clause = SIZE_MAX;
 	st->also.valid = false;
-	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) && agent_after(st, c_end, 3, holder))
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) &&
+		(agent_after(st, c_end, 3, holder) || distant_agent(st, c_end, holder)))
 		*passive = true;
 	/* "soutenu par les dirigeants européens": an agent with no name holds
 	 * it, not the subject */

@@ -172,7 +172,7 @@ score_cue(St *st, size_t c)
 		}
 	}
 	if (after > before && !st->relative &&
-		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c)) &&
+		(st->d->cues[st->an[c].cue].pos != DP_POS_VERB || plural_verb(st, c) || comme_subject(st)) &&
 		(nco = coordinated_subject(st, co, 6)) > 0)
 		for (int i = 0; i < nco; i++)
 			if (strcmp(co[i].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
@@ -585,6 +585,7 @@ score_cue_one(St *st, size_t c)
 	size_t		scope_end;
 	int			found = 0;
 	bool		pronominal;
+	size_t		hs;
 
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
 		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
@@ -652,6 +653,25 @@ score_cue_one(St *st, size_t c)
 	cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
 	if (st->contrast_seen)
 		w *= st->contrast_factor;
+	/* "« La trêve est une erreur », a dénoncé X": a verb judging what was
+	 * said (a frame with authors, not a demand) targets the quoted clause */
+	if (st->quoted_clause != SIZE_MAX && frame_has(cue->frame, FF_AUTHOR))
+	{
+		int			t;
+		Ref			r;
+		size_t		tpos;
+
+		if (quoted_clause_target(st, st->quoted_clause, &t, &r, &tpos))
+		{
+			if (t >= 0)
+				push(st, &holder, quote, st->d->topics[t], -1, true, pol * st->an[tpos].topic_pol * w, c, c_end,
+					 tpos < lo ? tpos : lo, hi, neg, hedged, reported);
+			else if (!(holder.valid && holder.name && r.name && strcmp(holder.name, r.name) == 0))
+				push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
+					 tpos < lo ? tpos : lo, hi, neg, hedged, reported);
+			return;
+		}
+	}
 
 	/* targets: leftwards for evaluative cues and passives, else rightwards */
 	scope_end = cue_scope(st, c, c_end);
@@ -718,9 +738,15 @@ score_cue_one(St *st, size_t c)
 		/* a pronominal verb's subject is right before it */
 		size_t		reach = (pronominal && cue->target_mode != DP_TM_SUBJECT && !passive) ? 7 : MAX_LEFT;
 
-		for (size_t k = c; k-- > 0 && k + reach > c;)
+		/* "critiquée par Israël et rejetée par les États-Unis": the second
+		 * participle's subject is left of the first */
+		size_t		cl = passive ? coordinated_participle(st, c) : c;
+
+		for (size_t k = cl; k-- > 0 && k + reach > cl;)
 		{
-			if (is_clause_end(st, &st->pc.p[k]))
+			/* "Moscou a rejeté la trêve, une décision critiquée par Kiev":
+			 * the passive's subject is the act, not the topic before it */
+			if (is_clause_end(st, &st->pc.p[k]) || (passive && apposed_act(st, k)))
 				break;
 			if (st->an[k].topic >= 0)
 			{
@@ -740,10 +766,24 @@ score_cue_one(St *st, size_t c)
 			Ref			subj;
 			size_t		spos;
 
-			if (other_subject(st, c, &holder, &subj, &spos))
+			if (other_subject(st, cl, &holder, &subj, &spos))
 			{
 				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
 					 spos < lo ? spos : lo, hi, neg, hedged, reported);
+				found++;
+			}
+		}
+		/* "la décision de Paris a été rejetée par Moscou": its author */
+		if (!found && passive && frame_has(cue->frame, FF_AUTHOR))
+		{
+			Ref			author;
+			size_t		apos;
+
+			if (passive_act_author(st, cl, &author, &apos) &&
+				!(holder.valid && holder.name && author.name && strcmp(holder.name, author.name) == 0))
+			{
+				push(st, &holder, quote, author.name, author.actor, false, pol * w, c, c_end,
+					 apos < lo ? apos : lo, hi, neg, hedged, reported);
 				found++;
 			}
 		}
@@ -754,7 +794,7 @@ score_cue_one(St *st, size_t c)
 		 */
 		if (!found && passive && dp_rule_on(DP_RULE_PASSIVE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
 			st->last_topic >= 0 && st->sentence <= st->last_topic_sentence + 2)
-			for (size_t k = c; k-- > 0 && k + 5 > c;)
+			for (size_t k = cl; k-- > 0 && k + 5 > cl;)
 			{
 				const DpPiece *p = &st->pc.p[k];
 
@@ -796,13 +836,16 @@ score_cue_one(St *st, size_t c)
 	 * before "que" is more often the addressee of a speech verb, "il a dit
 	 * à Zelensky que ...".)
 	 */
-	if (dp_rule_on(DP_RULE_OBJECT_RELATIVE) && !frame_has(cue->frame, FF_NO_TOPIC) && st->hpos != SIZE_MAX &&
-		st->hpos >= 2 && st->hpos < n &&
-		(is_complementizer(st, st->hpos - 1) || prep_relative(st, st->hpos) != SIZE_MAX))
+	/* "pour laquelle les États-Unis et la France œuvraient": the first of
+	 * coordinated subjects follows the relative */
+	hs = subject_chain_start(st);
+	if (dp_rule_on(DP_RULE_OBJECT_RELATIVE) && !frame_has(cue->frame, FF_NO_TOPIC) && hs != SIZE_MAX &&
+		hs >= 2 && hs < n &&
+		(is_complementizer(st, hs - 1) || prep_relative(st, hs) != SIZE_MAX))
 	{
 		/* "la trêve pour laquelle Washington œuvrait": before the
 		 * preposition (prep_relative()) */
-		size_t		q = is_complementizer(st, st->hpos - 1) ? st->hpos - 1 : prep_relative(st, st->hpos);
+		size_t		q = is_complementizer(st, hs - 1) ? hs - 1 : prep_relative(st, hs);
 
 		for (size_t k = q; k-- > 0 && k + 8 > q;)
 		{

@@ -990,6 +990,145 @@ occasion_cue(const St *st, size_t c)
 }
 
 /*
+ * The clause a cue verb reports when it follows it with its subject
+ * inverted (rule quoted-clause-target): "« La trêve est une erreur », a
+ * dénoncé X", "La décision française « récompense la terreur », a fustigé
+ * X".  The clause runs from the sentence start (or the last clause end) to
+ * the closing quote at piece close.  When it holds no cue of its own (then
+ * the quote carries its speaker's stance, and a verb such as "a déploré"
+ * may react to it rather than repeat it), its first topic term is the
+ * target, else its subject: an acting entity opening the clause, or an act
+ * named with its author (la décision française, les propos de Trump).
+ * Sets *topic (a topic index) or *r, and *pos, the target's first piece.
+ */
+static bool
+quoted_clause_target(const St *st, size_t close, int *topic, Ref *r, size_t *pos)
+{
+	size_t		start = 0,
+				first = SIZE_MAX;
+
+	*topic = -1;
+	if (!dp_rule_on(DP_RULE_QUOTED_CLAUSE_TARGET) || close >= st->pc.n)
+		return false;
+	for (size_t k = close; k-- > 0;)
+		if (is_clause_end(st, &st->pc.p[k]) || is_punct(st, &st->pc.p[k], ":"))
+		{
+			start = k + 1;
+			break;
+		}
+	for (size_t k = start; k < close; k++)
+		if (st->an[k].cue >= 0)
+			return false;
+	for (size_t k = start; k < close; k++)
+		if (st->an[k].topic >= 0)
+		{
+			*topic = st->an[k].topic;
+			*pos = k;
+			return true;
+		}
+	for (size_t k = start; k < close && first == SIZE_MAX; k++)
+		if (st->pc.p[k].wordlike && !key_in(&st->pc.p[k], L_DETERMINERS))
+			first = k;
+	if (first == SIZE_MAX)
+		return false;
+	if (st->an[first].ment >= 0)
+	{
+		const DpMention *mm = &st->ms.m[st->an[first].ment];
+
+		if (mm->piece != first || !(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+			!acting(st, mm))
+			return false;
+		*r = ref_mention(st, mm);
+		*pos = first;
+		return r->valid;
+	}
+	if (has_mod(st, first, DP_MOD_AUTHOR))
+	{
+		size_t		last = first + (st->an[first].mod_len ? st->an[first].mod_len : 1) - 1,
+					e;
+
+		if (last + 1 < close && st->an[last + 1].demonym >= 0)
+			*r = ref_state(st, st->an[last + 1].demonym);
+		else if (!author_after(st, last, close, r, &e))
+			return false;
+		*pos = first;
+		return r->valid;
+	}
+	return false;
+}
+
+/*
+ * The passive's subject is an act named with its author (rule
+ * passive-act-author): "la décision de Paris a été rejetée par Moscou", "la
+ * décision française a été fermement rejetée par les États-Unis", "la
+ * proposition de Kiev, saluée par Ankara".  Left of the cue at piece c,
+ * within its clause, an author noun (DP_MOD_AUTHOR) followed by its author
+ * (de / par + an acting entity, or a demonym right after the noun); between
+ * the author and the cue only auxiliaries, adverbs, commas, quotes or qui,
+ * so that the act is the cue's subject and not a complement of an earlier
+ * clause.  Sets *r and the act noun's first piece *pos.
+ */
+static bool
+passive_act_author(const St *st, size_t c, Ref *r, size_t *pos)
+{
+	if (!dp_rule_on(DP_RULE_PASSIVE_ACT_AUTHOR))
+		return false;
+	for (size_t k = c; k-- > 0 && k + 10 > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		size_t		klast,
+					e = SIZE_MAX;
+		int			words = 0;
+
+		if (is_clause_end(st, p))
+			return false;
+		if (!has_mod(st, k, DP_MOD_AUTHOR))
+		{
+			if (st->an[k].cue >= 0 || st->an[k].topic >= 0)
+				return false;
+			continue;
+		}
+		klast = k + (st->an[k].mod_len ? st->an[k].mod_len : 1) - 1;
+		if (klast >= c)
+			return false;
+		if (klast + 1 < c && st->an[klast + 1].demonym >= 0)
+		{
+			*r = ref_state(st, st->an[klast + 1].demonym);
+			e = klast + 1;
+		}
+		else if (author_after(st, klast, c, r, &e))
+			;
+		/*
+		 * "La France va reconnaître l'État de Palestine, une décision
+		 * aussitôt rejetée par les États-Unis": an act in apposition to
+		 * the clause before is its subject's (rule apposed-act-author)
+		 */
+		else if (dp_rule_on(DP_RULE_APPOSED_ACT_AUTHOR) && k >= 2 &&
+				 (key_is(&st->pc.p[k - 1], "une") || key_is(&st->pc.p[k - 1], "un")) &&
+				 is_punct(st, &st->pc.p[k - 2], ",") && sentence_subject(st, k - 2, r))
+			e = klast;
+		else
+			return false;
+		if (!r->valid || e >= c)
+			return false;
+		for (size_t j = e + 1; j < c; j++)
+		{
+			const DpPiece *q = &st->pc.p[j];
+
+			if (is_punct(st, q, ",") || q->cls == DP_TOK_QUOTE || key_is(q, "qui") || is_aux_a(st, q))
+				continue;
+			if (!q->wordlike || q->cap || st->an[j].ment >= 0 || st->an[j].cue >= 0 ||
+				st->an[j].topic >= 0 || key_in(q, L_PREPOSITIONS) || key_in(q, L_DETERMINERS) ||
+				is_genitive(q) || ++words > 4)
+				return false;
+		}
+		*pos = k;
+		return true;
+	}
+	return false;
+}
+
+/*
  * The author of what the noun at piece k names, "les propos de Trump", "la
  * décision d'Alger", "les droits de douane imposés par Donald Trump": an
  * acting entity after de / du / des / d' (an article may follow) or after
@@ -1328,6 +1467,18 @@ new_clause(const St *st, size_t k)
 		!noun_participle(st, k + 1);
 }
 
+/*
+ * ", une décision ...", ", une mesure ...": at piece k a comma, then un /
+ * une and an act noun (an author noun) in apposition to the clause before
+ * (rule apposed-act-author): the clause's objects end there.
+ */
+static bool
+apposed_act(const St *st, size_t k)
+{
+	return dp_rule_on(DP_RULE_APPOSED_ACT_AUTHOR) && k + 2 < st->pc.n && is_punct(st, &st->pc.p[k], ",") &&
+		(key_is(&st->pc.p[k + 1], "une") || key_is(&st->pc.p[k + 1], "un")) && has_mod(st, k + 2, DP_MOD_AUTHOR);
+}
+
 static size_t
 cue_scope(const St *st, size_t c, size_t c_end)
 {
@@ -1348,6 +1499,8 @@ cue_scope(const St *st, size_t c, size_t c_end)
 		    * stands up to is no object (rule faced-pressure) */
 		   !(scope_end > c_end && scope_end + 3 < n && faces_hostile(st, scope_end)) &&
 		   !(scope_end > c_end && starts_condition(st, scope_end)) &&
+		   /* ", une décision saluée par X": an apposition on the clause */
+		   !(scope_end > c_end && apposed_act(st, scope_end)) &&
 		   /* ", selon X": who says it, not what it is about */
 		   !(scope_end > c_end && key_is(&st->pc.p[scope_end], "selon") && dp_rule_on(DP_RULE_TRAILING_SELON)))
 		scope_end++;
