@@ -196,6 +196,30 @@ write_all(int fd, const char *p, size_t n)
 }
 
 /*
+ * Write a, then b (if any), to the new file tmp and rename it to path, so
+ * that a reader sees the whole file or none; tmp is removed on failure.
+ * Returns NULL, or the step that failed (errno tells why).
+ */
+static const char *
+write_renamed(const char *tmp, const char *path, const char *a, size_t an, const char *b, size_t bn)
+{
+	const char *why = NULL;
+	int			fd = OpenTransientFilePerm(tmp, O_WRONLY | O_CREAT | O_TRUNC | PG_BINARY, pg_file_create_mode);
+
+	if (fd < 0)
+		return "open";
+	if (!write_all(fd, a, an) || (b != NULL && !write_all(fd, b, bn)))
+		why = "write";
+	if (CloseTransientFile(fd) != 0 && why == NULL)
+		why = "close";
+	if (why == NULL && rename(tmp, path) != 0)
+		why = "rename";
+	if (why != NULL)
+		(void) unlink(tmp);
+	return why;
+}
+
+/*
  * The dictionary of the image for key, attached with mem's allocator, or
  * NULL when there is none or it fails a check.  The file is mapped
  * read-only and shared (MAP_SHARED: every backend that attaches it reads the
@@ -390,7 +414,6 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 	char	   *buf;
 	PgDictFileHead h;
 	const char *why = NULL;
-	int			fd;
 
 	if (!build_known())
 		return;
@@ -430,20 +453,7 @@ pgdp_image_write(const DpDict *d, const uint8 *key)
 	image_path(path, sizeof(path), key, ".dict");
 	snprintf(suffix, sizeof(suffix), ".dict.tmp.%d", MyProcPid);
 	image_path(tmp, sizeof(tmp), key, suffix);
-	fd = OpenTransientFilePerm(tmp, O_WRONLY | O_CREAT | O_TRUNC | PG_BINARY, pg_file_create_mode);
-	if (fd < 0)
-		why = "open";
-	else
-	{
-		if (!write_all(fd, buf, sizeof(h) + size))
-			why = "write";
-		if (CloseTransientFile(fd) != 0 && why == NULL)
-			why = "close";
-		if (why == NULL && rename(tmp, path) != 0)
-			why = "rename";
-		if (why != NULL)
-			(void) unlink(tmp);
-	}
+	why = write_renamed(tmp, path, buf, sizeof(h) + size, NULL, 0);
 	pfree(buf);
 	if (why)
 		elog(DEBUG1, "diplo: dictionary image \"%s\" not written (%s): %m", path, why);
@@ -528,7 +538,6 @@ pgdp_tkeys_write(const PgTableKey *keys, int n)
 	const void *bid;
 	PgTableKeysHead h;
 	const char *why = NULL;
-	int			fd;
 
 	if (!build_known() || n <= 0)
 		return;
@@ -548,21 +557,8 @@ pgdp_tkeys_write(const PgTableKey *keys, int n)
 	tkeys_path(path, sizeof(path), "");
 	snprintf(suffix, sizeof(suffix), ".tmp.%d", MyProcPid);
 	tkeys_path(tmp, sizeof(tmp), suffix);
-	fd = OpenTransientFilePerm(tmp, O_WRONLY | O_CREAT | O_TRUNC | PG_BINARY, pg_file_create_mode);
-	if (fd < 0)
-		why = "open";
-	else
-	{
-		if (!write_all(fd, (const char *) &h, sizeof(h)) ||
-			!write_all(fd, (const char *) keys, (size_t) n * sizeof(PgTableKey)))
-			why = "write";
-		if (CloseTransientFile(fd) != 0 && why == NULL)
-			why = "close";
-		if (why == NULL && rename(tmp, path) != 0)
-			why = "rename";
-		if (why != NULL)
-			(void) unlink(tmp);
-	}
+	why = write_renamed(tmp, path, (const char *) &h, sizeof(h), (const char *) keys,
+						(size_t) n * sizeof(PgTableKey));
 	if (why)
 		elog(DEBUG1, "diplo: table keys \"%s\" not written (%s): %m", path, why);
 }

@@ -63,6 +63,23 @@ push(St *st, const Ref *holder, int32_t quote, const char *target, int16_t tacto
 }
 
 /*
+ * A row toward the state of actor (a demonym read as its state: "a expulsé
+ * douze diplomates algériens", "l'État palestinien"), unless that state
+ * is the holder.  Returns whether it was pushed.
+ */
+static bool
+push_state(St *st, int16_t actor, const Ref *holder, int32_t quote, float score, size_t c, size_t c_end,
+		   size_t lo, size_t k, bool neg, bool hedged, bool reported)
+{
+	Ref			r = ref_state(st, actor);
+
+	if (!r.valid || !r.name || (holder->valid && holder->name && strcmp(holder->name, r.name) == 0))
+		return false;
+	push(st, holder, quote, r.name, r.actor, false, score, c, c_end, lo, k, neg, hedged, reported);
+	return true;
+}
+
+/*
  * The score of a cue's stance on a topic of polarity tp: a threat takes the
  * polarity of the verb it governs ("menace de bloquer les sanctions"), or is
  * for the measure threatened ("menacé Moscou de sanctions").
@@ -1195,12 +1212,8 @@ score_cue_one(St *st, size_t c)
 			if (!entity_done && want_entity && a->ment < 0 && a->demonym >= 0 && k == c_end &&
 				diplomat_cue(st, c_end))
 			{
-				Ref			r = ref_state(st, a->demonym);
-
-				if (r.valid && r.name && !(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				if (push_state(st, a->demonym, &holder, quote, pol * w, c, c_end, lo, k, neg, hedged, reported))
 				{
-					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
-						 lo, k, neg, hedged, reported);
 					entity_done = true;
 					found++;
 				}
@@ -1240,12 +1253,8 @@ score_cue_one(St *st, size_t c)
 				 key_in(&st->pc.p[k - 2], L_DETERMINERS)) &&
 				!complementizer_between(st, c_end, k - 1) && dp_rule_on(DP_RULE_STATE_NOMINAL))
 			{
-				Ref			r = ref_state(st, a->demonym);
-
-				if (r.valid && r.name && !(holder.valid && holder.name && strcmp(holder.name, r.name) == 0))
+				if (push_state(st, a->demonym, &holder, quote, pol * w, c, c_end, lo, k, neg, hedged, reported))
 				{
-					push(st, &holder, quote, r.name, r.actor, false, pol * w, c, c_end,
-						 lo, k, neg, hedged, reported);
 					entity_done = true;
 					found++;
 				}
