@@ -279,7 +279,7 @@ dp_stance_document(const DpDict *d, DpMem *m, const char *text, size_t n, DpStan
 		/*
 		 * A holder is not for or against its own state or one of its
 		 * cities: such a target is a place or a party named near the cue
-		 * ("Trump et Modi en désaccord sur le rôle des États-Unis", "venus
+		 * ("Trump conteste avec Modi le rôle des États-Unis", "venus
 		 * à Washington"), not what the stance is about.
 		 */
 		if (dp_rule_on(DP_RULE_OWN_STATE_TARGET))
