@@ -300,13 +300,10 @@ VERB_FORM_TAGS = (
 )
 
 
-# the past participles among the forms load_verb_forms() gives
-PAST_PARTICIPLES = set()
-
-
-def load_verb_forms(dic_path):
+def load_verb_forms(dic_path, past_participles=None):
     """lemma -> sorted forms, for the verbs of a hunspell .dic (with its .aff
-    next to it; long flags, Grammalecte morphology)."""
+    next to it; long flags, Grammalecte morphology).  The forms that are
+    past participles are also added to the set past_participles, if given."""
     aff_path = os.path.splitext(dic_path)[0] + ".aff"
     rules = {}
     with open(aff_path, encoding="utf-8", errors="replace") as f:
@@ -338,8 +335,8 @@ def load_verb_forms(dic_path):
                 for strip, add, rx, ppas in rules.get(flags[i:i + 2], ()):
                     if word.endswith(strip) and rx.search(word):
                         out.add(word[:len(word) - len(strip)] + add)
-                        if ppas:
-                            PAST_PARTICIPLES.add(word[:len(word) - len(strip)] + add)
+                        if ppas and past_participles is not None:
+                            past_participles.add(word[:len(word) - len(strip)] + add)
     return {w: sorted(f) for w, f in forms.items() if f}
 
 
@@ -395,7 +392,7 @@ def infinitive_guess(word):
     return None
 
 
-def inflect_by_stem(cues, terms, verb_forms, dic_words, stem_tool):
+def inflect_by_stem(cues, terms, verb_forms, past_participles, dic_words, stem_tool):
     """Rows for the inflected forms of a verb cue, or of a topic term opening
     with a verb, that the stem matcher would not join to the listed rows
     (maintiendra, interrompt, reconnut; "reconnu * annexion"): one row per
@@ -446,7 +443,7 @@ def inflect_by_stem(cues, terms, verb_forms, dic_words, stem_tool):
         for form in verb_forms[lemma]:
             # a past participle alone mostly describes a noun (une pression
             # accrue, des sanctions maintenues): the verb's own forms only
-            if form in PAST_PARTICIPLES:
+            if form in past_participles:
                 continue
             s = None if form in listed else new_stem(lemma, form, cue_stems)
             if s is None:
@@ -600,9 +597,10 @@ def main(argv=None):
     cues = load_cues(lex)
     modifiers = load_modifiers(lex)
     if args.hunspell and not lex.errors:
-        verb_forms = load_verb_forms(args.hunspell)
+        past_participles = set()
+        verb_forms = load_verb_forms(args.hunspell, past_participles)
         if args.stem_tool:
-            more_cues, more_terms = inflect_by_stem(cues, terms, verb_forms,
+            more_cues, more_terms = inflect_by_stem(cues, terms, verb_forms, past_participles,
                                                     load_dic_words(args.hunspell),
                                                     args.stem_tool)
             terms = terms + more_terms

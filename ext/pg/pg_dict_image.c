@@ -160,13 +160,16 @@ image_path(char *buf, size_t size, const uint8 *key, const char *suffix)
 	snprintf(buf, size, "%s/%s/%s%s", DataDir, PGDP_IMAGE_DIR, hex, suffix);
 }
 
-/* Read exactly n bytes; false on a short read or an error. */
+/*
+ * Read (or, with out, write) exactly n bytes at p; false on a short read or
+ * write or an error.
+ */
 static bool
-read_all(int fd, char *p, size_t n)
+move_all(int fd, char *p, size_t n, bool out)
 {
 	while (n > 0)
 	{
-		ssize_t		r = read(fd, p, n);
+		ssize_t		r = out ? write(fd, p, n) : read(fd, p, n);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -178,21 +181,16 @@ read_all(int fd, char *p, size_t n)
 	return true;
 }
 
-static bool
+static inline bool
+read_all(int fd, char *p, size_t n)
+{
+	return move_all(fd, p, n, false);
+}
+
+static inline bool
 write_all(int fd, const char *p, size_t n)
 {
-	while (n > 0)
-	{
-		ssize_t		r = write(fd, p, n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		p += r;
-		n -= (size_t) r;
-	}
-	return true;
+	return move_all(fd, unconstify(char *, p), n, true);
 }
 
 /*
