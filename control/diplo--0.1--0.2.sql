@@ -101,8 +101,8 @@ COMMENT ON COLUMN diplo.modifier.word IS 'the word or words';
 ALTER TABLE diplo.modifier DROP CONSTRAINT modifier_type_check;
 ALTER TABLE diplo.modifier ADD CONSTRAINT modifier_type_check
   CHECK (type IN ('negation', 'hedge', 'intensifier', 'contrast', 'reporting', 'pronoun', 'collective', 'leader',
-                  'demonstrative', 'circumstance', 'author', 'patient'));
-COMMENT ON COLUMN diplo.modifier.type IS 'negation, hedge, intensifier, contrast, reporting, pronoun, collective, leader, demonstrative, circumstance, author or patient';
+                  'demonstrative', 'circumstance', 'author', 'patient', 'sense'));
+COMMENT ON COLUMN diplo.modifier.type IS 'negation, hedge, intensifier, contrast, reporting, pronoun, collective, leader, demonstrative, circumstance, author, patient or sense (a form spelt with a cue''s stem that is another word: no cue)';
 COMMENT ON COLUMN diplo.modifier.factor IS 'multiplier of the score for hedges and intensifiers, 1 for the others';
 
 ------------------------------------------------------------------------

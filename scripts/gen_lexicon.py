@@ -38,9 +38,9 @@ FRAMES = ("accept", "reject", "support", "oppose", "demand", "propose",
 TARGET_MODES = ("object", "subject", "entity", "both", "self")
 MODIFIER_TYPES = ("negation", "hedge", "intensifier", "contrast", "reporting",
                   "pronoun", "collective", "leader", "demonstrative", "circumstance",
-                  "author", "patient")
+                  "author", "patient", "sense")
 # modifier types that diplo 0.2 added to the check constraint of 0.1
-MODIFIER_TYPES_0_2 = ("patient",)
+MODIFIER_TYPES_0_2 = ("patient", "sense")
 POLARITIES = ("1", "-1")
 
 # The topics scored by shared/ANNOTATION.md; the built-in lexicon defines
@@ -300,10 +300,9 @@ VERB_FORM_TAGS = (
 )
 
 
-def load_verb_forms(dic_path, past_participles=None):
-    """lemma -> sorted forms, for the verbs of a hunspell .dic (with its .aff
-    next to it; long flags, Grammalecte morphology).  The forms that are
-    past participles are also added to the set past_participles, if given."""
+def load_suffix_rules(dic_path):
+    """flag -> [(strip, add, condition, morphology)]: the suffix rules of
+    the .aff next to a hunspell .dic."""
     aff_path = os.path.splitext(dic_path)[0] + ".aff"
     rules = {}
     with open(aff_path, encoding="utf-8", errors="replace") as f:
@@ -311,18 +310,26 @@ def load_verb_forms(dic_path, past_participles=None):
             parts = line.split()
             if len(parts) < 5 or parts[0] != "SFX" or parts[2] == "Y":
                 continue
-            flag, strip, add, cond = parts[1], parts[2], parts[3], parts[4]
-            add = add.split("/")[0]
-            strip = "" if strip == "0" else strip
+            strip = "" if parts[2] == "0" else parts[2]
+            add = parts[3].split("/")[0]
             add = "" if add == "0" else add
-            morph = set(parts[5:])
-            if not any(all(t in morph for t in tags) for tags in VERB_FORM_TAGS):
-                continue
             try:
-                rx = re.compile("(?:%s)$" % cond)
+                rx = re.compile("(?:%s)$" % parts[4])
             except re.error:
                 continue
-            rules.setdefault(flag, []).append((strip, add, rx, "po:ppas" in morph))
+            rules.setdefault(parts[1], []).append((strip, add, rx, set(parts[5:])))
+    return rules
+
+
+def load_verb_forms(dic_path, past_participles=None):
+    """lemma -> sorted forms, for the verbs of a hunspell .dic (with its .aff
+    next to it; long flags, Grammalecte morphology).  The forms that are
+    past participles are also added to the set past_participles, if given."""
+    rules = {}
+    for flag, rs in load_suffix_rules(dic_path).items():
+        for strip, add, rx, morph in rs:
+            if any(all(t in morph for t in tags) for tags in VERB_FORM_TAGS):
+                rules.setdefault(flag, []).append((strip, add, rx, "po:ppas" in morph))
     forms = {}
     with open(dic_path, encoding="utf-8", errors="replace") as f:
         for line in f:
@@ -474,6 +481,79 @@ def inflect_by_stem(cues, terms, verb_forms, past_participles, dic_words, stem_t
     return new_cues, new_terms
 
 
+# The parts of speech (Grammalecte's po: tags of hunspell-fr) of the words
+# that get a sense row when a cue's stem takes them in: function words
+# (maintenant, ni, respectivement) and nouns and adjectives that are no form
+# of any verb (propos, position, organisation).
+SENSE_POS = ("adv", "cj", "prep", "det", "pro", "nom")
+SENSE_FUNCTION_POS = ("adv", "cj", "prep", "det", "pro")
+
+
+def load_dic_forms(dic_path):
+    """[(entry, parts of speech, forms)] for the lower-case entries of a
+    hunspell .dic, every form its suffix rules give (its .aff next to it)."""
+    rules = load_suffix_rules(dic_path)
+    entries = []
+    with open(dic_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            word, slash, rest = line.partition("/")
+            word = word.split()[0] if word.split() else ""
+            if not word[:1].islower():
+                continue
+            flags = rest.split()[0] if slash and rest.split() else ""
+            forms = {word}
+            for i in range(0, len(flags) - 1, 2):
+                for strip, add, rx, _ in rules.get(flags[i:i + 2], ()):
+                    if word.endswith(strip) and rx.search(word):
+                        forms.add(word[:len(word) - len(strip)] + add)
+            entries.append((word, set(re.findall(r"po:(\w+)", line)), forms))
+    return entries
+
+
+def other_sense_rows(cues, dic_entries, stem_tool):
+    """Modifier rows of type sense: the forms that the stem matcher would
+    read as a one-word cue but that hunspell-fr knows as another word, no
+    form of any cue's lemma and no verb form at all (propos: proposer,
+    position: positif), or a function word of its own even when a cue's
+    verb has the same form (maintenant: maintenir)."""
+    cue_words = {c[0] for c in cues if " " not in c[0]}
+    forms_of = {}
+    verb_forms = set()
+    for word, pos, forms in dic_entries:
+        forms_of.setdefault(word, set()).update(forms)
+        if any(p.startswith("v") for p in pos):
+            verb_forms |= forms
+    cue_forms = set(cue_words)
+    for c in cue_words:
+        cue_forms |= forms_of.get(c, set())
+    words = set(cue_words)
+    for _, _, forms in dic_entries:
+        words |= forms
+    words.update(filter(None, (infinitive_guess(w) for w in list(words))))
+    stem = stems_of(words, stem_tool)
+
+    def stems(w):
+        g = infinitive_guess(w)
+        return {stem.get(w), stem.get(g) if g else None} - {None}
+
+    cue_stems = set()
+    for c in cue_words:
+        cue_stems |= stems(c)
+    out = set()
+    for word, pos, forms in dic_entries:
+        if word in cue_words or not any(p.startswith(SENSE_POS) for p in pos):
+            continue
+        function = any(p.startswith(SENSE_FUNCTION_POS) for p in pos)
+        for form in ([word] if function else forms):
+            if form in cue_words or not stems(form) & cue_stems:
+                continue
+            if not function and (form in cue_forms or form in verb_forms):
+                continue
+            if RE_LEMMA_OK.match(form) and " " not in form:
+                out.add(form)
+    return [(f, "sense", Decimal(1)) for f in sorted(out)]
+
+
 def load_modifiers(lex):
     filename = "modifiers.tsv"
     modifiers = []
@@ -607,6 +687,11 @@ def main(argv=None):
         else:
             more_cues = []
         cues = cues + inflect_cues(cues, verb_forms) + more_cues
+        if args.stem_tool:
+            listed = {(m[0], m[1]) for m in modifiers}
+            modifiers = modifiers + [m for m in other_sense_rows(cues, load_dic_forms(args.hunspell),
+                                                                 args.stem_tool)
+                                     if (m[0], m[1]) not in listed]
 
     for warning in lex.warnings:
         sys.stderr.write(warning + "\n")

@@ -32,7 +32,7 @@ const char *const dp_role_names[DP_ROLE__COUNT] = {
 };
 const char *const dp_mod_names[DP_MOD__COUNT] = {
 	"negation", "hedge", "intensifier", "contrast", "reporting", "pronoun",
-	"collective", "leader", "demonstrative", "circumstance", "author", "patient"
+	"collective", "leader", "demonstrative", "circumstance", "author", "patient", "sense"
 };
 const char *const dp_hint_names[3] = {"first", "surname", "place"};
 
@@ -1395,7 +1395,14 @@ dp_dict_add_modifier(DpDict *d, const char *word, int type, float factor)
 	v.type = DP_V_MODIFIER;
 	v.sub = (uint8_t) type;
 	v.f = factor;
-	add_stem_phrase(d, word, v);
+	/*
+	 * A sense row names one exact form (maintenant), never its stem: the
+	 * stem is the cue's (maintenir) that the form must not take
+	 */
+	if (type == DP_MOD_SENSE)
+		add_word_phrase(d, word, v, false);
+	else
+		add_stem_phrase(d, word, v);
 }
 
 void

@@ -27,6 +27,26 @@ able_word(const DpWord *w)
 	return n >= 6 && (memcmp(w->key + n - 4, "able", 4) == 0 || memcmp(w->key + n - 4, "ible", 4) == 0);
 }
 
+/*
+ * Is the word a form that diplo.modifier lists as type sense: spelt with a
+ * cue's stem, but another word of hunspell-fr (maintenant, propos)?  Those
+ * rows are exact forms of the word trie, one piece long.
+ */
+static bool
+other_sense(const DpDict *d, const DpWord *w)
+{
+	const DpVal *v;
+	uint32_t	k;
+
+	if (w->wnode == 0 || !(w->where & (1u << DP_V_MODIFIER)))
+		return false;
+	v = dp_trie_values(d->words, w->wnode, &k);
+	for (uint32_t q = 0; q < k; q++)
+		if (v[q].type == DP_V_MODIFIER && v[q].sub == DP_MOD_SENSE && v[q].npieces == 1)
+			return true;
+	return false;
+}
+
 static void stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 					  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
 
@@ -348,6 +368,13 @@ annotate(St *st)
 						cue = (int32_t) v[k].id;
 						break;
 					}
+			/*
+			 * "maintenant", "propos": a form spelt with a cue's stem that
+			 * hunspell-fr knows as another word (other-sense)
+			 */
+			if (cue >= 0 && end == i + 1 && dp_rule_on(DP_RULE_OTHER_SENSE) &&
+				other_sense(st->d, p->w))
+				cue = -1;
 			if (cue >= 0)
 			{
 				a->cue = (int16_t) cue;
