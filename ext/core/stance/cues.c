@@ -369,6 +369,13 @@ annotate(St *st)
 						break;
 					}
 			/*
+			 * "les Forces de soutien rapide": a cue inside a name is part
+			 * of the name (cue-in-name)
+			 */
+			if (cue >= 0 && a->ment >= 0 && dp_rule_on(DP_RULE_CUE_IN_NAME) &&
+				end <= st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces)
+				cue = -1;
+			/*
 			 * "maintenant", "propos": a form spelt with a cue's stem that
 			 * hunspell-fr knows as another word (other-sense)
 			 */
