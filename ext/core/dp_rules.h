@@ -49,6 +49,7 @@
 	X(GOVERNED_AUTHOR,    "governed-author",    "the author after de or par of a noun cue a verb cue governs (dénonce le chantage de Moscou, la coercition exercée par Pékin; salue le refus de la Hongrie) takes the verb's polarity: the noun's reverses only a topic") \
 	X(PATIENT_NOUN,       "patient-noun",       "after a patient noun (diplo.modifier type patient: la condamnation de X, l'arrestation de X) the name after de is the one it is done to, not its author: dénoncer l'arrestation de X is for X") \
 	X(ABLE_ADJECTIVE,     "able-adjective",     "a word in -able or -ible (acceptable, souhaitable) is the adjective cue of its stem, never a form of the verb it shares the stem with (accepter, souhaiter)") \
+	X(ANT_ADJECTIVE,      "ant-adjective",      "a word in -ant(e)(s) (encourageant, inquiétante) is the adjective cue of its stem, not the verb or noun it shares the stem with (encourager, s'inquiéter), unless it is a participle: after en, or before its object (encourageant Kiev à négocier)") \
 	X(CUE_CONTRE,        "cue-contre",         "contre ending or right after a cue of against (s'élève contre X, proteste contre X) introduces what the cue is against: aimed-against does not flip it") \
 	X(JUDGED_ENTITY,     "judged-entity",      "an evaluation after the object of a verb of judging (a qualifié Zelensky de dictateur) is about that object") \
 	X(COORDINATED_TOPIC, "coordinated-topic",  "topics coordinated by et after a cue share its stance") \

@@ -47,6 +47,51 @@ other_sense(const DpDict *d, const DpWord *w)
 	return false;
 }
 
+/*
+ * Does the word end in -ant, -ante, -ants or -antes (encourageant,
+ * inquiétante)?  Rule ant-adjective.
+ */
+static bool
+ant_word(const DpWord *w)
+{
+	size_t		n = w->keylen;
+
+	if (n > 0 && w->key[n - 1] == 's')
+		n--;
+	if (n > 0 && w->key[n - 1] == 'e')
+		n--;
+	return n >= 6 && memcmp(w->key + n - 3, "ant", 3) == 0;
+}
+
+/* Does the lemma end in "ant" (the adjective cue encourageant)? */
+static bool
+ant_lemma(const char *lemma)
+{
+	size_t		n = strlen(lemma);
+
+	return n >= 6 && memcmp(lemma + n - 3, "ant", 3) == 0;
+}
+
+/*
+ * Is the -ant word at piece i a present participle rather than an
+ * adjective: a gerund after "en", or a verb with its object right after it
+ * (a determiner, a possessive, a name: "encourageant Kiev à négocier")?
+ */
+static bool
+participle_use(const St *st, size_t i)
+{
+	if (i > 0 && key_is(&st->pc.p[i - 1], "en"))
+		return true;
+	if (i + 1 < st->pc.n)
+	{
+		const DpPiece *q = &st->pc.p[i + 1];
+
+		if (key_in(q, L_DETERMINERS) || key_in(q, L_POSSESSIVES) || st->an[i + 1].ment >= 0)
+			return true;
+	}
+	return false;
+}
+
 static void stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 					  size_t *best_end, const DpVal **best_vals, uint32_t *best_n);
 
@@ -364,6 +409,20 @@ annotate(St *st)
 				dp_rule_on(DP_RULE_ABLE_ADJECTIVE) && able_word(p->w))
 				for (uint32_t k = 0; k < nv; k++)
 					if (v[k].type == DP_V_CUE && st->d->cues[v[k].id].pos == DP_POS_ADJ)
+					{
+						cue = (int32_t) v[k].id;
+						break;
+					}
+			/*
+			 * "le plan est encourageant": a word in -ant(e)(s) is the
+			 * adjective cue of its stem, not encourager, unless it is used
+			 * as a participle (ant-adjective)
+			 */
+			if (cue >= 0 && end == i + 1 && st->d->cues[cue].pos != DP_POS_ADJ &&
+				dp_rule_on(DP_RULE_ANT_ADJECTIVE) && ant_word(p->w) && !participle_use(st, i))
+				for (uint32_t k = 0; k < nv; k++)
+					if (v[k].type == DP_V_CUE && st->d->cues[v[k].id].pos == DP_POS_ADJ &&
+						ant_lemma(st->d->cues[v[k].id].lemma))
 					{
 						cue = (int32_t) v[k].id;
 						break;
