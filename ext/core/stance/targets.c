@@ -1564,12 +1564,20 @@ adverb_gap(const St *st, size_t k, size_t limit)
 static bool
 governed_noun(const St *st, size_t c_end, size_t k)
 {
-	if (!dp_rule_on(DP_RULE_GOVERNED_NOUN) || st->an[k].cue < 0 ||
-		st->d->cues[st->an[k].cue].pos != DP_POS_NOUN || st->an[k].topic >= 0)
+	bool		expr;
+
+	if (!dp_rule_on(DP_RULE_GOVERNED_NOUN) || st->an[k].cue < 0 || st->an[k].topic >= 0)
+		return false;
+	/* a fixed expression after an article is a noun phrase too: "prône la
+	 * fermeté envers Alger" (rule nominal-expression); one ending on contre
+	 * is aimed-against's ("soutient la lutte contre X") */
+	expr = st->d->cues[st->an[k].cue].pos == DP_POS_EXPR && dp_rule_on(DP_RULE_NOMINAL_EXPRESSION) &&
+		!key_is(&st->pc.p[k + st->an[k].cue_len - 1], "contre");
+	if (st->d->cues[st->an[k].cue].pos != DP_POS_NOUN && !expr)
 		return false;
 	c_end = adverb_gap(st, c_end, k);
 	if (k == c_end)
-		return true;
+		return !expr;
 	return k == c_end + 1 && (key_in(&st->pc.p[c_end], L_DETERMINERS) ||
 							  (key_in(&st->pc.p[c_end], L_POSSESSIVES) &&
 							   !key_in(&st->pc.p[c_end], L_PREPOSITIONS)));
