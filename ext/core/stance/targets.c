@@ -159,8 +159,9 @@ judged_act(const St *st, size_t c, Ref *out, size_t *start, size_t *judge_verb)
 		const DpPiece *p = &st->pc.p[k - 1];
 
 		if (!copula &&
-			(key_is(p, "est") || key_is(p, "sont") || key_is(p, "etait") || key_is(p, "serait") ||
-			 key_is(p, "reste") || key_is(p, "demeure")))
+			(key_is(p, "est") || key_is(p, "sont") || key_is(p, "etait") || key_is(p, "etaient") ||
+			 key_is(p, "serait") || key_is(p, "seraient") || key_is(p, "reste") || key_is(p, "restent") ||
+			 key_is(p, "demeure") || key_is(p, "demeurent")))
 		{
 			copula = true;
 			k--;
@@ -934,8 +935,11 @@ classifier_cue(const St *st, size_t c)
 	head = &st->pc.p[c - 2];
 	if (!(key_is(d, "de") || key_is(d, "d'")))
 		return false;
+	/* a demonym is an adjective, which de does not complement: "qualifié la
+	 * décision algérienne d'injustifiée" */
 	if (!head->wordlike || head->cap || st->an[c - 2].ment >= 0 || st->an[c - 2].cue >= 0 ||
-		st->an[c - 2].topic >= 0 || st->an[c - 2].mods != 0 || key_in(head, L_DETERMINERS) ||
+		st->an[c - 2].topic >= 0 || st->an[c - 2].mods != 0 || st->an[c - 2].demonym >= 0 ||
+		key_in(head, L_DETERMINERS) ||
 		key_in(head, L_POSSESSIVES) || key_in(head, L_PREPOSITIONS) || key_in(head, L_PRONOUNS3) ||
 		is_genitive(head) || is_que(head) || key_is(head, "et") || key_is(head, "ou"))
 		return false;
