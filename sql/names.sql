@@ -190,3 +190,13 @@ SELECT surface, entity, kind, actor, method
 -- a pope (Zorvanu IV): a person, not an organisation
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, le corps de Zorvanu IV reste en Suisse.') ORDER BY start;
+
+-- acronym-gloss: the words before an acronym in parentheses whose initials
+-- spell it are an organisation (Société des auteurs lyriques, not found
+-- otherwise), and the acronym alone is kept though hunspell-fr knows it as
+-- a word (SAL); a lower-case head word opens a gloss too, and a gloss of a
+-- dictionary acronym is that entity (cour pénale internationale (CPI))
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la Société des auteurs lyriques (SAL) a protesté. Hier, la SAL a encore protesté.') ORDER BY start;
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le Zorvistan quitte la cour pénale internationale (CPI) demain.') ORDER BY start;

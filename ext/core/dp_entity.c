@@ -237,6 +237,8 @@ dp_pieces_build(const DpDict *d, DpMem *m, const char *text, const DpSentence *s
 	out->allcaps = caps;
 }
 
+#define DP_GLOSS_MAX 8
+
 struct Tagger
 {
 	const DpDict *d;
@@ -254,7 +256,12 @@ struct Tagger
 	/* persons named in full so far, by their last word (known_surname()) */
 	NameWords	surnames;
 	/* the same by their first word (known_first_word()) */
-	NameWords	firstwords;
+	NameWords	firstwords;	/* acronyms glossed in this sentence (acronym_glosses()): the gloss's
+	 * first piece, its end (the opening parenthesis) and the acronym */
+	uint32_t	gloss_start[DP_GLOSS_MAX];
+	uint32_t	gloss_end[DP_GLOSS_MAX];
+	uint32_t	gloss_acr[DP_GLOSS_MAX];
+	size_t		ngloss;
 };
 
 /*
@@ -2468,6 +2475,109 @@ glued_plus(Tagger *tg, size_t i)
 	return 1;
 }
 
+/* Is piece q a word an organisation's initials skip (de, la, l', et, pour,
+ * and, of: Commonwealth Scientific and Industrial Research Organisation)? */
+static bool
+gloss_skip_word(const Tagger *tg, const DpPiece *q)
+{
+	static const char *const skip[] = {"et", "pour", "sur", "a", "au", "aux", "en", "les", "l",
+	"d", "and", "of", "the", "for"};
+
+	if (q->cap && q->cls == DP_TOK_WORD && !key_is(q, "and") && !key_is(q, "of"))
+		return false;
+	if (q->cls == DP_TOK_ELISION || word_val(tg, q, DP_V_PARTICLE))
+		return true;
+	for (size_t k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
+		if (key_is(q, skip[k]))
+			return true;
+	return false;
+}
+
+/*
+ * acronym-gloss: find the acronyms in parentheses of the sentence whose
+ * letters are the initials of the words right before them (Bureau
+ * international du travail (BIT), Confédération générale du travail (CGT)),
+ * the words opening with a capital or an organisation's head word
+ * (cour pénale internationale (CPI)); remembered in tg->gloss_*.
+ */
+static void
+acronym_glosses(Tagger *tg)
+{
+	tg->ngloss = 0;
+	if (!dp_rule_on(DP_RULE_ACRONYM_GLOSS))
+		return;
+	for (size_t i = 2; i + 1 < tg->pc.n && tg->ngloss < DP_GLOSS_MAX; i++)
+	{
+		const DpPiece *a = &tg->pc.p[i];
+		const DpPiece *o = &tg->pc.p[i - 1];
+		const DpPiece *c = &tg->pc.p[i + 1];
+		const char *s = tg->text + a->off;
+		int			idx;
+		size_t		k;
+		size_t		steps = 0;
+		const DpVal *h;
+
+		if (a->cls != DP_TOK_ACRONYM || a->len < 2 || a->len > 8 ||
+			o->cls != DP_TOK_PUNCT || o->len != 1 || tg->text[o->off] != '(' ||
+			c->cls != DP_TOK_PUNCT || c->len != 1 || tg->text[c->off] != ')')
+			continue;
+		for (k = 0; k < a->len; k++)
+			if (s[k] < 'A' || s[k] > 'Z')
+				break;
+		if (k < a->len)
+			continue;
+		/* the initials, last letter first, from the word before "(" */
+		idx = (int) a->len - 1;
+		k = i - 1;
+		while (k > 0 && idx >= 0 && steps++ < 4 * a->len + 4)
+		{
+			const DpPiece *q = &tg->pc.p[--k];
+
+			if (!(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ELISION) || q->w->keylen == 0)
+				break;
+			if (gloss_skip_word(tg, q))
+				continue;
+			if (q->w->key[0] != (char) (s[idx] - 'A' + 'a'))
+				break;
+			idx--;
+		}
+		if (idx >= 0)
+			continue;
+		/* k: the first initial's piece, at the start of its token */
+		if (k > 0 && tg->pc.p[k - 1].tok == tg->pc.p[k].tok)
+			continue;
+		h = word_val(tg, &tg->pc.p[k], DP_V_HEAD);
+		if (!tg->pc.p[k].cap && !(h && DP_HEAD_KIND(h->sub) == DP_KIND_ORG))
+			continue;
+		tg->gloss_start[tg->ngloss] = (uint32_t) k;
+		tg->gloss_end[tg->ngloss] = (uint32_t) (i - 1);
+		tg->gloss_acr[tg->ngloss] = (uint32_t) i;
+		tg->ngloss++;
+	}
+}
+
+/* Does a gloss of this sentence open at piece i (its end in *end, its
+ * acronym in *acr), or is piece i a glossed acronym (*end = 0)? */
+static bool
+gloss_at(const Tagger *tg, size_t i, size_t *end, size_t *acr)
+{
+	for (size_t g = 0; g < tg->ngloss; g++)
+	{
+		if (tg->gloss_start[g] == i)
+		{
+			*end = tg->gloss_end[g];
+			*acr = tg->gloss_acr[g];
+			return true;
+		}
+		if (tg->gloss_acr[g] == i)
+		{
+			*end = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
@@ -2483,12 +2593,48 @@ tag_sentence(Tagger *tg)
 		phrase_at(tg, 0, DP_V_FURNITURE, NULL) > 0)
 		return;
 
+	acronym_glosses(tg);
 	for (size_t i = 0; i < tg->pc.n;)
 	{
 		int32_t		e = -1;
 		const DpPiece *p = &tg->pc.p[i];
 		size_t		np;
+		size_t		gend = 0,
+					gacr = 0;
 
+		if (tg->ngloss > 0 && gloss_at(tg, i, &gend, &gacr))
+		{
+			/* acronym-gloss: the glossed name, unless the dictionary
+			 * knows it whole, the entity of its acronym when the
+			 * dictionary knows that (cour pénale internationale (CPI));
+			 * the acronym, unless the dictionary knows it */
+			np = alias_may_start(tg, i) ? dict_match(tg, i, &e) : 0;
+			if (gend > i && np != gend - i)
+			{
+				const DpVal *h = word_val(tg, p, DP_V_HEAD);
+				int			kind = h && DP_HEAD_KIND(h->sub) == DP_KIND_EVENT ? DP_KIND_EVENT : DP_KIND_ORG;
+				int32_t		ae = -1;
+
+				if (gacr < tg->pc.n && alias_may_start(tg, gacr) && dict_match(tg, gacr, &ae) == 1 && ae >= 0)
+				{
+					const DpEntity *ent = &tg->d->entities[ae];
+
+					emit(tg, i, gend - i, ae, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
+				}
+				else
+					emit(tg, i, gend - i, -1, surface_name(tg, p, &tg->pc.p[gend - 1]), kind,
+						 actor_before(tg, i), DP_M_NAME, 0.7f);
+				i = gend;
+				continue;
+			}
+			if (gend == 0 && np == 0)
+			{
+				emit(tg, i, 1, -1, surface_name(tg, p, p), DP_KIND_ORG, -1, DP_M_ACRONYM, 0.7f);
+				i++;
+				continue;
+			}
+			e = -1;
+		}
 		if (p->cap && (np = glued_plus(tg, i)) > 0)
 		{
 			i += np;
@@ -2566,6 +2712,18 @@ tag_sentence(Tagger *tg)
 			np = unknown_name(tg, i);
 		else
 			np = lower_name(tg, i);
+		/*
+		 * acronym-gloss: an acronym hunspell-fr knows as a word (CGT,
+		 * BIT) is kept, unsure, for the document to confirm by a gloss
+		 * of it (link_document())
+		 */
+		if (np == 0 && p->cls == DP_TOK_ACRONYM && p->w->common && !tg->shouting &&
+			dp_rule_on(DP_RULE_ACRONYM_GLOSS) && !not_name_acronym(tg->text + p->off, p->len) &&
+			!acronym_not_name(tg, i))
+		{
+			emit(tg, i, 1, -1, surface_name(tg, p, p), DP_KIND_ORG, -1, DP_M_ACRONYM, 0.0f);
+			np = 1;
+		}
 		i += np ? np : 1;
 	}
 }
