@@ -200,3 +200,8 @@ SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, la Société des auteurs lyriques (SAL) a protesté. Hier, la SAL a encore protesté.') ORDER BY start;
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Le Zorvistan quitte la cour pénale internationale (CPI) demain.') ORDER BY start;
+
+-- elided-article-org: a lone unknown word right after l' and no locative
+-- names an organisation (l'Orvédic); not after dans l'
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Orvédic prévoit une hausse, et il vit dans l''Orzanne.') ORDER BY start;

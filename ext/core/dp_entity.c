@@ -1635,6 +1635,33 @@ regnal_name(const Tagger *tg, size_t i, size_t j)
 	return true;
 }
 
+/*
+ * elided-article-org: is the lone word at piece i right after l' with no
+ * locative before it (l'Unédic prévoit, selon l'Insee; not dans l'Hérault,
+ * vers l'Euphrate)?  Places outside the dictionary seldom take the
+ * article; organisations' names often do.
+ */
+static bool
+elided_article_org(const Tagger *tg, size_t i)
+{
+	const DpPiece *b;
+
+	if (i == 0 || !dp_rule_on(DP_RULE_ELIDED_ARTICLE_ORG))
+		return false;
+	b = &tg->pc.p[i - 1];
+	if (b->cls != DP_TOK_ELISION || !key_is(b, "l'") || b->cap)
+		return false;
+	if (i >= 2)
+	{
+		const DpPiece *c = &tg->pc.p[i - 2];
+
+		if (key_is(c, "a") || key_is(c, "dans") || key_is(c, "vers") || key_is(c, "sur") ||
+			key_is(c, "depuis") || key_is(c, "sous") || key_is(c, "jusqu'") || key_is(c, "en"))
+			return false;
+	}
+	return true;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1985,6 +2012,13 @@ unknown_name(Tagger *tg, size_t i)
 			kind = DP_KIND_ORG;
 			method = DP_M_ACRONYM;
 			conf = 0.5f;
+		}
+		else if (np == 1 && p->cls == DP_TOK_WORD && (!h || h->sub == DP_HINT_PLACE) && !p->initial &&
+				 elided_article_org(tg, i))
+		{
+			/* l'Unédic, l'Insee */
+			kind = DP_KIND_ORG;
+			conf = 0.45f;
 		}
 		else if (np == 1 && h && h->sub == DP_HINT_PLACE)
 		{

@@ -123,6 +123,7 @@
 	X(ACRONYM_NUMBER,    "acronym-number",    "entities: an unknown acronym followed by a number (WTS 2016, KSN 2011a, CO 2) is a designation, an edition or a formula: no organisation") \
 	X(REGNAL_NUMBER,     "regnal-number",     "entities: an unknown name of capitalised words ending in a Roman numeral (Mwambutsa IV, Mohammed VI) is a monarch or a pope: a person, not an organisation") \
 	X(ACRONYM_GLOSS,     "acronym-gloss",     "entities: the words before an acronym in parentheses whose initials spell it, opening with a capital or an organisation's head word, are an organisation (Bureau international du travail (BIT)); the acronym is that organisation, also where it stands alone in the document though hunspell-fr knows it as a word (CGT, BIT)") \
+	X(ELIDED_ARTICLE_ORG, "elided-article-org", "entities: a lone unknown word, or one hunspell-fr knows only as a proper noun, right after l' and no locative (l'Unédic prévoit, selon l'Insee) names an organisation, not a place") \
 	X(DEMONYM_AUTHOR,     "demonym-author",     "an act noun with a demonym (la décision française, le plan chinois) has that state for author, when no topic follows in the cue's object") \
 	X(JUDGED_ACT,         "judged-act",         "an evaluation of an act noun with its author (a qualifié la décision d'Alger d'injustifiée, la décision algérienne est inacceptable) is about the author") \
 	X(AUTHOR_PAST_TOPIC,  "author-past-topic",  "a topic noun cue after de inside an act's phrase (le rôle de médiation du Qatar) does not end the search for the act's author") \
