@@ -205,3 +205,10 @@ SELECT surface, entity, kind, actor, method
 -- names an organisation (l'Orvédic); not after dans l'
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, l''Orvédic prévoit une hausse, et il vit dans l''Orzanne.') ORDER BY start;
+
+-- cue-adjective: a name cue's lower-case adjectives, or de and a noun, may
+-- stand before the name it announces (la compagnie ferroviaire X, la
+-- compagnie de train X, le collectif anarchiste X); not through a last de
+-- (la organisation terroriste de X: a complement)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la compagnie ferroviaire Zorbahn a fermé, la compagnie de train Zuglin aussi, et le collectif anarchiste Zindek a parlé.') ORDER BY start;

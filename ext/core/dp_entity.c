@@ -47,6 +47,7 @@ typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
 static size_t of_at(const Tagger *tg, size_t k);
 static bool compass_word(const DpPiece *p);
+static bool name_adjective(const Tagger *tg, const DpPiece *p);
 
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
@@ -464,6 +465,40 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 			while (j < i && cue_gap_word(tg, &tg->pc.p[j]))
 				j++;
 			if (j == i)
+				return cue->sub;
+		}
+		/*
+		 * cue-adjective: the cue's own lower-case adjectives, or de and a
+		 * lower-case noun, before the name (le collectif anarchiste X,
+		 * la compagnie ferroviaire X, la compagnie de train X)
+		 */
+		if (len > 0 && k + len < i && i - (k + len) <= 3 && cue->sub != DP_KIND_PER &&
+			dp_rule_on(DP_RULE_CUE_ADJECTIVE))
+		{
+			size_t		j = k + len;
+			bool		noun = false;
+
+			while (j < i)
+			{
+				const DpPiece *q = &tg->pc.p[j];
+
+				if (q->cap || q->cls != DP_TOK_WORD)
+					break;
+				if (cue_gap_word(tg, q) || name_adjective(tg, q))
+					j++;
+				else if (!noun && j > k + len && (key_is(&tg->pc.p[j - 1], "de") || key_is(&tg->pc.p[j - 1], "d'")) &&
+						 !word_val(tg, q, DP_V_PARTICLE))
+				{
+					noun = true;	/* compagnie de train */
+					j++;
+				}
+				else
+					break;
+			}
+			/* (not through de before the name: the name after de is a
+			 * complement, la organisation terroriste de X, le centre de
+			 * vacances de X) */
+			if (j == i && !cue_gap_word(tg, &tg->pc.p[i - 1]))
 				return cue->sub;
 		}
 		len = phrase_at(tg, k, DP_V_ROLE, NULL);
