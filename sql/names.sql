@@ -212,3 +212,9 @@ SELECT surface, entity, kind, actor, method
 -- (la organisation terroriste de X: a complement)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, la compagnie ferroviaire Zorbahn a fermé, la compagnie de train Zuglin aussi, et le collectif anarchiste Zindek a parlé.') ORDER BY start;
+
+-- cue-complement: a name cue after a bare de is a complement of another
+-- noun (animatrice de télévision X: a person), and a cue whose name after
+-- de opens with a first name announces its owner, a person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''animatrice de télévision Julie Zorvac a salué l''entreprise de Marc Zorbel.') ORDER BY start;

@@ -458,6 +458,14 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 			 key_is(p, "dr.") || key_is(p, "mm.") || key_is(p, "pr")))
 			return DP_KIND_PER;
 		len = phrase_at(tg, k, DP_V_NAMECUE, &cue);
+		if (len > 0 && dp_rule_on(DP_RULE_CUE_COMPLEMENT) && cue->sub != DP_KIND_PER &&
+			cue->sub != DP_KIND_PRODUCT &&
+			((k > 0 && !tg->pc.p[k - 1].cap && cue->sub == DP_KIND_ORG &&
+			  (key_is(&tg->pc.p[k - 1], "de") || key_is(&tg->pc.p[k - 1], "d'") || key_is(&tg->pc.p[k - 1], "en"))) ||
+			 (k + len < i && cue_gap_word(tg, &tg->pc.p[i - 1]) && !word_val(tg, &tg->pc.p[i - 1], DP_V_DEMONYM) &&
+			  first_name(tg, &tg->pc.p[i]) && i + 1 < tg->pc.n && tg->pc.p[i + 1].cap &&
+			  tg->pc.p[i + 1].tok != tg->pc.p[i].tok)))
+			len = 0;			/* cue-complement: animatrice de télévision X */
 		if (len > 0 && k + len <= i && i - (k + len) <= 2)
 		{
 			size_t		j = k + len;
