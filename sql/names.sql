@@ -218,3 +218,8 @@ SELECT surface, entity, kind, actor, method
 -- de opens with a first name announces its owner, a person
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, l''animatrice de télévision Julie Zorvac a salué l''entreprise de Marc Zorbel.') ORDER BY start;
+
+-- name-and: and or & between capitalised words joins one name, an
+-- organisation by its last word (Associates, Holdings: company words)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le contrat de Zorvic Kemp and Associates avec Brelmont Holdings est signé.') ORDER BY start;

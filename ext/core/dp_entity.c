@@ -1312,7 +1312,9 @@ name_tail(const DpPiece *p)
 		"college", "agency", "association", "federation", "council", "society", "survey",
 		"company", "records", "press", "news", "times", "hebdo", "magazine", "handball",
 		"football", "basket", "rugby", "club", "fc", "united", "motors", "bank", "party",
-	"awards", "media", "network", "systems", "technologies", "pharma"};
+	"awards", "media", "network", "systems", "technologies", "pharma", "associates", "partners",
+		"holdings", "electric", "arena", "globe", "theatre", "theater", "sa", "sas", "ag", "gmbh", "plc",
+	"llc", "spa"};
 	static const char *const loc[] = {"street", "road", "avenue", "lodge", "gorge", "creek",
 		"river", "mountain", "mountains", "hills", "basin",
 		"coast", "peak", "pass", "canyon", "falls", "springs", "glacier", "volcano",
@@ -1897,6 +1899,16 @@ unknown_name(Tagger *tg, size_t i)
 				j += org_place(tg, j);
 				break;
 			}
+		}
+		/* name-and: and or & between capitalised words of an English or a
+		 * company name (Aspin Kemp and Associates, Procter & Gamble) */
+		if (j > i && dp_rule_on(DP_RULE_NAME_AND) && !q->cap && j + 1 < tg->pc.n &&
+			(key_is(q, "and") || (q->len == 1 && tg->text[q->off] == '&')) &&
+			tg->pc.p[j - 1].cap && namelike(tg, &tg->pc.p[j + 1], false) &&
+			tg->pc.p[j + 1].cls == DP_TOK_WORD)
+		{
+			j++;
+			continue;
 		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
 		if (!q->cap && (word_val(tg, q, DP_V_PARTICLE) || key_is(q, "d'")))
