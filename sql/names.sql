@@ -223,3 +223,9 @@ SELECT surface, entity, kind, actor, method
 -- organisation by its last word (Associates, Holdings: company words)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, le contrat de Zorvic Kemp and Associates avec Brelmont Holdings est signé.') ORDER BY start;
+
+-- acronym-head: a club's acronym listed as a name head (AS, FC, OGC, RC)
+-- opens a name, also when hunspell-fr knows it as a word (as); sports
+-- clubs' head words too (Olympique, Sporting)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''AS Zorbec a battu l''AS Nancy et le Sporting Zorvia hier.') ORDER BY start;

@@ -1752,7 +1752,10 @@ unknown_name(Tagger *tg, size_t i)
 			headlen = hn;
 		}
 	}
-	if (p->cls == DP_TOK_WORD && (head != NULL || (head = word_val(tg, p, DP_V_HEAD)) != NULL) &&
+	/* (acronym-head: a club's acronym opens its name as a head word does,
+	 * AS Monaco, FC Nantes) */
+	if ((p->cls == DP_TOK_WORD || (p->cls == DP_TOK_ACRONYM && dp_rule_on(DP_RULE_ACRONYM_HEAD))) &&
+		(head != NULL || (head = word_val(tg, p, DP_V_HEAD)) != NULL) &&
 		(!p->initial || (DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
