@@ -229,3 +229,9 @@ SELECT surface, entity, kind, actor, method
 -- clubs' head words too (Olympique, Sporting)
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, l''AS Zorbec a battu l''AS Nancy et le Sporting Zorvia hier.') ORDER BY start;
+
+-- head-complement: a capitalised organisation head takes de and lower-case
+-- nouns into its name when a place or a known organisation follows after
+-- de (anchored); without one (le Parquet de la ville) no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la Fédération de football du Burundi et le Conseil de paix et de sécurité de l''OTAN ont parlé, pas le Parquet de la ville.') ORDER BY start;

@@ -1852,6 +1852,55 @@ unknown_name(Tagger *tg, size_t i)
 				break;
 			}
 		}
+		/*
+		 * head-complement: right after an organisation's capitalised head,
+		 * de and a lower-case noun with its complements, anchored by a
+		 * known organisation or a place after de (Parti des travailleurs
+		 * du Kurdistan, Fédération de football du Burundi, Conseil de paix
+		 * et de sécurité de l'UA); without one, no name (le Parquet de la
+		 * ville, la Ligue de handball)
+		 */
+		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_ORG && j == i + headlen && !q->cap &&
+			!(head->sub & DP_HEAD_LOWER) && dp_rule_on(DP_RULE_HEAD_COMPLEMENT))
+		{
+			size_t		e = of_common_noun(tg, j, 3);
+			size_t		jj = e;
+			size_t		o;
+			size_t		m;
+
+			/* coordinated: Conseil de paix et de sécurité */
+			if (e > 0 && jj + 1 < tg->pc.n && key_is(&tg->pc.p[jj], "et") && !tg->pc.p[jj + 1].cap &&
+				(e = of_common_noun(tg, jj + 1, 2)) > 0)
+				jj = e;
+			/* a demonym after the noun (Institut du monde arabe) */
+			if (jj > 0 && jj < tg->pc.n && !tg->pc.p[jj].cap && tg->pc.p[jj].cls == DP_TOK_WORD &&
+				word_val(tg, &tg->pc.p[jj], DP_V_DEMONYM))
+				jj++;
+			if (jj > 0 && jj < tg->pc.n && (o = of_at(tg, jj)) > 0 && jj + o < tg->pc.n && tg->pc.p[jj + o].cap &&
+				namelike(tg, &tg->pc.p[jj + o], false))
+			{
+				m = alias_may_start(tg, jj + o) ? dict_match(tg, jj + o, &dummy) : 0;
+				if (m > 0 && tg->d->entities[dummy].kind == DP_KIND_ORG)
+				{
+					/* a body of a known organisation */
+					j = jj + o + m;
+					break;
+				}
+				if (m == 0 || tg->d->entities[dummy].kind == DP_KIND_GPE ||
+					tg->d->entities[dummy].kind == DP_KIND_LOC)
+				{
+					/* a place, known or not, the whole word (Conseil
+					 * d'arrondissement de Ville-Marie) */
+					size_t		w = 0;
+
+					j = jj + o + (m ? m : 1);
+					while (j < tg->pc.n && (tg->pc.p[j].tok == tg->pc.p[j - 1].tok ||
+											(m == 0 && w++ < 2 && namelike(tg, &tg->pc.p[j], false))))
+						j++;
+					break;
+				}
+			}
+		}
 		/* an event's lower-case words before its place: Jeux olympiques
 		 * de Rio, Championnats mondiaux d'Amsterdam */
 		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && j == i + 1 && !q->cap && q->cls == DP_TOK_WORD &&
