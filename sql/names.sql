@@ -190,3 +190,48 @@ SELECT surface, entity, kind, actor, method
 -- a pope (Zorvanu IV): a person, not an organisation
 SELECT surface, entity, kind, actor, method
   FROM diplo.entities('Selon nous, le corps de Zorvanu IV reste en Suisse.') ORDER BY start;
+
+-- acronym-gloss: the words before an acronym in parentheses whose initials
+-- spell it are an organisation (Société des auteurs lyriques, not found
+-- otherwise), and the acronym alone is kept though hunspell-fr knows it as
+-- a word (SAL); a lower-case head word opens a gloss too, and a gloss of a
+-- dictionary acronym is that entity (cour pénale internationale (CPI))
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la Société des auteurs lyriques (SAL) a protesté. Hier, la SAL a encore protesté.') ORDER BY start;
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Le Zorvistan quitte la cour pénale internationale (CPI) demain.') ORDER BY start;
+
+-- elided-article-org: a lone unknown word right after l' and no locative
+-- names an organisation (l'Orvédic); not after dans l'
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''Orvédic prévoit une hausse, et il vit dans l''Orzanne.') ORDER BY start;
+
+-- cue-adjective: a name cue's lower-case adjectives, or de and a noun, may
+-- stand before the name it announces (la compagnie ferroviaire X, la
+-- compagnie de train X, le collectif anarchiste X); not through a last de
+-- (la organisation terroriste de X: a complement)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la compagnie ferroviaire Zorbahn a fermé, la compagnie de train Zuglin aussi, et le collectif anarchiste Zindek a parlé.') ORDER BY start;
+
+-- cue-complement: a name cue after a bare de is a complement of another
+-- noun (animatrice de télévision X: a person), and a cue whose name after
+-- de opens with a first name announces its owner, a person
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''animatrice de télévision Julie Zorvac a salué l''entreprise de Marc Zorbel.') ORDER BY start;
+
+-- name-and: and or & between capitalised words joins one name, an
+-- organisation by its last word (Associates, Holdings: company words)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, le contrat de Zorvic Kemp and Associates avec Brelmont Holdings est signé.') ORDER BY start;
+
+-- acronym-head: a club's acronym listed as a name head (AS, FC, OGC, RC)
+-- opens a name, also when hunspell-fr knows it as a word (as); sports
+-- clubs' head words too (Olympique, Sporting)
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, l''AS Zorbec a battu l''AS Nancy et le Sporting Zorvia hier.') ORDER BY start;
+
+-- head-complement: a capitalised organisation head takes de and lower-case
+-- nouns into its name when a place or a known organisation follows after
+-- de (anchored); without one (le Parquet de la ville) no name
+SELECT surface, entity, kind, actor, method
+  FROM diplo.entities('Selon nous, la Fédération de football du Burundi et le Conseil de paix et de sécurité de l''OTAN ont parlé, pas le Parquet de la ville.') ORDER BY start;

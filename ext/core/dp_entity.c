@@ -47,6 +47,7 @@ typedef struct Tagger Tagger;
 static inline bool alias_may_start(const Tagger *tg, size_t i);
 static size_t of_at(const Tagger *tg, size_t k);
 static bool compass_word(const DpPiece *p);
+static bool name_adjective(const Tagger *tg, const DpPiece *p);
 
 static bool
 is_hyphen_at(const char *s, size_t n, size_t i, size_t *hl)
@@ -237,6 +238,8 @@ dp_pieces_build(const DpDict *d, DpMem *m, const char *text, const DpSentence *s
 	out->allcaps = caps;
 }
 
+#define DP_GLOSS_MAX 8
+
 struct Tagger
 {
 	const DpDict *d;
@@ -254,7 +257,12 @@ struct Tagger
 	/* persons named in full so far, by their last word (known_surname()) */
 	NameWords	surnames;
 	/* the same by their first word (known_first_word()) */
-	NameWords	firstwords;
+	NameWords	firstwords;	/* acronyms glossed in this sentence (acronym_glosses()): the gloss's
+	 * first piece, its end (the opening parenthesis) and the acronym */
+	uint32_t	gloss_start[DP_GLOSS_MAX];
+	uint32_t	gloss_end[DP_GLOSS_MAX];
+	uint32_t	gloss_acr[DP_GLOSS_MAX];
+	size_t		ngloss;
 };
 
 /*
@@ -450,6 +458,14 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 			 key_is(p, "dr.") || key_is(p, "mm.") || key_is(p, "pr")))
 			return DP_KIND_PER;
 		len = phrase_at(tg, k, DP_V_NAMECUE, &cue);
+		if (len > 0 && dp_rule_on(DP_RULE_CUE_COMPLEMENT) && cue->sub != DP_KIND_PER &&
+			cue->sub != DP_KIND_PRODUCT &&
+			((k > 0 && !tg->pc.p[k - 1].cap && cue->sub == DP_KIND_ORG &&
+			  (key_is(&tg->pc.p[k - 1], "de") || key_is(&tg->pc.p[k - 1], "d'") || key_is(&tg->pc.p[k - 1], "en"))) ||
+			 (k + len < i && cue_gap_word(tg, &tg->pc.p[i - 1]) && !word_val(tg, &tg->pc.p[i - 1], DP_V_DEMONYM) &&
+			  first_name(tg, &tg->pc.p[i]) && i + 1 < tg->pc.n && tg->pc.p[i + 1].cap &&
+			  tg->pc.p[i + 1].tok != tg->pc.p[i].tok)))
+			len = 0;			/* cue-complement: animatrice de télévision X */
 		if (len > 0 && k + len <= i && i - (k + len) <= 2)
 		{
 			size_t		j = k + len;
@@ -457,6 +473,40 @@ cue_before(const Tagger *tg, size_t i, int16_t *actor)
 			while (j < i && cue_gap_word(tg, &tg->pc.p[j]))
 				j++;
 			if (j == i)
+				return cue->sub;
+		}
+		/*
+		 * cue-adjective: the cue's own lower-case adjectives, or de and a
+		 * lower-case noun, before the name (le collectif anarchiste X,
+		 * la compagnie ferroviaire X, la compagnie de train X)
+		 */
+		if (len > 0 && k + len < i && i - (k + len) <= 3 && cue->sub != DP_KIND_PER &&
+			dp_rule_on(DP_RULE_CUE_ADJECTIVE))
+		{
+			size_t		j = k + len;
+			bool		noun = false;
+
+			while (j < i)
+			{
+				const DpPiece *q = &tg->pc.p[j];
+
+				if (q->cap || q->cls != DP_TOK_WORD)
+					break;
+				if (cue_gap_word(tg, q) || name_adjective(tg, q))
+					j++;
+				else if (!noun && j > k + len && (key_is(&tg->pc.p[j - 1], "de") || key_is(&tg->pc.p[j - 1], "d'")) &&
+						 !word_val(tg, q, DP_V_PARTICLE))
+				{
+					noun = true;	/* compagnie de train */
+					j++;
+				}
+				else
+					break;
+			}
+			/* (not through de before the name: the name after de is a
+			 * complement, la organisation terroriste de X, le centre de
+			 * vacances de X) */
+			if (j == i && !cue_gap_word(tg, &tg->pc.p[i - 1]))
 				return cue->sub;
 		}
 		len = phrase_at(tg, k, DP_V_ROLE, NULL);
@@ -1262,7 +1312,9 @@ name_tail(const DpPiece *p)
 		"college", "agency", "association", "federation", "council", "society", "survey",
 		"company", "records", "press", "news", "times", "hebdo", "magazine", "handball",
 		"football", "basket", "rugby", "club", "fc", "united", "motors", "bank", "party",
-	"awards", "media", "network", "systems", "technologies", "pharma"};
+	"awards", "media", "network", "systems", "technologies", "pharma", "associates", "partners",
+		"holdings", "electric", "arena", "globe", "theatre", "theater", "sa", "sas", "ag", "gmbh", "plc",
+	"llc", "spa"};
 	static const char *const loc[] = {"street", "road", "avenue", "lodge", "gorge", "creek",
 		"river", "mountain", "mountains", "hills", "basin",
 		"coast", "peak", "pass", "canyon", "falls", "springs", "glacier", "volcano",
@@ -1628,6 +1680,33 @@ regnal_name(const Tagger *tg, size_t i, size_t j)
 	return true;
 }
 
+/*
+ * elided-article-org: is the lone word at piece i right after l' with no
+ * locative before it (l'Unédic prévoit, selon l'Insee; not dans l'Hérault,
+ * vers l'Euphrate)?  Places outside the dictionary seldom take the
+ * article; organisations' names often do.
+ */
+static bool
+elided_article_org(const Tagger *tg, size_t i)
+{
+	const DpPiece *b;
+
+	if (i == 0 || !dp_rule_on(DP_RULE_ELIDED_ARTICLE_ORG))
+		return false;
+	b = &tg->pc.p[i - 1];
+	if (b->cls != DP_TOK_ELISION || !key_is(b, "l'") || b->cap)
+		return false;
+	if (i >= 2)
+	{
+		const DpPiece *c = &tg->pc.p[i - 2];
+
+		if (key_is(c, "a") || key_is(c, "dans") || key_is(c, "vers") || key_is(c, "sur") ||
+			key_is(c, "depuis") || key_is(c, "sous") || key_is(c, "jusqu'") || key_is(c, "en"))
+			return false;
+	}
+	return true;
+}
+
 /* An unknown name starting at piece i: returns its length in pieces. */
 static size_t
 unknown_name(Tagger *tg, size_t i)
@@ -1673,7 +1752,10 @@ unknown_name(Tagger *tg, size_t i)
 			headlen = hn;
 		}
 	}
-	if (p->cls == DP_TOK_WORD && (head != NULL || (head = word_val(tg, p, DP_V_HEAD)) != NULL) &&
+	/* (acronym-head: a club's acronym opens its name as a head word does,
+	 * AS Monaco, FC Nantes) */
+	if ((p->cls == DP_TOK_WORD || (p->cls == DP_TOK_ACRONYM && dp_rule_on(DP_RULE_ACRONYM_HEAD))) &&
+		(head != NULL || (head = word_val(tg, p, DP_V_HEAD)) != NULL) &&
 		(!p->initial || (DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && event_place(tg, i + 1) > 0)))
 		;
 	else if (!namelike(tg, p, true))
@@ -1770,6 +1852,55 @@ unknown_name(Tagger *tg, size_t i)
 				break;
 			}
 		}
+		/*
+		 * head-complement: right after an organisation's capitalised head,
+		 * de and a lower-case noun with its complements, anchored by a
+		 * known organisation or a place after de (Parti des travailleurs
+		 * du Kurdistan, Fédération de football du Burundi, Conseil de paix
+		 * et de sécurité de l'UA); without one, no name (le Parquet de la
+		 * ville, la Ligue de handball)
+		 */
+		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_ORG && j == i + headlen && !q->cap &&
+			!(head->sub & DP_HEAD_LOWER) && dp_rule_on(DP_RULE_HEAD_COMPLEMENT))
+		{
+			size_t		e = of_common_noun(tg, j, 3);
+			size_t		jj = e;
+			size_t		o;
+			size_t		m;
+
+			/* coordinated: Conseil de paix et de sécurité */
+			if (e > 0 && jj + 1 < tg->pc.n && key_is(&tg->pc.p[jj], "et") && !tg->pc.p[jj + 1].cap &&
+				(e = of_common_noun(tg, jj + 1, 2)) > 0)
+				jj = e;
+			/* a demonym after the noun (Institut du monde arabe) */
+			if (jj > 0 && jj < tg->pc.n && !tg->pc.p[jj].cap && tg->pc.p[jj].cls == DP_TOK_WORD &&
+				word_val(tg, &tg->pc.p[jj], DP_V_DEMONYM))
+				jj++;
+			if (jj > 0 && jj < tg->pc.n && (o = of_at(tg, jj)) > 0 && jj + o < tg->pc.n && tg->pc.p[jj + o].cap &&
+				namelike(tg, &tg->pc.p[jj + o], false))
+			{
+				m = alias_may_start(tg, jj + o) ? dict_match(tg, jj + o, &dummy) : 0;
+				if (m > 0 && tg->d->entities[dummy].kind == DP_KIND_ORG)
+				{
+					/* a body of a known organisation */
+					j = jj + o + m;
+					break;
+				}
+				if (m == 0 || tg->d->entities[dummy].kind == DP_KIND_GPE ||
+					tg->d->entities[dummy].kind == DP_KIND_LOC)
+				{
+					/* a place, known or not, the whole word (Conseil
+					 * d'arrondissement de Ville-Marie) */
+					size_t		w = 0;
+
+					j = jj + o + (m ? m : 1);
+					while (j < tg->pc.n && (tg->pc.p[j].tok == tg->pc.p[j - 1].tok ||
+											(m == 0 && w++ < 2 && namelike(tg, &tg->pc.p[j], false))))
+						j++;
+					break;
+				}
+			}
+		}
 		/* an event's lower-case words before its place: Jeux olympiques
 		 * de Rio, Championnats mondiaux d'Amsterdam */
 		if (head && DP_HEAD_KIND(head->sub) == DP_KIND_EVENT && j == i + 1 && !q->cap && q->cls == DP_TOK_WORD &&
@@ -1820,6 +1951,16 @@ unknown_name(Tagger *tg, size_t i)
 				j += org_place(tg, j);
 				break;
 			}
+		}
+		/* name-and: and or & between capitalised words of an English or a
+		 * company name (Aspin Kemp and Associates, Procter & Gamble) */
+		if (j > i && dp_rule_on(DP_RULE_NAME_AND) && !q->cap && j + 1 < tg->pc.n &&
+			(key_is(q, "and") || (q->len == 1 && tg->text[q->off] == '&')) &&
+			tg->pc.p[j - 1].cap && namelike(tg, &tg->pc.p[j + 1], false) &&
+			tg->pc.p[j + 1].cls == DP_TOK_WORD)
+		{
+			j++;
+			continue;
 		}
 		/* a particle between two name words: von der Leyen, ben Salmane */
 		if (!q->cap && (word_val(tg, q, DP_V_PARTICLE) || key_is(q, "d'")))
@@ -1978,6 +2119,13 @@ unknown_name(Tagger *tg, size_t i)
 			kind = DP_KIND_ORG;
 			method = DP_M_ACRONYM;
 			conf = 0.5f;
+		}
+		else if (np == 1 && p->cls == DP_TOK_WORD && (!h || h->sub == DP_HINT_PLACE) && !p->initial &&
+				 elided_article_org(tg, i))
+		{
+			/* l'Unédic, l'Insee */
+			kind = DP_KIND_ORG;
+			conf = 0.45f;
 		}
 		else if (np == 1 && h && h->sub == DP_HINT_PLACE)
 		{
@@ -2468,6 +2616,109 @@ glued_plus(Tagger *tg, size_t i)
 	return 1;
 }
 
+/* Is piece q a word an organisation's initials skip (de, la, l', et, pour,
+ * and, of: Commonwealth Scientific and Industrial Research Organisation)? */
+static bool
+gloss_skip_word(const Tagger *tg, const DpPiece *q)
+{
+	static const char *const skip[] = {"et", "pour", "sur", "a", "au", "aux", "en", "les", "l",
+	"d", "and", "of", "the", "for"};
+
+	if (q->cap && q->cls == DP_TOK_WORD && !key_is(q, "and") && !key_is(q, "of"))
+		return false;
+	if (q->cls == DP_TOK_ELISION || word_val(tg, q, DP_V_PARTICLE))
+		return true;
+	for (size_t k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
+		if (key_is(q, skip[k]))
+			return true;
+	return false;
+}
+
+/*
+ * acronym-gloss: find the acronyms in parentheses of the sentence whose
+ * letters are the initials of the words right before them (Bureau
+ * international du travail (BIT), Confédération générale du travail (CGT)),
+ * the words opening with a capital or an organisation's head word
+ * (cour pénale internationale (CPI)); remembered in tg->gloss_*.
+ */
+static void
+acronym_glosses(Tagger *tg)
+{
+	tg->ngloss = 0;
+	if (!dp_rule_on(DP_RULE_ACRONYM_GLOSS))
+		return;
+	for (size_t i = 2; i + 1 < tg->pc.n && tg->ngloss < DP_GLOSS_MAX; i++)
+	{
+		const DpPiece *a = &tg->pc.p[i];
+		const DpPiece *o = &tg->pc.p[i - 1];
+		const DpPiece *c = &tg->pc.p[i + 1];
+		const char *s = tg->text + a->off;
+		int			idx;
+		size_t		k;
+		size_t		steps = 0;
+		const DpVal *h;
+
+		if (a->cls != DP_TOK_ACRONYM || a->len < 2 || a->len > 8 ||
+			o->cls != DP_TOK_PUNCT || o->len != 1 || tg->text[o->off] != '(' ||
+			c->cls != DP_TOK_PUNCT || c->len != 1 || tg->text[c->off] != ')')
+			continue;
+		for (k = 0; k < a->len; k++)
+			if (s[k] < 'A' || s[k] > 'Z')
+				break;
+		if (k < a->len)
+			continue;
+		/* the initials, last letter first, from the word before "(" */
+		idx = (int) a->len - 1;
+		k = i - 1;
+		while (k > 0 && idx >= 0 && steps++ < 4 * a->len + 4)
+		{
+			const DpPiece *q = &tg->pc.p[--k];
+
+			if (!(q->cls == DP_TOK_WORD || q->cls == DP_TOK_ELISION) || q->w->keylen == 0)
+				break;
+			if (gloss_skip_word(tg, q))
+				continue;
+			if (q->w->key[0] != (char) (s[idx] - 'A' + 'a'))
+				break;
+			idx--;
+		}
+		if (idx >= 0)
+			continue;
+		/* k: the first initial's piece, at the start of its token */
+		if (k > 0 && tg->pc.p[k - 1].tok == tg->pc.p[k].tok)
+			continue;
+		h = word_val(tg, &tg->pc.p[k], DP_V_HEAD);
+		if (!tg->pc.p[k].cap && !(h && DP_HEAD_KIND(h->sub) == DP_KIND_ORG))
+			continue;
+		tg->gloss_start[tg->ngloss] = (uint32_t) k;
+		tg->gloss_end[tg->ngloss] = (uint32_t) (i - 1);
+		tg->gloss_acr[tg->ngloss] = (uint32_t) i;
+		tg->ngloss++;
+	}
+}
+
+/* Does a gloss of this sentence open at piece i (its end in *end, its
+ * acronym in *acr), or is piece i a glossed acronym (*end = 0)? */
+static bool
+gloss_at(const Tagger *tg, size_t i, size_t *end, size_t *acr)
+{
+	for (size_t g = 0; g < tg->ngloss; g++)
+	{
+		if (tg->gloss_start[g] == i)
+		{
+			*end = tg->gloss_end[g];
+			*acr = tg->gloss_acr[g];
+			return true;
+		}
+		if (tg->gloss_acr[g] == i)
+		{
+			*end = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 tag_sentence(Tagger *tg)
 {
@@ -2483,12 +2734,48 @@ tag_sentence(Tagger *tg)
 		phrase_at(tg, 0, DP_V_FURNITURE, NULL) > 0)
 		return;
 
+	acronym_glosses(tg);
 	for (size_t i = 0; i < tg->pc.n;)
 	{
 		int32_t		e = -1;
 		const DpPiece *p = &tg->pc.p[i];
 		size_t		np;
+		size_t		gend = 0,
+					gacr = 0;
 
+		if (tg->ngloss > 0 && gloss_at(tg, i, &gend, &gacr))
+		{
+			/* acronym-gloss: the glossed name, unless the dictionary
+			 * knows it whole, the entity of its acronym when the
+			 * dictionary knows that (cour pénale internationale (CPI));
+			 * the acronym, unless the dictionary knows it */
+			np = alias_may_start(tg, i) ? dict_match(tg, i, &e) : 0;
+			if (gend > i && np != gend - i)
+			{
+				const DpVal *h = word_val(tg, p, DP_V_HEAD);
+				int			kind = h && DP_HEAD_KIND(h->sub) == DP_KIND_EVENT ? DP_KIND_EVENT : DP_KIND_ORG;
+				int32_t		ae = -1;
+
+				if (gacr < tg->pc.n && alias_may_start(tg, gacr) && dict_match(tg, gacr, &ae) == 1 && ae >= 0)
+				{
+					const DpEntity *ent = &tg->d->entities[ae];
+
+					emit(tg, i, gend - i, ae, ent->name, ent->kind, ent->actor, DP_M_DICTIONARY, 0.85f);
+				}
+				else
+					emit(tg, i, gend - i, -1, surface_name(tg, p, &tg->pc.p[gend - 1]), kind,
+						 actor_before(tg, i), DP_M_NAME, 0.7f);
+				i = gend;
+				continue;
+			}
+			if (gend == 0 && np == 0)
+			{
+				emit(tg, i, 1, -1, surface_name(tg, p, p), DP_KIND_ORG, -1, DP_M_ACRONYM, 0.7f);
+				i++;
+				continue;
+			}
+			e = -1;
+		}
 		if (p->cap && (np = glued_plus(tg, i)) > 0)
 		{
 			i += np;
@@ -2566,6 +2853,18 @@ tag_sentence(Tagger *tg)
 			np = unknown_name(tg, i);
 		else
 			np = lower_name(tg, i);
+		/*
+		 * acronym-gloss: an acronym hunspell-fr knows as a word (CGT,
+		 * BIT) is kept, unsure, for the document to confirm by a gloss
+		 * of it (link_document())
+		 */
+		if (np == 0 && p->cls == DP_TOK_ACRONYM && p->w->common && !tg->shouting &&
+			dp_rule_on(DP_RULE_ACRONYM_GLOSS) && !not_name_acronym(tg->text + p->off, p->len) &&
+			!acronym_not_name(tg, i))
+		{
+			emit(tg, i, 1, -1, surface_name(tg, p, p), DP_KIND_ORG, -1, DP_M_ACRONYM, 0.0f);
+			np = 1;
+		}
 		i += np ? np : 1;
 	}
 }
