@@ -161,7 +161,7 @@
 	X(COORDINATED_SPEAKERS, "coordinated-speakers", "a quote attributed to two speakers joined by et (», affirment Paris et Londres) is both speakers'") \
 	X(COORDINATED_PARTICIPLE, "coordinated-participle", "a passive participle coordinated with an earlier one (une décision critiquée par Israël et rejetée par les États-Unis) has the same subject: not the first one's agent") \
 	X(NOMINAL_EXPRESSION, "nominal-expression", "a fixed-expression cue right after an article or a possessive is a noun phrase the verb cue governs (prône la fermeté envers Alger: against Alger)") \
-	X(CUE_IN_NAME,        "cue-in-name",        "a cue inside a name is part of the name, no cue (les Forces de soutien rapide)") \
+	X(CUE_IN_NAME,        "cue-in-name",        "a cue or a topic term inside a name is part of the name (les Forces de soutien rapide, la région du Pacifique)") \
 	X(OTHER_SENSE,        "other-sense",        "a word form that shares a cue's stem but is another word of hunspell-fr (diplo.modifier type sense: maintenant, propos, respectivement, position) is no cue")
 
 typedef enum DpRule

@@ -449,7 +449,9 @@ annotate(St *st)
 			}
 			for (uint32_t k = 0; k < nv; k++)
 			{
-				if (v[k].type == DP_V_TERM && a->topic < 0)
+				if (v[k].type == DP_V_TERM && a->topic < 0 &&
+					!(a->ment >= 0 && dp_rule_on(DP_RULE_CUE_IN_NAME) &&
+					  end <= st->ms.m[a->ment].piece + st->ms.m[a->ment].npieces))
 				{
 					a->topic = (int16_t) v[k].id;
 					a->topic_pol = (int8_t) (v[k].sub - 1);
