@@ -1259,6 +1259,21 @@ score_cue_one(St *st, size_t c)
 					found++;
 				}
 			}
+			/*
+			 * "impose des droits de douane sur les produits canadiens":
+			 * the state of the goods a levy is put on, against it
+			 * (rule levy-target); a threat for the measure threatened
+			 */
+			if (!entity_done && a->ment < 0 && levy_demonym(st, k))
+			{
+				float		lpol = cue->frame == DP_FR_THREATEN ? (governed ? threat_pol : 1.0f) : pol;
+
+				if (push_state(st, a->demonym, &holder, quote, -lpol * w, c, c_end, lo, k, neg, hedged, reported))
+				{
+					entity_done = true;
+					found++;
+				}
+			}
 			/* "le soutien de la France à l'Ukraine": the holder named
 			 * after its noun cue is not a target */
 			if (a->ment >= 0 && holder_span != SIZE_MAX && dp_rule_on(DP_RULE_HOLDER_NOT_TARGET) &&
@@ -1303,6 +1318,15 @@ score_cue_one(St *st, size_t c)
 					float		against = aimed_against(st, mm->piece) &&
 						!cue_contre(st, cue, c_end, mm->piece) ? -1.0f : 1.0f;
 					int16_t		own = own_party(st, mm->piece, &holder);
+
+					/*
+					 * a threat is for the measure it threatens: what that
+					 * measure is aimed at has the measure's sign ("menace
+					 * d'imposer des tarifs sur la Chine": against China;
+					 * rule levy-target)
+					 */
+					if (cue->frame == DP_FR_THREATEN && against < 0 && dp_rule_on(DP_RULE_LEVY_TARGET))
+						pol = governed ? threat_pol : 1.0f;
 
 					if (governed_author(st, noun_start, noun_end, mm->piece))
 						against *= noun_pol;
