@@ -1596,6 +1596,58 @@ topic_actions(St *st)
 	}
 }
 
+/*
+ * A proposal is its author's act for what it proposes, even when another
+ * cue governs it and takes its object ("ont exprimé leur soutien à la
+ * proposition américaine pour un cessez-le-feu": the United States are for
+ * it too; "a rejeté la proposition de trêve présentée par Washington"): a
+ * consumed noun cue of frame propose, a topic within a few words after it,
+ * its author a demonym or de + a name right after the noun, else the agent
+ * of a participle right after the topic (rule proposal-author).
+ */
+static void
+proposal_author(St *st, size_t c)
+{
+	const DpCue *cue = &st->d->cues[st->an[c].cue];
+	size_t		c_end = c + st->an[c].cue_len,
+				n = st->pc.n,
+				t = SIZE_MAX;
+	Ref			holder = {0};
+
+	if (!dp_rule_on(DP_RULE_PROPOSAL_AUTHOR) || cue->frame != DP_FR_PROPOSE || cue->pos != DP_POS_NOUN ||
+		cue->polarity <= 0 || c_end >= n)
+		return;
+	st->hpos = SIZE_MAX;
+	if (!noun_holder(st, c_end, &holder))
+		holder.valid = false;
+	for (size_t k = c_end; k < n && k < c_end + 8; k++)
+	{
+		if (st->an[k].topic >= 0)
+		{
+			t = k;
+			break;
+		}
+		if (is_clause_end(st, &st->pc.p[k]) || is_punct(st, &st->pc.p[k], ",;:") || st->an[k].cue >= 0 ||
+			is_que(&st->pc.p[k]))
+			return;
+	}
+	if (t == SIZE_MAX || st->an[t].topic_pol <= 0)
+		return;
+	if (!holder.valid)
+	{
+		size_t		te = t + st->an[t].topic_len;
+
+		/* a participle right after the topic, then par */
+		if (te + 2 >= n || !st->pc.p[te].wordlike || st->pc.p[te].cap || !key_is(&st->pc.p[te + 1], "par") ||
+			!agent_after(st, te + 1, 1, &holder) || !holder.valid)
+			return;
+	}
+	if (!holder.name)
+		return;
+	push(st, &holder, st->an[c].quote, st->d->topics[st->an[t].topic], -1, true, cue->weight, c, c_end,
+		 c, t + st->an[t].topic_len - 1, false, false, st->an[c].quote >= 0);
+}
+
 static void
 stance_sentence(St *st)
 {
@@ -1619,6 +1671,8 @@ stance_sentence(St *st)
 		}
 		if (st->an[i].cue >= 0 && !st->an[i].consumed)
 			score_cue(st, i);
+		else if (st->an[i].cue >= 0)
+			proposal_author(st, i);
 		if (st->an[i].topic >= 0)
 		{
 			st->last_topic = st->an[i].topic;
