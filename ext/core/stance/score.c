@@ -1628,7 +1628,7 @@ proposal_author(St *st, size_t c)
 			break;
 		}
 		if (is_clause_end(st, &st->pc.p[k]) || is_punct(st, &st->pc.p[k], ",;:") || st->an[k].cue >= 0 ||
-			is_que(&st->pc.p[k]))
+			is_que(&st->pc.p[k]) || key_is(&st->pc.p[k], "si") || key_is(&st->pc.p[k], "s'"))
 			return;
 	}
 	if (t == SIZE_MAX || st->an[t].topic_pol <= 0)
