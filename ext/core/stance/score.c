@@ -629,7 +629,8 @@ score_cue_one(St *st, size_t c)
 				tpol = st->an[k].topic_pol;
 				break;
 			}
-			if (k >= c_end && !(is_genitive(&st->pc.p[k]) || key_in(&st->pc.p[k], L_DETERMINERS)))
+			if (k >= c_end && !(is_genitive(&st->pc.p[k]) || key_in(&st->pc.p[k], L_DETERMINERS) ||
+								 key_is(&st->pc.p[k], "pour") || key_is(&st->pc.p[k], "sur")))
 				break;
 		}
 		/* "a conclu un accord avec le Somaliland": for the partner */
