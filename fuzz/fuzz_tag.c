@@ -190,6 +190,10 @@ static const struct
 	{"critiquer", DP_POS_VERB, -1, 0.8f, DP_FR_CRITICIZE, DP_TM_BOTH},
 	{"bienvenu", DP_POS_ADJ, 1, 0.7f, DP_FR_EVALUATE, DP_TM_SUBJECT},
 	{"s'engager à", DP_POS_EXPR, 1, 0.8f, DP_FR_COMMIT, DP_TM_OBJECT},
+	/* acts: agreement-act, proposal-author, levy-target */
+	{"conclure * accord", DP_POS_EXPR, 1, 0.6f, DP_FR_ACCEPT, DP_TM_SELF},
+	{"proposition", DP_POS_NOUN, 1, 0.7f, DP_FR_PROPOSE, DP_TM_OBJECT},
+	{"imposer", DP_POS_VERB, 1, 0.7f, DP_FR_DEMAND, DP_TM_OBJECT},
 };
 
 static const struct

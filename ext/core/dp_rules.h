@@ -162,7 +162,11 @@
 	X(COORDINATED_PARTICIPLE, "coordinated-participle", "a passive participle coordinated with an earlier one (une décision critiquée par Israël et rejetée par les États-Unis) has the same subject: not the first one's agent") \
 	X(NOMINAL_EXPRESSION, "nominal-expression", "a fixed-expression cue right after an article or a possessive is a noun phrase the verb cue governs (prône la fermeté envers Alger: against Alger)") \
 	X(CUE_IN_NAME,        "cue-in-name",        "a cue or a topic term inside a name is part of the name (les Forces de soutien rapide, la région du Pacifique)") \
-	X(OTHER_SENSE,        "other-sense",        "a word form that shares a cue's stem but is another word of hunspell-fr (diplo.modifier type sense: maintenant, propos, respectivement, position) is no cue")
+	X(OTHER_SENSE,        "other-sense",        "a word form that shares a cue's stem but is another word of hunspell-fr (diplo.modifier type sense: maintenant, propos, respectivement, position) is no cue") \
+	X(INCISE_GAP,         "incise-gap",         "a phrase of up to seven words between commas may stand in the gap of a cue or topic term (a annoncé, vendredi 26 décembre, de nouvelles sanctions)") \
+	X(AGREEMENT_ACT,      "agreement-act",      "concluding or signing an agreement named by nothing else (a self cue of frame accept with no topic in it: Washington et Moscou ont conclu un accord.) is for paix, held by its subject") \
+	X(PROPOSAL_AUTHOR,    "proposal-author",    "a proposal another cue governs is still its author's act for what it proposes (leur soutien à la proposition américaine pour un cessez-le-feu, a rejeté la proposition de trêve présentée par Washington: the author is for the truce)") \
+	X(LEVY_TARGET,        "levy-target",        "the state after sur, contre or à following a levy (droits de douane, tarifs, taxes, surtaxes; a rate such as de 25 % allowed between: impose des droits de douane de 25 % sur le Canada) is a target against, as after pression sur; under a threat the measure's sign counts (menace d'imposer des tarifs sur la Chine, d'augmenter la pression sur X: against it)")
 
 typedef enum DpRule
 {

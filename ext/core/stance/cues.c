@@ -129,6 +129,26 @@ stem_walk(const St *st, uint32_t node, size_t j, size_t start, int depth,
 			 * marks end the phrase */
 			if (p->cls == DP_TOK_QUOTE)
 				stem_gap(st, node, j + 1, j + 7, start, depth, best_end, best_vals, best_n);
+
+			/*
+			 * so may a phrase between commas, up to seven words or
+			 * numbers: "a annoncé, vendredi 26 décembre 2025, de nouvelles
+			 * sanctions" (rule incise-gap)
+			 */
+			else if (node != 0 && is_punct(st, p, ",") && dp_rule_on(DP_RULE_INCISE_GAP))
+				for (size_t e = j + 1; e < st->pc.n && e <= j + 8; e++)
+				{
+					const DpPiece *q = &st->pc.p[e];
+
+					if (is_punct(st, q, ","))
+					{
+						if (e > j + 1)
+							stem_gap(st, node, e + 1, e + 6, start, depth, best_end, best_vals, best_n);
+						break;
+					}
+					if (!q->wordlike && q->cls != DP_TOK_NUMBER)
+						break;
+				}
 			return;
 		}
 		if (node == 0)

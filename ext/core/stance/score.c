@@ -607,6 +607,110 @@ score_cue_one(St *st, size_t c)
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
 		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
 		return;
+	/*
+	 * Concluding an agreement (a self cue of frame accept: "ont conclu un
+	 * accord", "avaient trouvé un accord « historique »") is for the topic
+	 * the agreement names ("un accord de paix", "un accord de
+	 * cessez-le-feu"), else, when nothing after it says what it is about
+	 * (not "un accord commercial", "un accord sur les tarifs"), for the
+	 * peace it makes; held as any verb's stance (rule agreement-act).
+	 */
+	if (cue->target_mode == DP_TM_SELF && cue->frame == DP_FR_ACCEPT && cue->pos == DP_POS_EXPR)
+	{
+		int16_t		topic = -1;
+		int8_t		tpol = 1;
+		size_t		k = c;
+
+		for (; k < n && k < c_end + 4 && topic < 0; k++)
+		{
+			if (st->an[k].topic >= 0)
+			{
+				topic = st->an[k].topic;
+				tpol = st->an[k].topic_pol;
+				break;
+			}
+			if (k >= c_end && !(is_genitive(&st->pc.p[k]) || key_in(&st->pc.p[k], L_DETERMINERS) ||
+								 key_is(&st->pc.p[k], "pour") || key_is(&st->pc.p[k], "sur")))
+				break;
+		}
+		/* "a conclu un accord avec le Somaliland": for the partner */
+		if (topic < 0 && dp_rule_on(DP_RULE_AGREEMENT_ACT) && c_end + 1 < n && key_is(&st->pc.p[c_end], "avec"))
+		{
+			size_t		m = c_end + 1;
+
+			if (m + 1 < n && is_definite(&st->pc.p[m]))
+				m++;
+			if (st->an[m].ment >= 0 && st->ms.m[st->an[m].ment].piece == m &&
+				acting(st, &st->ms.m[st->an[m].ment]) && !in_condition(st, c) &&
+				cue_holder(st, c, cue, &holder, &passive, &reported, &first_person) && holder.valid)
+			{
+				const DpMention *mm = &st->ms.m[st->an[m].ment];
+
+				if (strcmp(holder.name, mm->name) == 0 || (holder.actor >= 0 && holder.actor == mm->actor))
+					return;
+				if (st->hpos != SIZE_MAX && st->hpos < lo)
+					lo = st->hpos;
+				cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
+				push(st, &holder, quote, mm->name, mm->actor, false, pol * w, c, c_end, lo,
+					 mm->piece + mm->npieces - 1, neg, hedged, reported || quote >= 0);
+			}
+			return;
+		}
+		/* "ont signé l'accord", "cet accord": an agreement named before,
+		 * whatever it was about */
+		if (topic < 0 && c_end >= 2 && c_end - 2 > c &&
+			(key_in(&st->pc.p[c_end - 2], L_DETERMINERS) || key_in(&st->pc.p[c_end - 2], L_POSSESSIVES)) &&
+			!key_is(&st->pc.p[c_end - 2], "un") && !key_is(&st->pc.p[c_end - 2], "une"))
+			return;
+		if (topic < 0)
+		{
+			const DpPiece *next = c_end < n ? &st->pc.p[c_end] : NULL;
+
+			if (!dp_rule_on(DP_RULE_AGREEMENT_ACT) ||
+				(next && !(is_clause_end(st, next) || is_punct(st, next, ",") || next->cls == DP_TOK_QUOTE ||
+						   key_is(next, "entre"))))
+				return;
+			for (uint32_t t = 0; t < st->d->ntopics && t < INT16_MAX; t++)
+				if (st->d->topics[t] && strcmp(st->d->topics[t], "paix") == 0)
+				{
+					topic = (int16_t) t;
+					break;
+				}
+			if (topic < 0)
+				return;
+		}
+		/* "la conclusion de certains accords": a noun sharing the verb's
+		 * stem, not the act of a subject */
+		if (c > 0 && (key_in(&st->pc.p[c - 1], L_DETERMINERS) || key_in(&st->pc.p[c - 1], L_POSSESSIVES)))
+			return;
+		/* "un accord « historique »": the evaluation of the agreement is
+		 * part of the act, no stance of its own */
+		for (size_t e = c_end; e < n && e < c_end + 3; e++)
+			if (st->an[e].cue >= 0 && st->d->cues[st->an[e].cue].frame == DP_FR_EVALUATE)
+			{
+				st->an[e].consumed = true;
+				break;
+			}
+			else if (st->pc.p[e].cls != DP_TOK_QUOTE)
+				break;
+		if (in_condition(st, c) || !cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
+			return;
+		if (quote >= 0 && holder.valid && !first_person)
+			reported = true;
+		if (quote < 0 && !holder.valid)
+			return;
+		if (st->hpos != SIZE_MAX)
+		{
+			if (st->hpos < lo)
+				lo = st->hpos;
+			if (st->hend > hi && st->hend < n)
+				hi = st->hend;
+		}
+		cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
+		push(st, &holder, quote, st->d->topics[topic], -1, true, pol * tpol * w, c, c_end, lo, hi, neg, hedged,
+			 reported);
+		return;
+	}
 	if (cue->target_mode == DP_TM_SELF)
 	{
 		score_self_cue(st, c, cue);
@@ -1259,6 +1363,21 @@ score_cue_one(St *st, size_t c)
 					found++;
 				}
 			}
+			/*
+			 * "impose des droits de douane sur les produits canadiens":
+			 * the state of the goods a levy is put on, against it
+			 * (rule levy-target); a threat for the measure threatened
+			 */
+			if (!entity_done && a->ment < 0 && levy_demonym(st, k))
+			{
+				float		lpol = cue->frame == DP_FR_THREATEN ? (governed ? threat_pol : 1.0f) : pol;
+
+				if (push_state(st, a->demonym, &holder, quote, -lpol * w, c, c_end, lo, k, neg, hedged, reported))
+				{
+					entity_done = true;
+					found++;
+				}
+			}
 			/* "le soutien de la France à l'Ukraine": the holder named
 			 * after its noun cue is not a target */
 			if (a->ment >= 0 && holder_span != SIZE_MAX && dp_rule_on(DP_RULE_HOLDER_NOT_TARGET) &&
@@ -1303,6 +1422,15 @@ score_cue_one(St *st, size_t c)
 					float		against = aimed_against(st, mm->piece) &&
 						!cue_contre(st, cue, c_end, mm->piece) ? -1.0f : 1.0f;
 					int16_t		own = own_party(st, mm->piece, &holder);
+
+					/*
+					 * a threat is for the measure it threatens: what that
+					 * measure is aimed at has the measure's sign ("menace
+					 * d'imposer des tarifs sur la Chine": against China;
+					 * rule levy-target)
+					 */
+					if (cue->frame == DP_FR_THREATEN && against < 0 && dp_rule_on(DP_RULE_LEVY_TARGET))
+						pol = governed ? threat_pol : 1.0f;
 
 					if (governed_author(st, noun_start, noun_end, mm->piece))
 						against *= noun_pol;
@@ -1469,6 +1597,58 @@ topic_actions(St *st)
 	}
 }
 
+/*
+ * A proposal is its author's act for what it proposes, even when another
+ * cue governs it and takes its object ("ont exprimé leur soutien à la
+ * proposition américaine pour un cessez-le-feu": the United States are for
+ * it too; "a rejeté la proposition de trêve présentée par Washington"): a
+ * consumed noun cue of frame propose, a topic within a few words after it,
+ * its author a demonym or de + a name right after the noun, else the agent
+ * of a participle right after the topic (rule proposal-author).
+ */
+static void
+proposal_author(St *st, size_t c)
+{
+	const DpCue *cue = &st->d->cues[st->an[c].cue];
+	size_t		c_end = c + st->an[c].cue_len,
+				n = st->pc.n,
+				t = SIZE_MAX;
+	Ref			holder = {0};
+
+	if (!dp_rule_on(DP_RULE_PROPOSAL_AUTHOR) || cue->frame != DP_FR_PROPOSE || cue->pos != DP_POS_NOUN ||
+		cue->polarity <= 0 || c_end >= n)
+		return;
+	st->hpos = SIZE_MAX;
+	if (!noun_holder(st, c_end, &holder))
+		holder.valid = false;
+	for (size_t k = c_end; k < n && k < c_end + 8; k++)
+	{
+		if (st->an[k].topic >= 0)
+		{
+			t = k;
+			break;
+		}
+		if (is_clause_end(st, &st->pc.p[k]) || is_punct(st, &st->pc.p[k], ",;:") || st->an[k].cue >= 0 ||
+			is_que(&st->pc.p[k]) || key_is(&st->pc.p[k], "si") || key_is(&st->pc.p[k], "s'"))
+			return;
+	}
+	if (t == SIZE_MAX || st->an[t].topic_pol <= 0)
+		return;
+	if (!holder.valid)
+	{
+		size_t		te = t + st->an[t].topic_len;
+
+		/* a participle right after the topic, then par */
+		if (te + 2 >= n || !st->pc.p[te].wordlike || st->pc.p[te].cap || !key_is(&st->pc.p[te + 1], "par") ||
+			!agent_after(st, te + 1, 1, &holder) || !holder.valid)
+			return;
+	}
+	if (!holder.name)
+		return;
+	push(st, &holder, st->an[c].quote, st->d->topics[st->an[t].topic], -1, true, cue->weight, c, c_end,
+		 c, t + st->an[t].topic_len - 1, false, false, st->an[c].quote >= 0);
+}
+
 static void
 stance_sentence(St *st)
 {
@@ -1492,6 +1672,8 @@ stance_sentence(St *st)
 		}
 		if (st->an[i].cue >= 0 && !st->an[i].consumed)
 			score_cue(st, i);
+		else if (st->an[i].cue >= 0)
+			proposal_author(st, i);
 		if (st->an[i].topic >= 0)
 		{
 			st->last_topic = st->an[i].topic;

@@ -244,6 +244,75 @@ act_noun_before(const St *st, size_t c)
  * name is a target even of a demand cue (faire pression), which otherwise
  * takes topics only.
  */
+/*
+ * Is p a levy on trade: "droits de douane" (its last word), "tarifs" (and
+ * "tarifs douaniers"), "taxes", "surtaxes"?  Such a measure on a party is
+ * aimed against it, as pressure on it is (rule levy-target).
+ */
+static bool
+is_levy(const St *st, size_t j)
+{
+	const DpPiece *p = &st->pc.p[j];
+
+	if (!dp_rule_on(DP_RULE_LEVY_TARGET))
+		return false;
+	if (key_is(p, "douane") || key_is(p, "douanes"))
+		return j >= 2 && key_is(&st->pc.p[j - 1], "de") &&
+			(key_is(&st->pc.p[j - 2], "droits") || key_is(&st->pc.p[j - 2], "droit"));
+	return key_is(p, "tarifs") || key_is(p, "douaniers") || key_is(p, "taxes") || key_is(p, "surtaxes") ||
+		key_is(p, "surtaxe");
+}
+
+/*
+ * A rate after a levy: "de 25 %", "de 50 % supplémentaires", "de 10 pour
+ * cent": a number or a percent sign, or "pour" / "cent" after a number.
+ */
+static bool
+rate_piece(const St *st, size_t j)
+{
+	const DpPiece *p = &st->pc.p[j];
+
+	if (!p->wordlike)
+		return p->len >= 1 && (st->text[p->off] == '%' || (st->text[p->off] >= '0' && st->text[p->off] <= '9'));
+	return j >= 1 && !st->pc.p[j - 1].wordlike && (key_is(p, "pour") || key_is(p, "cent"));
+}
+
+/*
+ * Is the demonym at piece k the party a levy is put on, through its goods:
+ * "des droits de douane de 20 % sur les produits européens", "des tarifs
+ * sur tous les produits chinois" (a lowercase noun right before the
+ * demonym, a determiner and sur before it, a levy before sur; rule
+ * levy-target)?
+ */
+static bool
+levy_demonym(const St *st, size_t k)
+{
+	size_t		b;
+
+	if (!dp_rule_on(DP_RULE_LEVY_TARGET) || k < 4 || k >= st->pc.n || st->an[k].demonym < 0 ||
+		st->an[k].ment >= 0)
+		return false;
+	b = k - 1;
+	if (!st->pc.p[b].wordlike || st->pc.p[b].cap || st->an[b].ment >= 0 || st->an[b].cue >= 0 ||
+		key_in(&st->pc.p[b], L_DETERMINERS) || key_in(&st->pc.p[b], L_PREPOSITIONS))
+		return false;
+	if (!(key_in(&st->pc.p[b - 1], L_DETERMINERS) || key_in(&st->pc.p[b - 1], L_POSSESSIVES)))
+		return false;
+	b--;
+	if (key_is(&st->pc.p[b - 1], "tous") || key_is(&st->pc.p[b - 1], "toutes"))
+		b--;
+	if (b < 2 || !key_is(&st->pc.p[b - 1], "sur"))
+		return false;
+	for (size_t j = b - 1; j-- > 0 && j + 8 > b;)
+	{
+		if (is_levy(st, j))
+			return true;
+		if (!(is_genitive(&st->pc.p[j]) || rate_piece(st, j) || st->an[j].demonym >= 0))
+			return false;
+	}
+	return false;
+}
+
 static bool
 pressed(const St *st, size_t m)
 {
@@ -254,16 +323,38 @@ pressed(const St *st, size_t m)
 		return false;
 	if (b >= 1 && key_in(&st->pc.p[b - 1], L_DETERMINERS))
 		b--;
-	if (b < 2 || !key_is(&st->pc.p[b - 1], "sur"))
+	if (b < 2)
 		return false;
+	/* a levy "sur", "contre" or "à" the party: "des tarifs contre la Chine" */
+	if (!key_is(&st->pc.p[b - 1], "sur"))
+	{
+		bool		levy_prep = key_is(&st->pc.p[b - 1], "contre") || is_prep_a(st, &st->pc.p[b - 1]) ||
+			key_is(&st->pc.p[b - 1], "au") || key_is(&st->pc.p[b - 1], "aux");
+
+		if (!levy_prep || !dp_rule_on(DP_RULE_LEVY_TARGET))
+			return false;
+		for (size_t j = b - 1; j-- > 0 && j + 8 > b;)
+		{
+			if (is_levy(st, j))
+				return true;
+			if (!(is_genitive(&st->pc.p[j]) || rate_piece(st, j) ||
+				  (st->pc.p[j].wordlike && !st->pc.p[j].cap && st->an[j].ment < 0 && st->an[j].cue < 0 &&
+				   st->an[j].topic < 0 && !key_in(&st->pc.p[j], L_PREPOSITIONS) &&
+				   !key_in(&st->pc.p[j], L_DETERMINERS) && !is_que(&st->pc.p[j]))))
+				return false;
+		}
+		return false;
+	}
 	/* between the noun and sur: an adjective, its holder after de (la
-	 * pression de Pékin sur), a demonym (la pression chinoise sur) */
-	for (size_t j = b - 1; j-- > 0 && j + 7 > b;)
+	 * pression de Pékin sur), a demonym (la pression chinoise sur); after
+	 * a levy, its rate (des droits de douane de 25 % sur) */
+	for (size_t j = b - 1; j-- > 0 && j + 8 > b;)
 	{
 		adj = &st->pc.p[j];
-		if (is_pressure(adj))
+		if (is_pressure(adj) || is_levy(st, j))
 			return true;
-		if (st->an[j].ment >= 0 || st->an[j].demonym >= 0 || is_genitive(adj) || is_definite(adj))
+		if (st->an[j].ment >= 0 || st->an[j].demonym >= 0 || is_genitive(adj) || is_definite(adj) ||
+			(dp_rule_on(DP_RULE_LEVY_TARGET) && rate_piece(st, j)))
 			continue;
 		if (!adj->wordlike || adj->cap || st->an[j].topic >= 0 || st->an[j].cue >= 0 ||
 			key_in(adj, L_DETERMINERS) || key_in(adj, L_PREPOSITIONS) || is_que(adj) ||
