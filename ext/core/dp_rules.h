@@ -151,7 +151,9 @@
 	X(LAST_NAMED_TITLE,   "last-named-title",   "ce dernier / celui-ci stand for the last person named, a leader's title included (Trump a reçu le président ukrainien. Ce dernier a salué ...: the Ukrainian president); celui-ci and celle-ci come as two pieces") \
 	X(COMME_COORDINATION, "comme-coordination", "subjects joined by comme share the stance: La Russie comme l'Ukraine a accepté; Paris, comme Berlin, soutient") \
 	X(COORDINATED_SPEAKERS, "coordinated-speakers", "a quote attributed to two speakers joined by et (», affirment Paris et Londres) is both speakers'") \
-	X(COORDINATED_PARTICIPLE, "coordinated-participle", "a passive participle coordinated with an earlier one (une décision critiquée par Israël et rejetée par les États-Unis) has the same subject: not the first one's agent")
+	X(COORDINATED_PARTICIPLE, "coordinated-participle", "a passive participle coordinated with an earlier one (une décision critiquée par Israël et rejetée par les États-Unis) has the same subject: not the first one's agent") \
+	X(GROUP_RECALL,       "group-recall",       "a counted group (la décision des trois pays) that no set of names of the last two sentences fits stands for the last set of that many named together within six sentences") \
+	X(GROUP_NOT_HOLDER,   "group-not-holder",   "the holder is not one of the names a counted group object stands for (Trump a reçu Pachinian et Aliev ... Trump a salué les deux dirigeants): the others must fit the count")
 
 typedef enum DpRule
 {

@@ -34,6 +34,8 @@
 #define MAX_GROUP 6				/* names a group reference (ils, les deux pays) may stand for */
 #define GROUP_REACH 2			/* sentences back a group reference looks for its names */
 #define GROUP_WINDOW 120		/* pieces back in its sentence a group reference looks */
+#define GROUP_HIST 6			/* sets of names remembered per kind for a counted group */
+#define GROUP_FAR 6				/* sentences back a counted group looks for its count (group-recall) */
 
 typedef struct Ref
 {
@@ -126,6 +128,12 @@ typedef struct St
 	Ref			gstate[MAX_GROUP];
 	int			ngstate;
 	uint32_t	gstate_sentence;
+	/* the older sets too, newest first, [0] persons, [1] states: a counted
+	 * group (les trois pays) stands for the last set of its count
+	 * (rule group-recall) */
+	Ref			ghist[2][GROUP_HIST][MAX_GROUP];
+	int			nghist[2][GROUP_HIST];
+	uint32_t	ghist_sentence[2][GROUP_HIST];
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
@@ -625,7 +633,7 @@ other_subject(St *st, size_t c, const Ref *holder, Ref *out, size_t *pos);
 static size_t
 group_phrase(const St *st, size_t k, int *size, int *kind);
 static int
-group_members(const St *st, size_t before, int size, int kind, Ref *out);
+group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, bool recall);
 static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind);
 static int

@@ -512,7 +512,8 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 					kind;
 		Ref			g[MAX_GROUP + 1];
 
-		if (group_ending_at(st, k, start, &size, &kind) && group_members(st, *start, size, kind, g) > 0)
+		if (group_ending_at(st, k, start, &size, &kind) &&
+			group_members(st, *start, size, kind, g, NULL, false) > 0)
 		{
 			*out = g[0];
 			return allow_prep || !preceded_by_preposition(st, *start);
@@ -582,7 +583,7 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*start = k;
 		/* "ils", "elles": the names just given together, when there are */
 		if (dp_rule_on(DP_RULE_GROUP_HOLDER) && group_phrase(st, k, &size, &kind) == k + 1 &&
-			group_members(st, k, size, kind, g) > 0)
+			group_members(st, k, size, kind, g, NULL, false) > 0)
 		{
 			*out = g[0];
 			return true;
@@ -1386,13 +1387,44 @@ group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind)
 }
 
 /*
+ * A name right after de, du, d' (its article skipped) that follows a common
+ * noun: a party to that noun (la décision du Royaume-Uni, du Canada et de
+ * l'Australie), not where something happens.  For the sets a counted group
+ * recalls (rule group-recall).
+ */
+static bool
+genitive_party(const St *st, size_t start)
+{
+	size_t		b = start;
+
+	if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_is(&st->pc.p[b - 1], "des"))
+		b--;
+	return b > 0 && is_genitive(&st->pc.p[b - 1]);
+}
+
+/*
+ * Is a name the holder a counted group object leaves out (rule
+ * group-not-holder)?  The holder itself, and for a state the holder's state
+ * (Moscou holding: Russie is no member either).
+ */
+static bool
+group_excluded(const Ref *exclude, const char *name, int actor, int kind)
+{
+	if (!exclude || !exclude->valid || !exclude->name || !name)
+		return false;
+	if (strcmp(exclude->name, name) == 0)
+		return true;
+	return kind == DP_KIND_GPE && actor >= 0 && exclude->actor == actor && exclude->kind == DP_KIND_GPE;
+}
+
+/*
  * The distinct persons (kind 1) or acting states and organisations (kind 2)
  * named in this sentence before piece before; a state once per actor
  * (Russie and Moscou are one party).  Returns their number, MAX_GROUP + 1
  * when there are more.
  */
 static int
-group_collect(const St *st, size_t before, int kind, Ref *out)
+group_collect(const St *st, size_t before, int kind, Ref *out, const Ref *exclude, bool genitive)
 {
 	int			n = 0;
 	size_t		from = before > GROUP_WINDOW ? before - GROUP_WINDOW : 0;
@@ -1410,7 +1442,11 @@ group_collect(const St *st, size_t before, int kind, Ref *out)
 			!((mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm)))
 			continue;
 		/* "au Moyen-Orient et en Ukraine", "à Doha": where, not who */
-		if (mm->kind == DP_KIND_GPE && (place_of(st, mm) || preceded_by_preposition(st, mm->piece)))
+		if (mm->kind == DP_KIND_GPE && (place_of(st, mm) ||
+										(preceded_by_preposition(st, mm->piece) &&
+										 !(genitive && genitive_party(st, mm->piece)))))
+			continue;
+		if (exclude && group_excluded(exclude, mm->name, mm->actor, mm->kind))
 			continue;
 		for (int j = 0; j < n && !dup; j++)
 			dup = strcmp(out[j].name, mm->name) == 0 ||
@@ -1437,8 +1473,43 @@ group_fits(int n, int size)
  * GROUP_REACH) that named several; persons first when either will do.  The
  * count must match a counted group.  Returns how many, 0 if none fits.
  */
+/*
+ * Copies into out the names of a remembered set that are not left out;
+ * returns how many if that fits the count, else 0.
+ */
 static int
-group_members(const St *st, size_t before, int size, int kind, Ref *out)
+group_fit_set(const Ref *set, int nset, int size, const Ref *exclude, Ref *out)
+{
+	int			n = 0;
+
+	for (int i = 0; i < nset && i < MAX_GROUP; i++)
+		if (!group_excluded(exclude, set[i].name, set[i].actor, set[i].kind))
+			out[n++] = set[i];
+	return group_fits(n, size) ? n : 0;
+}
+
+/*
+ * Remembers a set of names for a counted group (rule group-recall), newest
+ * first: the older sets move one place back, the oldest is dropped.
+ */
+static void
+group_remember(St *st, int gk, const Ref *set, int n)
+{
+	if (gk < 0 || gk > 1 || n < 2 || n > MAX_GROUP)
+		return;
+	for (int h = GROUP_HIST - 1; h > 0; h--)
+	{
+		memcpy(st->ghist[gk][h], st->ghist[gk][h - 1], sizeof(st->ghist[gk][h]));
+		st->nghist[gk][h] = st->nghist[gk][h - 1];
+		st->ghist_sentence[gk][h] = st->ghist_sentence[gk][h - 1];
+	}
+	memcpy(st->ghist[gk][0], set, sizeof(Ref) * (size_t) n);
+	st->nghist[gk][0] = n;
+	st->ghist_sentence[gk][0] = st->sentence;
+}
+
+static int
+group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, bool recall)
 {
 	int			n;
 
@@ -1457,23 +1528,35 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out)
 				group_noun_kind(&st->pc.p[k + 1]) < 0 && !key_in(&st->pc.p[k + 1], L_PREPOSITIONS))
 				return 0;
 	}
+	if (!dp_rule_on(DP_RULE_GROUP_NOT_HOLDER))
+		exclude = NULL;
 
-	if (kind != 2 && group_fits(n = group_collect(st, before, 1, out), size))
+	if (kind != 2 && group_fits(n = group_collect(st, before, 1, out, exclude, false), size))
 		return n;
-	if (kind != 1 && group_fits(n = group_collect(st, before, 2, out), size))
+	if (kind != 1 && group_fits(n = group_collect(st, before, 2, out, exclude, false), size))
 		return n;
 	if (kind != 2 && st->ngper > 0 && st->sentence <= st->gper_sentence + GROUP_REACH &&
-		group_fits(st->ngper, size))
-	{
-		memcpy(out, st->gper, sizeof(Ref) * (size_t) st->ngper);
-		return st->ngper;
-	}
+		(n = group_fit_set(st->gper, st->ngper, size, exclude, out)) > 0)
+		return n;
 	if (kind != 1 && st->ngstate > 0 && st->sentence <= st->gstate_sentence + GROUP_REACH &&
-		group_fits(st->ngstate, size))
-	{
-		memcpy(out, st->gstate, sizeof(Ref) * (size_t) st->ngstate);
-		return st->ngstate;
-	}
+		(n = group_fit_set(st->gstate, st->ngstate, size, exclude, out)) > 0)
+		return n;
+
+	/*
+	 * "Saluant la décision des trois pays": a count no recent set fits
+	 * stands for the last set of that many, a few sentences back (rule
+	 * group-recall)
+	 */
+	if (size > 0 && recall && dp_rule_on(DP_RULE_GROUP_RECALL))
+		for (int h = 0; h < GROUP_HIST; h++)
+			for (int g = 0; g < 2; g++)
+			{
+				if ((g == 0 && kind == 2) || (g == 1 && kind == 1) || st->nghist[g][h] <= 0 ||
+					st->sentence > st->ghist_sentence[g][h] + GROUP_FAR)
+					continue;
+				if ((n = group_fit_set(st->ghist[g][h], st->nghist[g][h], size, exclude, out)) > 0)
+					return n;
+			}
 	return 0;
 }
 
@@ -2173,18 +2256,60 @@ update_state(St *st)
 		Ref			g[MAX_GROUP + 1];
 		int			n;
 
-		if ((n = group_collect(st, st->pc.n, 1, g)) >= 2 && n <= MAX_GROUP)
+		for (int kind = 1; kind <= 2; kind++)
 		{
-			memcpy(st->gper, g, sizeof(Ref) * (size_t) n);
-			st->ngper = n;
-			st->gper_sentence = st->sentence;
+			int			gk = kind - 1;
+
+			if ((n = group_collect(st, st->pc.n, kind, g, NULL, false)) >= 2 && n <= MAX_GROUP)
+			{
+				if (kind == 1)
+				{
+					memcpy(st->gper, g, sizeof(Ref) * (size_t) n);
+					st->ngper = n;
+					st->gper_sentence = st->sentence;
+				}
+				else
+				{
+					memcpy(st->gstate, g, sizeof(Ref) * (size_t) n);
+					st->ngstate = n;
+					st->gstate_sentence = st->sentence;
+				}
+			}
+			/* the sets a counted group may recall take the parties after
+			 * de too (la décision du Royaume-Uni et du Canada) */
+			if (!dp_rule_on(DP_RULE_GROUP_RECALL) ||
+				(n = group_collect(st, st->pc.n, kind, g, NULL, true)) < 2 || n > MAX_GROUP)
+				continue;
+			group_remember(st, gk, g, n);
 		}
-		if ((n = group_collect(st, st->pc.n, 2, g)) >= 2 && n <= MAX_GROUP)
-		{
-			memcpy(st->gstate, g, sizeof(Ref) * (size_t) n);
-			st->ngstate = n;
-			st->gstate_sentence = st->sentence;
-		}
+		/* and each list of names coordinated by commas and et (le
+		 * Royaume-Uni, le Canada et l'Australie ont reconnu la Palestine:
+		 * three, not four) */
+		if (dp_rule_on(DP_RULE_GROUP_RECALL))
+			for (size_t i = st->mfirst; i < st->mend; i++)
+			{
+				const DpMention *mm = &st->ms.m[i];
+				size_t		end = 0;
+				int			gk;
+				bool		same = true;
+
+				if (!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+					!acting(st, mm) || mm->piece + mm->npieces >= st->pc.n)
+					continue;
+				/* a list's first name only: not one after a comma or et */
+				if (mm->piece > 0 && (key_is(&st->pc.p[mm->piece - 1], "et") ||
+									  is_punct(st, &st->pc.p[mm->piece - 1], ",")))
+					continue;
+				g[0] = ref_mention(st, mm);
+				n = 1 + coordinated_names(st, mm->piece + mm->npieces, g + 1, MAX_GROUP - 1, &end, true);
+				if (n < 2)
+					continue;
+				gk = g[0].kind == DP_KIND_PER ? 0 : 1;
+				for (int j = 1; j < n && same; j++)
+					same = (g[j].kind == DP_KIND_PER) == (gk == 0);
+				if (same)
+					group_remember(st, gk, g, n);
+			}
 	}
 	for (size_t i = 0; i < st->pc.n; i++)
 		if (st->an[i].topic >= 0)
@@ -2371,6 +2496,15 @@ participle_subject(St *st, size_t c, size_t c_end, Ref *out)
 		/* its object is in the phrase: a topic or a name */
 		if (st->an[k].topic >= 0 || st->an[k].ment >= 0)
 			object = true;
+		/* or a counted group standing for names (la décision des trois pays) */
+		if (!object && dp_rule_on(DP_RULE_GROUP_TARGET) && group_det(&st->pc.p[k]))
+		{
+			int			size,
+						kind;
+
+			if (group_phrase(st, k, &size, &kind) && size > 0)
+				object = true;
+		}
 		if (is_punct(st, &st->pc.p[k], ","))
 		{
 			if (!object)
