@@ -153,7 +153,9 @@
 	X(COORDINATED_SPEAKERS, "coordinated-speakers", "a quote attributed to two speakers joined by et (», affirment Paris et Londres) is both speakers'") \
 	X(COORDINATED_PARTICIPLE, "coordinated-participle", "a passive participle coordinated with an earlier one (une décision critiquée par Israël et rejetée par les États-Unis) has the same subject: not the first one's agent") \
 	X(GROUP_RECALL,       "group-recall",       "a counted group (la décision des trois pays) that no set of names of the last two sentences fits stands for the last set of that many named together within six sentences") \
-	X(GROUP_NOT_HOLDER,   "group-not-holder",   "the holder is not one of the names a counted group object stands for (Trump a reçu Pachinian et Aliev ... Trump a salué les deux dirigeants): the others must fit the count")
+	X(GROUP_NOT_HOLDER,   "group-not-holder",   "the holder is not one of the names a counted group object stands for (Trump a reçu Pachinian et Aliev ... Trump a salué les deux dirigeants): the others must fit the count") \
+	X(TITLED_LATER,       "titled-later",       "a title with its demonym (l'ambassadeur iranien) is the person of that state whose usual title it opens named in the next sentences, when none was named before") \
+	X(ROLE_PERSON,        "role-person",        "a role title with its demonym (le chef de la diplomatie russe, le porte-parole turc) is the one person of that state named in the document whose usual title has the same role class (diplo.role), when its words name no title of his")
 
 typedef enum DpRule
 {

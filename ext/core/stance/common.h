@@ -31,6 +31,7 @@
 #define MAX_LEFT 30				/* pieces a subject may be before its cue */
 #define MAX_QUOTES_OPEN 64
 #define TITLED_WINDOW 512		/* mentions looked back at for a titled leader */
+#define TITLED_AHEAD 2			/* sentences ahead a title looks for its person (titled-later) */
 #define MAX_GROUP 6				/* names a group reference (ils, les deux pays) may stand for */
 #define GROUP_REACH 2			/* sentences back a group reference looks for its names */
 #define GROUP_WINDOW 120		/* pieces back in its sentence a group reference looks */

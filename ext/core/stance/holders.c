@@ -123,25 +123,156 @@ subject_of_next_cue(const St *st, int32_t mi)
  * w (the title's first word, as a cached word of the dictionary); an
  * invalid Ref if none.
  */
+static bool
+title_opens_with(const St *st, const DpMention *mm, int16_t actor, const DpWord *w)
+{
+	const char *title;
+	const DpWord *tw;
+
+	if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
+		(title = st->d->entities[mm->entity].title) == NULL)
+		return false;
+	tw = dp_dict_word(st->d, title, strcspn(title, " "));
+	return tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0);
+}
+
 static Ref
 titled_person(const St *st, int16_t actor, const DpWord *w)
 {
 	Ref			none = {0};
 
 	for (size_t i = st->mend; i-- > 0 && i + TITLED_WINDOW > st->mend;)
+		if (title_opens_with(st, &st->ms.m[i], actor, w))
+			return ref_mention(st, &st->ms.m[i]);
+	/*
+	 * "L'ambassadeur iranien a qualifié ... , a ajouté Amir Saeid
+	 * Iravani": the name may come only in the next sentences (rule
+	 * titled-later)
+	 */
+	if (dp_rule_on(DP_RULE_TITLED_LATER))
+		for (size_t i = st->mend; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
+			if (title_opens_with(st, &st->ms.m[i], actor, w))
+				return ref_mention(st, &st->ms.m[i]);
+	return none;
+}
+
+/*
+ * The role class (diplo.role) of the longest role title made of the words
+ * of title (a dictionary entity's usual title: "ministre des affaires
+ * étrangères"), -1 if none.  Words are cut at spaces and after an
+ * apostrophe (d'état), as the text's pieces are.
+ */
+static int
+title_role_class(const St *st, const char *title)
+{
+	uint32_t	node = 0;
+	int			cls = -1;
+	const char *s = title;
+
+	if (!title)
+		return -1;
+	for (int words = 0; *s && words < 8; words++)
+	{
+		size_t		n = 0;
+		const DpWord *w;
+		uint32_t	nv;
+		const DpVal *v;
+
+		while (s[n] && s[n] != ' ' && s[n] != '\'')
+			n++;
+		if (s[n] == '\'')
+			n++;				/* d' */
+		if (n == 0)
+		{
+			s++;
+			continue;
+		}
+		w = dp_dict_word(st->d, s, n);
+		node = w ? dp_trie_child(st->d->words, node, w->key, w->keylen) : 0;
+		if (!node)
+			break;
+		v = dp_trie_values(st->d->words, node, &nv);
+		for (uint32_t q = 0; q < nv; q++)
+			if (v[q].type == DP_V_ROLE)
+				cls = v[q].sub;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return cls;
+}
+
+/*
+ * The role class of the longest role title starting at piece b, its
+ * demonym skipped once (le ministre russe des Affaires étrangères), -1 if
+ * none.
+ */
+static int
+role_class_at(const St *st, size_t b, int16_t actor)
+{
+	uint32_t	node = 0;
+	int			cls = -1;
+	bool		skipped = false;
+
+	for (size_t j = b; j < st->pc.n && j < b + 8; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		uint32_t	next,
+					nv;
+		const DpVal *v;
+
+		if (!p->wordlike)
+			break;
+		next = dp_trie_child(st->d->words, node, p->w->key, p->w->keylen);
+		if (!next)
+		{
+			if (!skipped && j > b && st->an[j].demonym == actor)
+			{
+				skipped = true;
+				continue;
+			}
+			break;
+		}
+		node = next;
+		v = dp_trie_values(st->d->words, node, &nv);
+		for (uint32_t q = 0; q < nv; q++)
+			if (v[q].type == DP_V_ROLE)
+				cls = v[q].sub;
+	}
+	return cls;
+}
+
+/*
+ * The one person of that actor named in the document (before, or in the
+ * next sentences) whose usual title has the role class of the title at
+ * piece b (rule role-person): "le chef de la diplomatie russe" is Sergueï
+ * Lavrov, ministre des affaires étrangères, when he is the only Russian
+ * minister named.  Heads of state are left to the leader rules.  An
+ * invalid Ref if none or several.
+ */
+static Ref
+role_person(const St *st, int16_t actor, size_t b)
+{
+	Ref			none = {0},
+				found = {0};
+	int			cls;
+	size_t		from = st->mend > TITLED_WINDOW ? st->mend - TITLED_WINDOW : 0;
+
+	if (!dp_rule_on(DP_RULE_ROLE_PERSON) || actor < 0 ||
+		(cls = role_class_at(st, b, actor)) < 0 || cls == DP_ROLE_HEAD || cls == DP_ROLE_OTHER)
+		return none;
+	for (size_t i = from; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
 	{
 		const DpMention *mm = &st->ms.m[i];
-		const char *title;
-		const DpWord *tw;
 
 		if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
-			(title = st->d->entities[mm->entity].title) == NULL)
+			title_role_class(st, st->d->entities[mm->entity].title) != cls)
 			continue;
-		tw = dp_dict_word(st->d, title, strcspn(title, " "));
-		if (tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0))
-			return ref_mention(st, mm);
+		if (found.valid && found.entity != mm->entity)
+			return none;		/* two of them: no guess */
+		found = ref_mention(st, mm);
 	}
-	return none;
+	return found;
 }
 
 /*
@@ -187,6 +318,8 @@ ref_collective(const St *st, int16_t actor, size_t b)
 {
 	Ref			r = title_before_demonym(st, actor, b, DP_RULE_TITLED_COLLECTIVE);
 
+	if (!r.valid)
+		r = role_person(st, actor, b);
 	return r.valid ? r : ref_state(st, actor);
 }
 
