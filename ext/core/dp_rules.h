@@ -155,7 +155,8 @@
 	X(GROUP_RECALL,       "group-recall",       "a counted group (la décision des trois pays) that no set of names of the last two sentences fits stands for the last set of that many named together within six sentences") \
 	X(GROUP_NOT_HOLDER,   "group-not-holder",   "the holder is not one of the names a counted group object stands for (Trump a reçu Pachinian et Aliev ... Trump a salué les deux dirigeants): the others must fit the count") \
 	X(TITLED_LATER,       "titled-later",       "a title with its demonym (l'ambassadeur iranien) is the person of that state whose usual title it opens named in the next sentences, when none was named before") \
-	X(ROLE_PERSON,        "role-person",        "a role title with its demonym (le chef de la diplomatie russe, le porte-parole turc) is the one person of that state named in the document whose usual title has the same role class (diplo.role), when its words name no title of his")
+	X(ROLE_PERSON,        "role-person",        "a role title with its demonym (le chef de la diplomatie russe, le porte-parole turc) is the one person of that state named in the document whose usual title has the same role class (diplo.role), when its words name no title of his") \
+	X(ROLE_DICTIONARY,    "role-dictionary",    "a title with its demonym (le président palestinien, le ministre russe des Affaires étrangères) whose state no person named in the document holds is the dictionary's one person of that state with exactly that usual title")
 
 typedef enum DpRule
 {

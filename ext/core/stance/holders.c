@@ -298,11 +298,15 @@ title_before_demonym(const St *st, int16_t actor, size_t b, DpRule rule)
  * document, the one whose usual title (diplo.entity.title) starts with that
  * noun (titled_person()); else the most mentioned one (ref_leader()).
  */
+static Ref role_dictionary(const St *st, int16_t actor, size_t b);
+
 static Ref
 ref_titled(const St *st, int16_t actor, size_t b)
 {
 	Ref			r = title_before_demonym(st, actor, b, DP_RULE_TITLED_LEADER);
 
+	if (!r.valid)
+		r = role_dictionary(st, actor, b);
 	return r.valid ? r : ref_leader(st, actor);
 }
 
@@ -320,7 +324,88 @@ ref_collective(const St *st, int16_t actor, size_t b)
 
 	if (!r.valid)
 		r = role_person(st, actor, b);
+	if (!r.valid)
+		r = role_dictionary(st, actor, b);
 	return r.valid ? r : ref_state(st, actor);
+}
+
+/*
+ * Do the words of a dictionary title match the text from piece b, the
+ * demonym of actor skipped once (title "ministre des affaires étrangères":
+ * "ministre russe des Affaires étrangères"), the whole title and then the
+ * demonym or the title's end?
+ */
+static bool
+title_matches_at(const St *st, const char *title, size_t b, int16_t actor)
+{
+	const char *s = title;
+	size_t		j = b;
+	bool		skipped = false;
+
+	while (*s)
+	{
+		size_t		n = 0;
+		const DpWord *w;
+
+		while (s[n] && s[n] != ' ' && s[n] != '\'')
+			n++;
+		if (s[n] == '\'')
+			n++;
+		if (n == 0)
+		{
+			s++;
+			continue;
+		}
+		if (j < st->pc.n && !skipped && j > b && st->an[j].demonym == actor)
+		{
+			skipped = true;
+			j++;
+		}
+		if (j >= st->pc.n || (w = dp_dict_word(st->d, s, n)) == NULL ||
+			st->pc.p[j].w->keylen != w->keylen || memcmp(st->pc.p[j].w->key, w->key, w->keylen) != 0)
+			return false;
+		j++;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	/* the demonym was in the title or right after it */
+	return skipped || (j < st->pc.n && st->an[j].demonym == actor);
+}
+
+/*
+ * The dictionary's one person of that actor whose usual title is exactly
+ * the title at piece b (rule role-dictionary), for a title whose state no
+ * person named in the document holds: "le président palestinien" is
+ * Mahmoud Abbas, "le Premier ministre belge" Bart De Wever.  An invalid Ref
+ * if none or several.
+ */
+static Ref
+role_dictionary(const St *st, int16_t actor, size_t b)
+{
+	Ref			found = {0};
+
+	if (!dp_rule_on(DP_RULE_ROLE_DICTIONARY) || actor < 0 || st->leader_of[actor] >= 0)
+		return found;
+	for (uint32_t e = 0; e < st->d->nentities; e++)
+	{
+		const DpEntity *en = &st->d->entities[e];
+
+		if (en->kind != DP_KIND_PER || en->actor != actor || !en->title ||
+			!title_matches_at(st, en->title, b, actor))
+			continue;
+		if (found.valid)
+		{
+			found.valid = false;	/* two of them: no guess */
+			break;
+		}
+		found.name = en->name;
+		found.entity = (int32_t) e;
+		found.actor = actor;
+		found.kind = DP_KIND_PER;
+		found.valid = true;
+	}
+	return found;
 }
 
 /* A nominal mention ending at piece k (a demonym): le président russe. */
