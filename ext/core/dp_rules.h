@@ -156,7 +156,8 @@
 	X(GROUP_NOT_HOLDER,   "group-not-holder",   "the holder is not one of the names a counted group object stands for (Trump a reçu Pachinian et Aliev ... Trump a salué les deux dirigeants): the others must fit the count") \
 	X(TITLED_LATER,       "titled-later",       "a title with its demonym (l'ambassadeur iranien) is the person of that state whose usual title it opens named in the next sentences, when none was named before") \
 	X(ROLE_PERSON,        "role-person",        "a role title with its demonym (le chef de la diplomatie russe, le porte-parole turc) is the one person of that state named in the document whose usual title has the same role class (diplo.role), when its words name no title of his") \
-	X(ROLE_DICTIONARY,    "role-dictionary",    "a title with its demonym (le président palestinien, le ministre russe des Affaires étrangères) whose state no person named in the document holds is the dictionary's one person of that state with exactly that usual title")
+	X(ROLE_DICTIONARY,    "role-dictionary",    "a title with its demonym (le président palestinien, le ministre russe des Affaires étrangères) whose state no person named in the document holds is the dictionary's one person of that state with exactly that usual title") \
+	X(GROUP_NOUN,         "group-noun",         "ces pays, ces dirigeants (no count), le trio / le duo (le trio européen) and a count before a plural demonym (les trois Européens) are group references too; a group subject stands for a list of names of the last two sentences of its count (Paris, Londres et Berlin ... les trois Européens)")
 
 typedef enum DpRule
 {

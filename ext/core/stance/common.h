@@ -135,6 +135,7 @@ typedef struct St
 	Ref			ghist[2][GROUP_HIST][MAX_GROUP];
 	int			nghist[2][GROUP_HIST];
 	uint32_t	ghist_sentence[2][GROUP_HIST];
+	bool		ghist_genitive[2][GROUP_HIST];	/* a set with complements after de */
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
@@ -416,6 +417,14 @@ impersonal(const St *st, size_t k);
 static bool
 candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
 
+/* How far back a group subject recalls a set of its count (rule
+ * group-noun): the two sentences a group reference looks at, else none */
+static inline int
+group_holder_reach(void)
+{
+	return dp_rule_on(DP_RULE_GROUP_NOUN) ? -GROUP_REACH : 0;
+}
+
 /* The determiners of a counted group (les deux pays): les, des, aux, ces, leurs. */
 static inline bool
 group_det(const DpPiece *p)
@@ -441,6 +450,9 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	if (a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
 		!(a->mods & (1u << DP_MOD_LEADER)) &&
 		!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
+		!(k >= 1 && dp_rule_on(DP_RULE_GROUP_HOLDER) &&
+		  (key_is(&st->pc.p[k - 1], "ces") || key_is(&st->pc.p[k - 1], "trio") || key_is(&st->pc.p[k - 1], "duo") ||
+		   key_is(p, "trio") || key_is(p, "duo"))) &&
 		!key_in(p, L_PRONOUNS3))
 		return false;
 	return candidate_full(st, k, out, start, allow_prep);
@@ -634,7 +646,7 @@ other_subject(St *st, size_t c, const Ref *holder, Ref *out, size_t *pos);
 static size_t
 group_phrase(const St *st, size_t k, int *size, int *kind);
 static int
-group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, bool recall);
+group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, int recall);
 static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind);
 static int

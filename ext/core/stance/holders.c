@@ -731,7 +731,7 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		Ref			g[MAX_GROUP + 1];
 
 		if (group_ending_at(st, k, start, &size, &kind) &&
-			group_members(st, *start, size, kind, g, NULL, false) > 0)
+			group_members(st, *start, size, kind, g, NULL, group_holder_reach()) > 0)
 		{
 			*out = g[0];
 			return allow_prep || !preceded_by_preposition(st, *start);
@@ -801,7 +801,7 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*start = k;
 		/* "ils", "elles": the names just given together, when there are */
 		if (dp_rule_on(DP_RULE_GROUP_HOLDER) && group_phrase(st, k, &size, &kind) == k + 1 &&
-			group_members(st, k, size, kind, g, NULL, false) > 0)
+			group_members(st, k, size, kind, g, NULL, 0) > 0)
 		{
 			*out = g[0];
 			return true;
@@ -1528,6 +1528,8 @@ group_noun_kind(const DpPiece *p)
 	static const char *const either[] = {
 		"parties", "camps", "belligerants", "delegations", "signataires", "allies", NULL
 	};
+	/* "les trois Européens" (rule group-noun) */
+	static const char *const regional[] = {"europeens", "occidentaux", NULL};
 
 	for (int i = 0; persons[i]; i++)
 		if (key_is(p, persons[i]))
@@ -1538,7 +1540,34 @@ group_noun_kind(const DpPiece *p)
 	for (int i = 0; either[i]; i++)
 		if (key_is(p, either[i]))
 			return 0;
+	for (int i = 0; regional[i] && dp_rule_on(DP_RULE_GROUP_NOUN); i++)
+		if (key_is(p, regional[i]))
+			return 0;
 	return -1;
+}
+
+/*
+ * A demonym or a regional adjective after trio, duo (le trio européen, le
+ * duo franco-allemand, le trio occidental).
+ */
+static bool
+group_adjective(const St *st, size_t k)
+{
+	static const char *const ends[] = {"en", "ain", "al", "and", "ais", NULL};
+	const DpWord *w = st->pc.p[k].w;
+
+	if (st->an[k].demonym >= 0)
+		return true;
+	if (!st->pc.p[k].wordlike || st->pc.p[k].cap || st->an[k].cue >= 0)
+		return false;
+	for (int i = 0; ends[i]; i++)
+	{
+		size_t		n = strlen(ends[i]);
+
+		if (w->keylen > n + 2 && memcmp(w->key + w->keylen - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -1572,6 +1601,23 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 			}
 		return k + 1;
 	}
+	if (dp_rule_on(DP_RULE_GROUP_NOUN) && k + 1 < st->pc.n)
+	{
+		/* "ces pays", "ces dirigeants": a group with no count */
+		if (key_is(p, "ces") && st->an[k + 1].ment < 0 && (*kind = group_noun_kind(&st->pc.p[k + 1])) >= 0)
+		{
+			*size = -1;
+			return k + 2;
+		}
+		/* "le trio européen", "du duo": a group of three, of two */
+		if ((key_is(p, "le") || key_is(p, "du") || key_is(p, "au")) &&
+			(key_is(&st->pc.p[k + 1], "trio") || key_is(&st->pc.p[k + 1], "duo")))
+		{
+			*size = key_is(&st->pc.p[k + 1], "trio") ? 3 : 2;
+			*kind = 0;
+			return k + 2 < st->pc.n && group_adjective(st, k + 2) ? k + 3 : k + 2;
+		}
+	}
 	if (!group_det(p) || k + 2 >= st->pc.n)
 		return 0;
 	for (int i = 0; counts[i]; i++)
@@ -1592,16 +1638,31 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind)
 {
-	if (k < 2 || !dp_rule_on(DP_RULE_GROUP_HOLDER))
+	if (k < 1 || !dp_rule_on(DP_RULE_GROUP_HOLDER))
 		return false;
-	/* only group_phrase()'s counted groups end two pieces on: a determiner
-	 * first (tested here, where most pieces fail, before the call) */
-	if (!group_det(&st->pc.p[k - 2]))
+	/* group_phrase()'s counted groups end two pieces on: a determiner first
+	 * (tested here, where most pieces fail, before the call) */
+	if (k >= 2 && group_det(&st->pc.p[k - 2]) && group_phrase(st, k - 2, size, kind) == k + 1)
+	{
+		*start = k - 2;
+		return true;
+	}
+	/* "ces pays", one piece on; "le trio européen", two (rule group-noun) */
+	if (!dp_rule_on(DP_RULE_GROUP_NOUN))
 		return false;
-	if (group_phrase(st, k - 2, size, kind) != k + 1)
-		return false;
-	*start = k - 2;
-	return true;
+	if (key_is(&st->pc.p[k - 1], "ces") && group_phrase(st, k - 1, size, kind) == k + 1)
+	{
+		*start = k - 1;
+		return true;
+	}
+	for (size_t b = k >= 2 ? k - 2 : 0; b < k; b++)
+		if ((key_is(&st->pc.p[b], "le") || key_is(&st->pc.p[b], "du") || key_is(&st->pc.p[b], "au")) &&
+			group_phrase(st, b, size, kind) == k + 1)
+		{
+			*start = b;
+			return true;
+		}
+	return false;
 }
 
 /*
@@ -1711,7 +1772,7 @@ group_fit_set(const Ref *set, int nset, int size, const Ref *exclude, Ref *out)
  * first: the older sets move one place back, the oldest is dropped.
  */
 static void
-group_remember(St *st, int gk, const Ref *set, int n)
+group_remember(St *st, int gk, const Ref *set, int n, bool genitive)
 {
 	if (gk < 0 || gk > 1 || n < 2 || n > MAX_GROUP)
 		return;
@@ -1720,14 +1781,16 @@ group_remember(St *st, int gk, const Ref *set, int n)
 		memcpy(st->ghist[gk][h], st->ghist[gk][h - 1], sizeof(st->ghist[gk][h]));
 		st->nghist[gk][h] = st->nghist[gk][h - 1];
 		st->ghist_sentence[gk][h] = st->ghist_sentence[gk][h - 1];
+		st->ghist_genitive[gk][h] = st->ghist_genitive[gk][h - 1];
 	}
 	memcpy(st->ghist[gk][0], set, sizeof(Ref) * (size_t) n);
 	st->nghist[gk][0] = n;
 	st->ghist_sentence[gk][0] = st->sentence;
+	st->ghist_genitive[gk][0] = genitive;
 }
 
 static int
-group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, bool recall)
+group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, int recall)
 {
 	int			n;
 
@@ -1765,12 +1828,16 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out, const R
 	 * stands for the last set of that many, a few sentences back (rule
 	 * group-recall)
 	 */
-	if (size > 0 && recall && dp_rule_on(DP_RULE_GROUP_RECALL))
+	/* recall: sentences back for an object; minus that for a subject */
+	if (size > 0 && recall != 0 && dp_rule_on(DP_RULE_GROUP_RECALL))
 		for (int h = 0; h < GROUP_HIST; h++)
 			for (int g = 0; g < 2; g++)
 			{
 				if ((g == 0 && kind == 2) || (g == 1 && kind == 1) || st->nghist[g][h] <= 0 ||
-					st->sentence > st->ghist_sentence[g][h] + GROUP_FAR)
+					st->sentence > st->ghist_sentence[g][h] + (uint32_t) (recall > 0 ? recall : -recall) ||
+					/* a subject stands for no complements (en présence des
+					 * ambassadeurs de la Chine et des États-Unis) */
+					(recall < 0 && st->ghist_genitive[g][h]))
 					continue;
 				if ((n = group_fit_set(st->ghist[g][h], st->nghist[g][h], size, exclude, out)) > 0)
 					return n;
@@ -2478,7 +2545,9 @@ update_state(St *st)
 		{
 			int			gk = kind - 1;
 
-			if ((n = group_collect(st, st->pc.n, kind, g, NULL, false)) >= 2 && n <= MAX_GROUP)
+			int			nstrict;
+
+			if ((n = nstrict = group_collect(st, st->pc.n, kind, g, NULL, false)) >= 2 && n <= MAX_GROUP)
 			{
 				if (kind == 1)
 				{
@@ -2498,7 +2567,7 @@ update_state(St *st)
 			if (!dp_rule_on(DP_RULE_GROUP_RECALL) ||
 				(n = group_collect(st, st->pc.n, kind, g, NULL, true)) < 2 || n > MAX_GROUP)
 				continue;
-			group_remember(st, gk, g, n);
+			group_remember(st, gk, g, n, n != nstrict);
 		}
 		/* and each list of names coordinated by commas and et (le
 		 * Royaume-Uni, le Canada et l'Australie ont reconnu la Palestine:
@@ -2526,7 +2595,7 @@ update_state(St *st)
 				for (int j = 1; j < n && same; j++)
 					same = (g[j].kind == DP_KIND_PER) == (gk == 0);
 				if (same)
-					group_remember(st, gk, g, n);
+					group_remember(st, gk, g, n, preceded_by_preposition(st, mm->piece));
 			}
 	}
 	for (size_t i = 0; i < st->pc.n; i++)

@@ -180,7 +180,7 @@ score_cue(St *st, size_t c)
 		Ref			g[MAX_GROUP + 1];
 
 		if (group_phrase(st, st->hpos, &size, &kind) &&
-			(ng = group_members(st, st->hpos, size, kind, g, NULL, false)) > 1 &&
+			(ng = group_members(st, st->hpos, size, kind, g, NULL, group_holder_reach())) > 1 &&
 			strcmp(g[0].name, st->out->s[before].holder) == 0)
 		{
 			for (int i = 1; i < ng; i++)
@@ -1196,7 +1196,8 @@ score_cue_one(St *st, size_t c)
 				Ref			g[MAX_GROUP + 1];
 				size_t		e = group_phrase(st, k, &size, &kind);
 
-				if (e && size > 0 && (ng = group_members(st, k, size, kind, g, &holder, true)) > 0)
+				if (e && (size > 0 || (size < 0 && dp_rule_on(DP_RULE_GROUP_NOUN))) &&
+					(ng = group_members(st, k, size, kind, g, &holder, GROUP_FAR)) > 0)
 				{
 					for (int i = 0; i < ng; i++)
 						if (!(holder.valid && holder.name && strcmp(holder.name, g[i].name) == 0))
