@@ -178,10 +178,10 @@ title_role_class(const St *st, const char *title)
 		uint32_t	nv;
 		const DpVal *v;
 
-		while (s[n] && s[n] != ' ' && s[n] != '\'')
+		while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '\'')
 			n++;
 		if (s[n] == '\'')
-			n++;				/* d' */
+			n++;				/* d', l': a piece of its own */				/* d' */
 		if (n == 0)
 		{
 			s++;
@@ -196,7 +196,7 @@ title_role_class(const St *st, const char *title)
 			if (v[q].type == DP_V_ROLE)
 				cls = v[q].sub;
 		s += n;
-		while (*s == ' ')
+		while (*s == ' ' || *s == '-')
 			s++;
 	}
 	return cls;
@@ -226,7 +226,7 @@ role_class_at(const St *st, size_t b, int16_t actor)
 		next = dp_trie_child(st->d->words, node, p->w->key, p->w->keylen);
 		if (!next)
 		{
-			if (!skipped && j > b && st->an[j].demonym == actor)
+			if (!skipped && j > b && actor >= 0 && st->an[j].demonym == actor)
 			{
 				skipped = true;
 				continue;
@@ -347,10 +347,10 @@ title_matches_at(const St *st, const char *title, size_t b, int16_t actor)
 		size_t		n = 0;
 		const DpWord *w;
 
-		while (s[n] && s[n] != ' ' && s[n] != '\'')
+		while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '\'')
 			n++;
 		if (s[n] == '\'')
-			n++;
+			n++;				/* d', l': a piece of its own */
 		if (n == 0)
 		{
 			s++;
@@ -366,11 +366,183 @@ title_matches_at(const St *st, const char *title, size_t b, int16_t actor)
 			return false;
 		j++;
 		s += n;
-		while (*s == ' ')
+		while (*s == ' ' || *s == '-')
 			s++;
 	}
 	/* the demonym was in the title or right after it */
 	return skipped || (j < st->pc.n && st->an[j].demonym == actor);
+}
+
+/*
+ * Do the words of a dictionary title match the text from piece b, word for
+ * word ("porte-parole du kremlin": "porte-parole du Kremlin")?
+ */
+static bool
+title_full_at(const St *st, const char *title, size_t b)
+{
+	const char *s = title;
+	size_t		j = b;
+
+	if (!title || !*title)
+		return false;
+	while (*s)
+	{
+		size_t		n = 0;
+		const DpWord *w;
+
+		while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '\'')
+			n++;
+		if (s[n] == '\'')
+			n++;				/* d', l': a piece of its own */
+		if (n == 0)
+		{
+			s++;
+			continue;
+		}
+		if (j >= st->pc.n || (w = dp_dict_word(st->d, s, n)) == NULL ||
+			st->pc.p[j].w->keylen != w->keylen || memcmp(st->pc.p[j].w->key, w->key, w->keylen) != 0)
+			return false;
+		j++;
+		s += n;
+		while (*s == ' ' || *s == '-')
+			s++;
+	}
+	return true;
+}
+
+/*
+ * The length in pieces of the longest role title (diplo.role) starting at
+ * piece b, 0 if none.
+ */
+static size_t
+role_len_at(const St *st, size_t b)
+{
+	uint32_t	node = 0;
+	size_t		best = 0;
+
+	for (size_t j = b; j < st->pc.n && j < b + 8; j++)
+	{
+		uint32_t	nv;
+		const DpVal *v;
+
+		if (!st->pc.p[j].wordlike ||
+			(node = dp_trie_child(st->d->words, node, st->pc.p[j].w->key, st->pc.p[j].w->keylen)) == 0)
+			break;
+		v = dp_trie_values(st->d->words, node, &nv);
+		for (uint32_t q = 0; q < nv; q++)
+			if (v[q].type == DP_V_ROLE)
+				best = j - b + 1;
+	}
+	return best;
+}
+
+/*
+ * "Le porte-parole du Kremlin a rejeté", "la porte-parole de la Maison
+ * Blanche": the mention mm after de (piece g) completes a role title
+ * opening before it (rule role-genitive).  The person named in the
+ * document (before, or in the next sentences) whose usual title is those
+ * words; else the one person of mm's state named with that role class;
+ * else, when no person of that class and state is named, the dictionary's
+ * one person with that usual title.  *r0: the title's first piece.  An
+ * invalid Ref if none.
+ */
+static Ref
+role_genitive(const St *st, const DpMention *mm, size_t g, size_t *r0)
+{
+	Ref			found = {0},
+				none = {0};
+	size_t		from = st->mend > TITLED_WINDOW ? st->mend - TITLED_WINDOW : 0;
+	size_t		b = SIZE_MAX;
+	int			cls = -1;
+	bool		same_class = false;
+
+	if (!dp_rule_on(DP_RULE_ROLE_GENITIVE) || g == 0)
+		return none;
+	/* the title opens at most four pieces before de and reaches it */
+	for (size_t i = g; i-- > 0 && i + 5 > g;)
+		if (role_len_at(st, i) >= g - i)
+		{
+			b = i;
+			break;
+		}
+	if (b == SIZE_MAX)
+		return none;
+	*r0 = b;
+	for (size_t i = from; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
+	{
+		const DpMention *pm = &st->ms.m[i];
+
+		if (pm->kind != DP_KIND_PER || pm->entity < 0 || !title_full_at(st, st->d->entities[pm->entity].title, b))
+			continue;
+		if (found.valid && found.entity != pm->entity)
+			return none;		/* two of them: no guess */
+		found = ref_mention(st, pm);
+	}
+	if (found.valid)
+		return found;
+	if (mm->actor >= 0)
+	{
+		found = role_person(st, mm->actor, b);
+		if (found.valid)
+			return found;
+		cls = role_class_at(st, b, -1);
+		for (size_t i = from; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD && !same_class; i++)
+		{
+			const DpMention *pm = &st->ms.m[i];
+
+			same_class = pm->kind == DP_KIND_PER && pm->actor == mm->actor && pm->entity >= 0 &&
+				title_role_class(st, st->d->entities[pm->entity].title) == cls;
+		}
+	}
+	if (same_class)
+		return none;
+	for (uint32_t e = 0; e < st->d->nentities; e++)
+	{
+		const DpEntity *en = &st->d->entities[e];
+
+		if (en->kind != DP_KIND_PER || !en->title || (mm->actor >= 0 && en->actor != mm->actor) ||
+			!title_full_at(st, en->title, b))
+			continue;
+		if (found.valid)
+			return none;		/* two of them: no guess */
+		found.name = en->name;
+		found.entity = (int32_t) e;
+		found.actor = en->actor;
+		found.kind = DP_KIND_PER;
+		found.valid = true;
+	}
+	return found;
+}
+
+/*
+ * A holder found at a mention that completes a role title after de (le
+ * porte-parole du Kremlin a rejeté ...): the title's person, when
+ * role_genitive() finds one (rule role-genitive).  st->hpos: the holder's
+ * first piece.
+ */
+static void
+role_holder(const St *st, Ref *holder)
+{
+	const DpMention *mm;
+	size_t		g,
+				r0 = 0;
+	Ref			r;
+
+	if (!holder->valid || !dp_rule_on(DP_RULE_ROLE_GENITIVE) || st->hpos >= st->pc.n ||
+		st->an[st->hpos].ment < 0)
+		return;
+	mm = &st->ms.m[st->an[st->hpos].ment];
+	if (mm->piece != st->hpos || mm->kind == DP_KIND_PER || !holder->name || strcmp(mm->name, holder->name) != 0 ||
+		mm->piece < 2)
+		return;
+	g = mm->piece - 1;
+	if (key_is(&st->pc.p[g], "la") || key_is(&st->pc.p[g], "l'"))
+		g--;
+	if (g == 0 || !is_genitive(&st->pc.p[g]))
+		return;
+	r = role_genitive(st, mm, g, &r0);
+	if (r.valid && !(r0 > 0 && preceded_by_preposition(st, r0)))
+		*holder = r;
 }
 
 /*

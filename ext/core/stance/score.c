@@ -635,6 +635,8 @@ score_cue_one(St *st, size_t c)
 	}
 	if (!cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 		return;
+	/* "le porte-parole du Kremlin a rejeté": the person (rule role-genitive) */
+	role_holder(st, &holder);
 	/*
 	 * "Les Russes doivent accepter la trêve": an obligation is its
 	 * speaker's demand, not its subject's stance: the quote's speaker, the
