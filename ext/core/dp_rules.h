@@ -158,7 +158,8 @@
 	X(ROLE_PERSON,        "role-person",        "a role title with its demonym (le chef de la diplomatie russe, le porte-parole turc) is the one person of that state named in the document whose usual title has the same role class (diplo.role), when its words name no title of his") \
 	X(ROLE_DICTIONARY,    "role-dictionary",    "a title with its demonym (le président palestinien, le ministre russe des Affaires étrangères) whose state no person named in the document holds is the dictionary's one person of that state with exactly that usual title") \
 	X(GROUP_NOUN,         "group-noun",         "ces pays, ces dirigeants (no count), le trio / le duo (le trio européen) and a count before a plural demonym (les trois Européens) are group references too; a group subject stands for a list of names of the last two sentences of its count (Paris, Londres et Berlin ... les trois Européens)") \
-	X(ROLE_GENITIVE,      "role-genitive",      "a role title with an organisation or state after de (le porte-parole du Kremlin, la porte-parole de la Maison Blanche) is the person named in the document with that usual title, else the one of that state with its role class, else the dictionary's one person with that title when the document names none of that class")
+	X(ROLE_GENITIVE,      "role-genitive",      "a role title with an organisation or state after de (le porte-parole du Kremlin, la porte-parole de la Maison Blanche) is the person named in the document with that usual title, else the one of that state with its role class, else the dictionary's one person with that title when the document names none of that class") \
+	X(GROUP_RECIPROCAL,   "group-reciprocal",   "a cue aimed at a party with no party named after it (coopération, partenariat), held by two or three names together (Lee et Takaichi ont souligné la nécessité d'une coopération, les deux dirigeants ...), is each one's stance toward the others")
 
 typedef enum DpRule
 {

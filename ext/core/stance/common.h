@@ -135,7 +135,11 @@ typedef struct St
 	Ref			ghist[2][GROUP_HIST][MAX_GROUP];
 	int			nghist[2][GROUP_HIST];
 	uint32_t	ghist_sentence[2][GROUP_HIST];
-	bool		ghist_genitive[2][GROUP_HIST];	/* a set with complements after de */
+	bool		ghist_loose[2][GROUP_HIST];	/* no list a subject may stand for */
+	/* group-reciprocal: the names that hold a cue toward one another */
+	Ref			recip[MAX_GROUP + 1];
+	int			nrecip;
+	float		rpol;			/* the polarity of the cue they hold toward one another */
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */

@@ -1944,7 +1944,7 @@ group_fit_set(const Ref *set, int nset, int size, const Ref *exclude, Ref *out)
  * first: the older sets move one place back, the oldest is dropped.
  */
 static void
-group_remember(St *st, int gk, const Ref *set, int n, bool genitive)
+group_remember(St *st, int gk, const Ref *set, int n, bool loose)
 {
 	if (gk < 0 || gk > 1 || n < 2 || n > MAX_GROUP)
 		return;
@@ -1953,12 +1953,12 @@ group_remember(St *st, int gk, const Ref *set, int n, bool genitive)
 		memcpy(st->ghist[gk][h], st->ghist[gk][h - 1], sizeof(st->ghist[gk][h]));
 		st->nghist[gk][h] = st->nghist[gk][h - 1];
 		st->ghist_sentence[gk][h] = st->ghist_sentence[gk][h - 1];
-		st->ghist_genitive[gk][h] = st->ghist_genitive[gk][h - 1];
+		st->ghist_loose[gk][h] = st->ghist_loose[gk][h - 1];
 	}
 	memcpy(st->ghist[gk][0], set, sizeof(Ref) * (size_t) n);
 	st->nghist[gk][0] = n;
 	st->ghist_sentence[gk][0] = st->sentence;
-	st->ghist_genitive[gk][0] = genitive;
+	st->ghist_loose[gk][0] = loose;
 }
 
 static int
@@ -2007,9 +2007,10 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out, const R
 			{
 				if ((g == 0 && kind == 2) || (g == 1 && kind == 1) || st->nghist[g][h] <= 0 ||
 					st->sentence > st->ghist_sentence[g][h] + (uint32_t) (recall > 0 ? recall : -recall) ||
-					/* a subject stands for no complements (en présence des
-					 * ambassadeurs de la Chine et des États-Unis) */
-					(recall < 0 && st->ghist_genitive[g][h]))
+					/* a subject stands for a list of names, not for all the
+					 * names of a sentence nor for complements (en présence
+					 * des ambassadeurs de la Chine et des États-Unis) */
+					(recall < 0 && st->ghist_loose[g][h]))
 					continue;
 				if ((n = group_fit_set(st->ghist[g][h], st->nghist[g][h], size, exclude, out)) > 0)
 					return n;
@@ -2717,9 +2718,7 @@ update_state(St *st)
 		{
 			int			gk = kind - 1;
 
-			int			nstrict;
-
-			if ((n = nstrict = group_collect(st, st->pc.n, kind, g, NULL, false)) >= 2 && n <= MAX_GROUP)
+			if ((n = group_collect(st, st->pc.n, kind, g, NULL, false)) >= 2 && n <= MAX_GROUP)
 			{
 				if (kind == 1)
 				{
@@ -2739,7 +2738,8 @@ update_state(St *st)
 			if (!dp_rule_on(DP_RULE_GROUP_RECALL) ||
 				(n = group_collect(st, st->pc.n, kind, g, NULL, true)) < 2 || n > MAX_GROUP)
 				continue;
-			group_remember(st, gk, g, n, n != nstrict);
+			/* a whole sentence's names: no list a subject may stand for */
+			group_remember(st, gk, g, n, true);
 		}
 		/* and each list of names coordinated by commas and et (le
 		 * Royaume-Uni, le Canada et l'Australie ont reconnu la Palestine:
