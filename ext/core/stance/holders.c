@@ -145,9 +145,8 @@ titled_person(const St *st, int16_t actor, const DpWord *w)
 		if (title_opens_with(st, &st->ms.m[i], actor, w))
 			return ref_mention(st, &st->ms.m[i]);
 	/*
-	 * "L'ambassadeur iranien a qualifié ... , a ajouté Amir Saeid
-	 * Iravani": the name may come only in the next sentences (rule
-	 * titled-later)
+	 * "L'ambassadeur russe a rejeté la trêve. Vassili Nebenzia ...": the
+	 * name may come only in the next sentences (rule titled-later)
 	 */
 	if (dp_rule_on(DP_RULE_TITLED_LATER))
 		for (size_t i = st->mend; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
