@@ -31,9 +31,12 @@
 #define MAX_LEFT 30				/* pieces a subject may be before its cue */
 #define MAX_QUOTES_OPEN 64
 #define TITLED_WINDOW 512		/* mentions looked back at for a titled leader */
+#define TITLED_AHEAD 2			/* sentences ahead a title looks for its person (titled-later) */
 #define MAX_GROUP 6				/* names a group reference (ils, les deux pays) may stand for */
 #define GROUP_REACH 2			/* sentences back a group reference looks for its names */
 #define GROUP_WINDOW 120		/* pieces back in its sentence a group reference looks */
+#define GROUP_HIST 6			/* sets of names remembered per kind for a counted group */
+#define GROUP_FAR 6				/* sentences back a counted group looks for its count (group-recall) */
 
 typedef struct Ref
 {
@@ -126,6 +129,17 @@ typedef struct St
 	Ref			gstate[MAX_GROUP];
 	int			ngstate;
 	uint32_t	gstate_sentence;
+	/* the older sets too, newest first, [0] persons, [1] states: a counted
+	 * group (les trois pays) stands for the last set of its count
+	 * (rule group-recall) */
+	Ref			ghist[2][GROUP_HIST][MAX_GROUP];
+	int			nghist[2][GROUP_HIST];
+	uint32_t	ghist_sentence[2][GROUP_HIST];
+	bool		ghist_loose[2][GROUP_HIST];	/* no list a subject may stand for */
+	/* group-reciprocal: the names that hold a cue toward one another */
+	Ref			recip[MAX_GROUP + 1];
+	int			nrecip;
+	float		rpol;			/* the polarity of the cue they hold toward one another */
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
@@ -407,6 +421,14 @@ impersonal(const St *st, size_t k);
 static bool
 candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
 
+/* How far back a group subject recalls a set of its count (rule
+ * group-noun): the two sentences a group reference looks at, else none */
+static inline int
+group_holder_reach(void)
+{
+	return dp_rule_on(DP_RULE_GROUP_NOUN) ? -GROUP_REACH : 0;
+}
+
 /* The determiners of a counted group (les deux pays): les, des, aux, ces, leurs. */
 static inline bool
 group_det(const DpPiece *p)
@@ -432,6 +454,9 @@ candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	if (a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
 		!(a->mods & (1u << DP_MOD_LEADER)) &&
 		!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
+		!(k >= 1 && dp_rule_on(DP_RULE_GROUP_HOLDER) &&
+		  (key_is(&st->pc.p[k - 1], "ces") || key_is(&st->pc.p[k - 1], "trio") || key_is(&st->pc.p[k - 1], "duo") ||
+		   key_is(p, "trio") || key_is(p, "duo"))) &&
 		!key_in(p, L_PRONOUNS3))
 		return false;
 	return candidate_full(st, k, out, start, allow_prep);
@@ -625,7 +650,7 @@ other_subject(St *st, size_t c, const Ref *holder, Ref *out, size_t *pos);
 static size_t
 group_phrase(const St *st, size_t k, int *size, int *kind);
 static int
-group_members(const St *st, size_t before, int size, int kind, Ref *out);
+group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, int recall);
 static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind);
 static int

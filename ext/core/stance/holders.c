@@ -123,25 +123,155 @@ subject_of_next_cue(const St *st, int32_t mi)
  * w (the title's first word, as a cached word of the dictionary); an
  * invalid Ref if none.
  */
+static bool
+title_opens_with(const St *st, const DpMention *mm, int16_t actor, const DpWord *w)
+{
+	const char *title;
+	const DpWord *tw;
+
+	if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
+		(title = st->d->entities[mm->entity].title) == NULL)
+		return false;
+	tw = dp_dict_word(st->d, title, strcspn(title, " "));
+	return tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0);
+}
+
 static Ref
 titled_person(const St *st, int16_t actor, const DpWord *w)
 {
 	Ref			none = {0};
 
 	for (size_t i = st->mend; i-- > 0 && i + TITLED_WINDOW > st->mend;)
+		if (title_opens_with(st, &st->ms.m[i], actor, w))
+			return ref_mention(st, &st->ms.m[i]);
+	/*
+	 * "L'ambassadeur russe a rejeté la trêve. Vassili Nebenzia ...": the
+	 * name may come only in the next sentences (rule titled-later)
+	 */
+	if (dp_rule_on(DP_RULE_TITLED_LATER))
+		for (size_t i = st->mend; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
+			if (title_opens_with(st, &st->ms.m[i], actor, w))
+				return ref_mention(st, &st->ms.m[i]);
+	return none;
+}
+
+/*
+ * The role class (diplo.role) of the longest role title made of the words
+ * of title (a dictionary entity's usual title: "ministre des affaires
+ * étrangères"), -1 if none.  Words are cut at spaces and after an
+ * apostrophe (d'état), as the text's pieces are.
+ */
+static int
+title_role_class(const St *st, const char *title)
+{
+	uint32_t	node = 0;
+	int			cls = -1;
+	const char *s = title;
+
+	if (!title)
+		return -1;
+	for (int words = 0; *s && words < 8; words++)
+	{
+		size_t		n = 0;
+		const DpWord *w;
+		uint32_t	nv;
+		const DpVal *v;
+
+		while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '\'')
+			n++;
+		if (s[n] == '\'')
+			n++;				/* d', l': a piece of its own */				/* d' */
+		if (n == 0)
+		{
+			s++;
+			continue;
+		}
+		w = dp_dict_word(st->d, s, n);
+		node = w ? dp_trie_child(st->d->words, node, w->key, w->keylen) : 0;
+		if (!node)
+			break;
+		v = dp_trie_values(st->d->words, node, &nv);
+		for (uint32_t q = 0; q < nv; q++)
+			if (v[q].type == DP_V_ROLE)
+				cls = v[q].sub;
+		s += n;
+		while (*s == ' ' || *s == '-')
+			s++;
+	}
+	return cls;
+}
+
+/*
+ * The role class of the longest role title starting at piece b, its
+ * demonym skipped once (le ministre russe des Affaires étrangères), -1 if
+ * none.
+ */
+static int
+role_class_at(const St *st, size_t b, int16_t actor)
+{
+	uint32_t	node = 0;
+	int			cls = -1;
+	bool		skipped = false;
+
+	for (size_t j = b; j < st->pc.n && j < b + 8; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+		uint32_t	next,
+					nv;
+		const DpVal *v;
+
+		if (!p->wordlike)
+			break;
+		next = dp_trie_child(st->d->words, node, p->w->key, p->w->keylen);
+		if (!next)
+		{
+			if (!skipped && j > b && actor >= 0 && st->an[j].demonym == actor)
+			{
+				skipped = true;
+				continue;
+			}
+			break;
+		}
+		node = next;
+		v = dp_trie_values(st->d->words, node, &nv);
+		for (uint32_t q = 0; q < nv; q++)
+			if (v[q].type == DP_V_ROLE)
+				cls = v[q].sub;
+	}
+	return cls;
+}
+
+/*
+ * The one person of that actor named in the document (before, or in the
+ * next sentences) whose usual title has the role class of the title at
+ * piece b (rule role-person): "le chef de la diplomatie russe" is Sergueï
+ * Lavrov, ministre des affaires étrangères, when he is the only Russian
+ * minister named.  Heads of state are left to the leader rules.  An
+ * invalid Ref if none or several.
+ */
+static Ref
+role_person(const St *st, int16_t actor, size_t b)
+{
+	Ref			none = {0},
+				found = {0};
+	int			cls;
+	size_t		from = st->mend > TITLED_WINDOW ? st->mend - TITLED_WINDOW : 0;
+
+	if (!dp_rule_on(DP_RULE_ROLE_PERSON) || actor < 0 ||
+		(cls = role_class_at(st, b, actor)) < 0 || cls == DP_ROLE_HEAD || cls == DP_ROLE_OTHER)
+		return none;
+	for (size_t i = from; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
 	{
 		const DpMention *mm = &st->ms.m[i];
-		const char *title;
-		const DpWord *tw;
 
 		if (mm->kind != DP_KIND_PER || mm->actor != actor || mm->entity < 0 ||
-			(title = st->d->entities[mm->entity].title) == NULL)
+			title_role_class(st, st->d->entities[mm->entity].title) != cls)
 			continue;
-		tw = dp_dict_word(st->d, title, strcspn(title, " "));
-		if (tw == w || (tw->keylen == w->keylen && memcmp(tw->key, w->key, w->keylen) == 0))
-			return ref_mention(st, mm);
+		if (found.valid && found.entity != mm->entity)
+			return none;		/* two of them: no guess */
+		found = ref_mention(st, mm);
 	}
-	return none;
+	return found;
 }
 
 /*
@@ -167,11 +297,15 @@ title_before_demonym(const St *st, int16_t actor, size_t b, DpRule rule)
  * document, the one whose usual title (diplo.entity.title) starts with that
  * noun (titled_person()); else the most mentioned one (ref_leader()).
  */
+static Ref role_dictionary(const St *st, int16_t actor, size_t b);
+
 static Ref
 ref_titled(const St *st, int16_t actor, size_t b)
 {
 	Ref			r = title_before_demonym(st, actor, b, DP_RULE_TITLED_LEADER);
 
+	if (!r.valid)
+		r = role_dictionary(st, actor, b);
 	return r.valid ? r : ref_leader(st, actor);
 }
 
@@ -187,7 +321,262 @@ ref_collective(const St *st, int16_t actor, size_t b)
 {
 	Ref			r = title_before_demonym(st, actor, b, DP_RULE_TITLED_COLLECTIVE);
 
+	if (!r.valid)
+		r = role_person(st, actor, b);
+	if (!r.valid)
+		r = role_dictionary(st, actor, b);
 	return r.valid ? r : ref_state(st, actor);
+}
+
+/*
+ * Do the words of a dictionary title match the text from piece b, the
+ * demonym of actor skipped once (title "ministre des affaires étrangères":
+ * "ministre russe des Affaires étrangères"), the whole title and then the
+ * demonym or the title's end?
+ */
+static bool
+title_matches_at(const St *st, const char *title, size_t b, int16_t actor)
+{
+	const char *s = title;
+	size_t		j = b;
+	bool		skipped = false;
+
+	while (*s)
+	{
+		size_t		n = 0;
+		const DpWord *w;
+
+		while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '\'')
+			n++;
+		if (s[n] == '\'')
+			n++;				/* d', l': a piece of its own */
+		if (n == 0)
+		{
+			s++;
+			continue;
+		}
+		if (j < st->pc.n && !skipped && j > b && st->an[j].demonym == actor)
+		{
+			skipped = true;
+			j++;
+		}
+		if (j >= st->pc.n || (w = dp_dict_word(st->d, s, n)) == NULL ||
+			st->pc.p[j].w->keylen != w->keylen || memcmp(st->pc.p[j].w->key, w->key, w->keylen) != 0)
+			return false;
+		j++;
+		s += n;
+		while (*s == ' ' || *s == '-')
+			s++;
+	}
+	/* the demonym was in the title or right after it */
+	return skipped || (j < st->pc.n && st->an[j].demonym == actor);
+}
+
+/*
+ * Do the words of a dictionary title match the text from piece b, word for
+ * word ("porte-parole du kremlin": "porte-parole du Kremlin")?
+ */
+static bool
+title_full_at(const St *st, const char *title, size_t b)
+{
+	const char *s = title;
+	size_t		j = b;
+
+	if (!title || !*title)
+		return false;
+	while (*s)
+	{
+		size_t		n = 0;
+		const DpWord *w;
+
+		while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '\'')
+			n++;
+		if (s[n] == '\'')
+			n++;				/* d', l': a piece of its own */
+		if (n == 0)
+		{
+			s++;
+			continue;
+		}
+		if (j >= st->pc.n || (w = dp_dict_word(st->d, s, n)) == NULL ||
+			st->pc.p[j].w->keylen != w->keylen || memcmp(st->pc.p[j].w->key, w->key, w->keylen) != 0)
+			return false;
+		j++;
+		s += n;
+		while (*s == ' ' || *s == '-')
+			s++;
+	}
+	return true;
+}
+
+/*
+ * The length in pieces of the longest role title (diplo.role) starting at
+ * piece b, 0 if none.
+ */
+static size_t
+role_len_at(const St *st, size_t b)
+{
+	uint32_t	node = 0;
+	size_t		best = 0;
+
+	for (size_t j = b; j < st->pc.n && j < b + 8; j++)
+	{
+		uint32_t	nv;
+		const DpVal *v;
+
+		if (!st->pc.p[j].wordlike ||
+			(node = dp_trie_child(st->d->words, node, st->pc.p[j].w->key, st->pc.p[j].w->keylen)) == 0)
+			break;
+		v = dp_trie_values(st->d->words, node, &nv);
+		for (uint32_t q = 0; q < nv; q++)
+			if (v[q].type == DP_V_ROLE)
+				best = j - b + 1;
+	}
+	return best;
+}
+
+/*
+ * "Le porte-parole du Kremlin a rejeté", "la porte-parole de la Maison
+ * Blanche": the mention mm after de (piece g) completes a role title
+ * opening before it (rule role-genitive).  The person named in the
+ * document (before, or in the next sentences) whose usual title is those
+ * words; else the one person of mm's state named with that role class;
+ * else, when no person of that class and state is named, the dictionary's
+ * one person with that usual title.  *r0: the title's first piece.  An
+ * invalid Ref if none.
+ */
+static Ref
+role_genitive(const St *st, const DpMention *mm, size_t g, size_t *r0)
+{
+	Ref			found = {0},
+				none = {0};
+	size_t		from = st->mend > TITLED_WINDOW ? st->mend - TITLED_WINDOW : 0;
+	size_t		b = SIZE_MAX;
+	int			cls = -1;
+	bool		same_class = false;
+
+	if (!dp_rule_on(DP_RULE_ROLE_GENITIVE) || g == 0)
+		return none;
+	/* the title opens at most four pieces before de and reaches it */
+	for (size_t i = g; i-- > 0 && i + 5 > g;)
+		if (role_len_at(st, i) >= g - i)
+		{
+			b = i;
+			break;
+		}
+	if (b == SIZE_MAX)
+		return none;
+	*r0 = b;
+	for (size_t i = from; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD; i++)
+	{
+		const DpMention *pm = &st->ms.m[i];
+
+		if (pm->kind != DP_KIND_PER || pm->entity < 0 || !title_full_at(st, st->d->entities[pm->entity].title, b))
+			continue;
+		if (found.valid && found.entity != pm->entity)
+			return none;		/* two of them: no guess */
+		found = ref_mention(st, pm);
+	}
+	if (found.valid)
+		return found;
+	if (mm->actor >= 0)
+	{
+		found = role_person(st, mm->actor, b);
+		if (found.valid)
+			return found;
+		cls = role_class_at(st, b, -1);
+		for (size_t i = from; i < st->ms.n && st->ms.m[i].sentence <= st->sentence + TITLED_AHEAD && !same_class; i++)
+		{
+			const DpMention *pm = &st->ms.m[i];
+
+			same_class = pm->kind == DP_KIND_PER && pm->actor == mm->actor && pm->entity >= 0 &&
+				title_role_class(st, st->d->entities[pm->entity].title) == cls;
+		}
+	}
+	if (same_class)
+		return none;
+	for (uint32_t e = 0; e < st->d->nentities; e++)
+	{
+		const DpEntity *en = &st->d->entities[e];
+
+		if (en->kind != DP_KIND_PER || !en->title || (mm->actor >= 0 && en->actor != mm->actor) ||
+			!title_full_at(st, en->title, b))
+			continue;
+		if (found.valid)
+			return none;		/* two of them: no guess */
+		found.name = en->name;
+		found.entity = (int32_t) e;
+		found.actor = en->actor;
+		found.kind = DP_KIND_PER;
+		found.valid = true;
+	}
+	return found;
+}
+
+/*
+ * A holder found at a mention that completes a role title after de (le
+ * porte-parole du Kremlin a rejeté ...): the title's person, when
+ * role_genitive() finds one (rule role-genitive).  st->hpos: the holder's
+ * first piece.
+ */
+static void
+role_holder(const St *st, Ref *holder)
+{
+	const DpMention *mm;
+	size_t		g,
+				r0 = 0;
+	Ref			r;
+
+	if (!holder->valid || !dp_rule_on(DP_RULE_ROLE_GENITIVE) || st->hpos >= st->pc.n ||
+		st->an[st->hpos].ment < 0)
+		return;
+	mm = &st->ms.m[st->an[st->hpos].ment];
+	if (mm->piece != st->hpos || mm->kind == DP_KIND_PER || !holder->name || strcmp(mm->name, holder->name) != 0 ||
+		mm->piece < 2)
+		return;
+	g = mm->piece - 1;
+	if (key_is(&st->pc.p[g], "la") || key_is(&st->pc.p[g], "l'"))
+		g--;
+	if (g == 0 || !is_genitive(&st->pc.p[g]))
+		return;
+	r = role_genitive(st, mm, g, &r0);
+	if (r.valid && !(r0 > 0 && preceded_by_preposition(st, r0)))
+		*holder = r;
+}
+
+/*
+ * The dictionary's one person of that actor whose usual title is exactly
+ * the title at piece b (rule role-dictionary), for a title whose state no
+ * person named in the document holds: "le président palestinien" is
+ * Mahmoud Abbas, "le Premier ministre belge" Bart De Wever.  An invalid Ref
+ * if none or several.
+ */
+static Ref
+role_dictionary(const St *st, int16_t actor, size_t b)
+{
+	Ref			found = {0};
+
+	if (!dp_rule_on(DP_RULE_ROLE_DICTIONARY) || actor < 0 || st->leader_of[actor] >= 0)
+		return found;
+	for (uint32_t e = 0; e < st->d->nentities; e++)
+	{
+		const DpEntity *en = &st->d->entities[e];
+
+		if (en->kind != DP_KIND_PER || en->actor != actor || !en->title ||
+			!title_matches_at(st, en->title, b, actor))
+			continue;
+		if (found.valid)
+		{
+			found.valid = false;	/* two of them: no guess */
+			break;
+		}
+		found.name = en->name;
+		found.entity = (int32_t) e;
+		found.actor = actor;
+		found.kind = DP_KIND_PER;
+		found.valid = true;
+	}
+	return found;
 }
 
 /* A nominal mention ending at piece k (a demonym): le président russe. */
@@ -512,7 +901,8 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 					kind;
 		Ref			g[MAX_GROUP + 1];
 
-		if (group_ending_at(st, k, start, &size, &kind) && group_members(st, *start, size, kind, g) > 0)
+		if (group_ending_at(st, k, start, &size, &kind) &&
+			group_members(st, *start, size, kind, g, NULL, group_holder_reach()) > 0)
 		{
 			*out = g[0];
 			return allow_prep || !preceded_by_preposition(st, *start);
@@ -582,7 +972,7 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 		*start = k;
 		/* "ils", "elles": the names just given together, when there are */
 		if (dp_rule_on(DP_RULE_GROUP_HOLDER) && group_phrase(st, k, &size, &kind) == k + 1 &&
-			group_members(st, k, size, kind, g) > 0)
+			group_members(st, k, size, kind, g, NULL, 0) > 0)
 		{
 			*out = g[0];
 			return true;
@@ -1309,6 +1699,8 @@ group_noun_kind(const DpPiece *p)
 	static const char *const either[] = {
 		"parties", "camps", "belligerants", "delegations", "signataires", "allies", NULL
 	};
+	/* "les trois Européens" (rule group-noun) */
+	static const char *const regional[] = {"europeens", "occidentaux", NULL};
 
 	for (int i = 0; persons[i]; i++)
 		if (key_is(p, persons[i]))
@@ -1319,7 +1711,34 @@ group_noun_kind(const DpPiece *p)
 	for (int i = 0; either[i]; i++)
 		if (key_is(p, either[i]))
 			return 0;
+	for (int i = 0; regional[i] && dp_rule_on(DP_RULE_GROUP_NOUN); i++)
+		if (key_is(p, regional[i]))
+			return 0;
 	return -1;
+}
+
+/*
+ * A demonym or a regional adjective after trio, duo (le trio européen, le
+ * duo franco-allemand, le trio occidental).
+ */
+static bool
+group_adjective(const St *st, size_t k)
+{
+	static const char *const ends[] = {"en", "ain", "al", "and", "ais", NULL};
+	const DpWord *w = st->pc.p[k].w;
+
+	if (st->an[k].demonym >= 0)
+		return true;
+	if (!st->pc.p[k].wordlike || st->pc.p[k].cap || st->an[k].cue >= 0)
+		return false;
+	for (int i = 0; ends[i]; i++)
+	{
+		size_t		n = strlen(ends[i]);
+
+		if (w->keylen > n + 2 && memcmp(w->key + w->keylen - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -1353,6 +1772,23 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 			}
 		return k + 1;
 	}
+	if (dp_rule_on(DP_RULE_GROUP_NOUN) && k + 1 < st->pc.n)
+	{
+		/* "ces pays", "ces dirigeants": a group with no count */
+		if (key_is(p, "ces") && st->an[k + 1].ment < 0 && (*kind = group_noun_kind(&st->pc.p[k + 1])) >= 0)
+		{
+			*size = -1;
+			return k + 2;
+		}
+		/* "le trio européen", "du duo": a group of three, of two */
+		if ((key_is(p, "le") || key_is(p, "du") || key_is(p, "au")) &&
+			(key_is(&st->pc.p[k + 1], "trio") || key_is(&st->pc.p[k + 1], "duo")))
+		{
+			*size = key_is(&st->pc.p[k + 1], "trio") ? 3 : 2;
+			*kind = 0;
+			return k + 2 < st->pc.n && group_adjective(st, k + 2) ? k + 3 : k + 2;
+		}
+	}
 	if (!group_det(p) || k + 2 >= st->pc.n)
 		return 0;
 	for (int i = 0; counts[i]; i++)
@@ -1373,16 +1809,62 @@ group_phrase(const St *st, size_t k, int *size, int *kind)
 static bool
 group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind)
 {
-	if (k < 2 || !dp_rule_on(DP_RULE_GROUP_HOLDER))
+	if (k < 1 || !dp_rule_on(DP_RULE_GROUP_HOLDER))
 		return false;
-	/* only group_phrase()'s counted groups end two pieces on: a determiner
-	 * first (tested here, where most pieces fail, before the call) */
-	if (!group_det(&st->pc.p[k - 2]))
+	/* group_phrase()'s counted groups end two pieces on: a determiner first
+	 * (tested here, where most pieces fail, before the call) */
+	if (k >= 2 && group_det(&st->pc.p[k - 2]) && group_phrase(st, k - 2, size, kind) == k + 1)
+	{
+		*start = k - 2;
+		return true;
+	}
+	/* "ces pays", one piece on; "le trio européen", two (rule group-noun) */
+	if (!dp_rule_on(DP_RULE_GROUP_NOUN))
 		return false;
-	if (group_phrase(st, k - 2, size, kind) != k + 1)
+	if (key_is(&st->pc.p[k - 1], "ces") && group_phrase(st, k - 1, size, kind) == k + 1)
+	{
+		*start = k - 1;
+		return true;
+	}
+	for (size_t b = k >= 2 ? k - 2 : 0; b < k; b++)
+		if ((key_is(&st->pc.p[b], "le") || key_is(&st->pc.p[b], "du") || key_is(&st->pc.p[b], "au")) &&
+			group_phrase(st, b, size, kind) == k + 1)
+		{
+			*start = b;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A name right after de, du, d' (its article skipped) that follows a common
+ * noun: a party to that noun (la décision du Royaume-Uni, du Canada et de
+ * l'Australie), not where something happens.  For the sets a counted group
+ * recalls (rule group-recall).
+ */
+static bool
+genitive_party(const St *st, size_t start)
+{
+	size_t		b = start;
+
+	if (b > 0 && key_in(&st->pc.p[b - 1], L_DETERMINERS) && !key_is(&st->pc.p[b - 1], "des"))
+		b--;
+	return b > 0 && is_genitive(&st->pc.p[b - 1]);
+}
+
+/*
+ * Is a name the holder a counted group object leaves out (rule
+ * group-not-holder)?  The holder itself, and for a state the holder's state
+ * (Moscou holding: Russie is no member either).
+ */
+static bool
+group_excluded(const Ref *exclude, const char *name, int actor, int kind)
+{
+	if (!exclude || !exclude->valid || !exclude->name || !name)
 		return false;
-	*start = k - 2;
-	return true;
+	if (strcmp(exclude->name, name) == 0)
+		return true;
+	return kind == DP_KIND_GPE && actor >= 0 && exclude->actor == actor && exclude->kind == DP_KIND_GPE;
 }
 
 /*
@@ -1392,7 +1874,7 @@ group_ending_at(const St *st, size_t k, size_t *start, int *size, int *kind)
  * when there are more.
  */
 static int
-group_collect(const St *st, size_t before, int kind, Ref *out)
+group_collect(const St *st, size_t before, int kind, Ref *out, const Ref *exclude, bool genitive)
 {
 	int			n = 0;
 	size_t		from = before > GROUP_WINDOW ? before - GROUP_WINDOW : 0;
@@ -1410,7 +1892,11 @@ group_collect(const St *st, size_t before, int kind, Ref *out)
 			!((mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) && acting(st, mm)))
 			continue;
 		/* "au Moyen-Orient et en Ukraine", "à Doha": where, not who */
-		if (mm->kind == DP_KIND_GPE && (place_of(st, mm) || preceded_by_preposition(st, mm->piece)))
+		if (mm->kind == DP_KIND_GPE && (place_of(st, mm) ||
+										(preceded_by_preposition(st, mm->piece) &&
+										 !(genitive && genitive_party(st, mm->piece)))))
+			continue;
+		if (exclude && group_excluded(exclude, mm->name, mm->actor, mm->kind))
 			continue;
 		for (int j = 0; j < n && !dup; j++)
 			dup = strcmp(out[j].name, mm->name) == 0 ||
@@ -1437,8 +1923,45 @@ group_fits(int n, int size)
  * GROUP_REACH) that named several; persons first when either will do.  The
  * count must match a counted group.  Returns how many, 0 if none fits.
  */
+/*
+ * Copies into out the names of a remembered set that are not left out;
+ * returns how many if that fits the count, else 0.
+ */
 static int
-group_members(const St *st, size_t before, int size, int kind, Ref *out)
+group_fit_set(const Ref *set, int nset, int size, const Ref *exclude, Ref *out)
+{
+	int			n = 0;
+
+	for (int i = 0; i < nset && i < MAX_GROUP; i++)
+		if (!group_excluded(exclude, set[i].name, set[i].actor, set[i].kind))
+			out[n++] = set[i];
+	return group_fits(n, size) ? n : 0;
+}
+
+/*
+ * Remembers a set of names for a counted group (rule group-recall), newest
+ * first: the older sets move one place back, the oldest is dropped.
+ */
+static void
+group_remember(St *st, int gk, const Ref *set, int n, bool loose)
+{
+	if (gk < 0 || gk > 1 || n < 2 || n > MAX_GROUP)
+		return;
+	for (int h = GROUP_HIST - 1; h > 0; h--)
+	{
+		memcpy(st->ghist[gk][h], st->ghist[gk][h - 1], sizeof(st->ghist[gk][h]));
+		st->nghist[gk][h] = st->nghist[gk][h - 1];
+		st->ghist_sentence[gk][h] = st->ghist_sentence[gk][h - 1];
+		st->ghist_loose[gk][h] = st->ghist_loose[gk][h - 1];
+	}
+	memcpy(st->ghist[gk][0], set, sizeof(Ref) * (size_t) n);
+	st->nghist[gk][0] = n;
+	st->ghist_sentence[gk][0] = st->sentence;
+	st->ghist_loose[gk][0] = loose;
+}
+
+static int
+group_members(const St *st, size_t before, int size, int kind, Ref *out, const Ref *exclude, int recall)
 {
 	int			n;
 
@@ -1457,23 +1980,40 @@ group_members(const St *st, size_t before, int size, int kind, Ref *out)
 				group_noun_kind(&st->pc.p[k + 1]) < 0 && !key_in(&st->pc.p[k + 1], L_PREPOSITIONS))
 				return 0;
 	}
+	if (!dp_rule_on(DP_RULE_GROUP_NOT_HOLDER))
+		exclude = NULL;
 
-	if (kind != 2 && group_fits(n = group_collect(st, before, 1, out), size))
+	if (kind != 2 && group_fits(n = group_collect(st, before, 1, out, exclude, false), size))
 		return n;
-	if (kind != 1 && group_fits(n = group_collect(st, before, 2, out), size))
+	if (kind != 1 && group_fits(n = group_collect(st, before, 2, out, exclude, false), size))
 		return n;
 	if (kind != 2 && st->ngper > 0 && st->sentence <= st->gper_sentence + GROUP_REACH &&
-		group_fits(st->ngper, size))
-	{
-		memcpy(out, st->gper, sizeof(Ref) * (size_t) st->ngper);
-		return st->ngper;
-	}
+		(n = group_fit_set(st->gper, st->ngper, size, exclude, out)) > 0)
+		return n;
 	if (kind != 1 && st->ngstate > 0 && st->sentence <= st->gstate_sentence + GROUP_REACH &&
-		group_fits(st->ngstate, size))
-	{
-		memcpy(out, st->gstate, sizeof(Ref) * (size_t) st->ngstate);
-		return st->ngstate;
-	}
+		(n = group_fit_set(st->gstate, st->ngstate, size, exclude, out)) > 0)
+		return n;
+
+	/*
+	 * "Saluant la décision des trois pays": a count no recent set fits
+	 * stands for the last set of that many, a few sentences back (rule
+	 * group-recall)
+	 */
+	/* recall: sentences back for an object; minus that for a subject */
+	if (size > 0 && recall != 0 && dp_rule_on(DP_RULE_GROUP_RECALL))
+		for (int h = 0; h < GROUP_HIST; h++)
+			for (int g = 0; g < 2; g++)
+			{
+				if ((g == 0 && kind == 2) || (g == 1 && kind == 1) || st->nghist[g][h] <= 0 ||
+					st->sentence > st->ghist_sentence[g][h] + (uint32_t) (recall > 0 ? recall : -recall) ||
+					/* a subject stands for a list of names, not for all the
+					 * names of a sentence nor for complements (en présence
+					 * des ambassadeurs de la Chine et des États-Unis) */
+					(recall < 0 && st->ghist_loose[g][h]))
+					continue;
+				if ((n = group_fit_set(st->ghist[g][h], st->nghist[g][h], size, exclude, out)) > 0)
+					return n;
+			}
 	return 0;
 }
 
@@ -2173,18 +2713,61 @@ update_state(St *st)
 		Ref			g[MAX_GROUP + 1];
 		int			n;
 
-		if ((n = group_collect(st, st->pc.n, 1, g)) >= 2 && n <= MAX_GROUP)
+		for (int kind = 1; kind <= 2; kind++)
 		{
-			memcpy(st->gper, g, sizeof(Ref) * (size_t) n);
-			st->ngper = n;
-			st->gper_sentence = st->sentence;
+			int			gk = kind - 1;
+
+			if ((n = group_collect(st, st->pc.n, kind, g, NULL, false)) >= 2 && n <= MAX_GROUP)
+			{
+				if (kind == 1)
+				{
+					memcpy(st->gper, g, sizeof(Ref) * (size_t) n);
+					st->ngper = n;
+					st->gper_sentence = st->sentence;
+				}
+				else
+				{
+					memcpy(st->gstate, g, sizeof(Ref) * (size_t) n);
+					st->ngstate = n;
+					st->gstate_sentence = st->sentence;
+				}
+			}
+			/* the sets a counted group may recall take the parties after
+			 * de too (la décision du Royaume-Uni et du Canada) */
+			if (!dp_rule_on(DP_RULE_GROUP_RECALL) ||
+				(n = group_collect(st, st->pc.n, kind, g, NULL, true)) < 2 || n > MAX_GROUP)
+				continue;
+			/* a whole sentence's names: no list a subject may stand for */
+			group_remember(st, gk, g, n, true);
 		}
-		if ((n = group_collect(st, st->pc.n, 2, g)) >= 2 && n <= MAX_GROUP)
-		{
-			memcpy(st->gstate, g, sizeof(Ref) * (size_t) n);
-			st->ngstate = n;
-			st->gstate_sentence = st->sentence;
-		}
+		/* and each list of names coordinated by commas and et (le
+		 * Royaume-Uni, le Canada et l'Australie ont reconnu la Palestine:
+		 * three, not four) */
+		if (dp_rule_on(DP_RULE_GROUP_RECALL))
+			for (size_t i = st->mfirst; i < st->mend; i++)
+			{
+				const DpMention *mm = &st->ms.m[i];
+				size_t		end = 0;
+				int			gk;
+				bool		same = true;
+
+				if (!(mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) ||
+					!acting(st, mm) || mm->piece + mm->npieces >= st->pc.n)
+					continue;
+				/* a list's first name only: not one after a comma or et */
+				if (mm->piece > 0 && (key_is(&st->pc.p[mm->piece - 1], "et") ||
+									  is_punct(st, &st->pc.p[mm->piece - 1], ",")))
+					continue;
+				g[0] = ref_mention(st, mm);
+				n = 1 + coordinated_names(st, mm->piece + mm->npieces, g + 1, MAX_GROUP - 1, &end, true);
+				if (n < 2)
+					continue;
+				gk = g[0].kind == DP_KIND_PER ? 0 : 1;
+				for (int j = 1; j < n && same; j++)
+					same = (g[j].kind == DP_KIND_PER) == (gk == 0);
+				if (same)
+					group_remember(st, gk, g, n, preceded_by_preposition(st, mm->piece));
+			}
 	}
 	for (size_t i = 0; i < st->pc.n; i++)
 		if (st->an[i].topic >= 0)
@@ -2371,6 +2954,15 @@ participle_subject(St *st, size_t c, size_t c_end, Ref *out)
 		/* its object is in the phrase: a topic or a name */
 		if (st->an[k].topic >= 0 || st->an[k].ment >= 0)
 			object = true;
+		/* or a counted group standing for names (la décision des trois pays) */
+		if (!object && dp_rule_on(DP_RULE_GROUP_TARGET) && group_det(&st->pc.p[k]))
+		{
+			int			size,
+						kind;
+
+			if (group_phrase(st, k, &size, &kind) && size > 0)
+				object = true;
+		}
 		if (is_punct(st, &st->pc.p[k], ","))
 		{
 			if (!object)

@@ -132,6 +132,83 @@ holder_mention(const St *st, size_t c)
 	return SIZE_MAX;
 }
 
+/*
+ * Rule group-reciprocal: the rows of a cue the first of a group holds
+ * toward the others ([before, after)) were copied for the others by the
+ * group and coordination rules; each other one's row toward the first is
+ * added here, once.
+ */
+/*
+ * A cue aimed at a party that names none (rule group-reciprocal): the cue
+ * at c when it is such a noun (leur coopération) or such a verb with no
+ * object (veulent coopérer.), or such a noun right in its object (la
+ * nécessité d'une coopération, refusent tout partenariat), its polarity in
+ * *rpol then.  Not "ont salué la décision".
+ */
+static bool
+reciprocal_cue(const St *st, size_t c, float *rpol)
+{
+	const DpCue *cue = &st->d->cues[st->an[c].cue];
+	size_t		c_end = c + st->an[c].cue_len;
+
+	*rpol = 1;
+	if (cue->target_mode == DP_TM_ENTITY)
+		return cue->pos == DP_POS_NOUN || c_end >= st->pc.n || !st->pc.p[c_end].wordlike;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 4; k++)
+	{
+		const DpCue *in;
+		size_t		e;
+
+		if (is_clause_end(st, &st->pc.p[k]) || st->an[k].ment >= 0 || st->an[k].topic >= 0)
+			return false;
+		if (st->an[k].cue < 0)
+			continue;
+		in = &st->d->cues[st->an[k].cue];
+		e = k + st->an[k].cue_len;
+		/* the noun ends the clause: no party named after it */
+		if (in->target_mode != DP_TM_ENTITY || in->pos != DP_POS_NOUN ||
+			(e < st->pc.n && st->pc.p[e].wordlike && st->an[e].demonym < 0))
+			return false;
+		*rpol = in->polarity < 0 ? -1 : 1;
+		return true;
+	}
+	return false;
+}
+
+static void
+reciprocal_rows(St *st, size_t before, size_t after)
+{
+	int			ng = st->nrecip;
+
+	st->nrecip = 0;
+	if (ng < 2 || after <= before || !st->out->s[before].holder ||
+		strcmp(st->out->s[before].holder, st->recip[0].name) != 0)
+		return;
+	for (int i = 1; i < ng && i <= MAX_GROUP; i++)
+	{
+		DpStance	copy = st->out->s[before];
+		bool		dup = false;
+
+		for (size_t j = after; j < st->out->n && !dup; j++)
+			dup = st->out->s[j].holder && !st->out->s[j].target_topic &&
+				strcmp(st->out->s[j].holder, st->recip[i].name) == 0 &&
+				strcmp(st->out->s[j].target, st->recip[0].name) == 0;
+		if (dup)
+			continue;
+		copy.holder = st->recip[i].name;
+		copy.holder_actor = st->recip[i].actor;
+		copy.target = st->recip[0].name;
+		copy.target_actor = st->recip[0].actor;
+		copy.target_kind = st->recip[0].kind;
+		if (st->out->n == st->out->cap)
+		{
+			st->out->cap = st->out->cap ? st->out->cap * 2 : 32;
+			st->out->s = dp_realloc(st->m, st->out->s, dp_mul_size(st->m, st->out->cap, sizeof(DpStance)));
+		}
+		st->out->s[st->out->n++] = copy;
+	}
+}
+
 static void
 score_cue(St *st, size_t c)
 {
@@ -142,6 +219,7 @@ score_cue(St *st, size_t c)
 	size_t		h;
 	bool		titled = false;
 
+	st->nrecip = 0;
 	score_cue_one(st, c);
 	after = st->out->n;
 	/* "les présidents du Rwanda et de la RDC ont signé": each leader */
@@ -168,6 +246,7 @@ score_cue(St *st, size_t c)
 			if (l.valid)
 				copy_for(st, before, after, &l);
 		}
+		reciprocal_rows(st, before, after);
 		return;
 	}
 	/* "Ensemble, ils ont salué", "les deux pays ont salué": each name of the group */
@@ -180,11 +259,12 @@ score_cue(St *st, size_t c)
 		Ref			g[MAX_GROUP + 1];
 
 		if (group_phrase(st, st->hpos, &size, &kind) &&
-			(ng = group_members(st, st->hpos, size, kind, g)) > 1 &&
+			(ng = group_members(st, st->hpos, size, kind, g, NULL, group_holder_reach())) > 1 &&
 			strcmp(g[0].name, st->out->s[before].holder) == 0)
 		{
 			for (int i = 1; i < ng; i++)
 				copy_for(st, before, after, &g[i]);
+			reciprocal_rows(st, before, after);
 			return;
 		}
 	}
@@ -229,6 +309,7 @@ score_cue(St *st, size_t c)
 	if (after > before && comparison_holder(st, c + st->an[c].cue_len, &co[0]) &&
 		strcmp(co[0].name, st->out->s[before].holder ? st->out->s[before].holder : "") != 0)
 		copy_for(st, before, after, &co[0]);
+	reciprocal_rows(st, before, after);
 }
 
 /*
@@ -739,6 +820,8 @@ score_cue_one(St *st, size_t c)
 	}
 	if (!cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 		return;
+	/* "le porte-parole du Kremlin a rejeté": the person (rule role-genitive) */
+	role_holder(st, &holder);
 	/*
 	 * "Les Russes doivent accepter la trêve": an obligation is its
 	 * speaker's demand, not its subject's stance: the quote's speaker, the
@@ -1300,7 +1383,8 @@ score_cue_one(St *st, size_t c)
 				Ref			g[MAX_GROUP + 1];
 				size_t		e = group_phrase(st, k, &size, &kind);
 
-				if (e && size > 0 && (ng = group_members(st, k, size, kind, g)) > 0)
+				if (e && (size > 0 || (size < 0 && dp_rule_on(DP_RULE_GROUP_NOUN))) &&
+					(ng = group_members(st, k, size, kind, g, &holder, GROUP_FAR)) > 0)
 				{
 					for (int i = 0; i < ng; i++)
 						if (!(holder.valid && holder.name && strcmp(holder.name, g[i].name) == 0))
@@ -1502,6 +1586,38 @@ score_cue_one(St *st, size_t c)
 			{
 				push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
 					 lo, hi, neg, hedged, reported);
+				found++;
+			}
+		}
+		/*
+		 * "Lee et Takaichi ont souligné la nécessité d'une coopération",
+		 * "les deux dirigeants ... une coopération": a cue aimed at a party
+		 * with none named, held by names together, is each one's stance
+		 * toward the others (rule group-reciprocal; score_cue() adds the
+		 * others' rows toward the first)
+		 */
+		if (!found && holder.valid && holder.name && st->hpos != SIZE_MAX && st->hpos < c && quote < 0 &&
+			dp_rule_on(DP_RULE_GROUP_RECIPROCAL) && reciprocal_cue(st, c, &st->rpol))
+		{
+			Ref			g[MAX_GROUP + 1];
+			int			ng = 0,
+						size,
+						kind;
+
+			if (group_phrase(st, st->hpos, &size, &kind) && size != 0)
+				ng = group_members(st, st->hpos, size, kind, g, NULL, group_holder_reach());
+			else if (st->hpos < st->pc.n && st->an[st->hpos].ment >= 0)
+			{
+				g[0] = holder;
+				ng = 1 + coordinated_subject(st, g + 1, 3);
+			}
+			if (ng >= 2 && ng <= 3 && strcmp(g[0].name, holder.name) == 0)
+			{
+				for (int i = 1; i < ng; i++)
+					push(st, &holder, quote, g[i].name, g[i].actor, false, pol * st->rpol * w, c, c_end,
+						 lo, hi, neg, hedged, reported);
+				memcpy(st->recip, g, sizeof(Ref) * (size_t) ng);
+				st->nrecip = ng;
 				found++;
 			}
 		}
