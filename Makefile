@@ -119,8 +119,9 @@ build/bodies.sql: scripts/gen_bodies.py data/dict/bodies.tsv data/dict/entities.
 	@mkdir -p build
 	$(PYTHON) scripts/gen_bodies.py --dict data/dict > $@.tmp && mv $@.tmp $@
 
-build/builtin-0.2.sql: build/builtin.sql build/bodies.sql build/lexicon-0.2.sql
-	cat build/builtin.sql build/bodies.sql build/lexicon-0.2.sql > $@.tmp && mv $@.tmp $@
+build/builtin-0.2.sql: build/builtin.sql build/bodies.sql build/lexicon-0.2.sql scripts/encoding_guard.py
+	cat build/builtin.sql build/bodies.sql > $@.tmp
+	$(PYTHON) scripts/encoding_guard.py build/lexicon-0.2.sql >> $@.tmp && mv $@.tmp $@
 
 # splice FILE: FILE with build/builtin-0.2.sql in place of its @@BUILTIN_DATA@@ line
 splice = awk '/^-- @@BUILTIN_DATA@@/ { while ((getline l < "build/builtin-0.2.sql") > 0) print l; next } { print }' $(1)
