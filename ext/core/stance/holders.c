@@ -1254,6 +1254,71 @@ post_attribution(const St *st, size_t c_end, Ref *out)
 	return false;
 }
 
+/*
+ * Is the noun cue at c the object of a receiving verb (diplo.modifier type
+ * receive, rule received-noun): "a reçu le soutien de X", "suscite de
+ * vives critiques", "se heurte au refus de X", "fait face à l'hostilité de
+ * X"?  Its holder is then the name after de, and its target the verb's
+ * subject.  Between verb and noun: articles, possessives, à, de, and at
+ * most one other word (an adverb or adjective: toutefois, plein).  A cue
+ * listed as a verb counts when an article comes before it (les critiques).
+ * Not a proposal, demand or promise (frames with FF_CLAUSE): "a reçu une
+ * proposition russe" is no stance toward the subject.  Returns the verb's
+ * piece, else SIZE_MAX.
+ */
+static size_t
+received_verb(const St *st, size_t c)
+{
+	const DpCue *cue;
+	int			other = 0;
+	bool		article = false;
+
+	if (!dp_rule_on(DP_RULE_RECEIVED_NOUN) || c == 0 || c >= st->pc.n || st->an[c].cue < 0)
+		return SIZE_MAX;
+	cue = &st->d->cues[st->an[c].cue];
+	/* a stance toward someone or something, not a proposal or a demand
+	 * made to the subject ("a reçu une proposition russe") */
+	if (cue->target_mode == DP_TM_SELF || frame_has(cue->frame, FF_CLAUSE) || cue->frame == DP_FR_EVALUATE)
+		return SIZE_MAX;
+	for (size_t k = c; k-- > 0 && k + 6 > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		if (has_mod(st, k, DP_MOD_RECEIVE))
+			return k + 1 < c && (cue->pos == DP_POS_NOUN || cue->pos == DP_POS_EXPR || article) ? k : SIZE_MAX;
+		if (!p->wordlike || st->an[k].ment >= 0 || st->an[k].cue >= 0 || st->an[k].topic >= 0 ||
+			is_que(p) || is_clause_end(st, p))
+			return SIZE_MAX;
+		if (key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p) || is_prep_a(st, p))
+			article = true;
+		else if (++other > 1)
+			return SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Does the verb cue at c receive the noun cue after it ("Kiev a obtenu le
+ * soutien de X")?  The noun states X's stance; the verb none of its own
+ * (rule received-noun).
+ */
+static bool
+receives_noun(const St *st, size_t c)
+{
+	size_t		c_end = c + st->an[c].cue_len;
+
+	if (c_end > st->pc.n || !(has_mod(st, c, DP_MOD_RECEIVE) || has_mod(st, c_end - 1, DP_MOD_RECEIVE)))
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 6; k++)
+		if (st->an[k].cue >= 0)
+		{
+			size_t		rv = received_verb(st, k);
+
+			return rv != SIZE_MAX && rv >= c && rv < c_end;
+		}
+	return false;
+}
+
 /* Holder of a noun cue after it: les revendications russes, l'appel de X. */
 static bool
 noun_holder(const St *st, size_t c_end, Ref *out)
@@ -2252,6 +2317,7 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 {
 	size_t		c_end = c + st->an[c].cue_len;
 	int32_t		quote = st->an[c].quote;
+	bool		received = received_verb(st, c) != SIZE_MAX;
 
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
@@ -2267,11 +2333,15 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 			 !key_is(&st->pc.p[c_end + 1], "ailleurs") && !key_is(&st->pc.p[c_end + 1], "exemple") &&
 			 dp_rule_on(DP_RULE_UNNAMED_AGENT) && !(c > 0 && after_copula(st, c)))
 		return false;
-	else if (cue->pos == DP_POS_NOUN &&
+	else if ((cue->pos == DP_POS_NOUN || received) &&
 			 (noun_agent(st, c_end, holder) ||
 			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))
 		;						/* la reconnaissance de l'État de Palestine par le
 								 * Canada (the agent first), le refus de Moscou */
+	/* "Kiev a reçu le soutien de ses alliés": the subject receives it,
+	 * holds nothing (rule received-noun) */
+	else if (received)
+		return false;
 	else if (coordinated_predicate(st, c, holder, first_person) || subject_left(st, c, holder, first_person))
 	{
 		Ref			speaker;

@@ -605,7 +605,8 @@ score_cue_one(St *st, size_t c)
 	size_t		hs;
 
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
-		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
+		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c) ||
+		receives_noun(st, c))
 		return;
 	if (cue->target_mode == DP_TM_SELF)
 	{
@@ -1351,6 +1352,47 @@ score_cue_one(St *st, size_t c)
 					anaphoric = false;
 					break;
 				}
+		/*
+		 * "Kiev a reçu le soutien de Washington", "le plan de paix suscite
+		 * la colère de Moscou": the noun a receiving verb governs is aimed
+		 * at the verb's subject, the topic it names (also when a party is
+		 * named inside it: "l'adhésion de l'Ukraine suscite ...") or the
+		 * entity (rule received-noun)
+		 */
+		if (!found && holder.valid)
+		{
+			size_t		rv = received_verb(st, c);
+
+			if (rv != SIZE_MAX)
+			{
+				Ref			subj;
+				size_t		spos = SIZE_MAX,
+							t = SIZE_MAX,
+							from = rv;
+				bool		entity = other_subject(st, rv, &holder, &subj, &spos) && spos < rv;
+
+				while (from > 0 && from + MAX_LEFT > rv && !is_clause_end(st, &st->pc.p[from - 1]))
+					from--;
+				for (size_t k = from; k < (entity ? spos : rv); k++)
+					if (st->an[k].topic >= 0)
+					{
+						t = k;
+						break;
+					}
+				if (t != SIZE_MAX)
+				{
+					push(st, &holder, quote, st->d->topics[st->an[t].topic], -1, true,
+						 pol * st->an[t].topic_pol * w, c, c_end, t < lo ? t : lo, hi, neg, hedged, reported);
+					found++;
+				}
+				else if (entity && !(holder.actor >= 0 && holder.actor == subj.actor))
+				{
+					push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
+						 spos < lo ? spos : lo, hi, neg, hedged, reported);
+					found++;
+				}
+			}
+		}
 		if (!found && anaphoric && dp_rule_on(DP_RULE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
 			st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
