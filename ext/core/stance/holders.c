@@ -1319,6 +1319,81 @@ receives_noun(const St *st, size_t c)
 	return false;
 }
 
+/*
+ * The holder of a received noun cue ending at c_end when it is not a name
+ * right after de (rule received-noun): a name after titles and collective
+ * nouns ("la colère du Premier ministre belge Bart De Wever", "des
+ * inquiétudes, notamment du gouvernement de Tel-Aviv", "des menaces de la
+ * part de Moscou"), else a nominal with a demonym ("des autorités russes").
+ */
+static bool
+received_holder(St *st, size_t c_end, Ref *out)
+{
+	size_t		n = st->pc.n,
+				k = c_end;
+	Ref			fallback = {0};
+	size_t		fb_start = SIZE_MAX,
+				fb_end = SIZE_MAX;
+
+	if (k + 1 < n && is_punct(st, &st->pc.p[k], ",") &&
+		(key_is(&st->pc.p[k + 1], "notamment") || key_is(&st->pc.p[k + 1], "surtout") ||
+		 key_is(&st->pc.p[k + 1], "particulierement")))
+		k += 2;
+	if (k + 3 < n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "la") &&
+		key_is(&st->pc.p[k + 2], "part"))
+		k += 3;
+	if (k >= n || !is_genitive(&st->pc.p[k]))
+		return false;
+	for (size_t j = k + 1; j < n && j < k + 10; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (st->an[j].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[j].ment];
+
+			if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+				acting(st, mm))
+			{
+				*out = ref_mention(st, mm);
+				st->hpos = mm->piece;
+				st->hend = mm->piece + mm->npieces - 1;
+				return true;
+			}
+			break;
+		}
+		if (st->an[j].demonym >= 0)
+		{
+			Ref			r;
+			size_t		start;
+
+			if (nominal_at(st, j, &r, &start) && r.valid)
+			{
+				fallback = r;
+				fb_start = start;
+				fb_end = j;
+			}
+			continue;
+		}
+		if (!p->wordlike || st->an[j].cue >= 0 || st->an[j].topic >= 0 || is_que(p))
+			break;
+		if (has_mod(st, j, DP_MOD_LEADER) || has_mod(st, j, DP_MOD_COLLECTIVE))
+		{
+			if (st->an[j].mod_len > 1)
+				j += st->an[j].mod_len - 1;
+			continue;
+		}
+		if (!(key_in(p, L_DETERMINERS) || is_genitive(p)))
+			break;
+	}
+	if (!fallback.valid)
+		return false;
+	*out = fallback;
+	st->hpos = fb_start;
+	st->hend = fb_end;
+	return true;
+}
+
 /* Holder of a noun cue after it: les revendications russes, l'appel de X. */
 static bool
 noun_holder(const St *st, size_t c_end, Ref *out)
@@ -2338,6 +2413,8 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))
 		;						/* la reconnaissance de l'État de Palestine par le
 								 * Canada (the agent first), le refus de Moscou */
+	else if (received && received_holder(st, c_end, holder))
+		;						/* "la colère du président ukrainien" */
 	/* "Kiev a reçu le soutien de ses alliés": the subject receives it,
 	 * holds nothing (rule received-noun) */
 	else if (received)

@@ -1391,6 +1391,18 @@ score_cue_one(St *st, size_t c)
 						 spos < lo ? spos : lo, hi, neg, hedged, reported);
 					found++;
 				}
+				/* "Cette contre-proposition suscite des inquiétudes": the
+				 * topic last named */
+				else if (!entity && st->last_topic >= 0 && st->sentence <= st->last_topic_sentence + 2)
+					for (size_t k = from; k < rv; k++)
+						if (has_mod(st, k, DP_MOD_DEMONSTRATIVE) && key_in(&st->pc.p[k], L_DETERMINERS))
+						{
+							push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+								 pol * st->last_topic_pol * w * W_ANAPHORA, c, c_end, k < lo ? k : lo, hi,
+								 neg, hedged, reported);
+							found++;
+							break;
+						}
 			}
 		}
 		if (!found && anaphoric && dp_rule_on(DP_RULE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
