@@ -2399,7 +2399,8 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 	st->relative = false;
 	st->quoted_clause = SIZE_MAX;
 	st->also.valid = false;
-	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) &&
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE ||
+		 (cue->pos == DP_POS_EXPR && c > 0 && dp_rule_on(DP_RULE_PASSIVE_EXPR) && after_copula(st, c))) &&
 		(agent_after(st, c_end, 3, holder) || distant_agent(st, c_end, holder)))
 		*passive = true;
 	/* "soutenu par les dirigeants européens": an agent with no name holds
