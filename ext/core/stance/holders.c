@@ -1284,7 +1284,8 @@ received_verb(const St *st, size_t c)
 	{
 		const DpPiece *p = &st->pc.p[k];
 
-		if (has_mod(st, k, DP_MOD_RECEIVE))
+		/* not a topic term or a name spelt like a receiving verb */
+		if (has_mod(st, k, DP_MOD_RECEIVE) && st->an[k].topic < 0 && st->an[k].ment < 0)
 			return k + 1 < c && (cue->pos == DP_POS_NOUN || cue->pos == DP_POS_EXPR || article) ? k : SIZE_MAX;
 		if (!p->wordlike || st->an[k].ment >= 0 || st->an[k].cue >= 0 || st->an[k].topic >= 0 ||
 			is_que(p) || is_clause_end(st, p))

@@ -1365,8 +1365,10 @@ score_cue_one(St *st, size_t c)
 
 			if (rv != SIZE_MAX)
 			{
-				Ref			subj;
+				Ref			subj,
+							author = {0};
 				size_t		spos = SIZE_MAX,
+							apos = SIZE_MAX,
 							t = SIZE_MAX,
 							from = rv;
 				bool		entity = other_subject(st, rv, &holder, &subj, &spos) && spos < rv;
@@ -1383,6 +1385,16 @@ score_cue_one(St *st, size_t c)
 				{
 					push(st, &holder, quote, st->d->topics[st->an[t].topic], -1, true,
 						 pol * st->an[t].topic_pol * w, c, c_end, t < lo ? t : lo, hi, neg, hedged, reported);
+					found++;
+				}
+				/* "les propos de Macron ont déclenché la colère de Pékin":
+				 * toward the act's author */
+				else if (passive_act_author(st, rv, &author, &apos) && author.valid && holder.name &&
+						 author.name && strcmp(author.name, holder.name) != 0 &&
+						 !(holder.actor >= 0 && holder.actor == author.actor))
+				{
+					push(st, &holder, quote, author.name, author.actor, false, pol * w, c, c_end,
+						 apos < lo ? apos : lo, hi, neg, hedged, reported);
 					found++;
 				}
 				else if (entity && !(holder.actor >= 0 && holder.actor == subj.actor))
