@@ -1399,9 +1399,24 @@ score_cue_one(St *st, size_t c)
 				}
 				else if (entity && !(holder.actor >= 0 && holder.actor == subj.actor))
 				{
+					Ref			co[6];
+					int			nco;
+					size_t		hpos = st->hpos,
+								hend = st->hend;
+
 					push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
 						 spos < lo ? spos : lo, hi, neg, hedged, reported);
 					found++;
+					/* "Kiev et Varsovie ont reçu le soutien de X": each */
+					st->hpos = st->hend = spos;
+					nco = coordinated_subject(st, co, 6);
+					st->hpos = hpos;
+					st->hend = hend;
+					for (int i = 0; i < nco && i < 6; i++)
+						if (co[i].valid && co[i].name && holder.name && strcmp(co[i].name, holder.name) != 0 &&
+							!(holder.actor >= 0 && holder.actor == co[i].actor))
+							push(st, &holder, quote, co[i].name, co[i].actor, false, pol * w, c, c_end,
+								 spos < lo ? spos : lo, hi, neg, hedged, reported);
 				}
 				/* "Cette contre-proposition suscite des inquiétudes": the
 				 * topic last named */
