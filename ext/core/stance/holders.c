@@ -1292,6 +1292,8 @@ received_verb(const St *st, size_t c)
 			return SIZE_MAX;
 		if (key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p) || is_prep_a(st, p))
 			article = true;
+		else if (key_in(p, L_PRENOMINAL))
+			;					/* "un nouveau soutien" */
 		else if (++other > 1)
 			return SIZE_MAX;
 	}
@@ -1340,6 +1342,11 @@ received_holder(St *st, size_t c_end, Ref *out)
 		(key_is(&st->pc.p[k + 1], "notamment") || key_is(&st->pc.p[k + 1], "surtout") ||
 		 key_is(&st->pc.p[k + 1], "particulierement")))
 		k += 2;
+	/* an adjective after the noun: "le soutien indéfectible de X" */
+	if (k + 1 < n && st->pc.p[k].wordlike && !st->pc.p[k].cap && !is_genitive(&st->pc.p[k]) &&
+		st->an[k].cue < 0 && st->an[k].topic < 0 && st->an[k].ment < 0 && st->an[k].demonym < 0 &&
+		!key_in(&st->pc.p[k], L_PREPOSITIONS) && is_genitive(&st->pc.p[k + 1]))
+		k++;
 	if (k + 3 < n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "la") &&
 		key_is(&st->pc.p[k + 2], "part"))
 		k += 3;
