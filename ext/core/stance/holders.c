@@ -1301,6 +1301,32 @@ received_verb(const St *st, size_t c)
 }
 
 /*
+ * Is the receiving verb at piece v an infinitive of what is not yet
+ * received ("cherche à obtenir le soutien de X", "espère recevoir")?  Not
+ * after "vient de" (has just received).  The noun then states no one's
+ * stance (rule received-noun).
+ */
+static bool
+unreceived(const St *st, size_t v)
+{
+	const DpWord *w;
+
+	if (v >= st->pc.n)
+		return false;
+	w = st->pc.p[v].w;
+	if (!(key_is(&st->pc.p[v], "faire") ||
+		  (w->keylen > 3 &&
+		   (memcmp(w->key + w->keylen - 2, "er", 2) == 0 || memcmp(w->key + w->keylen - 2, "ir", 2) == 0))))
+		return false;
+	/* "se heurter", "s'attirer": the clitic before the infinitive */
+	if (v > 0 && (key_is(&st->pc.p[v - 1], "se") || key_is(&st->pc.p[v - 1], "s'")))
+		v--;
+	return !(v >= 2 && (key_is(&st->pc.p[v - 1], "de") || key_is(&st->pc.p[v - 1], "d'")) &&
+			 (key_is(&st->pc.p[v - 2], "vient") || key_is(&st->pc.p[v - 2], "viennent") ||
+			  key_is(&st->pc.p[v - 2], "venait") || key_is(&st->pc.p[v - 2], "venaient")));
+}
+
+/*
  * Does the verb cue at c receive the noun cue after it ("Kiev a obtenu le
  * soutien de X")?  The noun states X's stance; the verb none of its own
  * (rule received-noun).
@@ -2400,8 +2426,12 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 {
 	size_t		c_end = c + st->an[c].cue_len;
 	int32_t		quote = st->an[c].quote;
-	bool		received = received_verb(st, c) != SIZE_MAX;
+	size_t		rv = received_verb(st, c);
+	bool		received = rv != SIZE_MAX;
 
+	/* "cherche à obtenir le soutien de X": not X's stance, nor the subject's */
+	if (received && unreceived(st, rv))
+		return false;
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
