@@ -1290,8 +1290,10 @@ received_verb(const St *st, size_t c)
 		if (!p->wordlike || st->an[k].ment >= 0 || st->an[k].cue >= 0 || st->an[k].topic >= 0 ||
 			is_que(p) || is_clause_end(st, p))
 			return SIZE_MAX;
-		if (key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p) || is_prep_a(st, p))
-			article = true;
+		if (key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p))
+			article = true;		/* a noun follows: les critiques, de vives critiques */
+		else if (is_prep_a(st, p))
+			;					/* not "disposé à livrer" */
 		else if (key_in(p, L_PRENOMINAL))
 			;					/* "un nouveau soutien" */
 		else if (++other > 1)
