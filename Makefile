@@ -105,7 +105,7 @@ build/lexicon.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv) $(HUNSP
 	@mkdir -p build
 	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --hunspell $(HUNSPELL_DIC) --stem-tool ./build/gen_common --since 0.1 > $@.tmp && mv $@.tmp $@
 
-# The lexicon rows of values added in 0.2 (modifier types patient and sense).
+# The lexicon rows of values added in 0.2 (modifier types patient, sense and receive).
 build/lexicon-0.2.sql: scripts/gen_lexicon.py $(wildcard data/lexicon/*.tsv) $(HUNSPELL_DIC) build/gen_common
 	@mkdir -p build
 	$(PYTHON) scripts/gen_lexicon.py --dir data/lexicon --hunspell $(HUNSPELL_DIC) --stem-tool ./build/gen_common --since 0.2 > $@.tmp && mv $@.tmp $@

@@ -101,8 +101,8 @@ COMMENT ON COLUMN diplo.modifier.word IS 'the word or words';
 ALTER TABLE diplo.modifier DROP CONSTRAINT modifier_type_check;
 ALTER TABLE diplo.modifier ADD CONSTRAINT modifier_type_check
   CHECK (type IN ('negation', 'hedge', 'intensifier', 'contrast', 'reporting', 'pronoun', 'collective', 'leader',
-                  'demonstrative', 'circumstance', 'author', 'patient', 'sense'));
-COMMENT ON COLUMN diplo.modifier.type IS 'negation, hedge, intensifier, contrast, reporting, pronoun, collective, leader, demonstrative, circumstance, author, patient or sense (a form spelt with a cue''s stem that is another word: no cue)';
+                  'demonstrative', 'circumstance', 'author', 'patient', 'sense', 'receive'));
+COMMENT ON COLUMN diplo.modifier.type IS 'negation, hedge, intensifier, contrast, reporting, pronoun, collective, leader, demonstrative, circumstance, author, patient, sense (a form spelt with a cue''s stem that is another word: no cue) or receive (a verb whose object noun cue is held by its de-complement and aimed at the verb''s subject: reçoit le soutien de X)';
 COMMENT ON COLUMN diplo.modifier.factor IS 'multiplier of the score for hedges and intensifiers, 1 for the others';
 
 ------------------------------------------------------------------------

@@ -216,6 +216,8 @@ static const struct
 	{"dirigeants", DP_MOD_COLLECTIVE, 1.0f}, {"président", DP_MOD_LEADER, 1.0f},
 	{"chef", DP_MOD_LEADER, 1.0f}, {"cela", DP_MOD_DEMONSTRATIVE, 1.0f},
 	{"ce", DP_MOD_DEMONSTRATIVE, 1.0f},
+	{"reçu", DP_MOD_RECEIVE, 1.0f}, {"suscite", DP_MOD_RECEIVE, 1.0f}, {"fait face", DP_MOD_RECEIVE, 1.0f},
+	{"heurte", DP_MOD_RECEIVE, 1.0f}, {"propos", DP_MOD_AUTHOR, 1.0f},
 };
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))

@@ -38,9 +38,9 @@ FRAMES = ("accept", "reject", "support", "oppose", "demand", "propose",
 TARGET_MODES = ("object", "subject", "entity", "both", "self")
 MODIFIER_TYPES = ("negation", "hedge", "intensifier", "contrast", "reporting",
                   "pronoun", "collective", "leader", "demonstrative", "circumstance",
-                  "author", "patient", "sense")
+                  "author", "patient", "sense", "receive")
 # modifier types that diplo 0.2 added to the check constraint of 0.1
-MODIFIER_TYPES_0_2 = ("patient", "sense")
+MODIFIER_TYPES_0_2 = ("patient", "sense", "receive")
 POLARITIES = ("1", "-1")
 
 # The topics scored by shared/ANNOTATION.md; the built-in lexicon defines

@@ -32,7 +32,8 @@ const char *const dp_role_names[DP_ROLE__COUNT] = {
 };
 const char *const dp_mod_names[DP_MOD__COUNT] = {
 	"negation", "hedge", "intensifier", "contrast", "reporting", "pronoun",
-	"collective", "leader", "demonstrative", "circumstance", "author", "patient", "sense"
+	"collective", "leader", "demonstrative", "circumstance", "author", "patient", "sense",
+	"receive"
 };
 const char *const dp_hint_names[3] = {"first", "surname", "place"};
 

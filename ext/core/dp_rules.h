@@ -38,6 +38,8 @@
 	X(TITLED_LEADER,      "titled-leader",      "le président américain is the person of that state whose title is président, before the most mentioned one") \
 	X(PASSIVE_TARGET,     "passive-target",     "the subject of a passive entity-directed cue is its target (l'Ukraine est accusée par la Russie)") \
 	X(BACKED_BY,          "backed-by",          "avec le soutien de X: X supports the clause's subject") \
+	X(PASSIVE_EXPR,       "passive-expr",       "a fixed expression opening with a participle after être (a été accueilli favorablement par X) is a passive: its agent holds it, its subject is the target") \
+	X(RECEIVED_NOUN,      "received-noun",      "a noun cue that a receiving verb governs (diplo.modifier type receive: a reçu le soutien de X, suscite la colère de X, se heurte au refus de X) is held by its de-complement and aimed at the verb's subject, the topic or entity it names; with no named complement the subject holds nothing") \
 	X(PLURAL_LEADER,      "plural-leader",      "les dirigeants, ces chefs d'État are not the person last named") \
 	X(UNNAMED_AGENT,      "unnamed-agent",      "a passive verb cue whose agent names no one (soutenu par les dirigeants européens) states no one's stance") \
 	X(HOLDER_NOT_TARGET,  "holder-not-target",  "the holder named after its noun cue (le soutien de la France à l'Ukraine) is not a target") \

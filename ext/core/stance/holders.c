@@ -1644,6 +1644,182 @@ post_attribution(const St *st, size_t c_end, Ref *out)
 	return false;
 }
 
+/*
+ * Is the noun cue at c the object of a receiving verb (diplo.modifier type
+ * receive, rule received-noun): "a reçu le soutien de X", "suscite de
+ * vives critiques", "se heurte au refus de X", "fait face à l'hostilité de
+ * X"?  Its holder is then the name after de, and its target the verb's
+ * subject.  Between verb and noun: articles, possessives, à, de, and at
+ * most one other word (an adverb or adjective: toutefois, plein).  A cue
+ * listed as a verb counts when an article comes before it (les critiques).
+ * Not a proposal, demand or promise (frames with FF_CLAUSE): "a reçu une
+ * proposition russe" is no stance toward the subject.  Returns the verb's
+ * piece, else SIZE_MAX.
+ */
+static size_t
+received_verb(const St *st, size_t c)
+{
+	const DpCue *cue;
+	int			other = 0;
+	bool		article = false;
+
+	if (!dp_rule_on(DP_RULE_RECEIVED_NOUN) || c == 0 || c >= st->pc.n || st->an[c].cue < 0)
+		return SIZE_MAX;
+	cue = &st->d->cues[st->an[c].cue];
+	/* a stance toward someone or something, not a proposal or a demand
+	 * made to the subject ("a reçu une proposition russe") */
+	if (cue->target_mode == DP_TM_SELF || frame_has(cue->frame, FF_CLAUSE) || cue->frame == DP_FR_EVALUATE)
+		return SIZE_MAX;
+	for (size_t k = c; k-- > 0 && k + 6 > c;)
+	{
+		const DpPiece *p = &st->pc.p[k];
+
+		/* not a topic term or a name spelt like a receiving verb */
+		if (has_mod(st, k, DP_MOD_RECEIVE) && st->an[k].topic < 0 && st->an[k].ment < 0)
+			return k + 1 < c && (cue->pos == DP_POS_NOUN || cue->pos == DP_POS_EXPR || article) ? k : SIZE_MAX;
+		if (!p->wordlike || st->an[k].ment >= 0 || st->an[k].cue >= 0 || st->an[k].topic >= 0 ||
+			is_que(p) || is_clause_end(st, p))
+			return SIZE_MAX;
+		if (key_in(p, L_DETERMINERS) || key_in(p, L_POSSESSIVES) || is_genitive(p))
+			article = true;		/* a noun follows: les critiques, de vives critiques */
+		else if (is_prep_a(st, p))
+			;					/* not "disposé à livrer" */
+		else if (key_in(p, L_PRENOMINAL))
+			;					/* "un nouveau soutien" */
+		else if (++other > 1)
+			return SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Is the receiving verb at piece v an infinitive of what is not yet
+ * received ("cherche à obtenir le soutien de X", "espère recevoir")?  Not
+ * after "vient de" (has just received).  The noun then states no one's
+ * stance (rule received-noun).
+ */
+static bool
+unreceived(const St *st, size_t v)
+{
+	const DpWord *w;
+
+	if (v >= st->pc.n)
+		return false;
+	w = st->pc.p[v].w;
+	if (!(key_is(&st->pc.p[v], "faire") ||
+		  (w->keylen > 3 &&
+		   (memcmp(w->key + w->keylen - 2, "er", 2) == 0 || memcmp(w->key + w->keylen - 2, "ir", 2) == 0))))
+		return false;
+	/* "se heurter", "s'attirer": the clitic before the infinitive */
+	if (v > 0 && (key_is(&st->pc.p[v - 1], "se") || key_is(&st->pc.p[v - 1], "s'")))
+		v--;
+	return !(v >= 2 && (key_is(&st->pc.p[v - 1], "de") || key_is(&st->pc.p[v - 1], "d'")) &&
+			 (key_is(&st->pc.p[v - 2], "vient") || key_is(&st->pc.p[v - 2], "viennent") ||
+			  key_is(&st->pc.p[v - 2], "venait") || key_is(&st->pc.p[v - 2], "venaient")));
+}
+
+/*
+ * Does the verb cue at c receive the noun cue after it ("Kiev a obtenu le
+ * soutien de X")?  The noun states X's stance; the verb none of its own
+ * (rule received-noun).
+ */
+static bool
+receives_noun(const St *st, size_t c)
+{
+	size_t		c_end = c + st->an[c].cue_len;
+
+	if (c_end > st->pc.n || !(has_mod(st, c, DP_MOD_RECEIVE) || has_mod(st, c_end - 1, DP_MOD_RECEIVE)))
+		return false;
+	for (size_t k = c_end; k < st->pc.n && k < c_end + 6; k++)
+		if (st->an[k].cue >= 0)
+		{
+			size_t		rv = received_verb(st, k);
+
+			return rv != SIZE_MAX && rv >= c && rv < c_end;
+		}
+	return false;
+}
+
+/*
+ * The holder of a received noun cue ending at c_end when it is not a name
+ * right after de (rule received-noun): a name after titles and collective
+ * nouns ("la colère du Premier ministre belge Bart De Wever", "des
+ * inquiétudes, notamment du gouvernement de Tel-Aviv", "des menaces de la
+ * part de Moscou"), else a nominal with a demonym ("des autorités russes").
+ */
+static bool
+received_holder(St *st, size_t c_end, Ref *out)
+{
+	size_t		n = st->pc.n,
+				k = c_end;
+	Ref			fallback = {0};
+	size_t		fb_start = SIZE_MAX,
+				fb_end = SIZE_MAX;
+
+	if (k + 1 < n && is_punct(st, &st->pc.p[k], ",") &&
+		(key_is(&st->pc.p[k + 1], "notamment") || key_is(&st->pc.p[k + 1], "surtout") ||
+		 key_is(&st->pc.p[k + 1], "particulierement")))
+		k += 2;
+	/* an adjective after the noun: "le soutien indéfectible de X" */
+	if (k + 1 < n && st->pc.p[k].wordlike && !st->pc.p[k].cap && !is_genitive(&st->pc.p[k]) &&
+		st->an[k].cue < 0 && st->an[k].topic < 0 && st->an[k].ment < 0 && st->an[k].demonym < 0 &&
+		!key_in(&st->pc.p[k], L_PREPOSITIONS) && is_genitive(&st->pc.p[k + 1]))
+		k++;
+	if (k + 3 < n && key_is(&st->pc.p[k], "de") && key_is(&st->pc.p[k + 1], "la") &&
+		key_is(&st->pc.p[k + 2], "part"))
+		k += 3;
+	if (k >= n || !is_genitive(&st->pc.p[k]))
+		return false;
+	for (size_t j = k + 1; j < n && j < k + 10; j++)
+	{
+		const DpPiece *p = &st->pc.p[j];
+
+		if (st->an[j].ment >= 0)
+		{
+			const DpMention *mm = &st->ms.m[st->an[j].ment];
+
+			if ((mm->kind == DP_KIND_PER || mm->kind == DP_KIND_GPE || mm->kind == DP_KIND_ORG) &&
+				acting(st, mm))
+			{
+				*out = ref_mention(st, mm);
+				st->hpos = mm->piece;
+				st->hend = mm->piece + mm->npieces - 1;
+				return true;
+			}
+			break;
+		}
+		if (st->an[j].demonym >= 0)
+		{
+			Ref			r;
+			size_t		start;
+
+			if (nominal_at(st, j, &r, &start) && r.valid)
+			{
+				fallback = r;
+				fb_start = start;
+				fb_end = j;
+			}
+			continue;
+		}
+		if (!p->wordlike || st->an[j].cue >= 0 || st->an[j].topic >= 0 || is_que(p))
+			break;
+		if (has_mod(st, j, DP_MOD_LEADER) || has_mod(st, j, DP_MOD_COLLECTIVE))
+		{
+			if (st->an[j].mod_len > 1)
+				j += st->an[j].mod_len - 1;
+			continue;
+		}
+		if (!(key_in(p, L_DETERMINERS) || is_genitive(p)))
+			break;
+	}
+	if (!fallback.valid)
+		return false;
+	*out = fallback;
+	st->hpos = fb_start;
+	st->hend = fb_end;
+	return true;
+}
+
 /* Holder of a noun cue after it: les revendications russes, l'appel de X. */
 static bool
 noun_holder(const St *st, size_t c_end, Ref *out)
@@ -2835,13 +3011,19 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 {
 	size_t		c_end = c + st->an[c].cue_len;
 	int32_t		quote = st->an[c].quote;
+	size_t		rv = received_verb(st, c);
+	bool		received = rv != SIZE_MAX;
 
+	/* "cherche à obtenir le soutien de X": not X's stance, nor the subject's */
+	if (received && unreceived(st, rv))
+		return false;
 	/* holder; "par X" after an emotion (déçu par X) names the target */
 	st->hpos = SIZE_MAX;
 	st->relative = false;
 	st->quoted_clause = SIZE_MAX;
 	st->also.valid = false;
-	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE) &&
+	if ((cue->pos == DP_POS_VERB || cue->frame == DP_FR_EVALUATE ||
+		 (cue->pos == DP_POS_EXPR && c > 0 && dp_rule_on(DP_RULE_PASSIVE_EXPR) && after_copula(st, c))) &&
 		(agent_after(st, c_end, 3, holder) || distant_agent(st, c_end, holder)))
 		*passive = true;
 	/* "soutenu par les dirigeants européens": an agent with no name holds
@@ -2850,11 +3032,17 @@ cue_holder(St *st, size_t c, const DpCue *cue, Ref *holder, bool *passive, bool 
 			 !key_is(&st->pc.p[c_end + 1], "ailleurs") && !key_is(&st->pc.p[c_end + 1], "exemple") &&
 			 dp_rule_on(DP_RULE_UNNAMED_AGENT) && !(c > 0 && after_copula(st, c)))
 		return false;
-	else if (cue->pos == DP_POS_NOUN &&
+	else if ((cue->pos == DP_POS_NOUN || received) &&
 			 (noun_agent(st, c_end, holder) ||
 			  noun_holder(st, c_end, holder) || agent_after(st, c_end, 1, holder)))
 		;						/* la reconnaissance de l'État de Palestine par le
 								 * Canada (the agent first), le refus de Moscou */
+	else if (received && received_holder(st, c_end, holder))
+		;						/* "la colère du président ukrainien" */
+	/* "Kiev a reçu le soutien de ses alliés": the subject receives it,
+	 * holds nothing (rule received-noun) */
+	else if (received)
+		return false;
 	else if (coordinated_predicate(st, c, holder, first_person) || subject_left(st, c, holder, first_person))
 	{
 		Ref			speaker;

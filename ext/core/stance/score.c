@@ -686,7 +686,8 @@ score_cue_one(St *st, size_t c)
 	size_t		hs;
 
 	if (in_condition(st, c) || noun_participle(st, c) || reason_infinitive(st, c) ||
-		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c))
+		apposed_participle(st, c, c_end) || classifier_cue(st, c) || occasion_cue(st, c) ||
+		receives_noun(st, c))
 		return;
 	/*
 	 * Concluding an agreement (a self cue of frame accept: "ont conclu un
@@ -1563,6 +1564,86 @@ score_cue_one(St *st, size_t c)
 					anaphoric = false;
 					break;
 				}
+		/*
+		 * "Kiev a reçu le soutien de Washington", "le plan de paix suscite
+		 * la colère de Moscou": the noun a receiving verb governs is aimed
+		 * at the verb's subject, the topic it names (also when a party is
+		 * named inside it: "l'adhésion de l'Ukraine suscite ...") or the
+		 * entity (rule received-noun)
+		 */
+		if (!found && holder.valid)
+		{
+			size_t		rv = received_verb(st, c);
+
+			if (rv != SIZE_MAX)
+			{
+				Ref			subj,
+							author = {0};
+				size_t		spos = SIZE_MAX,
+							apos = SIZE_MAX,
+							t = SIZE_MAX,
+							from = rv;
+				bool		entity = other_subject(st, rv, &holder, &subj, &spos) && spos < rv;
+
+				while (from > 0 && from + MAX_LEFT > rv && !is_clause_end(st, &st->pc.p[from - 1]))
+					from--;
+				for (size_t k = from; k < (entity ? spos : rv); k++)
+					if (st->an[k].topic >= 0)
+					{
+						t = k;
+						break;
+					}
+				if (t != SIZE_MAX)
+				{
+					push(st, &holder, quote, st->d->topics[st->an[t].topic], -1, true,
+						 pol * st->an[t].topic_pol * w, c, c_end, t < lo ? t : lo, hi, neg, hedged, reported);
+					found++;
+				}
+				/* "les propos de Macron ont déclenché la colère de Pékin":
+				 * toward the act's author */
+				else if (passive_act_author(st, rv, &author, &apos) && author.valid && holder.name &&
+						 author.name && strcmp(author.name, holder.name) != 0 &&
+						 !(holder.actor >= 0 && holder.actor == author.actor))
+				{
+					push(st, &holder, quote, author.name, author.actor, false, pol * w, c, c_end,
+						 apos < lo ? apos : lo, hi, neg, hedged, reported);
+					found++;
+				}
+				else if (entity && !(holder.actor >= 0 && holder.actor == subj.actor))
+				{
+					Ref			co[6];
+					int			nco;
+					size_t		hpos = st->hpos,
+								hend = st->hend;
+
+					push(st, &holder, quote, subj.name, subj.actor, false, pol * w, c, c_end,
+						 spos < lo ? spos : lo, hi, neg, hedged, reported);
+					found++;
+					/* "Kiev et Varsovie ont reçu le soutien de X": each */
+					st->hpos = st->hend = spos;
+					nco = coordinated_subject(st, co, 6);
+					st->hpos = hpos;
+					st->hend = hend;
+					for (int i = 0; i < nco && i < 6; i++)
+						if (co[i].valid && co[i].name && holder.name && strcmp(co[i].name, holder.name) != 0 &&
+							!(holder.actor >= 0 && holder.actor == co[i].actor))
+							push(st, &holder, quote, co[i].name, co[i].actor, false, pol * w, c, c_end,
+								 spos < lo ? spos : lo, hi, neg, hedged, reported);
+				}
+				/* "Cette contre-proposition suscite des inquiétudes": the
+				 * topic last named */
+				else if (!entity && st->last_topic >= 0 && st->sentence <= st->last_topic_sentence + 2)
+					for (size_t k = from; k < rv; k++)
+						if (has_mod(st, k, DP_MOD_DEMONSTRATIVE) && key_in(&st->pc.p[k], L_DETERMINERS))
+						{
+							push(st, &holder, quote, st->d->topics[st->last_topic], -1, true,
+								 pol * st->last_topic_pol * w * W_ANAPHORA, c, c_end, k < lo ? k : lo, hi,
+								 neg, hedged, reported);
+							found++;
+							break;
+						}
+			}
+		}
 		if (!found && anaphoric && dp_rule_on(DP_RULE_ANAPHORA) && !frame_has(cue->frame, FF_NO_TOPIC) &&
 			st->last_topic >= 0 &&
 			st->sentence <= st->last_topic_sentence + 2 && !topic_in_subject(st, c))
