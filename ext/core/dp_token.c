@@ -1203,6 +1203,33 @@ one_char_token(DpLexer *lx, DpToken *t, size_t p, size_t ncp, uint32_t len, uint
 }
 
 /*
+ * The end of the run of ASCII digits at p when the general path's
+ * scan_number() reads exactly that run as a NUMBER token (no decimal part,
+ * no thousands group after a space, no ordinal or per cent sign, no letter
+ * glued to it, no e-mail address near); 0 otherwise.
+ */
+static inline size_t
+plain_number(const unsigned char *s, size_t n, size_t p)
+{
+	size_t		i = p + 1;
+	unsigned char c;
+
+	while (i < n && (unsigned char) (s[i] - '0') < 10)
+		i++;
+	if (memchr(s + p, '@', (n - p) < 64 ? (n - p) : 64) != NULL)
+		return 0;
+	if (i >= n)
+		return i;
+	c = s[i];
+	if (c >= 0x80 || c == '%' || dp_ascii_class[c] == DP_C_UPPER || dp_ascii_class[c] == DP_C_LOWER)
+		return 0;
+	if ((c == ' ' || c == ',' || c == '.') && i + 1 < n &&
+		((unsigned char) (s[i + 1] - '0') < 10 || s[i + 1] == '%'))
+		return 0;
+	return i;
+}
+
+/*
  * The next token.  The common cases (a plain word or a comma or full stop
  * after at most single spaces) are handled here with little set-up; the
  * rest, and everything when dp_lexer_fast is off, by lexer_next_general.
@@ -1281,6 +1308,39 @@ lexer_next(DpLexer *lx, DpToken *t)
 	if (b == ',' || b == ';' || b == ':' || b == '(' || b == ')' || b == '!' || b == '?' ||
 		(b == '.' && (p + 1 >= n || s[p + 1] != '.')))
 		return one_char_token(lx, t, p, ncp, 1, DP_TOK_PUNCT, pre | punct_flags(b));
+	if ((unsigned char) (b - '0') < 10)
+	{
+		/* a number of ASCII digits (a year, a count) */
+		if ((e = plain_number(s, n, p)) > 0)
+		{
+			memset(t, 0, sizeof(*t));
+			t->flags = pre | DP_TF_DIGIT;
+			t->cls = DP_TOK_NUMBER;
+			t->off = (uint32_t) p;
+			t->coff = (uint32_t) (lx->cpos + ncp);
+			t->len = t->clen = (uint32_t) (e - p);
+			lx->cpos += ncp + t->clen;
+			lx->pos = e;
+			lx->at_start = false;
+			return true;
+		}
+		return lexer_next_general(lx, t, false);
+	}
+
+	/*
+	 * The other ASCII punctuation the general path takes one character of,
+	 * as it gives it: not . (an ellipsis), @ # (handles, hashtags), - *
+	 * (list bullets, clitics).
+	 */
+	if (b < 0x80 && (dp_ascii_class[b] == DP_C_PUNCT || dp_ascii_class[b] == DP_C_APOS) &&
+		b != '.' && b != '@' && b != '#' && b != '*')
+		return one_char_token(lx, t, p, ncp, 1, b == '"' ? DP_TOK_QUOTE : DP_TOK_PUNCT,
+							  pre | punct_flags(b) | (b == '"' ? DP_TF_OPEN | DP_TF_CLOSE : 0));
+	/* an en or em dash (U+2013, U+2014): a list bullet at the start of a line */
+	if (b == 0xE2 && p + 2 < n && s[p + 1] == 0x80 && (s[p + 2] == 0x93 || s[p + 2] == 0x94))
+		return one_char_token(lx, t, p, ncp, 3, DP_TOK_PUNCT,
+							  pre | DP_TF_NONASCII |
+							  (((pre & DP_TF_NL) || lx->at_start) ? DP_TF_BULLET : 0));
 	return lexer_next_general(lx, t, false);
 }
 
