@@ -116,7 +116,7 @@ piece_token(DpPiece *p, uint16_t cls, uint16_t flags, uint32_t ti, bool initial,
  * class cls and these flags; opens_token if the piece starts where the token
  * does.
  */
-static inline void
+static inline __attribute__((always_inline)) void
 piece_word(const DpDict *d, const char *text, DpPiece *p, uint16_t cls, uint16_t flags,
 		   size_t off, size_t len, bool opens_token)
 {
