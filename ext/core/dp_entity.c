@@ -2394,6 +2394,10 @@ lower_org(Tagger *tg, size_t i)
  * many lower-case words.
  */
 #define LOWER_LENS ((1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) | (1u << 9) | (1u << 11) | (1u << 12))
+/* ... and their first letters: one test without a branch per condition
+ * (which words pass is not predictable), most lower-case words fail it */
+#define LOWER_FIRST ((1u << ('a' - 'a')) | (1u << ('b' - 'a')) | (1u << ('c' - 'a')) | (1u << ('p' - 'a')) | \
+					 (1u << ('q' - 'a')) | (1u << ('r' - 'a')) | (1u << ('s' - 'a')))
 
 static inline size_t
 lower_name(Tagger *tg, size_t i)
@@ -2408,7 +2412,8 @@ lower_name(Tagger *tg, size_t i)
 #define LOWER_IS(s) (p->w->keylen == sizeof(s) - 1 && memcmp(t, s, sizeof(s) - 1) == 0)
 	/* the lengths of the heads first, then their bytes (in the word's
 	 * folded key, already in the cache: the text may not be) */
-	if (p->len < 3 || p->len > 12 || ((1u << p->len) & LOWER_LENS) == 0)
+	if (((LOWER_LENS >> (p->len & 15u)) & (unsigned) (p->len < 16) &
+		 (LOWER_FIRST >> ((unsigned char) (p->w->key[0] - 'a') & 31u)) & 1u) == 0)
 		return 0;
 	t = p->w->key;
 	switch (p->len)
