@@ -1268,7 +1268,23 @@ name_tail(const DpPiece *p)
 		"coast", "peak", "pass", "canyon", "falls", "springs", "glacier", "volcano",
 	"yorkshire", "shire", "pradesh"};
 
+	/* bit n of lens[c - 'a']: a word above of n bytes opens with c */
+	static uint64_t lens[32];
+	static bool lens_done = false;
+
 	if (!p->cap)
+		return -1;
+	if (!lens_done)
+	{
+		for (size_t k = 0; k < sizeof(org) / sizeof(org[0]); k++)
+			lens[(unsigned char) (org[k][0] - 'a') & 31u] |= UINT64_C(1) << (strlen(org[k]) & 63u);
+		for (size_t k = 0; k < sizeof(loc) / sizeof(loc[0]); k++)
+			lens[(unsigned char) (loc[k][0] - 'a') & 31u] |= UINT64_C(1) << (strlen(loc[k]) & 63u);
+		lens_done = true;
+	}
+	/* the word's first letter and length first: most capitalised words
+	 * are none of the 65 above, told in one branch instead of 65 */
+	if (((lens[(unsigned char) (p->w->key[0] - 'a') & 31u] >> (p->w->keylen & 63u)) & 1u) == 0)
 		return -1;
 	for (size_t k = 0; k < sizeof(org) / sizeof(org[0]); k++)
 		if (key_is(p, org[k]))
