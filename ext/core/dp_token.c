@@ -72,6 +72,27 @@ in_list(const char *const *list, const char *s, size_t n, bool fold_ascii)
 }
 
 /*
+ * in_list(elisions, s, n, true): the one-letter elisions (l' d' n' j' s' c'
+ * m' t', most of them) by a bit of a mask, the others by the list.
+ */
+static inline bool
+is_elision(const char *s, size_t n)
+{
+	if (n == 1)
+	{
+		unsigned char c = (unsigned char) s[0];
+
+		if ((unsigned char) (c - 'A') < 26)
+			c += 'a' - 'A';
+		return (unsigned char) (c - 'a') < 26 &&
+			((((1u << ('l' - 'a')) | (1u << ('d' - 'a')) | (1u << ('n' - 'a')) | (1u << ('j' - 'a')) |
+			   (1u << ('s' - 'a')) | (1u << ('c' - 'a')) | (1u << ('m' - 'a')) | (1u << ('t' - 'a')))
+			  >> (c - 'a')) & 1u) != 0;
+	}
+	return in_list(elisions, s, n, true);
+}
+
+/*
  * Is [s, s+n) one of abbrevs?  The fast path asks for every capitalised
  * short word and every word before a dot, so the list is looked up in a
  * small hash set of the words packed into 64-bit integers (all are at most
@@ -553,7 +574,7 @@ scan_word(DpLexer *lx, size_t p, DpToken *t)
 		/* elision: only for the first segment */
 		if (nseg == 0 && (al = apos_then_letter(lx, i)) > 0)
 		{
-			if (in_list(elisions, lx->s + s0, i - s0, true))
+			if (is_elision(lx->s + s0, i - s0))
 			{
 				t->cls = DP_TOK_ELISION;
 				return i + al;
@@ -895,7 +916,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 	{
 		/* l', d', qu', jusqu' before a letter; aujourd'hui is general */
 		if (i + al >= n || !latin_letter_at(s, n, i + al) ||
-			!in_list(elisions, lx->s + p, i - p, true))
+			!is_elision(lx->s + p, i - p))
 			return 0;
 		t->cls = DP_TOK_ELISION;
 		t->flags |= (b0 >= 'A' && b0 <= 'Z') || (b0 == 0xC3 && s[p + 1] <= 0x9E) ? DP_TF_CAP : DP_TF_LOWER;
@@ -1513,7 +1534,7 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 		}
 		else if (!cap && accents == 0 && (al = dp_apos_len(s, n, r)) > 0 &&
 				 r + al < n && latin_letter_at(s, n, r + al) &&
-				 in_list(elisions, lx->s + q, r - q, true))
+				 is_elision(lx->s + q, r - q))
 		{
 			/* l'armée: the elision, then the word at once */
 			put_token(&tok[k++], q, r + al - q, cpos + (q - pos), r - q + 1, DP_TOK_ELISION,
