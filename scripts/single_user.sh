@@ -1,10 +1,17 @@
 # Sourced (from the top of the tree) by the scripts that run a single-user
 # backend under valgrind in a throwaway data directory: scripts/valgrind.sh
 # and bench/callgrind.sh.  "$1" names the directory (/tmp/diplo-$1.XXXXXX).
-# Sets PGV, BIN, WORK, RUNAS and run_pg (a command as the postgres user when
-# run as root); the directory goes at exit unless KEEP=1.
-PGV=$(bash scripts/setup.sh)
-BIN=/usr/lib/postgresql/$PGV/bin
+# Sets BIN (and PGV unless PG_BINDIR is given), WORK, RUNAS and run_pg (a
+# command as the postgres user when run as root); the directory goes at exit
+# unless KEEP=1.
+# PG_BINDIR: the server binaries to run (a private build or copy, with
+# diplo installed there), instead of the system's (scripts/setup.sh)
+if [ -n "${PG_BINDIR:-}" ]; then
+  BIN=$PG_BINDIR
+else
+  PGV=$(bash scripts/setup.sh)
+  BIN=/usr/lib/postgresql/$PGV/bin
+fi
 command -v valgrind >/dev/null || { apt-get install -y -q valgrind >/dev/null || sudo apt-get install -y -q valgrind >/dev/null; }
 WORK=$(mktemp -d "/tmp/diplo-$1.XXXXXX")
 chmod 755 "$WORK"

@@ -814,6 +814,8 @@ dp_dict_word_lookup(const DpDict *d, const char *s, size_t n, uint64_t h)
 		i = (i + 1) & (c->nslots - 1);
 	}
 	e = cache_new_entry(d);
+	/* all of raw is defined: dp_dict_word() loads up to 16 bytes of it */
+	memset(e->raw, 0, sizeof(e->raw));
 	memcpy(e->raw, s, n);
 	e->rawlen = (uint8_t) n;
 	e->hash = h;

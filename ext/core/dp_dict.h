@@ -399,6 +399,25 @@ dp_same_bytes(const char *a, const char *b, size_t n)
 	return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
 }
 
+/* dp_raw_hash() of a word of n <= 16 bytes from its loads a and b (below) */
+static inline uint64_t
+dp_raw_mix(uint64_t a, uint64_t b, size_t n)
+{
+	uint64_t	h;
+
+	h = (a ^ ((uint64_t) n << 56)) * UINT64_C(0x9E3779B97F4A7C15);
+	h ^= (b + n) * UINT64_C(0xC2B2AE3D27D4EB4F);
+	return h ^ (h >> 32);
+}
+
+/* The bytes of a word of 2 or 3 bytes, packed: its first, middle and last */
+static inline uint64_t
+dp_raw_short(const char *s, size_t n)
+{
+	return (uint64_t) (unsigned char) s[0] | ((uint64_t) (unsigned char) s[n / 2] << 8) |
+		((uint64_t) (unsigned char) s[n - 1] << 16);
+}
+
 /*
  * The hash of a word's raw text for the word cache, 2 <= n <= DP_WORD_MAX.
  * Lookups compare the text itself, so this only spreads words over slots:
@@ -410,8 +429,7 @@ static inline uint64_t
 dp_raw_hash(const char *s, size_t n)
 {
 	uint64_t	a,
-				b,
-				h;
+				b;
 
 	if (n > 16)
 		return dp_hash_bytes(s, n, 0);
@@ -432,13 +450,10 @@ dp_raw_hash(const char *s, size_t n)
 	}
 	else
 	{
-		a = (uint64_t) (unsigned char) s[0] | ((uint64_t) (unsigned char) s[n / 2] << 8) |
-			((uint64_t) (unsigned char) s[n - 1] << 16);
+		a = dp_raw_short(s, n);
 		b = 0;
 	}
-	h = (a ^ ((uint64_t) n << 56)) * UINT64_C(0x9E3779B97F4A7C15);
-	h ^= (b + n) * UINT64_C(0xC2B2AE3D27D4EB4F);
-	return h ^ (h >> 32);
+	return dp_raw_mix(a, b, n);
 }
 
 /*
@@ -472,12 +487,74 @@ extern DpWord *dp_dict_word_lookup(const DpDict *d, const char *s, size_t n, uin
  * it only between sentences.  Inline: the common case, a word of the front
  * table, without a call (it is a lookup per token).
  */
-static inline DpWord *
+static inline __attribute__((always_inline)) DpWord *
 dp_dict_word(const DpDict *d, const char *s, size_t n)
 {
 	uint64_t	h = 0;
 
-	if (n > 1 && n <= DP_WORD_MAX)
+	if (n > 1 && n <= 16)
+	{
+		/*
+		 * Most words: dp_raw_hash()'s loads (x at the start, y at the end)
+		 * are kept, and an entry of the front table is the word when its
+		 * length and the same loads from its raw text are equal: they cover
+		 * every byte, and the hash is a function of them.  One branch on
+		 * the length for the hash and the comparison together, instead of
+		 * one in dp_raw_hash() and more in dp_same_bytes() (mispredicted:
+		 * word lengths vary).  e->raw has DP_WORD_MAX + 1 bytes, so its
+		 * loads at n - 8 <= 8 stay inside it.
+		 */
+		DpWordEntry *e;
+		uint64_t	x,
+					y,
+					ex,
+					ey;
+
+		if (n >= 8)
+		{
+			__builtin_memcpy(&x, s, 8);
+			__builtin_memcpy(&y, s + n - 8, 8);
+			h = dp_raw_mix(x, y, n);
+			e = d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)];
+			if (e == NULL)
+				return dp_dict_word_lookup(d, s, n, h);
+			__builtin_memcpy(&ex, e->raw, 8);
+			__builtin_memcpy(&ey, e->raw + n - 8, 8);
+		}
+		else if (n >= 4)
+		{
+			uint32_t	x4,
+						y4;
+
+			__builtin_memcpy(&x4, s, 4);
+			__builtin_memcpy(&y4, s + n - 4, 4);
+			x = x4;
+			y = y4;
+			h = dp_raw_mix(x, y, n);
+			e = d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)];
+			if (e == NULL)
+				return dp_dict_word_lookup(d, s, n, h);
+			__builtin_memcpy(&x4, e->raw, 4);
+			__builtin_memcpy(&y4, e->raw + n - 4, 4);
+			ex = x4;
+			ey = y4;
+		}
+		else
+		{
+			x = dp_raw_short(s, n);
+			y = 0;
+			h = dp_raw_mix(x, y, n);
+			e = d->rt->front->slot[(h >> 32) & (DP_FRONT - 1)];
+			if (e == NULL)
+				return dp_dict_word_lookup(d, s, n, h);
+			ex = dp_raw_short(e->raw, n);
+			ey = 0;
+		}
+		if (((ex ^ x) | (ey ^ y) | (uint64_t) (e->rawlen ^ n)) == 0 && e->w.nodes_done)
+			return &e->w;
+		return dp_dict_word_lookup(d, s, n, h);
+	}
+	if (n > 16 && n <= DP_WORD_MAX)
 	{
 		DpWordEntry *e;
 

@@ -72,6 +72,27 @@ in_list(const char *const *list, const char *s, size_t n, bool fold_ascii)
 }
 
 /*
+ * in_list(elisions, s, n, true): the one-letter elisions (l' d' n' j' s' c'
+ * m' t', most of them) by a bit of a mask, the others by the list.
+ */
+static inline bool
+is_elision(const char *s, size_t n)
+{
+	if (n == 1)
+	{
+		unsigned char c = (unsigned char) s[0];
+
+		if ((unsigned char) (c - 'A') < 26)
+			c += 'a' - 'A';
+		return (unsigned char) (c - 'a') < 26 &&
+			((((1u << ('l' - 'a')) | (1u << ('d' - 'a')) | (1u << ('n' - 'a')) | (1u << ('j' - 'a')) |
+			   (1u << ('s' - 'a')) | (1u << ('c' - 'a')) | (1u << ('m' - 'a')) | (1u << ('t' - 'a')))
+			  >> (c - 'a')) & 1u) != 0;
+	}
+	return in_list(elisions, s, n, true);
+}
+
+/*
  * Is [s, s+n) one of abbrevs?  The fast path asks for every capitalised
  * short word and every word before a dot, so the list is looked up in a
  * small hash set of the words packed into 64-bit integers (all are at most
@@ -553,7 +574,7 @@ scan_word(DpLexer *lx, size_t p, DpToken *t)
 		/* elision: only for the first segment */
 		if (nseg == 0 && (al = apos_then_letter(lx, i)) > 0)
 		{
-			if (in_list(elisions, lx->s + s0, i - s0, true))
+			if (is_elision(lx->s + s0, i - s0))
 			{
 				t->cls = DP_TOK_ELISION;
 				return i + al;
@@ -895,7 +916,7 @@ fast_word(const DpLexer *lx, size_t p, DpToken *t)
 	{
 		/* l', d', qu', jusqu' before a letter; aujourd'hui is general */
 		if (i + al >= n || !latin_letter_at(s, n, i + al) ||
-			!in_list(elisions, lx->s + p, i - p, true))
+			!is_elision(lx->s + p, i - p))
 			return 0;
 		t->cls = DP_TOK_ELISION;
 		t->flags |= (b0 >= 'A' && b0 <= 'Z') || (b0 == 0xC3 && s[p + 1] <= 0x9E) ? DP_TF_CAP : DP_TF_LOWER;
@@ -1203,6 +1224,33 @@ one_char_token(DpLexer *lx, DpToken *t, size_t p, size_t ncp, uint32_t len, uint
 }
 
 /*
+ * The end of the run of ASCII digits at p when the general path's
+ * scan_number() reads exactly that run as a NUMBER token (no decimal part,
+ * no thousands group after a space, no ordinal or per cent sign, no letter
+ * glued to it, no e-mail address near); 0 otherwise.
+ */
+static inline size_t
+plain_number(const unsigned char *s, size_t n, size_t p)
+{
+	size_t		i = p + 1;
+	unsigned char c;
+
+	while (i < n && (unsigned char) (s[i] - '0') < 10)
+		i++;
+	if (memchr(s + p, '@', (n - p) < 64 ? (n - p) : 64) != NULL)
+		return 0;
+	if (i >= n)
+		return i;
+	c = s[i];
+	if (c >= 0x80 || c == '%' || dp_ascii_class[c] == DP_C_UPPER || dp_ascii_class[c] == DP_C_LOWER)
+		return 0;
+	if ((c == ' ' || c == ',' || c == '.') && i + 1 < n &&
+		((unsigned char) (s[i + 1] - '0') < 10 || s[i + 1] == '%'))
+		return 0;
+	return i;
+}
+
+/*
  * The next token.  The common cases (a plain word or a comma or full stop
  * after at most single spaces) are handled here with little set-up; the
  * rest, and everything when dp_lexer_fast is off, by lexer_next_general.
@@ -1281,6 +1329,39 @@ lexer_next(DpLexer *lx, DpToken *t)
 	if (b == ',' || b == ';' || b == ':' || b == '(' || b == ')' || b == '!' || b == '?' ||
 		(b == '.' && (p + 1 >= n || s[p + 1] != '.')))
 		return one_char_token(lx, t, p, ncp, 1, DP_TOK_PUNCT, pre | punct_flags(b));
+	if ((unsigned char) (b - '0') < 10)
+	{
+		/* a number of ASCII digits (a year, a count) */
+		if ((e = plain_number(s, n, p)) > 0)
+		{
+			memset(t, 0, sizeof(*t));
+			t->flags = pre | DP_TF_DIGIT;
+			t->cls = DP_TOK_NUMBER;
+			t->off = (uint32_t) p;
+			t->coff = (uint32_t) (lx->cpos + ncp);
+			t->len = t->clen = (uint32_t) (e - p);
+			lx->cpos += ncp + t->clen;
+			lx->pos = e;
+			lx->at_start = false;
+			return true;
+		}
+		return lexer_next_general(lx, t, false);
+	}
+
+	/*
+	 * The other ASCII punctuation the general path takes one character of,
+	 * as it gives it: not . (an ellipsis), @ # (handles, hashtags), - *
+	 * (list bullets, clitics).
+	 */
+	if (b < 0x80 && (dp_ascii_class[b] == DP_C_PUNCT || dp_ascii_class[b] == DP_C_APOS) &&
+		b != '.' && b != '@' && b != '#' && b != '*')
+		return one_char_token(lx, t, p, ncp, 1, b == '"' ? DP_TOK_QUOTE : DP_TOK_PUNCT,
+							  pre | punct_flags(b) | (b == '"' ? DP_TF_OPEN | DP_TF_CLOSE : 0));
+	/* an en or em dash (U+2013, U+2014): a list bullet at the start of a line */
+	if (b == 0xE2 && p + 2 < n && s[p + 1] == 0x80 && (s[p + 2] == 0x93 || s[p + 2] == 0x94))
+		return one_char_token(lx, t, p, ncp, 3, DP_TOK_PUNCT,
+							  pre | DP_TF_NONASCII |
+							  (((pre & DP_TF_NL) || lx->at_start) ? DP_TF_BULLET : 0));
 	return lexer_next_general(lx, t, false);
 }
 
@@ -1453,7 +1534,7 @@ plain_words(DpLexer *lx, DpToken *tok, size_t room, uint32_t sentence)
 		}
 		else if (!cap && accents == 0 && (al = dp_apos_len(s, n, r)) > 0 &&
 				 r + al < n && latin_letter_at(s, n, r + al) &&
-				 in_list(elisions, lx->s + q, r - q, true))
+				 is_elision(lx->s + q, r - q))
 		{
 			/* l'armée: the elision, then the word at once */
 			put_token(&tok[k++], q, r + al - q, cpos + (q - pos), r - q + 1, DP_TOK_ELISION,
