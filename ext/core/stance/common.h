@@ -129,6 +129,11 @@ typedef struct St
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
+	/* what annotate() found in this sentence, so that the passes that look
+	 * for one kind of piece skip the sentences that have none */
+	bool		any_quote_mark;	/* a piece of class DP_TOK_QUOTE */
+	bool		any_demonym;	/* a piece with Anno.demonym >= 0 */
+	bool		any_topic;		/* a piece with Anno.topic >= 0 (or had one) */
 } St;
 
 static inline __attribute__((always_inline)) bool
@@ -421,18 +426,25 @@ group_det(const DpPiece *p)
  * no counted group (no determiner two pieces back), has no demonym, is no
  * "dernier" / "celui-ci" (keys of d and c), no leader noun and no
  * third-person pronoun fails every case of candidate_full(), which then
- * writes nothing and returns false: the same here, without the call.
+ * writes nothing and returns false: the same here, without the call
+ * (candidate_possible() is that test, for loops that skip such pieces).
  */
 static inline bool
-candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+candidate_possible(const St *st, size_t k)
 {
 	const Anno *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
 
-	if (a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
-		!(a->mods & (1u << DP_MOD_LEADER)) &&
-		!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
-		!key_in(p, L_PRONOUNS3))
+	return !(a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
+			 !(a->mods & (1u << DP_MOD_LEADER)) &&
+			 !(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
+			 !key_in(p, L_PRONOUNS3));
+}
+
+static inline bool
+candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
+{
+	if (!candidate_possible(st, k))
 		return false;
 	return candidate_full(st, k, out, start, allow_prep);
 }

@@ -150,6 +150,7 @@ topic_short_forms(St *st, bool any_topic)
 				a->topic = st->heads[h].topic;
 				a->topic_pol = st->heads[h].pol;
 				a->topic_len = 1;
+				st->any_topic = true;
 				break;
 			}
 	}
@@ -185,6 +186,9 @@ annotate(St *st)
 		a->demonym = -1;
 		a->quote = -1;
 	}
+	st->any_quote_mark = false;
+	st->any_demonym = false;
+	st->any_topic = false;
 	for (size_t k = st->mfirst; k < st->mend; k++)
 	{
 		const DpMention *mm = &st->ms.m[k];
@@ -206,6 +210,8 @@ annotate(St *st)
 			bool		dq = st->text[p->off] == '"';
 			bool		opens = (p->tflags & DP_TF_OPEN) && !(dq && st->depth > 0);
 			bool		closes = (p->tflags & DP_TF_CLOSE) && !(dq && st->depth == 0);
+
+			st->any_quote_mark = true;
 
 			if (opens)
 			{
@@ -287,6 +293,7 @@ annotate(St *st)
 					for (uint32_t q = 0; q < k; q++)
 						if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 2)
 							a->demonym = (int16_t) dv[q].id;
+					st->any_demonym |= a->demonym >= 0;
 				}
 			}
 			else if (node && (p->w->where & (1u << DP_V_DEMONYM)))
@@ -295,6 +302,7 @@ annotate(St *st)
 				for (uint32_t q = 0; q < k; q++)
 					if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 1)
 						a->demonym = (int16_t) dv[q].id;
+				st->any_demonym |= a->demonym >= 0;
 			}
 		}
 		/* most words start no stem phrase: no walk (its first step would be
@@ -412,6 +420,7 @@ annotate(St *st)
 			if ((st->an[i].mods & (1u << DP_MOD_CIRCUMSTANCE)) && st->an[i].mod_len > 1)
 				for (size_t j = i; j < i + st->an[i].mod_len && j < n; j++)
 					st->an[j].cue = -1;
+	st->any_topic = any_topic;
 	topic_short_forms(st, any_topic);
 	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
 	 * question"); a negation in a cue's gap still is */

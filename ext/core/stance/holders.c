@@ -368,7 +368,8 @@ sentence_subject(const St *st, size_t end, Ref *out)
 		size_t		start,
 					last;
 
-		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
+		/* most pieces can be no candidate: no call (nor mention to skip) */
+		if (st->an[i].quote >= 0 || !candidate_possible(st, i) || key_in(&st->pc.p[i], L_PRONOUNS3))
 			continue;
 		if (candidate_after_verb(st, i, out, &start, &last, false) &&
 			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG) &&
@@ -1952,7 +1953,8 @@ find_speakers(St *st)
 {
 	size_t		n = st->pc.n;
 
-	for (size_t i = 0; i < n; i++)
+	/* only quote marks start the work: none in most sentences */
+	for (size_t i = 0; st->any_quote_mark && i < n; i++)
 	{
 		const DpPiece *p = &st->pc.p[i];
 		bool		first_person;
@@ -2151,7 +2153,7 @@ update_state(St *st)
 	 * leader's title after the last person named is the last person
 	 * (rule last-named-title)
 	 */
-	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE))
+	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE) && st->any_demonym)
 	{
 		size_t		last_name_end = 0;
 
@@ -2186,13 +2188,15 @@ update_state(St *st)
 			st->gstate_sentence = st->sentence;
 		}
 	}
-	for (size_t i = 0; i < st->pc.n; i++)
+	/* the last topic term of the sentence, found from its end */
+	for (size_t i = st->pc.n; st->any_topic && i-- > 0;)
 		if (st->an[i].topic >= 0)
 		{
 			st->last_topic = st->an[i].topic;
 			st->last_topic_pol = st->an[i].topic_pol;
 			st->last_topic_sentence = st->sentence;
 			st->last_topic_piece = i;
+			break;
 		}
 }
 

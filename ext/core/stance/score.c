@@ -1403,7 +1403,7 @@ score_cue_one(St *st, size_t c)
 static void
 topic_actions(St *st)
 {
-	if (!dp_rule_on(DP_RULE_TOPIC_ACTION))
+	if (!dp_rule_on(DP_RULE_TOPIC_ACTION) || !st->any_topic)
 		return;
 	for (size_t i = 1; i < st->pc.n; i++)
 	{
