@@ -421,13 +421,29 @@ group_det(const DpPiece *p)
 }
 
 /*
+ * Is p one of the words candidate_full() reads as the person last named:
+ * "dernier", "dernière", "celui-ci", "celle-ci", or the "ci" of "celui-ci"
+ * in two pieces?  (Their keys start with d or c: one test for most words.)
+ */
+static inline bool
+last_named_word(const DpPiece *p)
+{
+	if (p->w->key[0] == 'd')
+		return key_is(p, "dernier") || key_is(p, "derniere");
+	if (p->w->key[0] == 'c')
+		return key_is(p, "ci") || key_is(p, "celui-ci") || key_is(p, "celle-ci");
+	return false;
+}
+
+/*
  * A holder candidate ending at piece k: candidate_full() (holders.c), past
  * a test that most pieces fail at once.  A piece that is in no mention, ends
  * no counted group (no determiner two pieces back), has no demonym, is no
- * "dernier" / "celui-ci" (keys of d and c), no leader noun and no
+ * "dernier" / "celui-ci" (last_named_word()), no leader noun and no
  * third-person pronoun fails every case of candidate_full(), which then
  * writes nothing and returns false: the same here, without the call
  * (candidate_possible() is that test, for loops that skip such pieces).
+ * A new case of candidate_full() must pass this test.
  */
 static inline bool
 candidate_possible(const St *st, size_t k)
@@ -435,7 +451,7 @@ candidate_possible(const St *st, size_t k)
 	const Anno *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
 
-	return !(a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
+	return !(a->ment < 0 && a->demonym < 0 && !last_named_word(p) &&
 			 !(a->mods & (1u << DP_MOD_LEADER)) &&
 			 !(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
 			 !key_in(p, L_PRONOUNS3));

@@ -156,6 +156,9 @@ topic_short_forms(St *st, bool any_topic)
 	}
 }
 
+/* A piece with nothing found yet: zero but for the -1 of "none". */
+static const Anno anno_none = {.ment = -1, .cue = -1, .topic = -1, .demonym = -1, .quote = -1};
+
 static void
 annotate(St *st)
 {
@@ -176,16 +179,7 @@ annotate(St *st)
 		st->an = dp_realloc(st->m, st->an, dp_mul_size(st->m, st->an_cap, sizeof(Anno)));
 	}
 	for (size_t i = 0; i < n; i++)
-	{
-		Anno	   *a = &st->an[i];
-
-		memset(a, 0, sizeof(*a));
-		a->ment = -1;
-		a->cue = -1;
-		a->topic = -1;
-		a->demonym = -1;
-		a->quote = -1;
-	}
+		st->an[i] = anno_none;	/* a copy of one constant: cheaper than memset and stores */
 	st->any_quote_mark = false;
 	st->any_demonym = false;
 	st->any_topic = false;

@@ -483,6 +483,9 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 	const Anno *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
 
+	/* (a piece that fails candidate_possible(), common.h, is none: a new
+	 * case here must pass that test) */
+
 	if (a->ment >= 0)
 	{
 		const DpMention *mm = &st->ms.m[a->ment];
@@ -2208,8 +2211,8 @@ count_leaders(St *st)
 	uint32_t   *best_count = dp_alloc0(st->m, dp_mul_size(st->m, nc + 1, sizeof(uint32_t)));
 
 	st->leader_of = dp_alloc(st->m, dp_mul_size(st->m, nc + 1, sizeof(int32_t)));
-	for (uint32_t i = 0; i <= nc; i++)
-		st->leader_of[i] = -1;
+	/* every entry -1 (all bytes 0xff): one memset per document */
+	memset(st->leader_of, 0xff, (size_t) (nc + 1) * sizeof(int32_t));
 	for (size_t i = 0; i < st->ms.n; i++)
 	{
 		const DpMention *mm = &st->ms.m[i];

@@ -1482,6 +1482,9 @@ stance_sentence(St *st)
 	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?") && dp_rule_on(DP_RULE_QUESTION);
 	for (size_t i = 0; i < st->pc.n; i++)
 	{
+		/* most pieces have no cue, term or contrast word: one test */
+		if (st->an[i].cue < 0 && st->an[i].topic < 0 && !(st->an[i].mods & (1u << DP_MOD_CONTRAST)))
+			continue;
 		if (question && st->an[i].quote < 0)
 			continue;
 		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
