@@ -68,6 +68,7 @@ typedef struct Anno
 	int16_t		demonym;		/* actor, -1 */
 	int32_t		quote;			/* quote id the piece is in, -1 */
 	bool		consumed;		/* cue governed by an earlier cue */
+	int8_t		cand;			/* candidate_possible() of the piece, -1 not yet known */
 } Anno;
 
 typedef struct St
@@ -448,13 +449,19 @@ last_named_word(const DpPiece *p)
 static inline bool
 candidate_possible(const St *st, size_t k)
 {
-	const Anno *a = &st->an[k];
+	Anno	   *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
 
-	return !(a->ment < 0 && a->demonym < 0 && !last_named_word(p) &&
-			 !(a->mods & (1u << DP_MOD_LEADER)) &&
-			 !(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
-			 !key_in(p, L_PRONOUNS3));
+	/*
+	 * What it reads is set once annotate() is done, and the subject
+	 * searches ask again for the same pieces: the answer is kept.
+	 */
+	if (a->cand < 0)
+		a->cand = !(a->ment < 0 && a->demonym < 0 && !last_named_word(p) &&
+					!(a->mods & (1u << DP_MOD_LEADER)) &&
+					!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
+					!key_in(p, L_PRONOUNS3));
+	return a->cand != 0;
 }
 
 static inline bool

@@ -157,7 +157,7 @@ topic_short_forms(St *st, bool any_topic)
 }
 
 /* A piece with nothing found yet: zero but for the -1 of "none". */
-static const Anno anno_none = {.ment = -1, .cue = -1, .topic = -1, .demonym = -1, .quote = -1};
+static const Anno anno_none = {.ment = -1, .cue = -1, .topic = -1, .demonym = -1, .quote = -1, .cand = -1};
 
 static void
 annotate(St *st)
