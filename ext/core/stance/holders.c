@@ -735,6 +735,16 @@ relative_of_noun(const St *st, size_t a)
  * with no candidate after "que" takes the main clause's subject
  * ("X a déclaré que ... était irréaliste").
  */
+/* Does the key of p start with one of the letters of mask (bit LETTER(c))? */
+#define LETTER(c) (UINT32_C(1) << ((c) - 'a'))
+static inline bool
+key_starts_in(const DpPiece *p, uint32_t mask)
+{
+	unsigned char c0 = (unsigned char) p->w->key[0];
+
+	return c0 >= 'a' && c0 <= 'z' && ((mask >> (c0 - 'a')) & 1) != 0;
+}
+
 static bool
 subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_seen)
 {
@@ -817,6 +827,15 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 			const DpPiece *p = &st->pc.p[k];
 			size_t		start;
 
+			/*
+			 * Most pieces are words that stop nothing here: no mark, and
+			 * none of mais, je, j', nous, moi, qui, lequel, laquelle, que,
+			 * qu', lorsque, lorsqu', quand, puisque, puisqu' (their keys
+			 * start with m, j, n, q, l or p).  One test for those.
+			 */
+			if (p->wordlike && st->an[k].quote == q &&
+				!key_starts_in(p, LETTER('m') | LETTER('j') | LETTER('n') | LETTER('q') | LETTER('l') | LETTER('p')))
+				continue;
 			if (st->an[k].quote != q || is_clause_end(st, p) || is_punct(st, p, ":"))
 			{
 				start_clause = k + 1;
@@ -2075,6 +2094,9 @@ thing_subject_sentence(const St *st)
 			continue;
 		if (st->an[j].ment >= 0)
 			return false;
+		/* no verb cue, and no auxiliary (keys of a, o, e, s): one test */
+		if (st->an[j].cue < 0 && !key_starts_in(p, LETTER('a') | LETTER('o') | LETTER('e') | LETTER('s')))
+			continue;
 		/* the auxiliary "a" is one byte; the preposition "à" two */
 		for (int i = 0; aux[i] && !verb; i++)
 			verb = key_is(p, aux[i]) && !(p->len == 2 && key_is(p, "a"));

@@ -1482,9 +1482,16 @@ stance_sentence(St *st)
 	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?") && dp_rule_on(DP_RULE_QUESTION);
 	for (size_t i = 0; i < st->pc.n; i++)
 	{
-		/* most pieces have no cue, term or contrast word: one test */
-		if (st->an[i].cue < 0 && st->an[i].topic < 0 && !(st->an[i].mods & (1u << DP_MOD_CONTRAST)))
-			continue;
+		/* most pieces have no cue, term or contrast word: a tight loop past them */
+		{
+			const Anno *an = st->an;
+			size_t		n = st->pc.n;
+
+			while (i < n && an[i].cue < 0 && an[i].topic < 0 && !(an[i].mods & (1u << DP_MOD_CONTRAST)))
+				i++;
+			if (i == n)
+				break;
+		}
 		if (question && st->an[i].quote < 0)
 			continue;
 		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
