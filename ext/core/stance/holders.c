@@ -2196,6 +2196,8 @@ update_state(St *st)
 				st->last_per_mention = r;
 		}
 	}
+	/* a group needs two names: not in a sentence with fewer mentions */
+	if (st->mend - st->mfirst >= 2)
 	{
 		Ref			g[MAX_GROUP + 1];
 		int			n;
