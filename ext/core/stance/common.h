@@ -135,6 +135,7 @@ typedef struct St
 	bool		any_quote_mark;	/* a piece of class DP_TOK_QUOTE */
 	bool		any_demonym;	/* a piece with Anno.demonym >= 0 */
 	bool		any_topic;		/* a piece with Anno.topic >= 0 (or had one) */
+	bool		any_cue;		/* a piece with Anno.cue >= 0 or a contrast word (or had one) */
 } St;
 
 static inline __attribute__((always_inline)) bool
@@ -412,6 +413,16 @@ impersonal(const St *st, size_t k);
 
 static bool
 candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep);
+
+/* Does the key of p start with one of the letters of mask (bit LETTER(c))? */
+#define LETTER(c) (UINT32_C(1) << ((c) - 'a'))
+static inline bool
+key_starts_in(const DpPiece *p, uint32_t mask)
+{
+	unsigned char c0 = (unsigned char) p->w->key[0];
+
+	return c0 >= 'a' && c0 <= 'z' && ((mask >> (c0 - 'a')) & 1) != 0;
+}
 
 /* The determiners of a counted group (les deux pays): les, des, aux, ces, leurs. */
 static inline bool

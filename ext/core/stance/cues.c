@@ -183,6 +183,7 @@ annotate(St *st)
 	st->any_quote_mark = false;
 	st->any_demonym = false;
 	st->any_topic = false;
+	st->any_cue = false;
 	for (size_t k = st->mfirst; k < st->mend; k++)
 	{
 		const DpMention *mm = &st->ms.m[k];
@@ -355,6 +356,7 @@ annotate(St *st)
 				a->cue = (int16_t) cue;
 				a->cue_len = (uint8_t) (end - i);
 				long_cue |= a->cue_len > 1;
+				st->any_cue = true;
 			}
 			for (uint32_t k = 0; k < nv; k++)
 			{
@@ -369,6 +371,7 @@ annotate(St *st)
 				else if (v[k].type == DP_V_MODIFIER)
 				{
 					a->mods |= 1u << v[k].sub;
+					st->any_cue |= v[k].sub == DP_MOD_CONTRAST;
 					a->mod_factor[v[k].sub] = v[k].f;
 					a->mod_len = (uint8_t) (end - i);
 				}

@@ -735,16 +735,6 @@ relative_of_noun(const St *st, size_t a)
  * with no candidate after "que" takes the main clause's subject
  * ("X a déclaré que ... était irréaliste").
  */
-/* Does the key of p start with one of the letters of mask (bit LETTER(c))? */
-#define LETTER(c) (UINT32_C(1) << ((c) - 'a'))
-static inline bool
-key_starts_in(const DpPiece *p, uint32_t mask)
-{
-	unsigned char c0 = (unsigned char) p->w->key[0];
-
-	return c0 >= 'a' && c0 <= 'z' && ((mask >> (c0 - 'a')) & 1) != 0;
-}
-
 static bool
 subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_seen)
 {

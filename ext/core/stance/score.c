@@ -1480,7 +1480,8 @@ stance_sentence(St *st)
 	st->contrast_seen = false;
 	/* a question states no stance (outside quotes) */
 	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?") && dp_rule_on(DP_RULE_QUESTION);
-	for (size_t i = 0; i < st->pc.n; i++)
+	/* (a sentence with no cue, term or contrast word has nothing to score) */
+	for (size_t i = 0; (st->any_cue || st->any_topic) && i < st->pc.n; i++)
 	{
 		/* most pieces have no cue, term or contrast word: a tight loop past them */
 		{
