@@ -71,6 +71,7 @@ typedef struct Anno
 	int16_t		demonym;		/* actor, -1 */
 	int32_t		quote;			/* quote id the piece is in, -1 */
 	bool		consumed;		/* cue governed by an earlier cue */
+	int8_t		cand;			/* candidate_possible() of the piece, -1 not yet known */
 } Anno;
 
 typedef struct St
@@ -143,6 +144,12 @@ typedef struct St
 	Ref			also;			/* a second holder: the speaker of a state's clause */
 	size_t		hpos;			/* first piece of the holder just found */
 	size_t		hend;			/* its last piece */
+	/* what annotate() found in this sentence, so that the passes that look
+	 * for one kind of piece skip the sentences that have none */
+	bool		any_quote_mark;	/* a piece of class DP_TOK_QUOTE */
+	bool		any_demonym;	/* a piece with Anno.demonym >= 0 */
+	bool		any_topic;		/* a piece with Anno.topic >= 0 (or had one) */
+	bool		any_cue;		/* a piece with Anno.cue >= 0 or a contrast word (or had one) */
 } St;
 
 static inline __attribute__((always_inline)) bool
@@ -429,6 +436,16 @@ group_holder_reach(void)
 	return dp_rule_on(DP_RULE_GROUP_NOUN) ? -GROUP_REACH : 0;
 }
 
+/* Does the key of p start with one of the letters of mask (bit LETTER(c))? */
+#define LETTER(c) (UINT32_C(1) << ((c) - 'a'))
+static inline bool
+key_starts_in(const DpPiece *p, uint32_t mask)
+{
+	unsigned char c0 = (unsigned char) p->w->key[0];
+
+	return c0 >= 'a' && c0 <= 'z' && ((mask >> (c0 - 'a')) & 1) != 0;
+}
+
 /* The determiners of a counted group (les deux pays): les, des, aux, ces, leurs. */
 static inline bool
 group_det(const DpPiece *p)
@@ -438,26 +455,55 @@ group_det(const DpPiece *p)
 }
 
 /*
+ * Is p one of the words candidate_full() reads as the person last named:
+ * "dernier", "dernière", "celui-ci", "celle-ci", or the "ci" of "celui-ci"
+ * in two pieces?  (Their keys start with d or c: one test for most words.)
+ */
+static inline bool
+last_named_word(const DpPiece *p)
+{
+	if (p->w->key[0] == 'd')
+		return key_is(p, "dernier") || key_is(p, "derniere");
+	if (p->w->key[0] == 'c')
+		return key_is(p, "ci") || key_is(p, "celui-ci") || key_is(p, "celle-ci");
+	return false;
+}
+
+/*
  * A holder candidate ending at piece k: candidate_full() (holders.c), past
  * a test that most pieces fail at once.  A piece that is in no mention, ends
  * no counted group (no determiner two pieces back), has no demonym, is no
- * "dernier" / "celui-ci" (keys of d and c), no leader noun and no
+ * "dernier" / "celui-ci" (last_named_word()), no leader noun and no
  * third-person pronoun fails every case of candidate_full(), which then
- * writes nothing and returns false: the same here, without the call.
+ * writes nothing and returns false: the same here, without the call
+ * (candidate_possible() is that test, for loops that skip such pieces).
+ * A new case of candidate_full() must pass this test.
  */
+static inline bool
+candidate_possible(const St *st, size_t k)
+{
+	Anno	   *a = &st->an[k];
+	const DpPiece *p = &st->pc.p[k];
+
+	/*
+	 * What it reads is set once annotate() is done, and the subject
+	 * searches ask again for the same pieces: the answer is kept.
+	 */
+	if (a->cand < 0)
+		a->cand = !(a->ment < 0 && a->demonym < 0 && !last_named_word(p) &&
+					!(a->mods & (1u << DP_MOD_LEADER)) &&
+					!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
+					!(k >= 1 && dp_rule_on(DP_RULE_GROUP_HOLDER) &&
+					  (key_is(&st->pc.p[k - 1], "ces") || key_is(&st->pc.p[k - 1], "trio") ||
+					   key_is(&st->pc.p[k - 1], "duo") || key_is(p, "trio") || key_is(p, "duo"))) &&
+					!key_in(p, L_PRONOUNS3));
+	return a->cand != 0;
+}
+
 static inline bool
 candidate_at(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 {
-	const Anno *a = &st->an[k];
-	const DpPiece *p = &st->pc.p[k];
-
-	if (a->ment < 0 && a->demonym < 0 && p->w->key[0] != 'd' && p->w->key[0] != 'c' &&
-		!(a->mods & (1u << DP_MOD_LEADER)) &&
-		!(k >= 2 && dp_rule_on(DP_RULE_GROUP_HOLDER) && group_det(&st->pc.p[k - 2])) &&
-		!(k >= 1 && dp_rule_on(DP_RULE_GROUP_HOLDER) &&
-		  (key_is(&st->pc.p[k - 1], "ces") || key_is(&st->pc.p[k - 1], "trio") || key_is(&st->pc.p[k - 1], "duo") ||
-		   key_is(p, "trio") || key_is(p, "duo"))) &&
-		!key_in(p, L_PRONOUNS3))
+	if (!candidate_possible(st, k))
 		return false;
 	return candidate_full(st, k, out, start, allow_prep);
 }

@@ -235,10 +235,14 @@ topic_short_forms(St *st, bool any_topic)
 				a->topic = st->heads[h].topic;
 				a->topic_pol = st->heads[h].pol;
 				a->topic_len = 1;
+				st->any_topic = true;
 				break;
 			}
 	}
 }
+
+/* A piece with nothing found yet: zero but for the -1 of "none". */
+static const Anno anno_none = {.ment = -1, .cue = -1, .topic = -1, .demonym = -1, .quote = -1, .cand = -1};
 
 static void
 annotate(St *st)
@@ -260,16 +264,11 @@ annotate(St *st)
 		st->an = dp_realloc(st->m, st->an, dp_mul_size(st->m, st->an_cap, sizeof(Anno)));
 	}
 	for (size_t i = 0; i < n; i++)
-	{
-		Anno	   *a = &st->an[i];
-
-		memset(a, 0, sizeof(*a));
-		a->ment = -1;
-		a->cue = -1;
-		a->topic = -1;
-		a->demonym = -1;
-		a->quote = -1;
-	}
+		st->an[i] = anno_none;	/* a copy of one constant: cheaper than memset and stores */
+	st->any_quote_mark = false;
+	st->any_demonym = false;
+	st->any_topic = false;
+	st->any_cue = false;
 	for (size_t k = st->mfirst; k < st->mend; k++)
 	{
 		const DpMention *mm = &st->ms.m[k];
@@ -291,6 +290,8 @@ annotate(St *st)
 			bool		dq = st->text[p->off] == '"';
 			bool		opens = (p->tflags & DP_TF_OPEN) && !(dq && st->depth > 0);
 			bool		closes = (p->tflags & DP_TF_CLOSE) && !(dq && st->depth == 0);
+
+			st->any_quote_mark = true;
 
 			if (opens)
 			{
@@ -372,6 +373,7 @@ annotate(St *st)
 					for (uint32_t q = 0; q < k; q++)
 						if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 2)
 							a->demonym = (int16_t) dv[q].id;
+					st->any_demonym |= a->demonym >= 0;
 				}
 			}
 			else if (node && (p->w->where & (1u << DP_V_DEMONYM)))
@@ -380,6 +382,7 @@ annotate(St *st)
 				for (uint32_t q = 0; q < k; q++)
 					if (dv[q].type == DP_V_DEMONYM && dv[q].npieces == 1)
 						a->demonym = (int16_t) dv[q].id;
+				st->any_demonym |= a->demonym >= 0;
 			}
 		}
 		/* most words start no stem phrase: no walk (its first step would be
@@ -466,6 +469,7 @@ annotate(St *st)
 				a->cue = (int16_t) cue;
 				a->cue_len = (uint8_t) (end - i);
 				long_cue |= a->cue_len > 1;
+				st->any_cue = true;
 			}
 			for (uint32_t k = 0; k < nv; k++)
 			{
@@ -482,6 +486,7 @@ annotate(St *st)
 				else if (v[k].type == DP_V_MODIFIER)
 				{
 					a->mods |= 1u << v[k].sub;
+					st->any_cue |= v[k].sub == DP_MOD_CONTRAST;
 					a->mod_factor[v[k].sub] = v[k].f;
 					a->mod_len = (uint8_t) (end - i);
 				}
@@ -527,6 +532,7 @@ annotate(St *st)
 			if ((st->an[i].mods & (1u << DP_MOD_CIRCUMSTANCE)) && st->an[i].mod_len > 1)
 				for (size_t j = i; j < i + st->an[i].mod_len && j < n; j++)
 					st->an[j].cue = -1;
+	st->any_topic = any_topic;
 	topic_short_forms(st, any_topic);
 	/* a word of a multi-word cue is not a modifier (the "pas" of "pas
 	 * question"); a negation in a cue's gap still is */

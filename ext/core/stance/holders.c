@@ -757,7 +757,8 @@ sentence_subject(const St *st, size_t end, Ref *out)
 		size_t		start,
 					last;
 
-		if (st->an[i].quote >= 0 || key_in(&st->pc.p[i], L_PRONOUNS3))
+		/* most pieces can be no candidate: no call (nor mention to skip) */
+		if (st->an[i].quote >= 0 || !candidate_possible(st, i) || key_in(&st->pc.p[i], L_PRONOUNS3))
 			continue;
 		if (candidate_after_verb(st, i, out, &start, &last, false) &&
 			(out->kind == DP_KIND_PER || out->kind == DP_KIND_GPE || out->kind == DP_KIND_ORG) &&
@@ -870,6 +871,9 @@ candidate_full(const St *st, size_t k, Ref *out, size_t *start, bool allow_prep)
 {
 	const Anno *a = &st->an[k];
 	const DpPiece *p = &st->pc.p[k];
+
+	/* (a piece that fails candidate_possible(), common.h, is none: a new
+	 * case here must pass that test) */
 
 	if (a->ment >= 0)
 	{
@@ -1203,6 +1207,15 @@ subject_left_q(const St *st, size_t c, int32_t q, Ref *out, bool *first_person_s
 			const DpPiece *p = &st->pc.p[k];
 			size_t		start;
 
+			/*
+			 * Most pieces are words that stop nothing here: no mark, and
+			 * none of mais, je, j', nous, moi, qui, lequel, laquelle, que,
+			 * qu', lorsque, lorsqu', quand, puisque, puisqu' (their keys
+			 * start with m, j, n, q, l or p).  One test for those.
+			 */
+			if (p->wordlike && st->an[k].quote == q &&
+				!key_starts_in(p, LETTER('m') | LETTER('j') | LETTER('n') | LETTER('q') | LETTER('l') | LETTER('p')))
+				continue;
 			if (st->an[k].quote != q || is_clause_end(st, p) || is_punct(st, p, ":"))
 			{
 				start_clause = k + 1;
@@ -2668,7 +2681,8 @@ find_speakers(St *st)
 {
 	size_t		n = st->pc.n;
 
-	for (size_t i = 0; i < n; i++)
+	/* only quote marks start the work: none in most sentences */
+	for (size_t i = 0; st->any_quote_mark && i < n; i++)
 	{
 		const DpPiece *p = &st->pc.p[i];
 		bool		first_person;
@@ -2786,6 +2800,9 @@ thing_subject_sentence(const St *st)
 			continue;
 		if (st->an[j].ment >= 0)
 			return false;
+		/* no verb cue, and no auxiliary (keys of a, o, e, s): one test */
+		if (st->an[j].cue < 0 && !key_starts_in(p, LETTER('a') | LETTER('o') | LETTER('e') | LETTER('s')))
+			continue;
 		/* the auxiliary "a" is one byte; the preposition "à" two */
 		for (int i = 0; aux[i] && !verb; i++)
 			verb = key_is(p, aux[i]) && !(p->len == 2 && key_is(p, "a"));
@@ -2867,7 +2884,7 @@ update_state(St *st)
 	 * leader's title after the last person named is the last person
 	 * (rule last-named-title)
 	 */
-	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE))
+	if (dp_rule_on(DP_RULE_LAST_NAMED_TITLE) && st->any_demonym)
 	{
 		size_t		last_name_end = 0;
 
@@ -2885,6 +2902,8 @@ update_state(St *st)
 				st->last_per_mention = r;
 		}
 	}
+	/* a group needs two names: not in a sentence with fewer mentions */
+	if (st->mend - st->mfirst >= 2)
 	{
 		Ref			g[MAX_GROUP + 1];
 		int			n;
@@ -2945,13 +2964,15 @@ update_state(St *st)
 					group_remember(st, gk, g, n, preceded_by_preposition(st, mm->piece));
 			}
 	}
-	for (size_t i = 0; i < st->pc.n; i++)
+	/* the last topic term of the sentence, found from its end */
+	for (size_t i = st->pc.n; st->any_topic && i-- > 0;)
 		if (st->an[i].topic >= 0)
 		{
 			st->last_topic = st->an[i].topic;
 			st->last_topic_pol = st->an[i].topic_pol;
 			st->last_topic_sentence = st->sentence;
 			st->last_topic_piece = i;
+			break;
 		}
 }
 
@@ -2963,8 +2984,8 @@ count_leaders(St *st)
 	uint32_t   *best_count = dp_alloc0(st->m, dp_mul_size(st->m, nc + 1, sizeof(uint32_t)));
 
 	st->leader_of = dp_alloc(st->m, dp_mul_size(st->m, nc + 1, sizeof(int32_t)));
-	for (uint32_t i = 0; i <= nc; i++)
-		st->leader_of[i] = -1;
+	/* every entry -1 (all bytes 0xff): one memset per document */
+	memset(st->leader_of, 0xff, (size_t) (nc + 1) * sizeof(int32_t));
 	for (size_t i = 0; i < st->ms.n; i++)
 	{
 		const DpMention *mm = &st->ms.m[i];

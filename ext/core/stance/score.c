@@ -1728,7 +1728,7 @@ score_cue_one(St *st, size_t c)
 static void
 topic_actions(St *st)
 {
-	if (!dp_rule_on(DP_RULE_TOPIC_ACTION))
+	if (!dp_rule_on(DP_RULE_TOPIC_ACTION) || !st->any_topic)
 		return;
 	for (size_t i = 1; i < st->pc.n; i++)
 	{
@@ -1857,8 +1857,19 @@ stance_sentence(St *st)
 	st->contrast_seen = false;
 	/* a question states no stance (outside quotes) */
 	question = st->pc.n > 0 && is_punct(st, &st->pc.p[st->pc.n - 1], "?") && dp_rule_on(DP_RULE_QUESTION);
-	for (size_t i = 0; i < st->pc.n; i++)
+	/* (a sentence with no cue, term or contrast word has nothing to score) */
+	for (size_t i = 0; (st->any_cue || st->any_topic) && i < st->pc.n; i++)
 	{
+		/* most pieces have no cue, term or contrast word: a tight loop past them */
+		{
+			const Anno *an = st->an;
+			size_t		n = st->pc.n;
+
+			while (i < n && an[i].cue < 0 && an[i].topic < 0 && !(an[i].mods & (1u << DP_MOD_CONTRAST)))
+				i++;
+			if (i == n)
+				break;
+		}
 		if (question && st->an[i].quote < 0)
 			continue;
 		if (has_mod(st, i, DP_MOD_CONTRAST) && i > 0)
