@@ -41,7 +41,7 @@ SELECT 'corpus', 'neutral_accuracy', avg((expected = got)::int), count(*) FROM s
 
 -- the fixtures are loaded
 SELECT is((SELECT count(*) FROM gold_docs), 10::bigint, 'the 10 sample documents are loaded');
-SELECT is((SELECT count(*) FROM gold_sentences), 551::bigint, 'the 551 stance sentences are loaded');
+SELECT is((SELECT count(*) FROM gold_sentences), 571::bigint, 'the 571 stance sentences are loaded');
 
 -- every sentence, exactly
 SELECT is((SELECT string_agg(format('%s %s: expected %s, got %s; rows %s, expected %s', id, phenomenon, expected, got,

@@ -176,7 +176,14 @@
 	X(ROLE_DICTIONARY,    "role-dictionary",    "a title with its demonym (le président palestinien, le ministre russe des Affaires étrangères) whose state no person named in the document holds is the dictionary's one person of that state with exactly that usual title") \
 	X(GROUP_NOUN,         "group-noun",         "ces pays, ces dirigeants (no count), le trio / le duo (le trio européen) and a count before a plural demonym (les trois Européens) are group references too; a group subject stands for a list of names of the last two sentences of its count (Paris, Londres et Berlin ... les trois Européens)") \
 	X(ROLE_GENITIVE,      "role-genitive",      "a role title with an organisation or state after de (le porte-parole du Kremlin, la porte-parole de la Maison Blanche) is the person named in the document with that usual title, else the one of that state with its role class, else the dictionary's one person with that title when the document names none of that class") \
-	X(GROUP_RECIPROCAL,   "group-reciprocal",   "a cue aimed at a party with no party named after it (coopération, partenariat), held by two or three names together (Lee et Takaichi ont souligné la nécessité d'une coopération, les deux dirigeants ...), is each one's stance toward the others")
+	X(GROUP_RECIPROCAL,   "group-reciprocal",   "a cue aimed at a party with no party named after it (coopération, partenariat), held by two or three names together (Lee et Takaichi ont souligné la nécessité d'une coopération, les deux dirigeants ...), is each one's stance toward the others") \
+	X(UP_TO,              "up-to",              "À X de montrer, c'est à X de prouver: a challenge to X is its speaker's demand, not X's stance (as an obligation)") \
+	X(MUTUAL_STATE,       "mutual-state",       "X et Y (sont) en désaccord sur Z: en and a noun cue of against held by coordinated names is a state between them, no stance of either toward Z") \
+	X(SELF_AIMED,         "self-aimed",         "a party is not for a measure aimed against itself (les sanctions adoptées contre l'Iran, held by Iran): no row") \
+	X(HEARSAY,            "hearsay",            "a cue in a clause after selon lequel / laquelle / lesquels / lesquelles (des propos selon lesquels ...) is what others said: no stance of the one reporting it") \
+	X(INDIRECT_QUESTION,  "indirect-question",  "a cue after pourquoi or comment that follows a verb of asking or knowing (je ne comprends pas pourquoi, se demande comment) is questioned, not stated: no stance") \
+	X(ESSENTIAL_WITHOUT,  "essential-without",  "sans after impossible or rien (impossible sans l'engagement de X, rien ne se fera sans X) says X is essential: it negates nothing") \
+	X(BETWEEN_PARTIES,    "between-parties",    "names after entre in a cue's object (défend une stratégie commune entre les États-Unis et l'Europe) are the parties of the noun before entre, no targets")
 
 typedef enum DpRule
 {

@@ -3228,6 +3228,116 @@ deontic(const St *st, size_t c)
 }
 
 /*
+ * Is the cue at c after "À X de" opening its sentence or quote, or after
+ * "c'est à X de": "Au Kremlin de montrer qu'il souhaite la paix",
+ * "C'est à la Russie d'accepter la trêve"?  Like an obligation, the
+ * challenge is its speaker's demand, not X's stance (rule up-to).  Only
+ * when the holder found is X: a passive agent after it ("le cessez-le-feu
+ * proposé par Trump") keeps its own stance.
+ */
+static bool
+up_to(const St *st, size_t c, const Ref *holder)
+{
+	if (!dp_rule_on(DP_RULE_UP_TO))
+		return false;
+	for (size_t k = 0; k < c && k < st->pc.n; k++)
+	{
+		const DpPiece *p = &st->pc.p[k];
+		bool		opens;
+
+		if (!(key_is(p, "a") || key_is(p, "au") || key_is(p, "aux")))
+			continue;
+		opens = p->initial ||
+			(k >= 2 && key_is(&st->pc.p[k - 1], "est") &&
+			 (key_is(&st->pc.p[k - 2], "c'") || key_is(&st->pc.p[k - 2], "ce"))) ||
+			(k >= 1 && key_is(&st->pc.p[k - 1], "c'est"));
+		if (!opens)
+			continue;
+		/* the party: a mention starting within three pieces (an article, a
+		 * title), then de right after it and a word that is not an article
+		 * nor a name (an infinitive) */
+		for (size_t j = k + 1; j < c && j < k + 5; j++)
+		{
+			int32_t		mi = st->an[j].ment;
+			const DpMention *mm;
+			size_t		e;
+
+			if (is_clause_end(st, &st->pc.p[j]) || is_punct(st, &st->pc.p[j], ","))
+				break;
+			if (mi < 0)
+				continue;
+			mm = &st->ms.m[mi];
+			e = (size_t) mm->piece + mm->npieces;
+			if (mm->npieces == 0 || e + 1 >= st->pc.n || e + 1 > c)
+				break;
+			if (!(key_is(&st->pc.p[e], "de") || key_is(&st->pc.p[e], "d'")))
+				break;
+			if (!st->pc.p[e + 1].wordlike || st->an[e + 1].ment >= 0 ||
+				key_in(&st->pc.p[e + 1], L_DETERMINERS) || key_in(&st->pc.p[e + 1], L_POSSESSIVES))
+				break;
+			return holder->valid && holder->name && mm->name &&
+				strcmp(holder->name, mm->name) == 0;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is the cue at c in an indirect question: after pourquoi or comment that
+ * follows, within three pieces, a verb of asking or knowing ("je ne
+ * comprends pas pourquoi il faudrait ...", "se demande comment")?  Not "c'est
+ * pourquoi", which states a reason (rule indirect-question).
+ */
+static bool
+indirect_question(const St *st, size_t c)
+{
+	static const char *const verbs[] = {
+		"comprends", "comprend", "comprennent", "comprenons", "compris", "comprendre",
+		"demande", "demandent", "demandons", "demandait", "demandaient", "demander",
+		"interroge", "interrogent", "interroger", "sais", "sait", "savent", "savons", "savoir",
+		"ignore", "ignorent", "ignorons", NULL
+	};
+
+	if (!dp_rule_on(DP_RULE_INDIRECT_QUESTION))
+		return false;
+	for (size_t k = c; k-- > 0 && k + MAX_LEFT > c;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return false;
+		if (!(key_is(&st->pc.p[k], "pourquoi") || key_is(&st->pc.p[k], "comment")))
+			continue;
+		for (size_t j = k; j-- > 0 && j + 4 > k;)
+			for (int i = 0; verbs[i]; i++)
+				if (key_is(&st->pc.p[j], verbs[i]))
+					return true;
+		return false;
+	}
+	return false;
+}
+
+/*
+ * The piece of "selon" in "selon lequel / laquelle / lesquels / lesquelles"
+ * before the cue at c in its clause, SIZE_MAX when there is none: what
+ * follows is what others said (rule hearsay).
+ */
+static size_t
+hearsay_at(const St *st, size_t c)
+{
+	if (!dp_rule_on(DP_RULE_HEARSAY))
+		return SIZE_MAX;
+	for (size_t k = c; k-- > 0 && k + MAX_LEFT > c;)
+	{
+		if (is_clause_end(st, &st->pc.p[k]))
+			return SIZE_MAX;
+		if (key_is(&st->pc.p[k], "selon") && k + 1 < c &&
+			(key_is(&st->pc.p[k + 1], "lequel") || key_is(&st->pc.p[k + 1], "laquelle") ||
+			 key_is(&st->pc.p[k + 1], "lesquels") || key_is(&st->pc.p[k + 1], "lesquelles")))
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+/*
  * The subject of a reporting verb whose que-clause holds piece c: "Lars
  * Løkke Rasmussen a souligné que les États-Unis doivent respecter ...".
  */

@@ -24,6 +24,27 @@ push(St *st, const Ref *holder, int32_t quote, const char *target, int16_t tacto
 		return;
 	if (holder && holder->valid && !topic && strcmp(holder->name, target) == 0)
 		return;
+	/*
+	 * "les sanctions adoptées avant 2015 contre l'Iran", held by Iran: no
+	 * one is for a measure aimed against itself (rule self-aimed)
+	 */
+	if (topic && score > 0 && holder && holder->valid && dp_rule_on(DP_RULE_SELF_AIMED))
+		for (size_t k = lo; k <= hi && k + 1 < st->pc.n; k++)
+		{
+			size_t		m = k + 1;
+
+			if (!key_is(&st->pc.p[k], "contre"))
+				continue;
+			if (st->an[m].ment < 0 && m + 1 < st->pc.n && key_in(&st->pc.p[m], L_DETERMINERS))
+				m++;
+			if (st->an[m].ment >= 0)
+			{
+				const DpMention *mm = &st->ms.m[st->an[m].ment];
+
+				if (strcmp(mm->name, holder->name) == 0 || (mm->actor >= 0 && mm->actor == holder->actor))
+					return;
+			}
+		}
 	if (score > 1.0f)
 		score = 1.0f;
 	if (score < -1.0f)
@@ -222,6 +243,20 @@ score_cue(St *st, size_t c)
 	st->nrecip = 0;
 	score_cue_one(st, c);
 	after = st->out->n;
+	/*
+	 * "Trump et Modi en désaccord sur le rôle des États-Unis": a state
+	 * between the names coordinated (en, a noun cue of against), no
+	 * stance of either toward what it is about (rule mutual-state)
+	 */
+	if (after > before && dp_rule_on(DP_RULE_MUTUAL_STATE) && c > 0 &&
+		key_is(&st->pc.p[c - 1], "en") && st->d->cues[st->an[c].cue].pos == DP_POS_NOUN &&
+		st->d->cues[st->an[c].cue].polarity < 0 && !st->relative &&
+		st->hpos != SIZE_MAX && st->hpos < c && coordinated_subject(st, co, 6) > 0)
+	{
+		st->out->n = before;
+		st->nrecip = 0;
+		return;
+	}
 	/* "les présidents du Rwanda et de la RDC ont signé": each leader */
 	if (after > before && st->hpos != SIZE_MAX && st->hpos < c && st->out->s[before].holder &&
 		(h = holder_mention(st, c)) != SIZE_MAX && leaders_genitive(st, h, &titled))
@@ -355,6 +390,12 @@ cue_modifiers(const St *st, size_t c, size_t c_end, const DpCue *cue, float *wp,
 			for (size_t b = (k > 5 ? k - 5 : 0); b < k && !ne; b++)
 				if (key_is(&st->pc.p[b], "ne") || key_is(&st->pc.p[b], "n'"))
 					ne = true;
+			/* "impossible sans l'engagement de X": X is essential (rule
+			 * essential-without) */
+			if (key_is(&st->pc.p[k], "sans") && dp_rule_on(DP_RULE_ESSENTIAL_WITHOUT))
+				for (size_t b = (k > 3 ? k - 3 : 0); b < k; b++)
+					if (key_is(&st->pc.p[b], "impossible") || key_is(&st->pc.p[b], "rien"))
+						ne = false;
 			if (key_in(&st->pc.p[k], L_NEGATORS) || key_is(&st->pc.p[k], "sans"))
 			{
 				if (ne && (k < c || k <= c_end + 1))
@@ -828,7 +869,7 @@ score_cue_one(St *st, size_t c)
 	 * speaker's demand, not its subject's stance: the quote's speaker, the
 	 * subject of the reporting verb, else no one
 	 */
-	if (holder.valid && deontic(st, c))
+	if (holder.valid && (deontic(st, c) || up_to(st, c, &holder)))
 	{
 		Ref			speaker;
 
@@ -843,6 +884,19 @@ score_cue_one(St *st, size_t c)
 		else
 			return;
 	}
+	/*
+	 * "des propos selon lesquels ce texte servirait de base à des
+	 * négociations": what others said, no stance of the
+	 * speaker (rule hearsay); a holder named inside the clause keeps it
+	 */
+	{
+		size_t		hs = hearsay_at(st, c);
+
+		if (hs != SIZE_MAX && (st->hpos == SIZE_MAX || st->hpos < hs || first_person || !holder.valid))
+			return;
+	}
+	if (indirect_question(st, c))
+		return;
 	if (quote >= 0 && holder.valid && !first_person)
 		reported = true;
 	if (quote < 0 && !holder.valid)
@@ -1492,6 +1546,25 @@ score_cue_one(St *st, size_t c)
 				 * Social": after a verb, a name after "sur" is where it was
 				 * said, not a target.
 				 */
+				/*
+				 * "a défendu une stratégie commune entre les États-Unis
+				 * et l'Europe": the parties of the noun before entre, no
+				 * targets (rule between-parties)
+				 */
+				{
+					size_t		b = mm->piece;
+
+					if (b > 0 && is_definite(&st->pc.p[b - 1]))
+						b--;
+					if (dp_rule_on(DP_RULE_BETWEEN_PARTIES) && b > c_end + 1 &&
+						key_is(&st->pc.p[b - 1], "entre") && st->pc.p[b - 2].wordlike &&
+						st->an[b - 2].ment < 0 && st->an[b - 2].cue < 0 && st->an[b - 2].topic < 0)
+					{
+						entity_done = true;
+						k = mm->piece + mm->npieces - 1;
+						continue;
+					}
+				}
 				if ((cue->pos == DP_POS_VERB && (said_on(st, mm->piece) || said_at(st, cue, c_end, mm))) ||
 					(place_of(st, mm) && !diplomat_post(st, c, c_end, mm)) ||
 					(cue->pos == DP_POS_NOUN && coordinated_np(st, mm->piece)) ||
