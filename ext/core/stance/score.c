@@ -654,6 +654,30 @@ diplomat_post(const St *st, size_t c, size_t c_end, const DpMention *mm)
 }
 
 /*
+ * A cue with a holder to state it: a named one, or the speaker of the quote
+ * it is in (a named holder inside a quote that is not the speaker's "je" is
+ * reported speech: *reported).  Widens the evidence [lo, hi] to the holder's
+ * words.  False when nobody holds the cue.
+ */
+static bool
+holder_evidence(const St *st, const Ref *holder, int32_t quote, bool first_person, size_t n,
+				bool *reported, size_t *lo, size_t *hi)
+{
+	if (quote >= 0 && holder->valid && !first_person)
+		*reported = true;
+	if (quote < 0 && !holder->valid)
+		return false;
+	if (st->hpos != SIZE_MAX)
+	{
+		if (st->hpos < *lo)
+			*lo = st->hpos;
+		if (st->hend > *hi && st->hend < n)
+			*hi = st->hend;
+	}
+	return true;
+}
+
+/*
  * The party a threat or warning is addressed to: its direct object right
  * after the verb ("a menacé le Panama de mesures", "a averti Bruxelles",
  * "a menacé dimanche la Russie"), or the name after à for a noun or phrase
@@ -818,17 +842,8 @@ score_cue_one(St *st, size_t c)
 				break;
 		if (in_condition(st, c) || !cue_holder(st, c, cue, &holder, &passive, &reported, &first_person))
 			return;
-		if (quote >= 0 && holder.valid && !first_person)
-			reported = true;
-		if (quote < 0 && !holder.valid)
+		if (!holder_evidence(st, &holder, quote, first_person, n, &reported, &lo, &hi))
 			return;
-		if (st->hpos != SIZE_MAX)
-		{
-			if (st->hpos < lo)
-				lo = st->hpos;
-			if (st->hend > hi && st->hend < n)
-				hi = st->hend;
-		}
 		cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
 		push(st, &holder, quote, st->d->topics[topic], -1, true, pol * tpol * w, c, c_end, lo, hi, neg, hedged,
 			 reported);
@@ -897,17 +912,8 @@ score_cue_one(St *st, size_t c)
 	}
 	if (indirect_question(st, c))
 		return;
-	if (quote >= 0 && holder.valid && !first_person)
-		reported = true;
-	if (quote < 0 && !holder.valid)
+	if (!holder_evidence(st, &holder, quote, first_person, n, &reported, &lo, &hi))
 		return;
-	if (st->hpos != SIZE_MAX)
-	{
-		if (st->hpos < lo)
-			lo = st->hpos;
-		if (st->hend > hi && st->hend < n)
-			hi = st->hend;
-	}
 
 	cue_modifiers(st, c, c_end, cue, &w, &pol, &neg, &hedged);
 	if (st->contrast_seen)
