@@ -989,6 +989,54 @@ dp_dict_add_country(DpDict *d, const char *code, const char *name)
 	return (int) d->ncountries++;
 }
 
+/*
+ * The persons with a usual title who act for state actor, in entity order
+ * (*n of them): an index of the entities by state, built on first use in
+ * this process, so that a title's look-up in the dictionary reads a few
+ * entities, not all of them.
+ */
+const uint32_t *
+dp_dict_titled_persons(const DpDict *d, int actor, uint32_t *n)
+{
+	DpRuntime  *rt = d->rt;
+
+	*n = 0;
+	if (actor < 0 || (uint32_t) actor >= d->ncountries)
+		return NULL;
+	if (rt->titled_start == NULL)
+	{
+		uint32_t   *start = dp_alloc0(d->mem, dp_mul_size(d->mem, d->ncountries + 1, sizeof(uint32_t)));
+		uint32_t   *fill;
+		uint32_t   *list;
+
+		for (uint32_t e = 0; e < d->nentities; e++)
+		{
+			const DpEntity *en = &d->entities[e];
+
+			if (en->kind == DP_KIND_PER && en->title && en->actor >= 0 && (uint32_t) en->actor < d->ncountries)
+				start[en->actor + 1]++;
+		}
+		for (uint32_t a = 0; a < d->ncountries; a++)
+			start[a + 1] += start[a];
+		list = dp_alloc(d->mem, dp_mul_size(d->mem, start[d->ncountries] ? start[d->ncountries] : 1,
+											 sizeof(uint32_t)));
+		fill = dp_alloc(d->mem, dp_mul_size(d->mem, d->ncountries, sizeof(uint32_t)));
+		memcpy(fill, start, d->ncountries * sizeof(uint32_t));
+		for (uint32_t e = 0; e < d->nentities; e++)
+		{
+			const DpEntity *en = &d->entities[e];
+
+			if (en->kind == DP_KIND_PER && en->title && en->actor >= 0 && (uint32_t) en->actor < d->ncountries)
+				list[fill[en->actor]++] = e;
+		}
+		dp_free(d->mem, fill);
+		rt->titled = list;
+		rt->titled_start = start;
+	}
+	*n = rt->titled_start[actor + 1] - rt->titled_start[actor];
+	return rt->titled + rt->titled_start[actor];
+}
+
 int
 dp_dict_find_entity(const DpDict *d, const char *name)
 {

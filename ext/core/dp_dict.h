@@ -256,6 +256,14 @@ typedef struct DpRuntime
 	uint16_t   *seen_count;
 	uint32_t	seen_cap;
 	uint32_t	doc_number;
+
+	/*
+	 * The persons with a usual title, by the state they act for: those of
+	 * state a are titled[titled_start[a] .. titled_start[a + 1]), in entity
+	 * order; built on first use (dp_dict_titled_persons()).
+	 */
+	uint32_t   *titled_start;
+	uint32_t   *titled;
 } DpRuntime;
 
 typedef struct DpDict
@@ -322,6 +330,7 @@ extern int	dp_dict_add_country(DpDict *d, const char *code, const char *name);
 extern int	dp_dict_add_entity(DpDict *d, const char *name, int kind, const char *actor,
 							   const char *title, float prior);
 extern int	dp_dict_find_entity(const DpDict *d, const char *name);
+extern const uint32_t *dp_dict_titled_persons(const DpDict *d, int actor, uint32_t *n);
 extern int	dp_dict_find_country(const DpDict *d, const char *code);
 extern void dp_dict_add_alias(DpDict *d, const char *alias, int entity);
 extern void dp_dict_add_demonym(DpDict *d, const char *form, const char *actor);

@@ -454,6 +454,8 @@ role_genitive(const St *st, const DpMention *mm, size_t g, size_t *r0)
 	size_t		b = SIZE_MAX;
 	int			cls = -1;
 	bool		same_class = false;
+	const uint32_t *persons;
+	uint32_t	np;
 
 	if (!dp_rule_on(DP_RULE_ROLE_GENITIVE) || g == 0)
 		return none;
@@ -495,8 +497,15 @@ role_genitive(const St *st, const DpMention *mm, size_t g, size_t *r0)
 	}
 	if (same_class)
 		return none;
-	for (uint32_t e = 0; e < st->d->nentities; e++)
+	/* the dictionary's persons of the mention's state (its index), or of
+	 * any state for a body of none */
+	persons = NULL;
+	np = st->d->nentities;
+	if (mm->actor >= 0)
+		persons = dp_dict_titled_persons(st->d, mm->actor, &np);
+	for (uint32_t i = 0; i < np; i++)
 	{
+		uint32_t	e = persons ? persons[i] : i;
 		const DpEntity *en = &st->d->entities[e];
 
 		if (en->kind != DP_KIND_PER || !en->title || (mm->actor >= 0 && en->actor != mm->actor) ||
@@ -555,15 +564,18 @@ static Ref
 role_dictionary(const St *st, int16_t actor, size_t b)
 {
 	Ref			found = {0};
+	const uint32_t *persons;
+	uint32_t	np;
 
 	if (!dp_rule_on(DP_RULE_ROLE_DICTIONARY) || actor < 0 || st->leader_of[actor] >= 0)
 		return found;
-	for (uint32_t e = 0; e < st->d->nentities; e++)
+	persons = dp_dict_titled_persons(st->d, actor, &np);
+	for (uint32_t i = 0; i < np; i++)
 	{
+		uint32_t	e = persons[i];
 		const DpEntity *en = &st->d->entities[e];
 
-		if (en->kind != DP_KIND_PER || en->actor != actor || !en->title ||
-			!title_matches_at(st, en->title, b, actor))
+		if (!title_matches_at(st, en->title, b, actor))
 			continue;
 		if (found.valid)
 		{
