@@ -57,7 +57,7 @@ SELECT ok((SELECT count(*) FROM sys_stances) > 50, 'the extension finds stances 
 
 -- the scores, each threshold a little under the value measured when the
 -- thresholds were last raised (mention F1 1.000, linking 0.985, actor 1.000,
--- stance F1 0.782, stance actor-level F1 0.829, sentence accuracy 0.982):
+-- stance F1 0.800, stance actor-level F1 0.855, sentence accuracy 0.993):
 -- raise them as the extension improves
 CREATE FUNCTION pg_temp.at_least(m text, threshold float8) RETURNS text
 LANGUAGE sql AS $$
@@ -68,8 +68,8 @@ $$;
 SELECT pg_temp.at_least('mention_f1', 0.97);
 SELECT pg_temp.at_least('linking', 0.95);
 SELECT pg_temp.at_least('actor', 0.95);
-SELECT pg_temp.at_least('stance_f1', 0.78);
-SELECT pg_temp.at_least('stance_actor_f1', 0.84);
+SELECT pg_temp.at_least('stance_f1', 0.79);
+SELECT pg_temp.at_least('stance_actor_f1', 0.85);
 SELECT pg_temp.at_least('sentence_accuracy', 0.95);
 SELECT pg_temp.at_least('neutral_accuracy', 0.95);
 

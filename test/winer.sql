@@ -22,7 +22,7 @@ SELECT is((SELECT count(*) FROM gold_docs), 53::bigint, 'the 53 WiNER-fr article
 SELECT ok((SELECT count(*) FROM gold_stances) >= 150, 'their gold has at least 150 stances');
 
 -- thresholds a little under the scores measured when they were last set
--- (README, Accuracy: dev 0.270 / 0.302, test 0.110 / 0.030 on 2026-12-07):
+-- (README, Accuracy: dev 0.290 / 0.365, test 0.133 / 0.088 on 2026-12-07):
 -- raise them as the extension improves
 CREATE FUNCTION pg_temp.at_least(g text, m text, threshold float8) RETURNS text
 LANGUAGE sql AS $$
@@ -31,9 +31,9 @@ LANGUAGE sql AS $$
     FROM gold_scores WHERE grp = g AND metric = m
 $$;
 SELECT pg_temp.at_least('dev', 'stance_f1', 0.28);
-SELECT pg_temp.at_least('dev', 'stance_actor_f1', 0.35);
-SELECT pg_temp.at_least('test', 'stance_f1', 0.10);
-SELECT pg_temp.at_least('test', 'stance_actor_f1', 0.02);
+SELECT pg_temp.at_least('dev', 'stance_actor_f1', 0.36);
+SELECT pg_temp.at_least('test', 'stance_f1', 0.12);
+SELECT pg_temp.at_least('test', 'stance_actor_f1', 0.08);
 SELECT is((SELECT count(*) FROM gold_scores WHERE value IS NULL OR value < 0 OR value > 1), 0::bigint,
           'every score is within [0,1]');
 
