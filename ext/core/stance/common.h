@@ -67,7 +67,9 @@ typedef struct Anno
 	bool		topic_short;	/* the term has a short form (St.heads) */
 	uint16_t	mods;			/* bit per DpModType */
 	uint8_t		mod_len;
-	float		mod_factor[DP_MOD__COUNT];
+	float		mod_factor[DP_MOD_CONTRAST + 1];	/* the types with a factor:
+													 * negation, hedge,
+													 * intensifier, contrast */
 	int16_t		demonym;		/* actor, -1 */
 	int32_t		quote;			/* quote id the piece is in, -1 */
 	bool		consumed;		/* cue governed by an earlier cue */
@@ -165,6 +167,9 @@ enum
 	L_PRENOMINAL, L__COUNT
 };
 _Static_assert(L__COUNT <= 8, "word lists fit DpWord.memo_in");
+_Static_assert(DP_MOD__COUNT <= 16, "modifier types fit Anno.mods");
+_Static_assert(DP_MOD_NEGATION == 0 && DP_MOD_HEDGE == 1 && DP_MOD_INTENSIFIER == 2 && DP_MOD_CONTRAST == 3,
+			   "the modifier types with a factor come first (Anno.mod_factor)");
 static const char *const *const word_lists[L__COUNT];
 
 /* key_in's first look at a word: search the list, remember the answer. */

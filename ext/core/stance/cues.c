@@ -487,7 +487,8 @@ annotate(St *st)
 				{
 					a->mods |= 1u << v[k].sub;
 					st->any_cue |= v[k].sub == DP_MOD_CONTRAST;
-					a->mod_factor[v[k].sub] = v[k].f;
+					if (v[k].sub <= DP_MOD_CONTRAST)
+						a->mod_factor[v[k].sub] = v[k].f;
 					a->mod_len = (uint8_t) (end - i);
 				}
 			}
