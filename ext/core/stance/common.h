@@ -88,6 +88,13 @@ typedef struct St
 	Anno	   *an;
 	size_t		an_cap;
 	uint32_t	sentence;
+	/* role_dictionary()'s last answer, for the title at piece rd_b of
+	 * sentence rd_sentence with its demonym of state rd_actor */
+	bool		rd_known;
+	uint32_t	rd_sentence;
+	size_t		rd_b;
+	int16_t		rd_actor;
+	Ref			rd_ref;
 	DpStances  *out;
 	/* document state */
 	Ref			last_subject;

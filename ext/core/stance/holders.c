@@ -569,6 +569,9 @@ role_dictionary(const St *st, int16_t actor, size_t b)
 
 	if (!dp_rule_on(DP_RULE_ROLE_DICTIONARY) || actor < 0 || st->leader_of[actor] >= 0)
 		return found;
+	/* the subject searches of a sentence ask again for the same title */
+	if (st->rd_known && st->rd_sentence == st->sentence && st->rd_b == b && st->rd_actor == actor)
+		return st->rd_ref;
 	persons = dp_dict_titled_persons(st->d, actor, &np);
 	for (uint32_t i = 0; i < np; i++)
 	{
@@ -588,6 +591,11 @@ role_dictionary(const St *st, int16_t actor, size_t b)
 		found.kind = DP_KIND_PER;
 		found.valid = true;
 	}
+	((St *) st)->rd_known = true;
+	((St *) st)->rd_sentence = st->sentence;
+	((St *) st)->rd_b = b;
+	((St *) st)->rd_actor = actor;
+	((St *) st)->rd_ref = found;
 	return found;
 }
 
