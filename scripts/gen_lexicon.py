@@ -687,7 +687,7 @@ def main(argv=None):
         else:
             more_cues = []
         cues = cues + inflect_cues(cues, verb_forms) + more_cues
-        if args.stem_tool:
+        if args.stem_tool and args.since != "0.1":   # sense rows are 0.2's
             listed = {(m[0], m[1]) for m in modifiers}
             modifiers = modifiers + [m for m in other_sense_rows(cues, load_dic_forms(args.hunspell),
                                                                  args.stem_tool)

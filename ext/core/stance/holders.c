@@ -410,6 +410,42 @@ title_full_at(const St *st, const char *title, size_t b)
 }
 
 /*
+ * The dictionary's one person whose usual title is written from piece b:
+ * of state actor (any state, for actor < 0), the whole title there
+ * (title_full_at(), full) or with the demonym of actor inside it
+ * (title_matches_at()).  None when two persons fit: no guess.
+ */
+static Ref
+dictionary_titled(const St *st, int16_t actor, size_t b, bool full)
+{
+	Ref			found = {0},
+				none = {0};
+	const uint32_t *persons = NULL;
+	uint32_t	np = st->d->nentities;
+
+	/* the index of titled persons by state, or every entity */
+	if (actor >= 0)
+		persons = dp_dict_titled_persons(st->d, actor, &np);
+	for (uint32_t i = 0; i < np; i++)
+	{
+		uint32_t	e = persons ? persons[i] : i;
+		const DpEntity *en = &st->d->entities[e];
+
+		if (en->kind != DP_KIND_PER || !en->title ||
+			!(full ? title_full_at(st, en->title, b) : title_matches_at(st, en->title, b, actor)))
+			continue;
+		if (found.valid)
+			return none;
+		found.name = en->name;
+		found.entity = (int32_t) e;
+		found.actor = en->actor;
+		found.kind = DP_KIND_PER;
+		found.valid = true;
+	}
+	return found;
+}
+
+/*
  * The length in pieces of the longest role title (diplo.role) starting at
  * piece b, 0 if none.
  */
@@ -454,8 +490,6 @@ role_genitive(const St *st, const DpMention *mm, size_t g, size_t *r0)
 	size_t		b = SIZE_MAX;
 	int			cls = -1;
 	bool		same_class = false;
-	const uint32_t *persons;
-	uint32_t	np;
 
 	if (!dp_rule_on(DP_RULE_ROLE_GENITIVE) || g == 0)
 		return none;
@@ -497,29 +531,7 @@ role_genitive(const St *st, const DpMention *mm, size_t g, size_t *r0)
 	}
 	if (same_class)
 		return none;
-	/* the dictionary's persons of the mention's state (its index), or of
-	 * any state for a body of none */
-	persons = NULL;
-	np = st->d->nentities;
-	if (mm->actor >= 0)
-		persons = dp_dict_titled_persons(st->d, mm->actor, &np);
-	for (uint32_t i = 0; i < np; i++)
-	{
-		uint32_t	e = persons ? persons[i] : i;
-		const DpEntity *en = &st->d->entities[e];
-
-		if (en->kind != DP_KIND_PER || !en->title || (mm->actor >= 0 && en->actor != mm->actor) ||
-			!title_full_at(st, en->title, b))
-			continue;
-		if (found.valid)
-			return none;		/* two of them: no guess */
-		found.name = en->name;
-		found.entity = (int32_t) e;
-		found.actor = en->actor;
-		found.kind = DP_KIND_PER;
-		found.valid = true;
-	}
-	return found;
+	return dictionary_titled(st, mm->actor, b, true);
 }
 
 /*
@@ -564,33 +576,13 @@ static Ref
 role_dictionary(const St *st, int16_t actor, size_t b)
 {
 	Ref			found = {0};
-	const uint32_t *persons;
-	uint32_t	np;
 
 	if (!dp_rule_on(DP_RULE_ROLE_DICTIONARY) || actor < 0 || st->leader_of[actor] >= 0)
 		return found;
 	/* the subject searches of a sentence ask again for the same title */
 	if (st->rd_known && st->rd_sentence == st->sentence && st->rd_b == b && st->rd_actor == actor)
 		return st->rd_ref;
-	persons = dp_dict_titled_persons(st->d, actor, &np);
-	for (uint32_t i = 0; i < np; i++)
-	{
-		uint32_t	e = persons[i];
-		const DpEntity *en = &st->d->entities[e];
-
-		if (!title_matches_at(st, en->title, b, actor))
-			continue;
-		if (found.valid)
-		{
-			found.valid = false;	/* two of them: no guess */
-			break;
-		}
-		found.name = en->name;
-		found.entity = (int32_t) e;
-		found.actor = actor;
-		found.kind = DP_KIND_PER;
-		found.valid = true;
-	}
+	found = dictionary_titled(st, actor, b, false);
 	((St *) st)->rd_known = true;
 	((St *) st)->rd_sentence = st->sentence;
 	((St *) st)->rd_b = b;
